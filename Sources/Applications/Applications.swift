@@ -1,0 +1,1 @@
+// Applications: placeholder so the package builds; replaced by the module's implementation.

@@ -1,0 +1,1 @@
+// Bot: placeholder so the package builds; replaced by the module's implementation.

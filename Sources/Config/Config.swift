@@ -1,0 +1,1 @@
+// Config: placeholder so the package builds; replaced by the module's implementation.

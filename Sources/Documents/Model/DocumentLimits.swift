@@ -1,0 +1,17 @@
+/// Every limit a reader enforces; defaults are safe for a university mailbox.
+public struct DocumentLimits: Sendable, Equatable {
+    /// Largest file accepted at all (samples/README.md: 10 MiB).
+    public var maxFileBytes: Int = 10 * 1024 * 1024
+    /// Total bytes all archive members may inflate to (real bytes counted, never the claimed size).
+    public var maxInflatedBytes: Int = 200 * 1024 * 1024
+    /// Largest single archive member once inflated.
+    public var maxMemberBytes: Int = 100 * 1024 * 1024
+    /// Largest ratio of inflated to compressed bytes for one member before it counts as a bomb.
+    public var maxCompressionRatio: Int = 200
+    public var maxRows: Int = 100_000
+    public var maxColumns: Int = 256
+    public var maxTables: Int = 64
+    public var maxXMLDepth: Int = 256
+
+    public init() {}
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+
+/// The exit codes DESIGN.md promises: 0 success, 1 problems in the input (reported), 2 could not run.
+enum CLIExit {
+    static let inputHadProblems = ExitCode(1)
+    static let couldNotRun = ExitCode(2)
+
+    /// Prints a one-line reason on stderr and returns the "could not run" exit code to throw.
+    static func couldNotRun(_ reason: String) -> ExitCode {
+        printError(reason)
+        return couldNotRun
+    }
+
+    static func printError(_ line: String) {
+        let oneLine = line.split(whereSeparator: \.isNewline).joined(separator: " ")
+        FileHandle.standardError.write(Data(("cpdbot: " + oneLine + "\n").utf8))
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+extension CPDBot {
+    /// One line per command; each command's type lives in `Commands/`.
+    static let allSubcommands: [any ParsableCommand.Type] = [
+        PollCommand.self,
+        RunCommand.self,
+        ValidateCommand.self,
+        InspectCommand.self,
+        CalendarCommand.self,
+        ObligationCommand.self,
+        PlanCommand.self,
+    ]
+}

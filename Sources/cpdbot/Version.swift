@@ -1,0 +1,3 @@
+enum CPDBotVersion {
+    static let current = "0.1.0"
+}

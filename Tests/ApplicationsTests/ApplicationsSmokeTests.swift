@@ -1,0 +1,6 @@
+import Testing
+@testable import Applications
+
+@Suite struct ApplicationsSmokeTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Config
+
+@Suite struct ConfigSmokeTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import MIME
+
+@Suite struct MIMESmokeTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}
