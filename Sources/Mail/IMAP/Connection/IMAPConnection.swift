@@ -22,22 +22,24 @@ final class IMAPConnection {
     enum ReadOutcome { case response(IMAPResponse), timedOut, interrupted }
 
     init(settings: ConnectionSettings, limits: IMAPLimits) throws(MailError) {
-        server = (try? Endpoint(url: settings.url).description) ?? settings.url
-        responseTimeout = settings.responseTimeout
-        framer = ResponseFramer(limits: .init(maxLineBytes: limits.maxLineBytes, maxLiteralBytes: limits.maxMessageBytes))
-        readBuffer = .allocate(byteCount: 256 * 1024, alignment: 16)
+        let server = (try? Endpoint(url: settings.url).description) ?? settings.url
+        // Log in before any property is set: a throwing init then needs no cleanup.
+        let handle: EasyHandle
         do {
             handle = try EasyHandle()
             try handle.apply(settings)
             try handle.set(.connectOnly, true)
             try handle.perform(step: "log in")
         } catch let error as CurlError {
-            readBuffer.deallocate()
             throw .transport(error)
         } catch {
-            readBuffer.deallocate()
             throw .transport(CurlError(kind: .other, step: "log in", server: server, detail: "\(error)"))
         }
+        self.handle = handle
+        self.server = server
+        responseTimeout = settings.responseTimeout
+        framer = ResponseFramer(limits: .init(maxLineBytes: limits.maxLineBytes, maxLiteralBytes: limits.maxMessageBytes))
+        readBuffer = .allocate(byteCount: 256 * 1024, alignment: 16)
     }
 
     deinit { readBuffer.deallocate() }
