@@ -67,8 +67,13 @@ struct Sandbox {
         try client.run(IMAPCommand("LIST \"\" \"*\"")) { response in
             if case .other("LIST", let values) = response, let name = values.last?.text { folders.append(name) }
         }
-        for folder in folders where folder.uppercased() != "INBOX" {
-            try client.run(IMAPCommand("DELETE \(try IMAPSyntax.quoted(folder))"))
+        // Children first; a parent that only existed as a path may vanish with its last child.
+        for folder in folders.sorted(by: { $0.count > $1.count }) where folder.uppercased() != "INBOX" {
+            do {
+                try client.run(IMAPCommand("DELETE \(try IMAPSyntax.quoted(folder))"))
+            } catch {
+                if error.responseCode != "NONEXISTENT" { throw error }
+            }
         }
         try client.select("INBOX")
         if !(try client.searchUIDs("ALL")).isEmpty {
