@@ -78,7 +78,8 @@ public enum AddressParser {
         var result: [Mailbox] = []
 
         func displayText() -> String {
-            EncodedWords.decode(words.map { EncodedWords.decode($0) }.joined(separator: " ")).trimmingWhitespace()
+            // Decoded as one string: adjacent encoded words join without the space, even across quotes.
+            EncodedWords.decode(words.joined(separator: " ")).trimmingWhitespace()
         }
 
         mutating func finishMailbox() {
