@@ -1,0 +1,32 @@
+import Foundation
+
+/// The sample corpus copied into the repo (Tests/Fixtures/samples) and its oracle.
+enum SampleCorpus {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/samples")
+
+    struct Application: Sendable, CustomStringConvertible {
+        var file: String
+        var format: String
+        var errorKind: String?
+        var readable: Bool
+        var description: String { file }
+    }
+
+    /// Every `applications/` record of expected.json.
+    static func applications() -> [Application] {
+        guard let data = try? Data(contentsOf: root.appendingPathComponent("expected.json")),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let records = json["applications"] as? [[String: Any]] else { return [] }
+        return records.compactMap { record in
+            guard let file = record["file"] as? String, let format = record["format"] as? String else { return nil }
+            return Application(file: file, format: format, errorKind: record["error_kind"] as? String,
+                               readable: record["readable"] as? Bool ?? false)
+        }
+    }
+
+    static func bytes(_ file: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: root.appendingPathComponent(file)))
+    }
+}
