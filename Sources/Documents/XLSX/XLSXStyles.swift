@@ -49,10 +49,19 @@ struct XLSXStyles {
         var inBrackets = false
         var escaped = false
         var letters = Set<Character>()
+        var bracket = ""
         for character in code {
             if escaped { escaped = false; continue }
             if inQuotes { if character == "\"" { inQuotes = false }; continue }
-            if inBrackets { if character == "]" { inBrackets = false }; continue }
+            if inBrackets {
+                if character != "]" { bracket.append(character); continue }
+                inBrackets = false
+                // Elapsed time ([h], [mm], [ss]) counts as h/m/s; colours and locales do not.
+                let lowered = bracket.lowercased()
+                if !lowered.isEmpty, lowered.allSatisfy({ "hms".contains($0) }) { letters.formUnion(lowered) }
+                bracket = ""
+                continue
+            }
             switch character {
             case "\\": escaped = true
             case "\"": inQuotes = true
