@@ -62,20 +62,22 @@ struct ODSContentParser {
 
     private mutating func start(_ xml: XMLTokenizer, _ name: Range<Int>, selfClosing: Bool) throws(DocumentError) {
         if xml.isLocal(name, "table") {
-            tableDepth += 1
             // Sub-tables inside a cell are not sheets; only top-level tables are read.
-            guard tableDepth == 1, !selfClosing else {
-                if selfClosing { tableDepth -= 1 }
-                return
-            }
+            if !selfClosing { tableDepth += 1 }
+            guard tableDepth == (selfClosing ? 0 : 1) else { return }
             guard tables.count < limits.maxTables else {
                 throw DocumentError(.tooLarge,
                     "the spreadsheet has more than \(limits.maxTables) sheets (maximum maxTables = \(limits.maxTables)).")
             }
             let hidden = xml.attributeValue("style-name").map { hiddenStyles.contains($0) } ?? false
-            sheet = SheetBuilder(name: xml.attributeValue("name") ?? "Sheet\(tables.count + 1)",
-                                 isHidden: hidden, limits: limits)
-            rowNumber = 0
+            let builder = SheetBuilder(name: xml.attributeValue("name") ?? "Sheet\(tables.count + 1)",
+                                       isHidden: hidden, limits: limits)
+            if selfClosing {
+                tables.append(Table(name: builder.name, isHidden: hidden, rows: []))
+            } else {
+                sheet = builder
+                rowNumber = 0
+            }
             return
         }
         guard tableDepth == 1, sheet != nil else { return }
