@@ -1,3 +1,5 @@
+import Foundation
+
 /// One `<table>` being read: rows so far, the row and cell in progress, and the cells that
 /// `rowspan` carries down into later rows.
 struct HTMLTableState {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One worksheet part (`xl/worksheets/sheetN.xml`) into a `Table`.
 ///
 /// A streaming pass over `<sheetData>`: `<row r>` → `<c r t s>` → `<v>` / `<is>`, then

@@ -56,6 +56,9 @@ final class SafeArchive {
         let ratioCap = max(1 << 20, compressed.multipliedReportingOverflow(by: limits.maxCompressionRatio).partialValue)
         let memberCap = min(limits.maxMemberBytes, ratioCap)
         var output: [UInt8] = []
+        // The claimed size is only a capacity hint (bounded by the cap, so a lie costs nothing
+        // real: untouched reserved pages are not resident). It saves the copies of growing.
+        output.reserveCapacity(min(Int(clamping: entry.uncompressedSize), memberCap + 1))
         var exceeded: DocumentError?
         let totalBefore = inflatedTotal
         do {
