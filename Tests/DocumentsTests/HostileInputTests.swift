@@ -86,6 +86,13 @@ import Testing
         #expect(DocumentReader.errorKind(bare) == .unsupportedFormat)
     }
 
+    @Test func tooManyArchiveMembersIsUnsafe() throws {
+        var limits = DocumentLimits()
+        limits.maxArchiveMembers = 50
+        let members = (0..<60).map { ("x/\($0).xml", "") } + [("xl/workbook.xml", "<workbook/>")]
+        #expect(DocumentReader.errorKind(try ZipFixture.make(members), limits: limits) == .unsafeArchive)
+    }
+
     @Test func truncatedZipIsCorrupt() throws {
         let workbook = try OfficeFixture.xlsx(sheets: [.init(name: "S", xml: "<sheetData/>")])
         #expect(DocumentReader.errorKind(Array(workbook.prefix(workbook.count / 2))) == .encryptedOrCorrupt)

@@ -32,6 +32,11 @@ final class SafeArchive {
         var names: [String] = []
         var byName: [String: Entry] = [:]
         for entry in archive {
+            guard names.count < limits.maxArchiveMembers else {
+                throw DocumentError(.unsafeArchive,
+                    "\(fileName) lists more than \(limits.maxArchiveMembers) members "
+                    + "(maximum maxArchiveMembers = \(limits.maxArchiveMembers)); it was not unpacked.")
+            }
             names.append(entry.path)
             // The first member of a name wins; duplicates are a trick, not an office file.
             if byName[entry.path] == nil { byName[entry.path] = entry }
