@@ -24,9 +24,17 @@ import Testing
         let document = try DocumentReader.read(bytes: bytes, fileName: name)
         #expect(document.format.rawValue == sample.format)
         if sample.errorKind == nil {
-            // The application table exists and has rows that hold text.
-            let filled = document.tables.filter { !$0.isHidden && $0.rows.count >= 3 }
-            #expect(!filled.isEmpty, "no table with rows in \(name)")
+            // The application table exists; every name and e-mail of the oracle's rows is a
+            // cell's text (after the README's whitespace rule), and every row the oracle reports
+            // a problem on exists under that number.
+            let visible = document.tables.filter { !$0.isHidden }
+            let texts = Set(visible.flatMap { $0.rows.flatMap { $0.cells.compactMap { Self.normalized($0.value) } } })
+            for expected in sample.names { #expect(texts.contains(expected), "\(name): no cell holds \(expected)") }
+            let lowered = Set(texts.map { $0.lowercased() })
+            for email in sample.emails { #expect(lowered.contains(email), "\(name): no cell holds \(email)") }
+            let numbers = Set(visible.flatMap { $0.rows.map(\.number) })
+            for number in sample.invalidRowNumbers { #expect(numbers.contains(number), "\(name): no row \(number)") }
+            #expect(!sample.names.isEmpty)
         }
         if ProcessInfo.processInfo.environment["DUMP_TABLES"] != nil {
             for table in document.tables {
@@ -34,5 +42,12 @@ import Testing
                 for row in table.rows { print(row.number, row.cells.map { "\($0.value)\($0.isMergedCopy ? "*" : "")" }) }
             }
         }
+    }
+
+    /// A text cell as the README's rule gives it: trimmed (no-break spaces too), inner runs of
+    /// whitespace collapsed to one space.
+    static func normalized(_ value: CellValue) -> String? {
+        guard case .text(let text) = value else { return nil }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -11,6 +11,10 @@ enum SampleCorpus {
         var format: String
         var errorKind: String?
         var readable: Bool
+        /// Names and e-mails of the oracle's valid rows, and the row numbers it reports problems on.
+        var names: [String] = []
+        var emails: [String] = []
+        var invalidRowNumbers: [Int] = []
         var description: String { file }
     }
 
@@ -21,8 +25,13 @@ enum SampleCorpus {
               let records = json["applications"] as? [[String: Any]] else { return [] }
         return records.compactMap { record in
             guard let file = record["file"] as? String, let format = record["format"] as? String else { return nil }
+            let rows = record["rows"] as? [[String: Any]] ?? []
+            let invalid = record["invalid_rows"] as? [[String: Any]] ?? []
             return Application(file: file, format: format, errorKind: record["error_kind"] as? String,
-                               readable: record["readable"] as? Bool ?? false)
+                               readable: record["readable"] as? Bool ?? false,
+                               names: rows.compactMap { $0["full_name"] as? String },
+                               emails: rows.compactMap { $0["email"] as? String },
+                               invalidRowNumbers: invalid.compactMap { $0["row"] as? Int })
         }
     }
 
