@@ -35,6 +35,21 @@ enum SampleCorpus {
         }
     }
 
+    /// The `body_table` of an `emails/` record.
+    static func bodyTable(_ file: String) -> Application? {
+        guard let data = try? Data(contentsOf: root.appendingPathComponent("expected.json")),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let records = json["emails"] as? [[String: Any]],
+              let table = records.first(where: { $0["file"] as? String == file })?["body_table"] as? [String: Any]
+        else { return nil }
+        let rows = table["rows"] as? [[String: Any]] ?? []
+        let invalid = table["invalid_rows"] as? [[String: Any]] ?? []
+        return Application(file: file, format: "html", errorKind: nil, readable: true,
+                           names: rows.compactMap { $0["full_name"] as? String },
+                           emails: rows.compactMap { $0["email"] as? String },
+                           invalidRowNumbers: invalid.compactMap { $0["row"] as? Int })
+    }
+
     static func bytes(_ file: String) throws -> [UInt8] {
         Array(try Data(contentsOf: root.appendingPathComponent(file)))
     }
