@@ -40,7 +40,7 @@ enum HeaderVocabulary {
         "duration", "ұзақтығы", "продолжительность", "кредит", "credits",
     ]
     static let dateWords: Set<String> = [
-        "күні", "күн", "күнi", "дата", "датасы", "date", "dates", "мерзімі", "уақыты", "when", "completed",
+        "күні", "күн", "күнi", "дата", "датасы", "date", "dates", "мерзімі", "уақыты", "when",
         "жылы", "год", "year", "когда",
     ]
     /// Dates and hours that are not about the last course: birth, hiring, workload.
