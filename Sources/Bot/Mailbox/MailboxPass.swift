@@ -10,7 +10,7 @@ import Store
 struct MailboxPass {
     struct Summary: Sendable, Equatable {
         var seen = 0
-        var outcomes: [Outcome: Int] = [:]
+        var outcomes: [RoutingOutcome: Int] = [:]
         var handled: Int { outcomes.values.reduce(0, +) }
     }
 
@@ -29,7 +29,7 @@ struct MailboxPass {
             environment.logger.warning("UIDVALIDITY of \(mailbox) changed from \(known) to \(status.uidValidity); rescanning")
         }
         state = state.adopting(uidValidity: status.uidValidity)
-        for outcome in Outcome.allCases {
+        for outcome in RoutingOutcome.allCases {
             try imap.createIfMissing(outcome.folder)
         }
         var summary = Summary()

@@ -4,22 +4,25 @@ import MIME
 import Store
 
 extension MessageHandler {
-    func act(on decision: IntakeDecision, reading: MessageReading, hash: String, context: inout PassContext) throws {
+    func act(on decision: RoutingDecision, reading: MessageReading, hash: String, context: inout PassContext) throws {
         switch decision.action {
-        case let .storeApplication(head, rows):
-            try storeApplication(rows, head: head, reading: reading, hash: hash, context: &context)
-        case let .refuse(reason):
+        case .storeAndReceipt:
+            guard let head = decision.person else { return }
+            try storeApplication(reading.validRows, head: head, reading: reading, hash: hash, context: &context)
+        case let .rejectWithReply(reason):
             try refuse(reason, decision: decision, reading: reading, hash: hash, context: &context)
-        case .ignore:
+        case .ignoreNoReply:
             break
-        case let .report(reason):
-            if case let .bounce(failed, original) = reason {
+        case let .reportToDSHR(reason):
+            let notice = DSHRNotice(reason, summary: reading.summary)
+            if case let .bounce(failed, original) = notice {
                 try environment.store.journal.append(JournalEvent(
                     at: environment.now(), event: .bounced, messageID: original, from: reading.summary.from,
                     detail: "failed recipients: " + failed.joined(separator: ", "), sha256: hash))
             }
-            try reportToDSHR(reason, reading: reading, hash: hash)
-        case let .command(command, person):
+            try reportToDSHR(notice, reading: reading, hash: hash)
+        case let .dshrCommand(command):
+            guard let person = decision.person else { return }
             try handleCommand(command, from: person, reading: reading, hash: hash)
         }
     }
@@ -55,19 +58,21 @@ extension MessageHandler {
 
     // MARK: Refusals
 
-    private func refuse(_ reason: IntakeDecision.RefusalReason, decision: IntakeDecision, reading: MessageReading,
+    private func refuse(_ reason: RejectReason, decision: RoutingDecision, reading: MessageReading,
                         hash: String, context: inout PassContext) throws {
-        let from = reading.message.sender
-        // Machine senders never get an answer (a bounce to a bounce is how loops start).
-        guard let from, !ReplyContext.isMachineAddress(from.address), reading.message.returnPath != "" else { return }
-        let person = context.roster.person(address: from.address)
+        guard let address = decision.replyTo ?? reading.summary.from,
+              !ReplyContext.isMachineAddress(address), reading.message.returnPath != "" else { return }
+        let person = context.roster.person(address: address)
+        let displayName = person?.fullName
+            ?? (reading.message.sender?.lowercasedAddress == address.lowercased() ? reading.message.sender?.displayName : nil)
         let language = person?.language.rawValue ?? environment.configuration.bot.language.rawValue
         let (template, extra) = ReplyContext.refusal(reason, reading: reading,
                                                      maxAttachmentBytes: environment.configuration.limits.maxAttachmentBytes)
-        var values = ReplyContext.common(name: person?.fullName ?? from.displayName, reading: reading)
+        var values = ReplyContext.common(name: displayName, reading: reading)
         values.merge(extra) { _, new in new }
-        try reply(template: template, to: from, cc: [], language: language, context: values,
-                  purpose: "reply-refusal:\(hash)", reading: reading, context: &context)
+        try reply(template: template, to: Mailbox(displayName: displayName, address: address), cc: [],
+                  language: language, context: values, purpose: "reply-refusal:\(hash)", reading: reading,
+                  context: &context)
     }
 
     // MARK: Sending helpers
@@ -106,7 +111,7 @@ extension MessageHandler {
 
     // MARK: DSHR
 
-    func reportToDSHR(_ reason: IntakeDecision.ReportReason, reading: MessageReading?, hash: String) throws {
+    func reportToDSHR(_ reason: DSHRNotice, reading: MessageReading?, hash: String) throws {
         let recipients = environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) }
         guard !recipients.isEmpty else { return }
         var values = ReplyContext.report(reason, reading: reading)
@@ -148,14 +153,14 @@ extension MessageHandler {
     }
 }
 
-extension IntakeDecision {
+extension RoutingDecision {
     var journalDetail: String {
         switch action {
-        case let .storeApplication(head, rows): "application of \(head.unit): \(rows.count) row(s)"
-        case let .refuse(reason): "refused: \(reason)"
-        case let .ignore(signals): "auto-generated (\(signals))"
-        case let .report(reason): "reported to DSHR: \(reason)"
-        case let .command(command, person): "command \(command.rawValue) from \(person.email)"
+        case .storeAndReceipt: "application of \(unit ?? "?") from \(effectiveSender ?? "?")"
+        case let .rejectWithReply(reason): "refused: \(reason)"
+        case .ignoreNoReply: "auto-generated: not answered"
+        case let .reportToDSHR(reason): "reported to DSHR: \(reason)"
+        case let .dshrCommand(command): "command \(command.rawValue) from \(effectiveSender ?? "?")"
         }
     }
 }

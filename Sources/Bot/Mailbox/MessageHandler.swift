@@ -15,7 +15,7 @@ struct MessageHandler {
         var roster: Roster
         /// Content hashes of messages already routed, and where to: a message handled before a
         /// crash but not yet moved is moved again, never handled twice.
-        var routed: [String: Outcome]
+        var routed: [String: RoutingOutcome]
         var replyLimiter: ReplyLimiter
     }
 
@@ -34,16 +34,16 @@ struct MessageHandler {
 
     func beginPass() throws -> PassContext {
         let store = environment.store
-        var routed: [String: Outcome] = [:]
+        var routed: [String: RoutingOutcome] = [:]
         for event in try store.journal.events().events where event.event == .routed {
-            if let hash = event.sha256, let outcome = event.outcome.flatMap(Outcome.init(rawValue:)) { routed[hash] = outcome }
+            if let hash = event.sha256, let outcome = event.outcome.flatMap(RoutingOutcome.init(rawValue:)) { routed[hash] = outcome }
         }
         return PassContext(roster: try store.roster.load(), routed: routed,
                            replyLimiter: try ReplyLimiter(outbox: store.outbox, now: environment.now(),
                                                           perHour: environment.configuration.replies.maxPerSenderPerHour))
     }
 
-    func handle(_ fetched: FetchedMessage, context: inout PassContext) throws -> Outcome {
+    func handle(_ fetched: FetchedMessage, context: inout PassContext) throws -> RoutingOutcome {
         guard let body = fetched.body else {
             return try handleTooLarge(fetched)
         }
@@ -63,12 +63,12 @@ struct MessageHandler {
         if let outcome = context.routed[hash] { return outcome }
         try journal(.received, reading: reading, uid: fetched.uid, hash: hash, detail: archived.message.relativePath)
 
-        var outcome: Outcome
+        var outcome: RoutingOutcome
         var detail: String
         do {
             if let reading {
-                let decision = IntakeDecision.decide(reading, roster: context.roster,
-                                                     trustedAuthservID: environment.configuration.bot.trustedAuthservID)
+                let facts = RoutingFacts(reading, trustedAuthservID: environment.configuration.bot.trustedAuthservID)
+                let decision = Router.route(facts, roster: context.roster)
                 try act(on: decision, reading: reading, hash: hash, context: &context)
                 outcome = decision.outcome
                 detail = decision.journalDetail
@@ -93,13 +93,13 @@ struct MessageHandler {
         return outcome
     }
 
-    private func handleTooLarge(_ fetched: FetchedMessage) throws -> Outcome {
+    private func handleTooLarge(_ fetched: FetchedMessage) throws -> RoutingOutcome {
         let maximum = environment.configuration.limits.maxMessageBytes
         let key = "too-large:\(fetched.uid):\(fetched.size)"
         try reportToDSHR(.messageTooLarge(size: fetched.size, maximum: maximum), reading: nil, hash: key)
         try environment.store.journal.append(JournalEvent(
-            at: environment.now(), event: .routed, uid: fetched.uid, outcome: Outcome.rejected.rawValue,
-            folder: Outcome.rejected.folder, detail: "message of \(fetched.size) bytes is over the limit of \(maximum)"))
+            at: environment.now(), event: .routed, uid: fetched.uid, outcome: RoutingOutcome.rejected.rawValue,
+            folder: RoutingOutcome.rejected.folder, detail: "message of \(fetched.size) bytes is over the limit of \(maximum)"))
         return .rejected
     }
 

@@ -60,51 +60,51 @@ enum ReplyContext {
     }
 
     /// The template and the values for a refusal.
-    static func refusal(_ reason: IntakeDecision.RefusalReason, reading: MessageReading,
-                        maxAttachmentBytes: Int) -> (String, [String: Any]) {
+    static func refusal(_ reason: RejectReason, reading: MessageReading, maxAttachmentBytes: Int) -> (String, [String: Any]) {
         let limitMB = String(format: "%.0f", Double(maxAttachmentBytes) / 1_048_576)
         switch reason {
         case .unknownSender:
             return ("reject_unknown_sender", ["sender": reading.summary.from ?? ""])
-        case .senderNotAllowed:
-            return ("reject_sender_not_allowed", ["sender": reading.summary.from ?? ""])
-        case let .forwardedAuthorNotAHead(author):
-            return ("reject_sender_not_allowed", ["sender": author, "forwarded": true])
-        case let .hostileAttachment(file, detail):
-            return ("reject_file", ["files": [["file": visible(file), "kind": detail == "hostile_name" ? "hostile_name" : "unsafe_archive"]],
-                                    "limit_mb": limitMB])
-        case .unreadableStructure:
-            return ("reject_file", ["files": [["file": reading.summary.subject ?? "", "kind": "malformed"]], "limit_mb": limitMB])
-        case .noUsableApplication:
-            let files = reading.files.filter { $0.file.role == .attachment }.map { verdict -> [String: Any] in
-                ["file": visible(verdict.file.filename), "kind": verdict.reading.flatMap(fileKind) ?? "no_table_found"]
+        case let .senderNotAllowed(role):
+            return ("reject_sender_not_allowed", ["sender": reading.summary.from ?? "", "role": role.rawValue])
+        case let .forwardedAuthorUnknown(author):
+            return ("reject_unknown_sender", ["sender": author, "forwarded": true])
+        case .dshrMessageNotUnderstood:
+            return ("command_result", ["not_understood": true])
+        case let .files(problems):
+            let files = problems.map { problem -> [String: Any] in
+                ["file": problem.fileName.map(visible) ?? "", "has_file": problem.fileName != nil,
+                 "kind": problem.kind.rawValue, "is_\(problem.kind.rawValue)": true]
             }
-            let body: [[String: Any]] = files.isEmpty ? [["file": "", "kind": "no_table_found"]] : files
-            return ("reject_file", ["files": body, "limit_mb": limitMB])
+            return ("reject_file", ["files": files, "limit_mb": limitMB])
         }
     }
 
-    static func report(_ reason: IntakeDecision.ReportReason, reading: MessageReading?) -> [String: Any] {
+    static func report(_ notice: DSHRNotice, reading: MessageReading?) -> [String: Any] {
         var values = common(name: nil, reading: reading)
-        switch reason {
+        let kind: String
+        switch notice {
         case let .bounce(failed, original):
-            values["kind"] = "bounce"
+            kind = "bounce"
             values["failed_recipients"] = failed.joined(separator: ", ")
             values["original_message_id"] = original ?? ""
         case let .spoofed(claimed):
-            values["kind"] = "spoofed"
+            kind = "spoofed"
             values["claimed_from"] = claimed ?? ""
         case .questionWithoutApplication:
-            values["kind"] = "question"
+            kind = "question"
             values["excerpt"] = String((reading?.message.readableText() ?? "").prefix(1500))
+        case .noSender:
+            kind = "no_sender"
         case let .messageTooLarge(size, maximum):
-            values["kind"] = "too_large"
+            kind = "too_large"
             values["detail"] = "\(size) > \(maximum) bytes"
         case let .processingFailed(detail):
-            values["kind"] = "poison"
+            kind = "poison"
             values["detail"] = detail
         }
-        values["is_\(values["kind"] ?? "other")"] = true
+        values["kind"] = kind
+        values["is_\(kind)"] = true
         return values
     }
 
