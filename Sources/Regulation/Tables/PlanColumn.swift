@@ -27,7 +27,8 @@ enum PlanColumn: String, TableColumn {
         case .costKZT: return ["cost", "price", "стоимость", "стоимость тенге", "стоимость тг", "құны", "құны теңге"]
         case .participantEmail: return ["email", "e mail", "participant", "participant e mail", "электронная почта",
                                         "эл почта", "почта", "email участника", "электрондық пошта", "эл пошта",
-                                        "қатысушының email", "қатысушы"]
+                                        "қатысушының email", "қатысушы", "участник", "слушатель",
+                                        "тыңдаушы", "e mail участника", "адрес электронной почты"]
         }
     }
 }
