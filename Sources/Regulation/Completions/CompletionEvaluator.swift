@@ -16,8 +16,9 @@ public struct CompletionEvaluator: Sendable {
         var issues: [RowIssue] = []
         var seen: [String: Int] = [:]
         let assigned = Set(plan.assignments.map { $0.courseID + "\u{0}" + $0.participantEmail })
+        let courses = Dictionary(plan.courses.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for record in records {
-            guard let course = plan.course(id: record.courseID) else {
+            guard let course = courses[record.courseID] else {
                 issues.append(RowIssue(row: record.row, column: "course_id", value: record.courseID, kind: .unknownCourse,
                                        message: "course \(record.courseID) is not in the Plan"))
                 continue

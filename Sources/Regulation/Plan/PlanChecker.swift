@@ -54,10 +54,11 @@ public struct PlanChecker: Sendable {
         for course in plan.courses { problems += self.problems(of: course) }
         guard let roster else { return problems }
         var seen: Set<String> = []
+        let courses = Dictionary(plan.courses.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for assignment in plan.assignments {
             // One problem per person per course, even if a row is repeated.
             guard seen.insert(assignment.courseID + "\u{0}" + assignment.participantEmail).inserted,
-                  let course = plan.course(id: assignment.courseID) else { continue }
+                  let course = courses[assignment.courseID] else { continue }
             guard let person = roster.person(assignment.participantEmail) else {
                 problems.append(PlanProblem(courseID: course.id, participantEmail: assignment.participantEmail,
                     kind: .participantNotInRoster, detail: "row \(assignment.row): not on the roster"))
