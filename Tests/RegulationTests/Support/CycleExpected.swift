@@ -8,6 +8,7 @@ struct CycleExpected: Decodable {
 
     struct PlanRecord: Decodable {
         var file: String
+        var approval_line: String
         var approval_date: String
         var deadline: String
         var courses: Int
