@@ -12,7 +12,7 @@ public struct PlanChecker: Sendable {
         let allowed = CompetencyGroup.groups(of: course.audience)
         if !allowed.contains(course.group) {
             problems.append(PlanProblem(courseID: course.id, kind: .groupNotInAudience,
-                detail: "\(course.group.rawValue) is not a \(course.audience.rawValue) group (§5.3); use one of "
+                detail: "\(course.group.rawValue) is not one of the \(course.audience.rawValue) groups (§5.3): "
                     + allowed.map(\.rawValue).joined(separator: ", ")))
         }
         switch (course.location, course.term) {

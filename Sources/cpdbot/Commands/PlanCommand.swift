@@ -5,6 +5,6 @@ struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Check and announce the Plan.",
-        subcommands: [PlanAnnounceCommand.self, PlanStatusCommand.self]
+        subcommands: [PlanCheckCommand.self, PlanAnnounceCommand.self, PlanStatusCommand.self]
     )
 }
