@@ -10,7 +10,7 @@ public struct ComplianceChecker: Sendable {
         self.policy = policy
     }
 
-    public func check(roster: Roster, history: [TrainingRecord], asOf: CivilDate) -> [ComplianceFinding] {
+    public func check(roster: StaffRoster, history: [TrainingRecord], asOf: CivilDate) -> [ComplianceFinding] {
         var byPerson: [String: [TrainingRecord]] = [:]
         for record in history where record.completionDate <= asOf {
             byPerson[record.participantEmail, default: []].append(record)

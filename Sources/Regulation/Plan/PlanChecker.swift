@@ -49,7 +49,7 @@ public struct PlanChecker: Sendable {
 
     /// Every problem of the Plan: per course, then per assignment against the roster (skipped
     /// when no roster is given). A participant not on the roster gets no category check.
-    public func check(_ plan: Plan, roster: Roster?) -> [PlanProblem] {
+    public func check(_ plan: Plan, roster: StaffRoster?) -> [PlanProblem] {
         var problems: [PlanProblem] = []
         for course in plan.courses { problems += self.problems(of: course) }
         guard let roster else { return problems }

@@ -21,9 +21,9 @@ public struct RosterTableReader: Sendable {
         self.limits = limits
     }
 
-    public func read(_ table: Table) throws(RegulationError) -> (roster: Roster, issues: [RowIssue]) {
+    public func read(_ table: Table) throws(RegulationError) -> (roster: StaffRoster, issues: [RowIssue]) {
         let header = try HeaderMap<Column>.find(in: table, searchRows: limits.headerSearchRows)
-        var people: [RosterPerson] = []
+        var people: [StaffMember] = []
         var issues: [RowIssue] = []
         for row in table.rows.dropFirst(header.headerIndex + 1).prefix(limits.maxRows) where !row.isBlank {
             var r = RowReader(row: row, header: header, limits: limits)
@@ -31,8 +31,8 @@ public struct RosterTableReader: Sendable {
             let category = r.named(.category, as: Audience.self)
             let leadership = ["yes", "да", "иә", "true", "1"].contains(Meaning.normalize(r.cell(.leadership).plainText))
             issues += r.issues
-            if let email, let category { people.append(RosterPerson(email: email, category: category, isLeadership: leadership)) }
+            if let email, let category { people.append(StaffMember(email: email, category: category, isLeadership: leadership)) }
         }
-        return (Roster(people), issues)
+        return (StaffRoster(people), issues)
     }
 }

@@ -36,7 +36,7 @@ struct PlanPreview {
         print("\(file) (\(reading.tableName)): \(plan.courses.count) courses, \(plan.participants.count) participants, "
             + "\(plan.assignments.count) assignments.")
         print("Approved \(approval.iso); announce to the staff by \(deadline.iso) (§7.7).")
-        if !rosterChecked { print("No roster given: participants were not checked against it.") }
+        if !rosterChecked { print("No roster (none given with --roster, none in the store): participants were not checked.") }
         if problems.isEmpty && reading.issues.isEmpty { print("No problems.") }
         for problem in problems { print("  problem: \(problem)") }
         for issue in reading.issues { print("  row error: \(issue)") }

@@ -11,8 +11,8 @@ struct PlanCheckCommand: AsyncParsableCommand {
         abstract: "Check a Plan file against §5.3, §6.5 and the roster; print the preview and the §7.7 deadline.",
         discussion: """
             FILE is the Plan as DSHR sends it (xlsx, xls, ods, docx or csv); columns are found by their \
-            names in Kazakh, Russian or English. Without --roster, participants are not checked against \
-            the roster. Without --approved, the approval date is today (Almaty time).
+            names in Kazakh, Russian or English. Without --roster, the roster in the store (store.path in --config) is used when there \
+            is one. Without --approved, the approval date is today (Almaty time).
             """
     )
 
@@ -40,7 +40,7 @@ struct PlanCheckCommand: AsyncParsableCommand {
         } catch let error as RegulationError {
             throw CLIExit.couldNotRun(error.description)
         }
-        let people = try roster.map(loadRoster)
+        let people = try loadRoster()
         let reading: PlanReading
         do {
             reading = try PlanTableReader().read(try Self.document(file))
@@ -56,18 +56,6 @@ struct PlanCheckCommand: AsyncParsableCommand {
             preview.printText(file: file, rosterChecked: people != nil)
         }
         if !problems.isEmpty || !reading.issues.isEmpty { throw CLIExit.inputHadProblems }
-    }
-
-    private func loadRoster(_ path: String) throws -> Roster {
-        do {
-            let document = try Self.document(path)
-            guard let table = document.tables.first else { throw CLIExit.couldNotRun("\(path) holds no table") }
-            let (roster, issues) = try RosterTableReader().read(table)
-            for issue in issues { CLIExit.printError("\(path): \(issue) (row skipped)") }
-            return roster
-        } catch let error as RegulationError {
-            throw CLIExit.couldNotRun("\(path): \(error.description)")
-        }
     }
 
     /// Any table file to a Document; an unreadable file is a problem of the input (exit 1).

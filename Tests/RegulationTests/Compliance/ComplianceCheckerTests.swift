@@ -4,10 +4,10 @@ import Testing
 /// §6.3.1 (PPS, 72 hours in 5 years, cumulative or single-course reading) and §6.3.2 (leadership).
 @Suite struct ComplianceCheckerTests {
     static let asOf = Fixtures.date("2026-11-25")
-    static let roster = Roster([
-        RosterPerson(email: "pps@u.kz", category: .pps, isLeadership: false),
-        RosterPerson(email: "head@u.kz", category: .pps, isLeadership: true),
-        RosterPerson(email: "abp@u.kz", category: .abp, isLeadership: false),
+    static let roster = StaffRoster([
+        StaffMember(email: "pps@u.kz", category: .pps, isLeadership: false),
+        StaffMember(email: "head@u.kz", category: .pps, isLeadership: true),
+        StaffMember(email: "abp@u.kz", category: .abp, isLeadership: false),
     ])
 
     static func record(_ email: String, _ date: String, _ hours: Int, group: CompetencyGroup? = nil,

@@ -58,8 +58,8 @@ import Testing
             Assignment(courseID: "C", participantEmail: "nobody@u.kz", row: 4),
             Assignment(courseID: "C", participantEmail: "abp@u.kz", row: 5),
         ])
-        let roster = Roster([RosterPerson(email: " PPS@U.kz ", category: .pps, isLeadership: false),
-                             RosterPerson(email: "abp@u.kz", category: .abp, isLeadership: true)])
+        let roster = StaffRoster([StaffMember(email: " PPS@U.kz ", category: .pps, isLeadership: false),
+                             StaffMember(email: "abp@u.kz", category: .abp, isLeadership: true)])
         let problems = PlanChecker().check(plan, roster: roster)
         #expect(problems.map(\.kind) == [.categoryMismatch, .participantNotInRoster])
         #expect(problems.map(\.participantEmail) == ["abp@u.kz", "nobody@u.kz"])

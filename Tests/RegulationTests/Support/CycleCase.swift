@@ -4,7 +4,7 @@ import Documents
 
 /// Loads the sample roster and a cycle file through the test CSV reader.
 enum CycleCase {
-    static func roster() throws -> Roster {
+    static func roster() throws -> StaffRoster {
         let table = TinyCSV.table(try Fixtures.text(Fixtures.samples.appendingPathComponent("roster.csv")))
         let (roster, issues) = try RosterTableReader().read(table)
         precondition(issues.isEmpty, "roster fixture has issues: \(issues)")

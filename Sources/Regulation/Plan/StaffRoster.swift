@@ -1,6 +1,6 @@
 /// What the rules need to know about a person on the roster (DESIGN.md "Roster"). The store
 /// owns `roster.csv`; callers map its rows to this.
-public struct RosterPerson: Sendable, Equatable {
+public struct StaffMember: Sendable, Equatable {
     public var email: String
     public var category: Audience
     /// Leadership (§6.3.2): management training every five years.
@@ -13,14 +13,14 @@ public struct RosterPerson: Sendable, Equatable {
     }
 }
 
-public struct Roster: Sendable, Equatable {
-    public private(set) var people: [String: RosterPerson] = [:]
+public struct StaffRoster: Sendable, Equatable {
+    public private(set) var people: [String: StaffMember] = [:]
 
-    public init(_ people: [RosterPerson]) {
+    public init(_ people: [StaffMember]) {
         for person in people { self.people[person.email] = person }
     }
 
-    public func person(_ email: String) -> RosterPerson? { people[EmailAddress.normalize(email)] }
+    public func person(_ email: String) -> StaffMember? { people[EmailAddress.normalize(email)] }
 }
 
 enum EmailAddress {
