@@ -10,7 +10,7 @@ public struct CompletionsTableReader: Sendable {
 
     public func read(_ document: Document) throws(RegulationError) -> (records: [CompletionRecord], issues: [RowIssue]) {
         var firstError: RegulationError?
-        for table in document.tables.sorted(by: { !$0.isHidden && $1.isHidden }) {
+        for table in document.tables.filter({ !$0.isHidden }) + document.tables.filter(\.isHidden) {
             do {
                 return try read(table)
             } catch {

@@ -22,7 +22,7 @@ public struct PlanTableReader: Sendable {
     /// Reads the first table (visible ones first) that has a Plan header.
     public func read(_ document: Document) throws(RegulationError) -> PlanReading {
         var firstError: RegulationError?
-        for table in document.tables.sorted(by: { !$0.isHidden && $1.isHidden }) {
+        for table in document.tables.filter({ !$0.isHidden }) + document.tables.filter(\.isHidden) {
             do {
                 return try read(table)
             } catch {
