@@ -8,8 +8,11 @@ struct PlanPreview {
     let approval: CivilDate
     let deadline: CivilDate
     let problems: [PlanProblem]
+    /// Applicants of the cycle in no course; nil when not asked for (--cycle) or no store.
+    let applicantsLeftOut: [String]?
 
-    /// The keys of samples/cycle/expected.json's `plans[]`; `row_errors` only when there are any.
+    /// The keys of samples/cycle/expected.json's `plans[]`; `row_errors` only when there are
+    /// any, `applicants_not_in_plan` only with --cycle.
     var json: [String: Any] {
         var object: [String: Any] = [
             "courses": reading.plan.courses.count,
@@ -28,6 +31,7 @@ struct PlanPreview {
                  "kind": issue.kind.rawValue, "message": issue.message]
             }
         }
+        if let applicantsLeftOut { object["applicants_not_in_plan"] = applicantsLeftOut }
         return object
     }
 
@@ -40,5 +44,8 @@ struct PlanPreview {
         if problems.isEmpty && reading.issues.isEmpty { print("No problems.") }
         for problem in problems { print("  problem: \(problem)") }
         for issue in reading.issues { print("  row error: \(issue)") }
+        if let applicantsLeftOut {
+            print("Applicants in no course: \(applicantsLeftOut.isEmpty ? "none" : applicantsLeftOut.joined(separator: ", "))")
+        }
     }
 }

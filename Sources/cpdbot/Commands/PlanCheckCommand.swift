@@ -28,6 +28,9 @@ struct PlanCheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The roster (roster.csv: email, category, leadership, …).")
     var roster: String?
 
+    @Option(name: .long, help: "The cycle (e.g. 2026-2027): also list applicants the Plan leaves out (from the store).")
+    var cycle: String?
+
     @Flag(name: .long, help: "Print JSON: {courses, participants, assignments, approval_date, deadline, problems}.")
     var json = false
 
@@ -49,7 +52,10 @@ struct PlanCheckCommand: AsyncParsableCommand {
             throw CLIExit.inputHadProblems
         }
         let problems = PlanChecker(durations: policy.durations).check(reading.plan, roster: people)
-        let preview = PlanPreview(reading: reading, approval: approval, deadline: deadline.deadline, problems: problems)
+        let leftOut = try cycle.flatMap { try loadApplicants(cycle: $0) }
+            .map { PlanChecker().applicantsLeftOut(of: reading.plan, applicants: $0) }
+        let preview = PlanPreview(reading: reading, approval: approval, deadline: deadline.deadline,
+                                  problems: problems, applicantsLeftOut: leftOut)
         if json {
             try CommandFiles.printJSON(preview.json)
         } else {
