@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding"]),
-        .target(name: "Regulation", dependencies: ["Yams"]),
+        .target(name: "Regulation", dependencies: ["Documents", "Yams"]),
 
         // MARK: State and the service.
         .target(name: "Config", dependencies: ["Yams"]),
