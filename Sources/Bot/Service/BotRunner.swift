@@ -6,7 +6,7 @@ import Store
 /// The bot's work, driven from one thread: a pass over the mailbox, then the outbox. Blocking
 /// (libcurl), so `BotService` runs it off the cooperative thread pool.
 public final class BotRunner {
-    public struct PollReport: Sendable, Equatable {
+    public struct PollReport: Sendable, Equatable, Codable {
         public var seen: Int
         public var outcomes: [String: Int]
         public var sent: Int

@@ -27,9 +27,11 @@ struct OutboxCommand: AsyncParsableCommand {
         let bootstrap = try BotBootstrap(global: global, exclusive: flush)
         if flush {
             do {
-                let runner = try BotRunner(environment: bootstrap.environment)
-                defer { runner.disconnect() }
-                let result = try await Task.detached { try runner.flushOutbox() }.value
+                let result = try await Task.detached { [environment = bootstrap.environment] in
+                    let runner = try BotRunner(environment: environment)
+                    defer { runner.disconnect() }
+                    return try runner.flushOutbox()
+                }.value
                 print("sent \(result.sent), not sent \(result.failures)")
             } catch {
                 throw CLIExit.couldNotRun("\(error)")

@@ -10,7 +10,7 @@ extension PlanCheckCommand {
     /// `--roster FILE`, else the store's roster, else none (participants are then not checked).
     func loadRoster() throws -> StaffRoster? {
         if let roster { return try Self.rosterFile(roster) }
-        guard let store = try existingStore(containing: "roster/roster.csv") else { return nil }
+        guard let store = try existingStore(containing: "roster.csv") else { return nil }
         do {
             return StaffRoster(try store.roster.load().people.map { person in
                 StaffMember(email: person.email, category: person.category == .pps ? .pps : .abp,

@@ -19,9 +19,12 @@ struct PollCommand: AsyncParsableCommand {
         let bootstrap = try BotBootstrap(global: global, exclusive: true)
         let report: BotRunner.PollReport
         do {
-            let runner = try BotRunner(environment: bootstrap.environment)
-            defer { runner.disconnect() }
-            report = try await Task.detached { try runner.poll() }.value
+            // libcurl blocks: the pass runs off the cooperative pool, on a runner made there.
+            report = try await Task.detached { [environment = bootstrap.environment] in
+                let runner = try BotRunner(environment: environment)
+                defer { runner.disconnect() }
+                return try runner.poll()
+            }.value
         } catch {
             throw CLIExit.couldNotRun("\(error)")
         }
