@@ -86,6 +86,6 @@ let package = Package(
         .testTarget(name: "RegulationTests", dependencies: ["Regulation"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config"]),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications"]),
     ]
 )
