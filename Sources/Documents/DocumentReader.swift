@@ -1,3 +1,5 @@
+import TextEncoding
+
 /// The entry point: any attachment's bytes to a `Document`, or the reason it cannot be read.
 ///
 /// The format comes from the bytes (magic numbers, then the parts inside a zip or OLE2
