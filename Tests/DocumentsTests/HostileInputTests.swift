@@ -83,7 +83,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/tmp/cpdbot-evil.txt"))
         // A zip that holds nothing but such names is no office file.
         let bare = try ZipFixture.make([("../../evil.xml", "x")])
-        #expect(DocumentReader.errorKind(bare) == .unsupportedFormat)
+        #expect(DocumentReader.errorKind(bare, "archive.zip") == .unsupportedFormat)
+        // …unless its name says it should have been a workbook: then it is a damaged one.
+        #expect(DocumentReader.errorKind(bare, "Өтінім.xlsx") == .encryptedOrCorrupt)
     }
 
     @Test func tooManyArchiveMembersIsUnsafe() throws {

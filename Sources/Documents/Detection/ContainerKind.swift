@@ -34,6 +34,7 @@ enum ContainerKind: Equatable {
             return .unsupported("a WebP image")
         }
         if looksLikeHTML(bytes) { return .html }
+        if looksLikeSpreadsheetML(bytes) { return .unsupported("an Excel 2003 XML spreadsheet") }
         if looksBinary(bytes) { return .unsupported("a binary file") }
         return .text
     }
@@ -46,6 +47,12 @@ enum ContainerKind: Equatable {
             .lowercased()
         return head.hasPrefix("<html") || head.hasPrefix("<!doctype html") || head.hasPrefix("<table")
             || (head.hasPrefix("<?xml") && head.contains("<html"))
+    }
+
+    /// Excel 2003's "XML Spreadsheet" (`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`).
+    private static func looksLikeSpreadsheetML(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(2048), as: UTF8.self)
+        return head.contains("<?xml") && head.contains("urn:schemas-microsoft-com:office:spreadsheet")
     }
 
     /// NUL bytes do not occur in text files except UTF-16: with a BOM, or without one when the
