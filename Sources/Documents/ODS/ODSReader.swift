@@ -8,7 +8,7 @@ enum ODSReader {
         guard let bytes = try archive.member("content.xml") else {
             throw DocumentError(.encryptedOrCorrupt, "\(fileName) has no content.xml; the file is damaged.")
         }
-        var parser = ODSContentParser(limits: limits)
+        var parser = ODSContentParser(limits: limits, budget: CellBudget(limits: limits, fileName: fileName))
         return Document(format: .ods, tables: try parser.parse(bytes))
     }
 }
@@ -16,6 +16,7 @@ enum ODSReader {
 /// The streaming pass over `content.xml`.
 struct ODSContentParser {
     let limits: DocumentLimits
+    let budget: CellBudget
     private var tables: [Table] = []
     /// Automatic table styles with `table:display="false"` (hidden sheets).
     private var hiddenStyles: Set<String> = []
@@ -33,7 +34,10 @@ struct ODSContentParser {
         var text = ODSCellText()
     }
 
-    init(limits: DocumentLimits) { self.limits = limits }
+    init(limits: DocumentLimits, budget: CellBudget) {
+        self.limits = limits
+        self.budget = budget
+    }
 
     mutating func parse(_ bytes: [UInt8]) throws(DocumentError) -> [Table] {
         var xml = XMLTokenizer(bytes: bytes, partName: "content.xml", maxDepth: limits.maxXMLDepth)
@@ -71,7 +75,7 @@ struct ODSContentParser {
             }
             let hidden = xml.attributeValue("style-name").map { hiddenStyles.contains($0) } ?? false
             let builder = SheetBuilder(name: xml.attributeValue("name") ?? "Sheet\(tables.count + 1)",
-                                       isHidden: hidden, limits: limits)
+                                       isHidden: hidden, limits: limits, budget: budget)
             if selfClosing {
                 tables.append(Table(name: builder.name, isHidden: hidden, rows: []))
             } else {
