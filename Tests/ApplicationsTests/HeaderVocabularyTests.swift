@@ -39,6 +39,8 @@ import Testing
         ("Contact phone", .phone), ("Mobile", .phone),
         ("E-mail", .email), ("Email", .email), ("e-mail\nEmail", .email), ("Эл. пошта", .email),
         ("Электронная почта", .email), ("Электрондық пошта", .email), ("E-mail адрес", .email),
+        ("Е-mail", .email), ("Электронный адрес", .email), ("Эл.почта", .email), ("Е-мейл", .email),
+        ("Сотовый телефон", .phone), ("Контакты", .phone), ("Сотрудник", .fullName), ("Оқытушының аты-жөні", .fullName),
         // Columns Appendix 1 does not have
         ("Лауазымы", nil), ("Должность", nil), ("ЖСН", nil), ("ИИН", nil), ("IIN", nil),
         ("Ескерту", nil), ("Примечание", nil), ("Туған күні", nil), ("Дата рождения", nil),

@@ -36,7 +36,11 @@ enum CourseDate {
     }
 
     static func fromText(_ text: String) -> CalendarDay? {
-        var body = Substring(text)
+        var body = withoutYearWord(Substring(text))
+        // ISO date-time as text (`2024-03-15T00:00:00`).
+        if body.count > 10, body.dropFirst(10).first == "T", body.prefix(4).allSatisfy(\.isNumber) {
+            body = body.prefix(10)
+        }
         // A datetime written as text (`2023-12-30 00:00:00`, `30.12.2023 0:00`): keep the date.
         if let space = body.firstIndex(of: " ") {
             let rest = body[body.index(after: space)...]
@@ -53,6 +57,20 @@ enum CourseDate {
             return nil
         }
         return nil
+    }
+
+    /// `15.03.2024ж.`, `15.03.2024 г.`: the year word people add after the date.
+    private static func withoutYearWord(_ text: Substring) -> Substring {
+        var end = text.endIndex
+        while end > text.startIndex {
+            let previous = text.index(before: end)
+            let character = text[previous]
+            guard !character.isNumber, character.isLetter || character == "." || character == " " else { break }
+            end = previous
+        }
+        let word = text[end...].lowercased().filter { $0 != " " && $0 != "." }
+        guard end < text.endIndex, ["ж", "жыл", "г", "год", "года", "y"].contains(word) else { return text }
+        return text[..<end]
     }
 
     /// Digits stored as text (`45495`), or a serial printed as a float (`45495.0`).

@@ -59,6 +59,7 @@ enum HeaderCellMeaning {
         if text.has("name") || text.has("names") { offer(.fullName, 2) }
         if text.hasAny(HeaderVocabulary.personWords) { offer(.fullName, 1) }
         if text.hasPrefix(anyOf: HeaderVocabulary.phoneStems) { offer(.phone, 3) }
+        if text.hasPrefix(anyOf: HeaderVocabulary.contactStems) { offer(.phone, 1) }
         if text.hasPrefix(anyOf: HeaderVocabulary.programmeStems) || text.hasAny(HeaderVocabulary.programmeWords) {
             offer(.programme, 3)
         }
