@@ -44,7 +44,7 @@ import Testing
         // Columns Appendix 1 does not have
         ("Лауазымы", nil), ("Должность", nil), ("ЖСН", nil), ("ИИН", nil), ("IIN", nil),
         ("Ескерту", nil), ("Примечание", nil), ("Туған күні", nil), ("Дата рождения", nil),
-        ("a.user@kazguu.kz", nil), ("", nil),
+        ("a.user@kazguu.kz", nil), ("x@mail.ru", nil), ("", nil), ("E-mail (…@kazguu.kz)", .email),
     ]
 
     @Test(arguments: wordings)

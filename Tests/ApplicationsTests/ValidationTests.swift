@@ -55,6 +55,21 @@ import Documents
         #expect(reading.rows.isEmpty, "\(label): an invalid row is not returned")
     }
 
+    static let splitNameHeaders: [[C]] = [
+        ["№", "Тегі", "Аты", "Әкесінің аты", "E-mail"],
+        ["№", "Фамилия", "Имя", "Отчество", "Эл. почта"],
+        ["No.", "Last name", "First name", "Middle name", "Email"],
+    ]
+
+    @Test(arguments: splitNameHeaders)
+    func joinsANameSplitOverColumns(_ header: [C]) {
+        let table = makeTable([header, [1, "Қасымов", "Айдос", "Маратұлы", "a.kasymov@kazguu.kz"],
+                               [2, "Brown", "Daniel", "", "d.brown@kazguu.kz"], [3, "", "", "", "x@kazguu.kz"]])
+        let reading = ApplicationReader.read(tables: [table], receivedOn: receipt)
+        #expect(reading.rows.map(\.fullName) == ["Қасымов Айдос Маратұлы", "Brown Daniel"])
+        #expect(reading.invalidRows == [RowProblem(row: 4, field: .fullName, problem: .missing)])
+    }
+
     @Test func theDateOfReceiptItselfIsNotFuture() {
         #expect(read([employee(date: "20.05.2026")]).invalidRows.isEmpty)
         #expect(read([employee(date: "21.05.2026")]).invalidRows.map(\.problem) == [.future])

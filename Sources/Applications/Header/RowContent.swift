@@ -52,7 +52,7 @@ struct RowContent {
             switch row.cells[column].value {
             case .number, .date, .bool: return true
             case .text, .empty:
-                return text.contains("@") || text.filter(\.isNumber).count >= 4
+                return EmailAddress.containsAddress(text) || text.filter(\.isNumber).count >= 4
                     || text.allSatisfy { $0.isNumber || $0 == "." || $0 == " " }
             }
         }

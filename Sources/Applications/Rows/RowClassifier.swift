@@ -8,7 +8,7 @@ struct RowClassifier {
         let columns = content.contentColumns
         if columns.isEmpty { return .empty }
         if isColumnNumbers(content, columns) { return .columnNumbers }
-        if HeaderLayout(rowIndices: [], columns: HeaderFinder.columns(upper: content, lower: nil)).qualifies {
+        if HeaderFinder.layout(rowIndices: [], upper: content, lower: nil).qualifies {
             return .repeatedHeader
         }
         if isTotal(content, columns) { return .total }
@@ -47,7 +47,7 @@ struct RowClassifier {
     }
 
     private func hasAddress(_ content: RowContent) -> Bool {
-        content.texts.contains { $0?.contains("@") ?? false }
+        content.texts.contains { $0.map(EmailAddress.containsAddress) ?? false }
     }
 
     /// A name or an address, or at least two other facts about a person's courses and contacts.

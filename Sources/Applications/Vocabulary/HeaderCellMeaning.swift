@@ -4,7 +4,8 @@ enum HeaderCellMeaning {
     /// `lower` is the second row of a two-row header under `upper`, if any; when it names a
     /// part of the last course (`атауы`, `күні`, `сағат саны`) it decides, with `upper` as context.
     static func read(upper: String, lower: String? = nil) -> (meaning: ColumnMeaning, strength: Int)? {
-        if upper.contains("@") || (lower?.contains("@") ?? false) { return nil }
+        // Data, not a label: a row of employees is never read as a header.
+        if EmailAddress.containsAddress(upper) || lower.map(EmailAddress.containsAddress) == true { return nil }
         let whole = FoldedText(upper + " " + (lower ?? ""))
         if whole.isEmpty { return nil }
         // "Last name, first name" is the person, not the last course.
