@@ -1,0 +1,28 @@
+import Foundation
+
+/// Bytes to text with a MIME charset label. Labels are often wrong or missing in real mail
+/// (an attachment declared windows-1251 that is KZ-1048, raw 8-bit headers with no label at all),
+/// so an unknown label or bytes invalid in it fall back to TextEncoding's guess.
+enum Charset {
+    static func decode(_ bytes: [UInt8], label: String?) -> String {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        if let label = normalized(label), let text = TextDecoding.decode(bytes, label: label) { return text }
+        return TextDecoding.guess(bytes, declared: normalized(label)).text
+    }
+
+    /// Raw header bytes: RFC 6532 UTF-8 when valid, else a guessed legacy charset.
+    static func decodeHeader<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        let array = Array(bytes)
+        if let text = String(validating: array, as: UTF8.self) { return text }
+        return TextDecoding.guess(array).text
+    }
+
+    /// Strips RFC 2231 language suffixes ("utf-8*kk") and quotes; nil for an empty label.
+    static func normalized(_ label: String?) -> String? {
+        guard var l = label?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if let star = l.firstIndex(of: "*") { l = String(l[..<star]) }
+        l = l.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        return l.isEmpty ? nil : l.lowercased()
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Finds the original author of a forward: an attached message/rfc822 first, else the topmost
+/// forward block in the body text (text/plain, or the HTML body with tags stripped).
+public enum ForwardDetector {
+    public static func origin(of message: ParsedMessage, limits: MIMELimits = .default) -> ForwardedOrigin? {
+        if let attached = attachedOrigin(message) { return attached }
+        let subject = message.subject ?? ""
+        let text = message.readableText(limits: limits)
+        if let found = originInText(text, subjectSaysForward: subjectSaysForward(subject)) { return found }
+        // The plain alternative may lack the block that the HTML shows (or be missing): try HTML too.
+        if let html = message.htmlBody(limits: limits) {
+            return originInText(HTMLText.plainText(html), subjectSaysForward: subjectSaysForward(subject))
+        }
+        return nil
+    }
+
+    private static func attachedOrigin(_ message: ParsedMessage) -> ForwardedOrigin? {
+        for part in message.allParts where !part.insideForwardedMessage {
+            guard let inner = part.encapsulatedMessage, let author = inner.sender else { continue }
+            return ForwardedOrigin(author: author, subject: inner.subject, date: inner.header["Date"], evidence: .attachedMessage)
+        }
+        return nil
+    }
+
+    /// Whether the subject starts with a forward prefix ("Fwd:", "FW:", "Пересл:"…), after any "Re:".
+    static func subjectSaysForward(_ subject: String) -> Bool {
+        var rest = Substring(subject)
+        for _ in 0..<5 {
+            rest = rest.drop { $0.isWhitespace || $0 == "[" }
+            guard let colon = rest.firstIndex(of: ":"), rest.distance(from: rest.startIndex, to: colon) <= 8 else { return false }
+            let prefix = rest[..<colon].lowercased().filter { $0.isLetter }
+            if ForwardLabels.subjectPrefixes.contains(prefix) { return true }
+            rest = rest[rest.index(after: colon)...]
+        }
+        return false
+    }
+
+    /// Scans lines for a forward block and reads its header lines.
+    static func originInText(_ text: String, subjectSaysForward: Bool) -> ForwardedOrigin? {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { stripQuoting(String($0)) }
+        for (index, line) in lines.enumerated() {
+            if isSeparator(line) {
+                if let block = readBlock(lines, from: index + 1, evidence: .separatorLine) { return block }
+                continue
+            }
+            // Outlook without a separator: "From: …" directly followed by "Sent:"/"Date:" within the next lines.
+            if subjectSaysForward, label(of: line, in: ForwardLabels.from) != nil,
+               let block = readBlock(lines, from: index, evidence: .headerBlock), block.date != nil {
+                return block
+            }
+        }
+        return nil
+    }
+
+    /// Reads "Label: value" lines (skipping blank ones at the start) until the first other line.
+    private static func readBlock(_ lines: [String], from start: Int, evidence: ForwardedOrigin.Evidence) -> ForwardedOrigin? {
+        var author: Mailbox?
+        var subject: String?
+        var date: String?
+        var i = start
+        var seenField = false
+        var lastField: String?
+        while i < lines.count, i < start + 20 {
+            let line = lines[i].trimmingWhitespace()
+            i += 1
+            if line.isEmpty { if seenField { break } else { continue } }
+            if let v = label(of: line, in: ForwardLabels.from) { author = parseAuthor(v); seenField = true; lastField = "from"; continue }
+            if let v = label(of: line, in: ForwardLabels.subject) { subject = v; seenField = true; lastField = "subject"; continue }
+            if let v = label(of: line, in: ForwardLabels.date) { date = v; seenField = true; lastField = "date"; continue }
+            if label(of: line, in: ForwardLabels.to + ForwardLabels.cc) != nil { seenField = true; lastField = "to"; continue }
+            // A long address list or subject wraps onto the next line.
+            if seenField, lastField == "subject", let s = subject { subject = s + " " + line; continue }
+            if seenField, lastField == "to" { continue }
+            break
+        }
+        guard let author else { return nil }
+        return ForwardedOrigin(author: author, subject: subject, date: date, evidence: evidence)
+    }
+
+    /// `Name <addr>`, `"Name" <addr>`, `Name [mailto:addr]`, `addr`, or just a name.
+    static func parseAuthor(_ value: String) -> Mailbox? {
+        let trimmed = value.trimmingWhitespace()
+        guard !trimmed.isEmpty else { return nil }
+        if let mailbox = AddressParser.parseList(trimmed).first(where: { !$0.address.isEmpty }) {
+            return mailbox
+        }
+        // Only a name (Outlook with Exchange-internal senders shows no address).
+        let name = trimmed.trimmingCharacters(in: ["\"", "'", " "])
+        return name.isEmpty ? nil : Mailbox(displayName: name, address: "")
+    }
+
+    /// The value after "Label:" when the line starts with one of `labels` (case-insensitive;
+    /// Outlook's HTML gives "From:" in bold, which stripping tags leaves as plain text).
+    static func label(of line: String, in labels: [String]) -> String? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let name = String(line[..<colon]).trimmingWhitespace().lowercased().replacingOccurrences(of: "*", with: "")
+        guard labels.contains(name.trimmingWhitespace()) else { return nil }
+        return String(line[line.index(after: colon)...]).trimmingWhitespace()
+    }
+
+    static func isSeparator(_ line: String) -> Bool {
+        let core = line.lowercased().trimmingCharacters(in: ["-", " ", "_", "=", "*", "\t", ":", "\u{A0}"])
+        guard !core.isEmpty, core.count <= 60 else { return false }
+        return ForwardLabels.separators.contains { core == $0 || (core.hasPrefix($0) && core.count <= $0.count + 25) }
+    }
+
+    /// Removes "> " quoting that replies add in front of a forwarded block.
+    private static func stripQuoting(_ line: String) -> String {
+        var s = Substring(line)
+        while let f = s.first, f == ">" || f == " " { s.removeFirst() }
+        return String(s)
+    }
+}

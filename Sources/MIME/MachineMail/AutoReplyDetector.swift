@@ -1,0 +1,54 @@
+/// Recognises automatically generated replies that must never be answered (RFC 3834 and the
+/// headers and subjects real clients use instead).
+public enum AutoReplyDetector {
+    public enum Signal: Sendable, Equatable, CustomStringConvertible {
+        case autoSubmitted(String)
+        case xAutoreply
+        case xAutorespond
+        case precedence(String)
+        case outOfOfficeSubject
+        case exchangeOutOfOffice
+
+        public var description: String {
+            switch self {
+            case let .autoSubmitted(v): return "Auto-Submitted: \(v)"
+            case .xAutoreply: return "X-Autoreply"
+            case .xAutorespond: return "X-Autorespond"
+            case let .precedence(v): return "Precedence: \(v)"
+            case .outOfOfficeSubject: return "out-of-office subject"
+            case .exchangeOutOfOffice: return "Exchange out-of-office (X-Auto-Response-Suppress with an out-of-office subject)"
+            }
+        }
+    }
+
+    /// Out-of-office subject phrases (lowercased, matched anywhere in the subject).
+    static let subjectPhrases = [
+        "out of office", "out of the office", "automatic reply", "auto reply", "auto-reply", "autoreply",
+        "autoresponse", "auto response", "vacation reply", "away from the office",
+        "автоответ", "автоматический ответ", "нет на месте", "вне офиса", "меня нет в офисе",
+        "автоматты жауап", "жауап автоматты", "автожауап", "кеңседе жоқпын", "орнымда жоқпын",
+    ]
+
+    /// Every auto-reply signal in the message; empty for mail a person wrote.
+    public static func signals(_ header: HeaderSection) -> [Signal] {
+        var found: [Signal] = []
+        if let v = header.first("Auto-Submitted")?.text.lowercased().trimmingWhitespace(), !v.isEmpty,
+           !(v == "no" || v.hasPrefix("no;") || v.hasPrefix("no ")) {
+            found.append(.autoSubmitted(v))
+        }
+        if let v = header.first("X-Autoreply")?.text.lowercased().trimmingWhitespace(), v != "no" { found.append(.xAutoreply) }
+        if let v = header.first("X-Autorespond")?.text.lowercased().trimmingWhitespace(), v != "no" { found.append(.xAutorespond) }
+        if let v = header.first("Precedence")?.text.lowercased().trimmingWhitespace(),
+           ["bulk", "junk", "list", "auto_reply", "auto-reply"].contains(v) {
+            found.append(.precedence(v))
+        }
+        let subject = (header["Subject"] ?? "").lowercased()
+        if subjectPhrases.contains(where: { subject.contains($0) }) {
+            found.append(.outOfOfficeSubject)
+            if header.first("X-Auto-Response-Suppress") != nil { found.append(.exchangeOutOfOffice) }
+        }
+        return found
+    }
+
+    public static func isAutoReply(_ header: HeaderSection) -> Bool { !signals(header).isEmpty }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import MIME
+
+/// Hostile inputs end in a clean error (naming the limit, the actual and the maximum) or a clean
+/// parse, and fast.
+@Suite struct HostileInputTests {
+    /// Generous for debug builds on a shared 2-core machine; release is far quicker.
+    static let budget: Duration = .seconds(5)
+
+    func expectLimit(_ name: MIMELimits.Name, _ bytes: [UInt8], limits: MIMELimits = .default) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let outcome: Result<ParsedMessage, MIMEError>
+        do throws(MIMEError) {
+            outcome = .success(try MessageParser(limits: limits).parse(bytes))
+        } catch {
+            outcome = .failure(error)
+        }
+        #expect(clock.now - started < Self.budget)
+        guard case let .failure(.limitExceeded(limit, actual, maximum)) = outcome else {
+            Issue.record("expected the \(name.rawValue) limit, got \(outcome)")
+            return
+        }
+        #expect(limit == name)
+        #expect(actual > maximum)
+    }
+
+    @Test func endlessHeaderLine() {
+        let bytes = Array("Subject: ".utf8) + [UInt8](repeating: UInt8(ascii: "A"), count: 20_000_000)
+        expectLimit(.headerLineLength, bytes)
+    }
+
+    @Test func endlessFoldedHeader() {
+        var bytes = Array("Subject: x".utf8)
+        for _ in 0..<200_000 { bytes += Array("\r\n continued".utf8) }
+        expectLimit(.headerBytes, bytes)
+    }
+
+    @Test func tenThousandNestedMultiparts() {
+        var bytes = Array("From: a@x.kz\r\n".utf8)
+        for i in 0..<10_000 { bytes += Array("Content-Type: multipart/mixed; boundary=\"b\(i)\"\r\n\r\n--b\(i)\r\n".utf8) }
+        bytes += Array("\r\nleaf\r\n".utf8)
+        expectLimit(.nestingDepth, bytes)
+    }
+
+    @Test func nestedAttachedMessages() {
+        var bytes = Array("From: a@x.kz\r\n".utf8)
+        for _ in 0..<5_000 { bytes += Array("Content-Type: message/rfc822\r\n\r\nFrom: b@x.kz\r\n".utf8) }
+        bytes += Array("\r\nleaf\r\n".utf8)
+        expectLimit(.nestingDepth, bytes)
+    }
+
+    @Test func hundredThousandParts() {
+        var bytes = Array("From: a@x.kz\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n".utf8)
+        bytes.reserveCapacity(1_000_000)
+        for _ in 0..<100_000 { bytes += Array("--b\r\n\r\nx\r\n".utf8) }
+        bytes += Array("--b--\r\n".utf8)
+        expectLimit(.parts, bytes)
+    }
+
+    @Test func oversizedMessage() {
+        let limits = MIMELimits(maxMessageBytes: 1_000)
+        expectLimit(.messageBytes, Array(repeating: UInt8(ascii: "a"), count: 1_001), limits: limits)
+    }
+
+    @Test func decodedSizeLimit() throws {
+        let limits = MIMELimits(maxDecodedSize: 100)
+        let m = try MessageParser(limits: limits).parse(Array(("From: a@x.kz\r\nContent-Transfer-Encoding: base64\r\n\r\n" + String(repeating: "AAAA", count: 100)).utf8))
+        #expect(throws: MIMEError.self) { try m.root.decodedBody(limits: limits) }
+    }
+
+    @Test(arguments: [
+        "",
+        "\0\0\0\0",
+        "no header at all",
+        ": empty name\r\n\r\nbody",
+    ])
+    func notAMessage(_ input: String) {
+        #expect(throws: MIMEError.self) { try MessageParser().parse(Array(input.utf8)) }
+    }
+
+    @Test func nulBytesAndInvalidEncodedWordsParse() throws {
+        let bytes = Array("From: =?UTF-8?B?!!!?= <a@x.kz>\r\nSubject: =?bogus?Q?=ZZ=?= \0\0 =?UTF-8?B?AAAA\r\nContent-Type: multipart/mixed; boundary=\"\0\"\r\n\r\n--\0\r\nContent-Disposition: attachment; filename=\"a\0b\"\r\n\r\n\0\0\r\n--\0--\r\n".utf8)
+        let m = try MessageParser().parse(bytes)
+        #expect(m.sender?.address == "a@x.kz")
+        #expect(m.fileParts.first?.filename == "a\0b")
+        _ = MessageSummary.summarise(m)
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        let seeds: [[UInt8]] = [
+            Array("From: a@x.kz\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\nFrom: c\r\n\r\n--b--".utf8),
+        ]
+        for seed in seeds {
+            for _ in 0..<300 {
+                var bytes = seed
+                for _ in 0..<8 {
+                    let i = Int.random(in: 0..<bytes.count, using: &generator)
+                    bytes[i] = UInt8.random(in: 0...255, using: &generator)
+                }
+                if let m = try? MessageParser().parse(bytes) { _ = MessageSummary.summarise(m) }
+            }
+        }
+    }
+
+    @Test func garbageTNEFIsAnError() {
+        // A valid signature over garbage: an error or no files, never a crash.
+        #expect((try? TNEFReader.files(in: [0x78, 0x9F, 0x3E, 0x22, 0, 0, 1, 2, 3]))?.isEmpty ?? true)
+        #expect(throws: MIMEError.self) { try TNEFReader.files(in: Array("not tnef at all".utf8)) }
+    }
+}
