@@ -27,6 +27,7 @@ enum EmailAddress {
     /// Whether the text holds something shaped like an address (`x@y`), as data does and a
     /// header such as `E-mail (…@kazguu.kz)` does not.
     static func containsAddress(_ text: String) -> Bool {
+        guard text.contains("@") else { return false }
         let characters = Array(text)
         return characters.indices.contains { index in
             characters[index] == "@" && index > 0 && index + 1 < characters.count

@@ -12,6 +12,10 @@ enum PhoneNumber {
             return fromDigits(String(whole), hadPlus: false) ?? String(whole)
         case .text(let raw):
             guard let text = CellText.normalised(raw) else { return nil }
+            // A number a program wrote as text (`87011234567.0`, `8.7011234567E+10`).
+            if !text.contains(" "), let number = Double(text), CellText.wholeNumber(number) != nil {
+                return normalise(.number(number))
+            }
             // Several numbers in one cell: the first one that normalises counts.
             for part in text.split(whereSeparator: { ",;/\n".contains($0) }) {
                 let trimmed = part.drop { $0 == " " }
