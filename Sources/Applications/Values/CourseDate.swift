@@ -50,7 +50,7 @@ enum CourseDate {
         if let serial = serialText(body) { return fromSerial(serial) }
         for separator in [".", "/", "-"] as [Character] {
             let parts = body.split(separator: separator, omittingEmptySubsequences: false)
-            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitOrDot) }),
+            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
                   let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { continue }
             if parts[0].count == 4 { return CalendarDay(year: a, month: b, day: c) }
             if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 { return CalendarDay(year: c, month: b, day: a) }
@@ -59,7 +59,10 @@ enum CourseDate {
         return nil
     }
 
-    /// `15.03.2024ж.`, `15.03.2024 г.`: the year word people add after the date.
+    /// `ж.` (жыл), `г.` (год), written after a date as Kazakh and Russian do.
+    private static let yearWords: Set<String> = ["ж", "жыл", "г", "год", "года", "y"]
+
+    /// `15.03.2024ж.`, `15.03.2024 г.`, `15.03.2024.`: a year word or a full stop after the date.
     private static func withoutYearWord(_ text: Substring) -> Substring {
         var end = text.endIndex
         while end > text.startIndex {
@@ -69,7 +72,7 @@ enum CourseDate {
             end = previous
         }
         let word = text[end...].lowercased().filter { $0 != " " && $0 != "." }
-        guard end < text.endIndex, ["ж", "жыл", "г", "год", "года", "y"].contains(word) else { return text }
+        guard end < text.endIndex, word.isEmpty || yearWords.contains(word) else { return text }
         return text[..<end]
     }
 
@@ -84,11 +87,7 @@ enum CourseDate {
     /// What may follow a date in the same cell: a time, or the year word (`ж.`, `г.`, `года`).
     private static func isTimeOrYearWord(_ rest: Substring) -> Bool {
         let word = String(rest.lowercased().filter { $0 != " " && $0 != "." })
-        if ["ж", "жыл", "г", "год", "года", "y"].contains(word) { return true }
+        if yearWords.contains(word) { return true }
         return !word.isEmpty && rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":" || $0 == "." || $0 == " ") }
     }
-}
-
-private extension Character {
-    var isASCIIDigitOrDot: Bool { isASCII && (isNumber || self == ".") }
 }
