@@ -8,6 +8,9 @@ public struct DocumentLimits: Sendable, Equatable {
     public var maxMemberBytes: Int = 100 * 1024 * 1024
     /// Largest ratio of inflated to compressed bytes for one member before it counts as a bomb.
     public var maxCompressionRatio: Int = 200
+    /// Most members a zip container may list (an office file has a few dozen; a hundred
+    /// thousand empty members is an attack on the central directory reader).
+    public var maxArchiveMembers: Int = 10_000
     public var maxRows: Int = 100_000
     public var maxColumns: Int = 256
     public var maxTables: Int = 64

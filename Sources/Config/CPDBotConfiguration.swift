@@ -1,0 +1,44 @@
+/// Everything cpdbot can be configured with, with safe defaults: the defaults point at the
+/// project's mail sandbox on 127.0.0.1, so a fresh checkout runs without a config file.
+///
+/// Reading it from YAML and the environment is `ConfigurationLoader`'s job; this type only
+/// holds values. Secrets are never values here: `PasswordSource` says where a password comes
+/// from, and resolving it yields a `Secret` that never prints.
+public struct CPDBotConfiguration: Sendable, Equatable {
+    public var imap: IMAP
+    public var smtp: SMTP
+    public var tls: TLS
+    public var bot: Bot
+    public var store: Store
+    public var limits: Limits
+    public var replies: Replies
+    /// Seconds between two polls of the mailbox when the server offers no IDLE.
+    public var pollIntervalSeconds: Int
+
+    public init(
+        imap: IMAP = IMAP(),
+        smtp: SMTP = SMTP(),
+        tls: TLS = TLS(),
+        bot: Bot = Bot(),
+        store: Store = Store(),
+        limits: Limits = Limits(),
+        replies: Replies = Replies(),
+        pollIntervalSeconds: Int = 30
+    ) {
+        self.imap = imap
+        self.smtp = smtp
+        self.tls = tls
+        self.bot = bot
+        self.store = store
+        self.limits = limits
+        self.replies = replies
+        self.pollIntervalSeconds = pollIntervalSeconds
+    }
+
+    /// The poll interval as a `Duration`, for `Task.sleep(for:)`.
+    public var pollInterval: Duration { .seconds(pollIntervalSeconds) }
+
+    /// The configuration file used when `--config` is not given. It is not committed
+    /// (`config/cpdbot.example.yml` is); when it is missing, defaults and the environment apply.
+    public static let defaultPath = "config/cpdbot.yml"
+}

@@ -1,0 +1,31 @@
+extension CPDBotConfiguration {
+    /// Who the bot is and whom it answers to (`bot.*`).
+    public struct Bot: Sendable, Equatable {
+        /// The bot's own address: the From of everything it sends.
+        public var address: String
+        /// DSHR's addresses: the only senders whose commands and forwards are obeyed.
+        public var dshr: [String]
+        /// The language for people whose language is not known (not in the roster).
+        public var language: Language
+        /// The `authserv-id` of the receiving server whose `Authentication-Results`
+        /// headers are trusted (RFC 8601); headers from anyone else are ignored.
+        public var trustedAuthservID: String
+
+        public init(
+            address: String = "hr-intake@kazguu.kz",
+            dshr: [String] = ["dshr@kazguu.kz"],
+            language: Language = .kk,
+            trustedAuthservID: String = "mx.kazguu.kz"
+        ) {
+            self.address = address
+            self.dshr = dshr
+            self.language = language
+            self.trustedAuthservID = trustedAuthservID
+        }
+    }
+
+    /// The languages people are written to in.
+    public enum Language: String, Sendable, Equatable, CaseIterable {
+        case kk, ru, en
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+extension CPDBotConfiguration {
+    /// The mailbox the bot reads (`imap.*`).
+    public struct IMAP: Sendable, Equatable {
+        /// `imaps://host:port` (TLS from the start) or `imap://host:port` (STARTTLS, required).
+        public var url: URL
+        public var user: String
+        public var password: PasswordSource
+        /// The folder new mail arrives in.
+        public var mailbox: String
+
+        public init(
+            url: URL = URL(string: "imaps://127.0.0.1:10993")!,  // a literal: cannot fail
+            user: String = "hr-intake@kazguu.kz",
+            password: PasswordSource = PasswordSource(environmentVariable: "CPDBOT_IMAP_PASSWORD"),
+            mailbox: String = "INBOX"
+        ) {
+            self.url = url
+            self.user = user
+            self.password = password
+            self.mailbox = mailbox
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// How to reach and log in to one mail server (IMAP or SMTP).
+///
+/// TLS is required and verified unless `allowPlaintextOnLoopback` is set *and* the host is a
+/// loopback address (a local test server). `description` never shows the password.
+public struct ConnectionSettings: Sendable, CustomStringConvertible {
+    /// `imaps://host:993/`, `imap://host:143/` (STARTTLS), `smtps://host:465/`,
+    /// `smtp://host:587/ehlo-name` (STARTTLS).
+    public var url: String
+    public var user: String
+    public var password: String
+    /// PEM file with the CA(s) to trust; when set, only these are trusted (CAPATH is cleared).
+    public var caFile: String?
+    /// Permit an unencrypted session, but only to 127.0.0.0/8, ::1 or localhost.
+    public var allowPlaintextOnLoopback: Bool
+    public var connectTimeout: Duration
+    /// Abort when fewer than `lowSpeedLimit` bytes/s flow for `lowSpeedTime`.
+    public var lowSpeedLimit: Int
+    public var lowSpeedTime: Duration
+    /// How long to wait for the next bytes of an IMAP response before giving up.
+    public var responseTimeout: Duration
+
+    public init(
+        url: String, user: String, password: String, caFile: String? = nil,
+        allowPlaintextOnLoopback: Bool = false, connectTimeout: Duration = .seconds(20),
+        lowSpeedLimit: Int = 1, lowSpeedTime: Duration = .seconds(120),
+        responseTimeout: Duration = .seconds(120)
+    ) {
+        self.url = url
+        self.user = user
+        self.password = password
+        self.caFile = caFile
+        self.allowPlaintextOnLoopback = allowPlaintextOnLoopback
+        self.connectTimeout = connectTimeout
+        self.lowSpeedLimit = lowSpeedLimit
+        self.lowSpeedTime = lowSpeedTime
+        self.responseTimeout = responseTimeout
+    }
+
+    public var description: String {
+        var text = "\(url) as \(user) (password hidden"
+        if let caFile { text += ", CA file \(caFile)" }
+        if allowPlaintextOnLoopback { text += ", plaintext allowed on loopback" }
+        return text + ")"
+    }
+
+    /// What the TLS policy resolves to for this URL.
+    public enum TLSRequirement: Sendable, Equatable {
+        /// imaps://, smtps://: TLS from the first byte.
+        case implicit
+        /// imap://, smtp://: STARTTLS, and fail if the server does not offer it.
+        case startTLSRequired
+        /// Loopback test server with the flag set: STARTTLS if offered, plaintext otherwise.
+        case startTLSIfOffered
+    }
+
+    /// The TLS rule for this URL; throws when plaintext is asked for on a non-loopback host.
+    public func tlsRequirement() throws(CurlError) -> TLSRequirement {
+        let endpoint = try Endpoint(url: url)
+        if endpoint.scheme.isImplicitTLS { return .implicit }
+        guard allowPlaintextOnLoopback else { return .startTLSRequired }
+        guard endpoint.isLoopback else {
+            throw CurlError(
+                kind: .plaintextNotAllowed, step: "connect", server: endpoint.description,
+                detail: "allowPlaintextOnLoopback is only honoured for 127.0.0.1, ::1 or localhost")
+        }
+        return .startTLSIfOffered
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, at least 1 (libcurl treats 0 as "no limit").
+    var milliseconds: Int {
+        let (seconds, attoseconds) = components
+        return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+    }
+}

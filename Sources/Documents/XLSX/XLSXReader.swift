@@ -1,0 +1,55 @@
+/// An Office Open XML workbook (.xlsx) into one table per worksheet, in tab order.
+enum XLSXReader {
+    static func read(_ archive: SafeArchive, fileName: String, limits: DocumentLimits) throws(DocumentError) -> Document {
+        let workbookPath = try officeDocumentPath(archive, limits: limits) ?? "xl/workbook.xml"
+        guard let workbookBytes = try archive.member(workbookPath) else {
+            throw DocumentError(.encryptedOrCorrupt, "\(fileName) has no workbook part (\(workbookPath)); the file is damaged.")
+        }
+        let workbook = try XLSXWorkbook(bytes: workbookBytes, partName: workbookPath, limits: limits)
+        let relsPath = relationshipsPath(of: workbookPath)
+        let relationships = try archive.member(relsPath).map { bytes throws(DocumentError) in
+            try OOXMLRelationships(bytes: bytes, partName: relsPath, limits: limits)
+        }
+
+        var sharedStrings: [String] = []
+        var styles = XLSXStyles()
+        for relationship in relationships?.ordered ?? [] {
+            let path = OOXMLRelationships.resolve(relationship.target, from: workbookPath)
+            if relationship.type.hasSuffix("/sharedStrings"), let bytes = try archive.member(path) {
+                sharedStrings = try XLSXSharedStrings.read(bytes: bytes, partName: path, limits: limits)
+            } else if relationship.type.hasSuffix("/styles"), let bytes = try archive.member(path) {
+                styles = try XLSXStyles(bytes: bytes, partName: path, limits: limits)
+            }
+        }
+
+        let parser = XLSXSheetParser(sharedStrings: sharedStrings, styles: styles,
+                                     dateSystem: workbook.dateSystem, limits: limits)
+        var tables: [Table] = []
+        for (index, sheet) in workbook.sheets.enumerated() {
+            // Chart sheets and dialog sheets have no cells; only worksheets are read.
+            let relationship = relationships?.byID[sheet.relationshipID]
+            if let type = relationship?.type, !type.hasSuffix("/worksheet") { continue }
+            let path = relationship.map { OOXMLRelationships.resolve($0.target, from: workbookPath) }
+                ?? "xl/worksheets/sheet\(index + 1).xml"
+            guard let bytes = try archive.member(path) else { continue }
+            tables.append(try parser.parse(bytes: bytes, partName: path, name: sheet.name, isHidden: sheet.isHidden))
+        }
+        return Document(format: .xlsx, tables: tables)
+    }
+
+    /// The workbook part named by the package relationships (normally `xl/workbook.xml`).
+    private static func officeDocumentPath(_ archive: SafeArchive, limits: DocumentLimits) throws(DocumentError) -> String? {
+        guard let bytes = try archive.member("_rels/.rels") else { return nil }
+        let rels = try OOXMLRelationships(bytes: bytes, partName: "_rels/.rels", limits: limits)
+        return rels.ordered.first { $0.type.hasSuffix("/officeDocument") }
+            .map { OOXMLRelationships.resolve($0.target, from: "") }
+            .flatMap { archive.contains($0) ? $0 : nil }
+    }
+
+    /// `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`.
+    static func relationshipsPath(of part: String) -> String {
+        var components = part.split(separator: "/").map(String.init)
+        let last = components.popLast() ?? part
+        return (components + ["_rels", last + ".rels"]).joined(separator: "/")
+    }
+}

@@ -1,0 +1,61 @@
+import Curl
+import Foundation
+
+/// An IMAP client on one connection that stays open across calls: login once, then select,
+/// search, fetch, flag, move, append and IDLE.
+///
+/// Blocking and not `Sendable`: confine it to one thread or actor, off the cooperative pool.
+/// Errors are `MailError`, except that `fetch` rethrows what its sink throws (after the
+/// server's response has been read to the end, so the session stays usable).
+public final class IMAPClient {
+    let connection: IMAPConnection
+    public let limits: IMAPLimits
+    /// The mailbox SELECTed or EXAMINEd last.
+    public internal(set) var selectedMailbox: String?
+    /// For tests: capabilities to pretend the server lacks (e.g. "MOVE" to use the fallback).
+    var ignoredCapabilities: Set<String> = []
+
+    /// Connects and logs in (libcurl does TLS/STARTTLS and the login), then asks for the
+    /// capabilities of the authenticated session.
+    public init(settings: ConnectionSettings, limits: IMAPLimits = IMAPLimits()) throws(MailError) {
+        self.limits = limits
+        connection = try IMAPConnection(settings: settings, limits: limits)
+        try run(IMAPCommand("CAPABILITY"))
+    }
+
+    /// Server "127.0.0.1:10993", as errors name it.
+    public var server: String { connection.server }
+
+    /// Capabilities of the logged-in session ("IDLE", "MOVE", "UIDPLUS", …), upper-cased.
+    public var capabilities: Set<String> { connection.capabilities.subtracting(ignoredCapabilities) }
+
+    /// True when the session is encrypted (imaps, or imap after STARTTLS).
+    public var isEncrypted: Bool { connection.handle.isTLSActive }
+
+    /// Keeps the session alive and collects pending updates (EXISTS, EXPUNGE).
+    public func noop() throws(MailError) { try run(IMAPCommand("NOOP")) }
+
+    /// Ends the session politely. Errors are ignored: the connection is closed either way when
+    /// the client is released.
+    public func logout() {
+        _ = try? connection.execute(IMAPCommand("LOGOUT"))
+        selectedMailbox = nil
+    }
+
+    /// `execute` for commands whose untagged responses cannot throw.
+    @discardableResult
+    func run(_ command: IMAPCommand, untagged: (Untagged) -> Void = { _ in }) throws(MailError) -> StatusResponse {
+        do {
+            return try connection.execute(command, untagged: untagged)
+        } catch let error as MailError {
+            throw error
+        } catch {
+            throw .invalidArgument("unexpected error: \(error)")  // unreachable: handler cannot throw
+        }
+    }
+
+    func requireSelected(_ step: String) throws(MailError) -> String {
+        guard let selectedMailbox else { throw .invalidArgument("\(step) needs a selected mailbox: call select(_:) first") }
+        return selectedMailbox
+    }
+}

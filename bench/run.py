@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""cpdbot's benchmark: cpdbot against the tools a university would use instead, in one run,
+on the same loopback Dovecot + Postfix, interleaved, as ratios. Prints one table.
+
+Run through scripts/bench (which builds cpdbot in release mode and starts the sandbox).
+Every loop is bounded; traffic goes to 127.0.0.1 only."""
+import argparse, email, imaplib, json, os, shutil, socket, ssl, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SANDBOX = os.environ.get("CPDBOT_SANDBOX_DIR", os.path.join(ROOT, "var", "mail-sandbox"))
+CA = os.path.join(SANDBOX, "ca.pem")
+PASSWORD_FILE = os.path.join(SANDBOX, "password")
+WORK = os.path.join(ROOT, "var", "bench")
+PY = sys.executable
+BOT = "hr-intake@kazguu.kz"
+
+
+def sh(*args, **kw):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kw)
+
+
+def timed(args, env=None, cwd=None):
+    """Runs a command under /usr/bin/time; returns (seconds, peak RSS in MB, stdout)."""
+    start = time.monotonic()
+    proc = subprocess.run(["/usr/bin/time", "-f", "RSSKB=%M", *args], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=600)
+    elapsed = time.monotonic() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"benchmark step failed: {' '.join(args)}\n{proc.stderr[-2000:]}")
+    rss = 0
+    for line in proc.stderr.splitlines():
+        if line.startswith("RSSKB="):
+            rss = int(line[6:]) / 1024
+    return elapsed, rss, proc.stdout
+
+
+def sandbox(*args):
+    return sh(os.path.join(ROOT, "scripts", "mail-sandbox"), *args)
+
+
+def imap_count(user, folder="INBOX"):
+    ctx = ssl.create_default_context(cafile=CA)
+    with imaplib.IMAP4_SSL("127.0.0.1", 10993, ssl_context=ctx) as imap:
+        imap.login(user, open(PASSWORD_FILE).read().strip())
+        typ, data = imap.select(folder, readonly=True)
+        return int(data[0]) if typ == "OK" else 0
+
+
+def config_file(store):
+    path = os.path.join(WORK, "cpdbot.yml")
+    with open(path, "w") as f:
+        f.write(f"""imap: {{ url: "imaps://127.0.0.1:10993", user: {BOT}, password_file: {PASSWORD_FILE}, mailbox: INBOX }}
+smtp: {{ url: "smtp://127.0.0.1:10587", user: {BOT}, password_file: {PASSWORD_FILE} }}
+tls: {{ ca_file: {CA} }}
+bot: {{ address: {BOT}, dshr: [dshr@kazguu.kz], language: kk, trusted_authserv_id: mx.kazguu.kz }}
+store: {{ path: {store} }}
+poll_interval_seconds: 30
+""")
+    return path
+
+
+def fresh_store():
+    store = os.path.join(WORK, "store")
+    shutil.rmtree(store, ignore_errors=True)
+    os.makedirs(store)
+    shutil.copy(os.path.join(ROOT, "Tests", "Fixtures", "samples", "roster.csv"), store)
+    return store
+
+
+def row(table, figure, unit, bot, peers):
+    table.append((figure, unit, bot, peers))
+
+
+def intake(args, cpdbot, table):
+    corpus = os.path.join(WORK, "intake")
+    if not os.path.isdir(corpus) or len(os.listdir(corpus)) != args.intake_count:
+        shutil.rmtree(corpus, ignore_errors=True)
+        sh(PY, os.path.join(ROOT, "bench", "make_corpus.py"), "intake", corpus, str(args.intake_count),
+           os.path.join(ROOT, "Tests", "Fixtures", "samples", "roster.csv"))
+    files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus))
+    results = {"cpdbot": [], "getmail6": [], "python": []}
+    for _ in range(args.runs):
+        sandbox("reset", BOT)
+        sandbox("deliver", BOT, *files)
+        maildir = os.path.join(WORK, "maildir")
+        shutil.rmtree(maildir, ignore_errors=True)
+        for sub in ("cur", "new", "tmp"):
+            os.makedirs(os.path.join(maildir, sub))
+        rc = os.path.join(WORK, "getmailrc")
+        with open(os.path.join(ROOT, "bench", "peers", "getmail.rc.template")) as f:
+            text = f.read().replace("@PASSWORD_FILE@", PASSWORD_FILE).replace("@CA_FILE@", CA).replace("@MAILDIR@", maildir)
+        with open(rc, "w") as f:
+            f.write(text)
+        getmail_dir = os.path.join(WORK, "getmail-state")
+        shutil.rmtree(getmail_dir, ignore_errors=True)
+        os.makedirs(getmail_dir)
+        t, rss, _ = timed(["getmail", "--getmaildir", getmail_dir, "--rcfile", rc, "--quiet"])
+        got = len(os.listdir(os.path.join(maildir, "new")))
+        assert got == len(files), f"getmail6 retrieved {got} of {len(files)}"
+        results["getmail6"].append((len(files) / t, rss))
+        out = os.path.join(WORK, "python-out")
+        t, rss, stdout = timed([PY, os.path.join(ROOT, "bench", "peers", "intake_imaplib_openpyxl.py"), "127.0.0.1",
+                                "10993", BOT, PASSWORD_FILE, CA, out])
+        results["python"].append((len(files) / t, rss))
+        store = fresh_store()
+        t, rss, _ = timed([cpdbot, "poll", "--config", config_file(store)])
+        left = imap_count(BOT)
+        assert left == 0, f"cpdbot poll left {left} messages in INBOX"
+        results["cpdbot"].append((len(files) / t, rss))
+    med = {k: (statistics.median(r for r, _ in v), max(m for _, m in v)) for k, v in results.items()}
+    row(table, f"intake, {len(files)} application mails", "msg/s", med["cpdbot"][0],
+        {"getmail6 (retrieve only)": med["getmail6"][0], "python imaplib+email+openpyxl": med["python"][0]})
+    row(table, "intake peak RSS", "MB", med["cpdbot"][1],
+        {"getmail6 (retrieve only)": med["getmail6"][1], "python imaplib+email+openpyxl": med["python"][1]})
+
+
+def sending(args, cpdbot_bench, table):
+    results = {"cpdbot": [], "smtplib": [], "smtp-source": []}
+    count, size = args.send_count, 6000
+    for _ in range(args.runs):
+        t, _, _ = timed([PY, os.path.join(ROOT, "bench", "peers", "send_smtplib.py"), "127.0.0.1", "10587", BOT,
+                         PASSWORD_FILE, CA, str(count), str(size), "staff%04d@kazguu.kz"])
+        results["smtplib"].append(count / t)
+        t, _, _ = timed(["smtp-source", "-c", "-m", str(count), "-l", str(size), "-s", str(args.sessions),
+                         "-f", BOT, "-t", "staff0001@kazguu.kz", "127.0.0.1:10025"])
+        results["smtp-source"].append(count / t)
+        t, _, _ = timed([cpdbot_bench, "send", "--count", str(count), "--size", str(size), "--connections",
+                         str(args.sessions), "--ca-file", CA, "--password-file", PASSWORD_FILE])
+        results["cpdbot"].append(count / t)
+    med = {k: statistics.median(v) for k, v in results.items()}
+    row(table, f"sending, {count} announcements of 6 KB", "msg/s", med["cpdbot"],
+        {"python smtplib (1 connection)": med["smtplib"], f"smtp-source ({args.sessions} sessions)": med["smtp-source"]})
+
+
+def parsing(args, cpdbot, table):
+    big_xlsx = os.path.join(WORK, "big.xlsx")
+    big_mail = os.path.join(WORK, "big.eml")
+    if not os.path.exists(big_xlsx):
+        sh(PY, os.path.join(ROOT, "bench", "make_corpus.py"), "bigxlsx", big_xlsx, "5000")
+    if not os.path.exists(big_mail):
+        sh(PY, os.path.join(ROOT, "bench", "make_corpus.py"), "bigmail", big_mail, "12")
+    xmb = os.path.getsize(big_xlsx) / 1e6
+    mmb = os.path.getsize(big_mail) / 1e6
+    r = {"cpdbot-x": [], "openpyxl": [], "cpdbot-m": [], "email": []}
+    for _ in range(args.runs):
+        t, rss, _ = timed([cpdbot, "validate", "--json", big_xlsx])
+        r["cpdbot-x"].append((xmb / t, rss, t))
+        t, rss, _ = timed([PY, os.path.join(ROOT, "bench", "peers", "parse_openpyxl.py"), big_xlsx])
+        r["openpyxl"].append((xmb / t, rss, t))
+        t, rss, _ = timed([cpdbot, "inspect", "--json", big_mail])
+        r["cpdbot-m"].append((mmb / t, rss, t))
+        t, rss, _ = timed([PY, os.path.join(ROOT, "bench", "peers", "parse_email.py"), big_mail])
+        r["email"].append((mmb / t, rss, t))
+    med = {k: (statistics.median(a for a, _, _ in v), max(b for _, b, _ in v), statistics.median(c for _, _, c in v))
+           for k, v in r.items()}
+    row(table, f"validate 5,000-row xlsx ({xmb:.1f} MB)", "MB/s", med["cpdbot-x"][0], {"openpyxl read-only": med["openpyxl"][0]})
+    row(table, "validate 5,000-row xlsx: time", "s", med["cpdbot-x"][2], {"openpyxl read-only": med["openpyxl"][2]})
+    row(table, "validate 5,000-row xlsx: peak RSS", "MB", med["cpdbot-x"][1], {"openpyxl read-only": med["openpyxl"][1]})
+    row(table, f"MIME parse of a {mmb:.0f} MB message", "MB/s", med["cpdbot-m"][0], {"python email": med["email"][0]})
+    row(table, "MIME parse: peak RSS", "MB", med["cpdbot-m"][1], {"python email": med["email"][1]})
+
+
+def latency(args, cpdbot, table):
+    """A head's mail in over SMTP → the receipt in the head's IMAP inbox, with `run` in its normal mode."""
+    head = "a.seitkali@kazguu.kz"
+    sandbox("reset", BOT, head)
+    store = fresh_store()
+    cfg = config_file(store)
+    log = open(os.path.join(WORK, "run.log"), "w")
+    proc = subprocess.Popen([cpdbot, "run", "--config", cfg], stdout=log, stderr=log)
+    ctx = ssl.create_default_context(cafile=CA)
+    password = open(PASSWORD_FILE).read().strip()
+    sample = os.path.join(ROOT, "Tests", "Fixtures", "samples", "emails", "01_outlook_reply_law_school.eml")
+    raw = open(sample, "rb").read()
+    samples = []
+    try:
+        time.sleep(2)
+        import smtplib
+        for n in range(args.latency_count):
+            msg = raw.replace(b"Message-ID: <", f"Message-ID: <lat{n}-".encode(), 1)
+            before = imap_count(head)
+            start = time.monotonic()
+            with smtplib.SMTP("127.0.0.1", 10025) as smtp:
+                smtp.sendmail(head, [BOT], msg)
+            deadline = start + 30
+            while time.monotonic() < deadline and imap_count(head) <= before:
+                time.sleep(0.05)
+            samples.append(time.monotonic() - start)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, int(round(0.95 * len(samples))) - 1)]
+    row(table, f"latency: mail in → receipt, median of {len(samples)}", "s", statistics.median(samples), {})
+    row(table, "latency: p95", "s", p95, {})
+
+
+def versions():
+    out = []
+    for name, cmd in [("getmail6", ["getmail", "--version"]), ("python", [PY, "--version"]),
+                      ("openpyxl", [PY, "-c", "import openpyxl; print(openpyxl.__version__)"]),
+                      ("postfix", ["postconf", "-d", "-h", "mail_version"]), ("dovecot", ["dovecot", "--version"]),
+                      ("libcurl", ["curl-config", "--version"])]:
+        try:
+            out.append(f"{name} {subprocess.run(cmd, capture_output=True, text=True).stdout.strip() or '?'}")
+        except OSError:
+            out.append(f"{name} not found")
+    return "; ".join(out)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--cpdbot", required=True)
+    p.add_argument("--cpdbot-bench", required=True)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--intake-count", type=int, default=1000)
+    p.add_argument("--send-count", type=int, default=2000)
+    p.add_argument("--sessions", type=int, default=4)
+    p.add_argument("--latency-count", type=int, default=50)
+    p.add_argument("--only", choices=["intake", "sending", "parsing", "latency"], action="append")
+    args = p.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    table = []
+    steps = args.only or ["parsing", "intake", "sending", "latency"]
+    started = time.monotonic()
+    for step in steps:
+        print(f"bench: {step}…", file=sys.stderr, flush=True)
+        {"intake": lambda: intake(args, args.cpdbot, table), "sending": lambda: sending(args, args.cpdbot_bench, table),
+         "parsing": lambda: parsing(args, args.cpdbot, table), "latency": lambda: latency(args, args.cpdbot, table)}[step]()
+    print(f"\ncpdbot benchmark – {args.runs} runs each, medians, interleaved; {versions()}")
+    print(f"{'figure':<46} {'unit':<6} {'cpdbot':>9}  peers (value, cpdbot ÷ peer)")
+    for figure, unit, bot, peers in table:
+        cells = "; ".join(f"{name} {value:.2f} ({(bot / value if value else float('nan')):.2f}×)" for name, value in peers.items())
+        print(f"{figure:<46} {unit:<6} {bot:>9.2f}  {cells}")
+    print(f"\ntotal {time.monotonic() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

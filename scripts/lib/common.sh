@@ -1,0 +1,62 @@
+# Shared helpers for the project's scripts. Sourced, never executed.
+# shellcheck shell=bash
+
+# The repository root, whichever directory the caller started in.
+CPDBOT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export CPDBOT_ROOT
+
+# Debian packages the build, the tests and the mail sandbox need.
+# curl/openssl/ca-certificates: the sandbox's certificates and the scripts' own checks.
+CPDBOT_BUILD_PACKAGES=(libcurl4-openssl-dev libfreexl-dev libytnef0-dev libxlsxwriter-dev pkgconf)
+CPDBOT_MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certificates)
+
+say() { printf '%s: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*"; }
+warn() { printf '%s: warning: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*" >&2; }
+die() { printf '%s: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*" >&2; exit 2; }
+
+# Installing packages and running the mail servers need root; say so plainly.
+require_root() {
+    if [[ ${EUID} -ne 0 ]]; then
+        die "$1 needs root (run it as root, or: sudo $0 ${*:2})"
+    fi
+}
+
+# Packages from the arguments that are not installed yet.
+missing_packages() {
+    local pkg status
+    for pkg in "$@"; do
+        status="$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)"
+        [[ "$status" == "installed" ]] || printf '%s\n' "$pkg"
+    done
+}
+
+# Installs what is missing, non-interactively; a no-op (milliseconds) when all is there.
+ensure_packages() {
+    local missing
+    mapfile -t missing < <(missing_packages "$@")
+    [[ ${#missing[@]} -eq 0 ]] && return 0
+    require_root "installing ${missing[*]}" "$@"
+    say "installing ${missing[*]}"
+    # "No configuration": Postfix must not write /etc/postfix/main.cf or start a system MTA;
+    # the sandbox brings its own configuration.
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq </dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+}
+
+# Swift lives outside PATH on some machines (the official tarball unpacked in /opt/swift).
+ensure_swift_on_path() {
+    if ! command -v swift >/dev/null 2>&1; then
+        local dir
+        for dir in /opt/swift/usr/bin /usr/share/swift/usr/bin; do
+            if [[ -x "$dir/swift" ]]; then
+                PATH="$dir:$PATH"
+                export PATH
+                break
+            fi
+        done
+    fi
+    command -v swift >/dev/null 2>&1 ||
+        die "swift not found: install Swift 6 from https://www.swift.org/install/linux/ (e.g. into /opt/swift)"
+}

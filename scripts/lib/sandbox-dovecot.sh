@@ -1,0 +1,94 @@
+# Dovecot for the sandbox: IMAP (STARTTLS and TLS), LMTP for Postfix, SASL auth for Postfix.
+# Its own configuration file, base_dir and state_dir: /etc/dovecot is never read.
+# shellcheck shell=bash
+
+sandbox_write_dovecot_conf() {
+    local tmp
+    tmp="$(mktemp)"
+    cat >"$tmp" <<EOF
+# Written by scripts/mail-sandbox; edits are overwritten at the next \`up\`.
+instance_name = cpdbot-sandbox
+protocols = imap lmtp
+listen = $SANDBOX_HOST
+base_dir = $SANDBOX_RUN
+state_dir = $DOVECOT_STATE
+log_path = $SANDBOX_LOG/dovecot.log
+info_log_path = $SANDBOX_LOG/dovecot.log
+login_greeting = cpdbot mail sandbox ready.
+# Tests open many connections from one address.
+mail_max_userip_connections = 200
+default_vsz_limit = 512M
+
+ssl = required
+ssl_cert = <$SANDBOX/server.pem
+ssl_key = <$SANDBOX/server.key
+ssl_min_protocol = TLSv1.2
+disable_plaintext_auth = yes
+auth_mechanisms = plain login
+auth_username_format = %Lu
+
+passdb {
+  driver = passwd-file
+  args = scheme=SHA512-CRYPT username_format=%Lu $SANDBOX_USERS
+}
+userdb {
+  driver = passwd-file
+  args = username_format=%Lu $SANDBOX_USERS
+  default_fields = uid=$SANDBOX_MAIL_USER gid=$SANDBOX_MAIL_GROUP home=$SANDBOX_MAIL/%Ld/%Ln
+}
+
+mail_location = maildir:~/Maildir
+# Messages are stored with CRLF line ends, as IMAP serves them: a .eml saved with CRLF is
+# kept byte for byte.
+mail_save_crlf = yes
+namespace inbox {
+  inbox = yes
+  separator = /
+  mailbox Sent {
+    special_use = \\Sent
+  }
+  mailbox Drafts {
+    special_use = \\Drafts
+  }
+  mailbox Trash {
+    special_use = \\Trash
+  }
+  mailbox Junk {
+    special_use = \\Junk
+  }
+}
+
+postmaster_address = postmaster@$SANDBOX_DOMAIN
+hostname = mx.$SANDBOX_DOMAIN
+
+service imap-login {
+  inet_listener imap {
+    address = $SANDBOX_HOST
+    port = $SANDBOX_IMAP_PORT
+  }
+  inet_listener imaps {
+    address = $SANDBOX_HOST
+    port = $SANDBOX_IMAPS_PORT
+    ssl = yes
+  }
+}
+service lmtp {
+  unix_listener lmtp {
+    mode = 0660
+    user = postfix
+    group = postfix
+  }
+}
+service auth {
+  # Postfix's submission service asks Dovecot to check passwords (smtpd_sasl_type = dovecot).
+  unix_listener auth-postfix {
+    mode = 0660
+    user = postfix
+    group = postfix
+  }
+}
+EOF
+    install_if_changed "$tmp" "$DOVECOT_CONF" 0644 root root && echo changed
+    rm -f "$tmp"
+    return 0
+}

@@ -1,0 +1,78 @@
+# Starting, finding and stopping the sandbox's daemons without systemd.
+# shellcheck shell=bash
+
+# run_detached LOG COMMAND…: runs COMMAND (which daemonizes itself) in a session of its own,
+# with stdin from /dev/null, stdout/stderr into LOG and every other inherited descriptor
+# closed. Dovecot's master keeps whatever it inherits open for its whole life: a caller that
+# reads our output through a pipe (CI) would otherwise never see EOF.
+run_detached() {
+    local log="$1"
+    shift
+    (
+        local fd
+        for fd in /proc/"$BASHPID"/fd/*; do
+            fd="${fd##*/}"
+            if [[ "$fd" =~ ^[0-9]+$ ]] && ((fd > 2)); then
+                eval "exec ${fd}>&-" 2>/dev/null || true
+            fi
+        done
+        exec setsid "$@" </dev/null >>"$log" 2>&1
+    )
+}
+
+# The PID in a pid file if that process is alive. A dead daemon can linger as a zombie
+# (PID 1 in containers reaps slowly), so `kill -0` is not enough: read its State.
+live_pid() {
+    local file="$1" pid state
+    [[ -r "$file" ]] || return 1
+    pid="$(tr -dc '0-9' <"$file")"
+    [[ -n "$pid" ]] || return 1
+    state="$(awk '/^State:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)" || return 1
+    [[ -n "$state" && "$state" != "Z" && "$state" != "X" ]] || return 1
+    printf '%s\n' "$pid"
+}
+
+# True while any member of process group PGID is alive (zombies do not count).
+process_group_alive() {
+    local pgid="$1" stat rest state pgrp
+    for stat in /proc/[0-9]*/stat; do
+        { read -r rest <"$stat"; } 2>/dev/null || continue
+        rest="${rest##*) }" # fields after the command name, which may contain spaces
+        # rest = "STATE PPID PGRP …"
+        read -r state _ pgrp _ <<<"$rest"
+        if [[ "$pgrp" == "$pgid" && "$state" != "Z" && "$state" != "X" ]]; then
+            return 0
+        fi
+    done
+    return 1
+}
+
+# stop_group NAME PID: SIGTERM to the daemon's process group, then wait (SIGKILL after 10 s).
+stop_group() {
+    local name="$1" pid="$2" pgid i
+    pgid="$(awk '{ sub(/.*\) /, ""); print $3 }' "/proc/$pid/stat" 2>/dev/null)"
+    [[ -n "$pgid" && "$pgid" != "0" ]] || pgid="$pid"
+    kill -TERM -- "-$pgid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do
+        process_group_alive "$pgid" || { say "stopped $name (pid $pid)"; return 0; }
+        sleep 0.1
+    done
+    warn "$name (process group $pgid) did not stop in 10 s; sending SIGKILL"
+    kill -KILL -- "-$pgid" 2>/dev/null || true
+}
+
+# True when something accepts TCP connections on 127.0.0.1:PORT.
+port_open() {
+    (exec 3<>"/dev/tcp/$SANDBOX_HOST/$1") 2>/dev/null
+}
+
+# wait_until SECONDS COMMAND…: polls COMMAND every 0.1 s until it succeeds or time is up.
+wait_until() {
+    local seconds="$1" i
+    shift
+    for ((i = 0; i < seconds * 10; i++)); do
+        "$@" && return 0
+        sleep 0.1
+    done
+    return 1
+}
