@@ -1,4 +1,5 @@
 import Foundation
+import TextEncoding
 
 /// Bytes to text with a MIME charset label. Labels are often wrong or missing in real mail
 /// (an attachment declared windows-1251 that is KZ-1048, raw 8-bit headers with no label at all),
