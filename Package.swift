@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "cpdbot", targets: ["cpdbot"]),
+        .executable(name: "cpdbot-bench", targets: ["cpdbot-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,7 +51,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding"]),
-        .target(name: "Regulation", dependencies: ["Yams"]),
+        .target(name: "Regulation", dependencies: ["Documents", "Yams"]),
 
         // MARK: State and the service.
         .target(name: "Config", dependencies: ["Yams"]),
@@ -70,6 +71,11 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
+        // The sending half of scripts/bench (the rest drives the cpdbot CLI and the peers).
+        .executableTarget(name: "cpdbot-bench", dependencies: [
+            "Mail", "MIME", "Curl", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // MARK: Fuzzing: a libFuzzer target for the MIME parser (see Sources/MIMEFuzz for the build line).
         .executableTarget(name: "MIMEFuzz", dependencies: ["MIME"], exclude: ["lld-toolset.json"]),
 
@@ -83,6 +89,6 @@ let package = Package(
         .testTarget(name: "RegulationTests", dependencies: ["Regulation"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config"]),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications"]),
     ]
 )

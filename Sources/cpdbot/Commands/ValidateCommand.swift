@@ -1,8 +1,91 @@
+import Applications
 import ArgumentParser
+import Foundation
 
-// Placeholder until the module behind it lands; it says so instead of pretending to work.
+/// `cpdbot validate FILE… [--json] [--today DATE]`: reads application files offline exactly as
+/// the bot does and reports their rows and problems.
 struct ValidateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check application files offline.")
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check application files (Appendix 1) offline, as the bot would read them.",
+        discussion: """
+            Reads each file (xlsx, xls, ods, docx, csv), finds the Appendix 1 table by meaning and \
+            validates every employee row. Exit codes: 0 every file readable and valid, 1 some file \
+            or row has a problem (listed), 2 could not run (e.g. a file does not exist).
+            """)
+
     @OptionGroup var global: GlobalOptions
-    func run() async throws { throw CLIExit.couldNotRun("'validate' is not available in this build yet") }
+
+    @Argument(help: "Application files to check.")
+    var files: [String]
+
+    @Flag(name: .long, help: "Print the records as JSON (one object, or an array for several files).")
+    var json = false
+
+    @Option(name: .long, help: "The date of receipt (yyyy-mm-dd) that course dates must not be after. Default: today.")
+    var today: String?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name at least one application file.") }
+        if let today, CalendarDay(iso: today) == nil {
+            throw ValidationError("--today must be a date written yyyy-mm-dd, not '\(today)'.")
+        }
+    }
+
+    func run() async throws {
+        let receivedOn = try receiptDay()
+        var records: [ApplicationFileRecord] = []
+        for path in files {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIExit.couldNotRun("cannot read \(path): no such file, or it is not readable")
+            }
+            let fileName = URL(fileURLWithPath: path).lastPathComponent
+            let reading = ApplicationReader.read(bytes: [UInt8](data), fileName: fileName, receivedOn: receivedOn)
+            records.append(ApplicationFileRecord(file: path, reading: reading))
+        }
+        if json {
+            print(records.count == 1 ? records[0].jsonText : ApplicationFileRecord.jsonText(records))
+        } else {
+            print(records.map(Self.report).joined(separator: "\n"))
+        }
+        if !records.allSatisfy(\.reading.isCleanlyValid) { throw CLIExit.inputHadProblems }
+    }
+
+    private func receiptDay() throws -> CalendarDay {
+        if let today {
+            guard let day = CalendarDay(iso: today) else { throw ValidationError("--today must be yyyy-mm-dd.") }
+            return day
+        }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        guard let day = CalendarDay(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) else {
+            throw CLIExit.couldNotRun("cannot tell today's date; pass --today yyyy-mm-dd")
+        }
+        return day
+    }
+
+    /// A plain-text report a head of unit could follow.
+    static func report(_ record: ApplicationFileRecord) -> String {
+        let reading = record.reading
+        var lines: [String] = []
+        switch (reading.readable, reading.errorKind) {
+        case (_, let kind?):
+            lines.append("\(record.file): NOT READ (\(kind))")
+            if let detail = reading.detail { lines.append("  \(detail)") }
+            return lines.joined(separator: "\n")
+        case (_, nil):
+            let status = reading.invalidRows.isEmpty ? "OK" : "PROBLEMS"
+            let rowsWithProblems = Set(reading.invalidRows.map(\.row)).count
+            lines.append("\(record.file): \(status): \(reading.rows.count) row(s) accepted, "
+                + "\(rowsWithProblems) row(s) with problems")
+        }
+        for row in reading.rows {
+            let parts = [row.no.map { "\($0)." }, row.fullName, row.email, row.lastCourseDate,
+                         row.lastCourseHours.map { "\($0) h" }].compactMap { $0 }
+            lines.append("  ok   " + parts.joined(separator: "  "))
+        }
+        for problem in reading.invalidRows {
+            lines.append("  row \(problem.row), \(problem.field.label): \(problem.advice)")
+        }
+        return lines.joined(separator: "\n")
+    }
 }

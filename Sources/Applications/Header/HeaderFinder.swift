@@ -1,0 +1,73 @@
+import Documents
+
+/// Finds the Appendix 1 header of a table by meaning: every row near the top, alone or
+/// together with the row below it as a two-row header, is read cell by cell, and the
+/// candidate naming the most distinct columns wins.
+enum HeaderFinder {
+    static func find(in table: Table, limits: ApplicationLimits) -> HeaderLayout? {
+        let rows = table.rows.prefix(limits.headerSearchRows).map(RowContent.init)
+        var best: (layout: HeaderLayout, rank: (Int, Int))?
+        for index in rows.indices {
+            var candidates = [HeaderLayout(rowIndices: [index], columns: columns(upper: rows[index], lower: nil))]
+            let next = index + 1
+            if next < rows.count, canBeUpperRow(rows[index]), canBeLowerRow(rows[next]) {
+                candidates.append(HeaderLayout(rowIndices: [index, next],
+                                               columns: columns(upper: rows[index], lower: rows[next])))
+            }
+            for candidate in candidates where candidate.qualifies {
+                // More meanings first; on a tie the two-row reading, which sees the sub-labels.
+                let rank = (candidate.columns.count, candidate.rowIndices.count)
+                if best == nil || rank > (best?.rank ?? (0, 0)) { best = (candidate, rank) }
+            }
+        }
+        return best?.layout
+    }
+
+    /// Which meaning each column names. With `lower`, a cell of the second row is read under
+    /// the label above it; an empty upper cell takes the label of a group spanning it.
+    static func columns(upper: RowContent, lower: RowContent?) -> [ColumnMeaning: Int] {
+        let width = max(upper.texts.count, lower?.texts.count ?? 0)
+        var chosen: [ColumnMeaning: (column: Int, strength: Int)] = [:]
+        for column in 0..<width {
+            var top = upper.text(at: column)
+            var bottom = lower?.text(at: column)
+            if let lower, lower.cell(at: column).isMergedCopy, bottom == top { bottom = nil }
+            if top == nil, bottom != nil, let lower { top = groupLabel(left: column, upper: upper, lower: lower) }
+            let reading: (meaning: ColumnMeaning, strength: Int)?
+            switch (top, bottom) {
+            case let (top?, bottom?): reading = HeaderCellMeaning.read(upper: top, lower: bottom)
+            case let (top?, nil): reading = HeaderCellMeaning.read(upper: top)
+            case let (nil, bottom?): reading = HeaderCellMeaning.read(upper: bottom)
+            case (nil, nil): reading = nil
+            }
+            guard let reading else { continue }
+            if reading.strength > (chosen[reading.meaning]?.strength ?? 0) {
+                chosen[reading.meaning] = (column, reading.strength)
+            }
+        }
+        return chosen.mapValues(\.column)
+    }
+
+    /// The label of a group header spanning `column` when the file left the spanned upper cells
+    /// empty: the nearest label to the left that has its own sub-label below it.
+    private static func groupLabel(left column: Int, upper: RowContent, lower: RowContent) -> String? {
+        var index = column - 1
+        while index >= 0 {
+            if let label = upper.text(at: index) {
+                return lower.text(at: index) != nil && !lower.cell(at: index).isMergedCopy ? label : nil
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The first row of a two-row header holds at least two labels of its own (a title does not).
+    private static func canBeUpperRow(_ row: RowContent) -> Bool {
+        row.ownTextColumns.count >= 2 && !row.hasDataLikeCell
+    }
+
+    /// The second row holds sub-labels: text only, no data.
+    private static func canBeLowerRow(_ row: RowContent) -> Bool {
+        row.ownTextColumns.count >= 2 && !row.hasDataLikeCell
+    }
+}

@@ -1,0 +1,11 @@
+/// Where a table's Appendix 1 header is and which column holds which meaning.
+struct HeaderLayout: Sendable, Equatable {
+    /// Indices into `Table.rows` of the header: one row, or two for a two-row header.
+    var rowIndices: [Int]
+    var columns: [ColumnMeaning: Int]
+
+    /// A table counts only with a name column and an e-mail column (samples/README.md).
+    var qualifies: Bool { columns[.fullName] != nil && columns[.email] != nil }
+
+    var lastRowIndex: Int { rowIndices.last ?? 0 }
+}

@@ -1,0 +1,58 @@
+/// One valid employee row of an application, normalised (samples/README.md, "what a parsed row is").
+public struct ApplicationRow: Sendable, Equatable, Hashable, Codable {
+    public var no: Int?
+    public var school: String?
+    public var fullName: String?
+    public var trainingDirection: String?
+    public var programme: String?
+    public var lastCourse: String?
+    /// ISO `yyyy-mm-dd`.
+    public var lastCourseDate: String?
+    public var lastCourseHours: Int?
+    /// E.164 (`+7XXXXXXXXXX`) when the digits allow it, else the text as written.
+    public var phone: String?
+    /// Trimmed and lowercased.
+    public var email: String?
+
+    public init(no: Int? = nil, school: String? = nil, fullName: String? = nil,
+                trainingDirection: String? = nil, programme: String? = nil, lastCourse: String? = nil,
+                lastCourseDate: String? = nil, lastCourseHours: Int? = nil,
+                phone: String? = nil, email: String? = nil) {
+        self.no = no
+        self.school = school
+        self.fullName = fullName
+        self.trainingDirection = trainingDirection
+        self.programme = programme
+        self.lastCourse = lastCourse
+        self.lastCourseDate = lastCourseDate
+        self.lastCourseHours = lastCourseHours
+        self.phone = phone
+        self.email = email
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case no, school
+        case fullName = "full_name"
+        case trainingDirection = "training_direction"
+        case programme
+        case lastCourse = "last_course"
+        case lastCourseDate = "last_course_date"
+        case lastCourseHours = "last_course_hours"
+        case phone, email
+    }
+
+    /// Writes every key, `null` included, so the record always has the same shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(no, forKey: .no)
+        try container.encode(school, forKey: .school)
+        try container.encode(fullName, forKey: .fullName)
+        try container.encode(trainingDirection, forKey: .trainingDirection)
+        try container.encode(programme, forKey: .programme)
+        try container.encode(lastCourse, forKey: .lastCourse)
+        try container.encode(lastCourseDate, forKey: .lastCourseDate)
+        try container.encode(lastCourseHours, forKey: .lastCourseHours)
+        try container.encode(phone, forKey: .phone)
+        try container.encode(email, forKey: .email)
+    }
+}

@@ -1,0 +1,45 @@
+extension ApplicationFileRecord {
+    /// The record as expected.json writes it: `file`, `readable`, `error_kind`, `rows`,
+    /// `invalid_rows`, every key present and `null` written out.
+    public var jsonText: String { JSONText.render(jsonValue) }
+
+    /// Several records as one JSON array.
+    public static func jsonText(_ records: [ApplicationFileRecord]) -> String {
+        JSONText.render(.array(records.map(\.jsonValue)))
+    }
+
+    var jsonValue: JSONText.Value {
+        .object([
+            ("file", .string(file)),
+            ("readable", .bool(reading.readable)),
+            ("error_kind", reading.errorKind.map(JSONText.Value.string) ?? .null),
+            ("rows", .array(reading.rows.map(\.jsonValue))),
+            ("invalid_rows", .array(reading.invalidRows.map(\.jsonValue))),
+        ])
+    }
+}
+
+extension ApplicationRow {
+    var jsonValue: JSONText.Value {
+        func text(_ value: String?) -> JSONText.Value { value.map(JSONText.Value.string) ?? .null }
+        func number(_ value: Int?) -> JSONText.Value { value.map(JSONText.Value.int) ?? .null }
+        return .object([
+            ("no", number(no)),
+            ("school", text(school)),
+            ("full_name", text(fullName)),
+            ("training_direction", text(trainingDirection)),
+            ("programme", text(programme)),
+            ("last_course", text(lastCourse)),
+            ("last_course_date", text(lastCourseDate)),
+            ("last_course_hours", number(lastCourseHours)),
+            ("phone", text(phone)),
+            ("email", text(email)),
+        ])
+    }
+}
+
+extension RowProblem {
+    var jsonValue: JSONText.Value {
+        .object([("row", .int(row)), ("field", .string(field.rawValue)), ("problem", .string(problem.rawValue))])
+    }
+}

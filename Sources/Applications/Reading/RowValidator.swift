@@ -1,0 +1,58 @@
+import Documents
+
+/// Turns one employee row into a normalised record and its problems (samples/README.md).
+struct RowValidator {
+    let columns: [ColumnMeaning: Int]
+    let receivedOn: CalendarDay
+    let limits: ApplicationLimits
+
+    struct Outcome {
+        var row: ApplicationRow
+        /// The address to check for duplicates, when it is valid.
+        var validEmail: String?
+        /// Problems in the record's field order; the duplicate check comes later.
+        var problems: [(ColumnMeaning, RowProblem.Problem)]
+    }
+
+    func validate(_ content: RowContent) -> Outcome {
+        func value(_ meaning: ColumnMeaning) -> CellValue {
+            columns[meaning].map { content.cell(at: $0).value } ?? .empty
+        }
+        func text(_ meaning: ColumnMeaning) -> String? { CellText.of(value(meaning)) }
+
+        var row = ApplicationRow(
+            no: SerialNumber.parse(value(.no)),
+            school: text(.school), fullName: text(.fullName),
+            trainingDirection: text(.trainingDirection), programme: text(.programme),
+            lastCourse: text(.lastCourse), phone: PhoneNumber.normalise(value(.phone)))
+        var problems: [(ColumnMeaning, RowProblem.Problem)] = []
+
+        if row.fullName == nil { problems.append((.fullName, .missing)) }
+
+        switch CourseDate.parse(value(.lastCourseDate), earliestYear: limits.earliestCourseYear) {
+        case .empty: break
+        case .invalid: problems.append((.lastCourseDate, .invalid))
+        case .date(let day):
+            if day > receivedOn { problems.append((.lastCourseDate, .future)) } else { row.lastCourseDate = day.iso }
+        }
+
+        switch CourseHours.parse(value(.lastCourseHours), range: limits.hoursRange) {
+        case .empty: break
+        case .hours(let hours): row.lastCourseHours = hours
+        case .invalid: problems.append((.lastCourseHours, .invalid))
+        case .outOfRange: problems.append((.lastCourseHours, .outOfRange))
+        }
+
+        var validEmail: String?
+        switch EmailAddress.check(value(.email)) {
+        case .missing: problems.append((.email, .missing))
+        case .invalid(let address):
+            row.email = address
+            problems.append((.email, .invalid))
+        case .valid(let address):
+            row.email = address
+            validEmail = address
+        }
+        return Outcome(row: row, validEmail: validEmail, problems: problems)
+    }
+}

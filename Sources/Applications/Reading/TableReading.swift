@@ -1,0 +1,42 @@
+import Documents
+
+/// Reads the employee rows of one table whose header has been found.
+struct TableReading {
+    let table: Table
+    let layout: HeaderLayout
+    let receivedOn: CalendarDay
+    let limits: ApplicationLimits
+
+    /// Rows the classifier takes as employee rows, before validation (for choosing a table).
+    var employeeRowCount: Int {
+        let classifier = RowClassifier(layout: layout)
+        return dataRows.filter { classifier.classify($0) == .employee }.count
+    }
+
+    func read() -> ApplicationReading {
+        let classifier = RowClassifier(layout: layout)
+        let validator = RowValidator(columns: layout.columns, receivedOn: receivedOn, limits: limits)
+        var rows: [ApplicationRow] = []
+        var problems: [RowProblem] = []
+        // Addresses of earlier valid rows: a later row with the same address is the duplicate.
+        var seen = Set<String>()
+        for content in dataRows where classifier.classify(content) == .employee {
+            var outcome = validator.validate(content)
+            if let email = outcome.validEmail, seen.contains(email) {
+                outcome.problems.append((.email, .duplicate))
+            }
+            if outcome.problems.isEmpty {
+                rows.append(outcome.row)
+                if let email = outcome.validEmail { seen.insert(email) }
+            } else {
+                let number = content.row.number
+                problems += outcome.problems.map { RowProblem(row: number, field: $0.0, problem: $0.1) }
+            }
+        }
+        return ApplicationReading(readable: true, errorKind: nil, rows: rows, invalidRows: problems)
+    }
+
+    private var dataRows: [RowContent] {
+        table.rows.dropFirst(layout.lastRowIndex + 1).prefix(limits.maxRows).map(RowContent.init)
+    }
+}

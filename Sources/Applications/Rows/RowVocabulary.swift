@@ -1,0 +1,15 @@
+/// Words that mark rows which are not about an employee.
+enum RowVocabulary {
+    /// First word of a totals cell (kk, ru, en).
+    static let totalWords: Set<String> = [
+        "барлығы", "барлыгы", "барлық", "жиыны", "жиынтығы", "итого", "всего", "итог", "total", "totals",
+        "subtotal", "grand", "sum",
+    ]
+    /// First word of a footer line: who prepared it, who signs, approval stamps.
+    static let footerWords: Set<String> = [
+        "орындаған", "орындаушы", "исполнитель", "исп", "дайындаған", "подготовил", "подготовила", "prepared",
+        "декан", "деканы", "директор", "директоры", "басшы", "басшысы", "руководитель", "dean", "director", "head",
+        "қолы", "подпись", "signature", "signed", "мп", "мо", "келісілді", "согласовано", "бекітемін", "утверждаю",
+        "approved", "agreed", "ескерту", "примечание", "note",
+    ]
+}

@@ -1,0 +1,57 @@
+import Documents
+
+/// A cell as text, the way a person reads it: surrounding whitespace (no-break spaces included)
+/// removed and every internal run of spaces, line and paragraph breaks turned into one space.
+enum CellText {
+    /// Nil for an empty cell or one holding only whitespace.
+    static func of(_ value: CellValue) -> String? {
+        switch value {
+        case .empty: return nil
+        case .text(let text): return normalised(text)
+        case .number(let number): return numberText(number)
+        case .date(let year, let month, let day):
+            return CalendarDay(year: year, month: month, day: day)?.iso ?? "\(year)-\(month)-\(day)"
+        case .bool(let flag): return flag ? "TRUE" : "FALSE"
+        }
+    }
+
+    static func of(_ cell: Cell?) -> String? { cell.flatMap { of($0.value) } }
+
+    static func normalised(_ text: String) -> String? {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !result.isEmpty
+            } else if isInvisible(scalar) {
+                continue
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    /// Whole numbers without a decimal point (`72`, not `72.0`); others as Swift prints them.
+    static func numberText(_ number: Double) -> String {
+        if let whole = wholeNumber(number) { return String(whole) }
+        return String(number)
+    }
+
+    /// The integer a double holds exactly, if it does and fits comfortably.
+    static func wholeNumber(_ number: Double) -> Int? {
+        guard number.isFinite, number.rounded() == number, abs(number) < 1e15 else { return nil }
+        return Int(number)
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{2007}" || scalar == "\u{202F}"
+    }
+
+    /// Zero-width characters and the BOM that office programs leave in cells.
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"].contains(scalar)
+    }
+}

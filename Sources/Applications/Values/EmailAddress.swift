@@ -1,0 +1,46 @@
+import Documents
+
+/// E-mail addresses: trimmed, lowercased, and checked for the shape of an ordinary address
+/// (one `@`, a dot-atom local part, a domain of letter-digit-hyphen labels with a letter TLD).
+/// Personal mailboxes (gmail.com, mail.ru, …) are valid; non-ASCII addresses are not accepted
+/// because a mixed Cyrillic letter in `kazguu.kz` is a typo far more often than an IDN.
+enum EmailAddress {
+    enum Outcome: Equatable {
+        case missing
+        case valid(String)
+        case invalid(String)
+    }
+
+    static func check(_ value: CellValue) -> Outcome {
+        guard var text = CellText.of(value) else { return .missing }
+        text = text.lowercased()
+        if text.hasPrefix("mailto:") { text.removeFirst("mailto:".count) }
+        return isValid(text) ? .valid(text) : .invalid(text)
+    }
+
+    static func isValid(_ address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, address.utf8.count <= 254 else { return false }
+        return isLocalPart(parts[0]) && isDomain(parts[1])
+    }
+
+    private static let localSymbols = Set("!#$%&'*+/=?^_`{|}~-")
+
+    private static func isLocalPart(_ local: Substring) -> Bool {
+        guard !local.isEmpty, local.utf8.count <= 64 else { return false }
+        let atoms = local.split(separator: ".", omittingEmptySubsequences: false)
+        return atoms.allSatisfy { atom in
+            !atom.isEmpty && atom.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || localSymbols.contains($0)) }
+        }
+    }
+
+    private static func isDomain(_ domain: Substring) -> Bool {
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, tld.count >= 2,
+              tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return labels.allSatisfy { label in
+            (1...63).contains(label.count) && label.first != "-" && label.last != "-"
+                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+}

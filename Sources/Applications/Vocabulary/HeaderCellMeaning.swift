@@ -1,0 +1,73 @@
+/// Reads one header cell (or a column of a two-row header) by meaning.
+enum HeaderCellMeaning {
+    /// The meaning this header text names and how strongly (1 weak … 3 certain), or nil.
+    /// `lower` is the second row of a two-row header under `upper`, if any; when it names a
+    /// part of the last course (`атауы`, `күні`, `сағат саны`) it decides, with `upper` as context.
+    static func read(upper: String, lower: String? = nil) -> (meaning: ColumnMeaning, strength: Int)? {
+        if upper.contains("@") || (lower?.contains("@") ?? false) { return nil }
+        let whole = FoldedText(upper + " " + (lower ?? ""))
+        if whole.isEmpty { return nil }
+        // "Last name, first name" is the person, not the last course.
+        if whole.hasPair("last", "name") || whole.hasPair("first", "name") { return (.fullName, 3) }
+        if let lower {
+            let part = FoldedText(lower)
+            if let course = courseFamily(markers: part, context: whole) { return course }
+        }
+        if whole.tokens.allSatisfy(HeaderVocabulary.numberWords.contains) { return (.no, 3) }
+        if let course = courseFamily(markers: whole, context: whole) { return course }
+        return others(whole)
+    }
+
+    /// Title, date or hours of the last course. Markers come from `markers`; the "course"
+    /// context may come from a spanning upper cell.
+    private static func courseFamily(markers: FoldedText, context: FoldedText) -> (meaning: ColumnMeaning, strength: Int)? {
+        let isCourse = context.hasPrefix(anyOf: HeaderVocabulary.courseStems) || context.hasAny(HeaderVocabulary.courseWords)
+        let foreign = context.hasAny(HeaderVocabulary.foreignDateWords)
+        let hours = markers.hasAny(HeaderVocabulary.hoursWords) && !foreign
+        let date = markers.hasAny(HeaderVocabulary.dateWords) && !foreign
+        let title = markers.hasAny(HeaderVocabulary.titleWords)
+        let strength = isCourse ? 3 : 1
+        switch (hours, date) {
+        case (true, false): return (.lastCourseHours, strength)
+        case (false, true): return (.lastCourseDate, strength)
+        // One cell naming title, date and hours at once: the column holds the course as a whole.
+        case (true, true): return isCourse ? (.lastCourse, 2) : nil
+        case (false, false):
+            if isCourse, !isProgrammeOrDirectionOnly(markers) { return (.lastCourse, title ? 3 : 2) }
+            return nil
+        }
+    }
+
+    /// "Educational programme" mentions no course; "programme of the course" does. A cell that
+    /// names a programme or direction without any course word is not the course column.
+    private static func isProgrammeOrDirectionOnly(_ text: FoldedText) -> Bool {
+        let course = text.tokens.contains { token in
+            ["курс", "course", "біліктілік", "квалификац", "повышен"].contains { token.hasPrefix($0) }
+        } || text.has("пк") || text.has("cpd") || text.has("development")
+        let other = text.hasPrefix(anyOf: HeaderVocabulary.programmeStems + HeaderVocabulary.directionStems)
+            || text.hasAny(HeaderVocabulary.directionWords)
+        return other && !course
+    }
+
+    private static func others(_ text: FoldedText) -> (meaning: ColumnMeaning, strength: Int)? {
+        var best: (meaning: ColumnMeaning, strength: Int)?
+        func offer(_ meaning: ColumnMeaning, _ strength: Int) {
+            if strength > (best?.strength ?? 0) { best = (meaning, strength) }
+        }
+        if text.hasAny(HeaderVocabulary.emailWords) || text.hasPair("e", "mail") { offer(.email, 3) }
+        if text.hasAny(HeaderVocabulary.nameWords) || text.hasPair("full", "name") { offer(.fullName, 3) }
+        if text.has("name") || text.has("names") { offer(.fullName, 2) }
+        if text.hasAny(HeaderVocabulary.personWords) { offer(.fullName, 1) }
+        if text.hasPrefix(anyOf: HeaderVocabulary.phoneStems) { offer(.phone, 3) }
+        if text.hasPrefix(anyOf: HeaderVocabulary.programmeStems) || text.hasAny(HeaderVocabulary.programmeWords) {
+            offer(.programme, 3)
+        }
+        if text.hasPrefix(anyOf: HeaderVocabulary.directionStems) || text.hasAny(HeaderVocabulary.directionWords) {
+            // "Field of training … education" names the direction even though it says "education".
+            offer(.trainingDirection, 3)
+        }
+        if text.hasPrefix(anyOf: HeaderVocabulary.schoolStrongStems) { offer(.school, 3) }
+        if text.hasPrefix(anyOf: HeaderVocabulary.schoolStems) { offer(.school, 2) }
+        return best
+    }
+}

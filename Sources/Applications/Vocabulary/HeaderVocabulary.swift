@@ -1,0 +1,53 @@
+/// The words that name each Appendix 1 column in Kazakh, Russian and English, full and
+/// abbreviated. Stems are token prefixes; words must match a whole token. Kept in one place so
+/// a new wording found in the field is a one-line change.
+enum HeaderVocabulary {
+    /// A cell made only of these is the № column (`№`, `№ п/п`, `No.`, `р/с`, `#`).
+    static let numberWords: Set<String> = ["№", "no", "nr", "n", "пп", "рс", "рн", "пн", "номер", "number", "num"]
+
+    static let nameWords: Set<String> = [
+        "таә", "фио", "тегі", "фамилия", "surname", "fio", "tae", "аты", "жөні", "имя", "отчество",
+    ]
+    /// Weaker: a column of people, named by who they are rather than by "name".
+    static let personWords: Set<String> = [
+        "қызметкер", "қызметкердің", "сотрудник", "сотрудника", "employee", "participant", "қатысушы", "работник",
+    ]
+
+    static let emailWords: Set<String> = ["email", "mail", "emails", "пошта", "почта", "поштасы", "почты", "эпошта"]
+
+    static let phoneStems = ["тел", "phone", "ұялы", "моб", "mobile", "cell"]
+
+    static let schoolStrongStems = ["мектеп", "мектеб", "школ", "school"]
+    static let schoolStems = [
+        "бөлім", "подразделен", "unit", "department", "департамент", "кафедр", "факультет", "faculty",
+        "институт", "institute", "басқарма", "управлен", "division", "орталы", "центр", "center", "centre",
+        "офис", "office", "служб",
+    ]
+
+    static let directionStems = ["бағыт", "направлен", "direction", "мамандық", "специальн", "specialt", "speciali", "даярлау"]
+    static let directionWords: Set<String> = ["field"]
+
+    static let programmeStems = ["бағдарлам", "программ", "programme", "program"]
+    static let programmeWords: Set<String> = ["оп", "бб", "ббб", "op"]
+
+    /// Words that put a header in the "last course" family (title, date, hours).
+    static let courseStems = ["курс", "course", "біліктілік", "квалификац", "повышен", "соңғы", "последн"]
+    static let courseWords: Set<String> = ["пк", "last", "development", "cpd"]
+
+    static let hoursWords: Set<String> = [
+        "сағ", "сағат", "сағаты", "сағаттар", "сағаттары", "сағаттың", "сағатпен", "сағатта",
+        "час", "часа", "часов", "часы", "ч", "hour", "hours", "hrs", "hr", "көлемі", "объем", "volume",
+        "duration", "ұзақтығы", "продолжительность", "кредит", "credits",
+    ]
+    static let dateWords: Set<String> = [
+        "күні", "күн", "күнi", "дата", "датасы", "date", "dates", "мерзімі", "уақыты", "when",
+        "жылы", "год", "year", "когда",
+    ]
+    /// Dates and hours that are not about the last course: birth, hiring, workload.
+    static let foreignDateWords: Set<String> = [
+        "туған", "рождения", "birth", "қабылданған", "приема", "hire", "hired", "жүктеме", "нагрузка", "workload",
+    ]
+    static let titleWords: Set<String> = [
+        "атауы", "атау", "наименование", "название", "title", "name", "тақырыбы", "тема", "topic",
+    ]
+}

@@ -1,1 +1,0 @@
-// Bot: placeholder so the package builds; replaced by the module's implementation.

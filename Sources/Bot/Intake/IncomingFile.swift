@@ -1,0 +1,73 @@
+import MIME
+
+/// One file a message carries, as the intake sees it: MIME attachments, files inside a
+/// winmail.dat container, and attached messages (listed, never read as applications).
+struct IncomingFile: Sendable {
+    enum Role: Sendable, Equatable {
+        /// A file the sender attached: a candidate application.
+        case attachment
+        /// An inline image referenced by Content-ID (a signature logo): decoration.
+        case inlineImage
+        /// A message/rfc822 container; its own parts are listed separately.
+        case forwardedMessage
+        /// A winmail.dat container; the files inside are listed separately.
+        case tnefContainer
+    }
+
+    var filename: String
+    var mimeType: String
+    /// The decoded bytes; nil when the part is damaged (truncated base64) or could not be decoded.
+    var bytes: [UInt8]?
+    var role: Role
+    var insideForwardedMessage: Bool
+    /// Why the bytes could not be had, for the reply and the journal.
+    var problem: String?
+
+    /// A name that is a path, holds control characters or is over 255 bytes (routing's rule).
+    var hasHostileName: Bool { HostileFileName.isHostile(filename) }
+}
+
+extension IncomingFile {
+    /// Every file of a parsed message in MIME order; TNEF members follow their container.
+    static func files(of message: ParsedMessage, limits: MIMELimits) -> [IncomingFile] {
+        var files: [IncomingFile] = []
+        for part in message.fileParts {
+            let name = part.filename ?? ""
+            let mimeType = part.effectiveMimeType
+            if part.contentType.isMessage {
+                files.append(IncomingFile(filename: name, mimeType: mimeType, bytes: nil, role: .forwardedMessage,
+                                          insideForwardedMessage: part.insideForwardedMessage))
+                continue
+            }
+            var file = IncomingFile(filename: name, mimeType: mimeType, bytes: nil,
+                                    role: part.isInlineReferenced && mimeType.hasPrefix("image/") ? .inlineImage : .attachment,
+                                    insideForwardedMessage: part.insideForwardedMessage)
+            do {
+                let decoded = try part.decodedBody(limits: limits)
+                if let damage = decoded.damage {
+                    file.problem = damage.rawValue
+                } else {
+                    file.bytes = decoded.bytes
+                }
+            } catch {
+                file.problem = error.description
+            }
+            let isTNEF = mimeType == "application/ms-tnef" || name.lowercased() == "winmail.dat"
+            guard isTNEF, let container = file.bytes else {
+                files.append(file)
+                continue
+            }
+            file.role = .tnefContainer
+            files.append(file)
+            do {
+                for inner in try TNEFReader.files(in: container, limits: limits) {
+                    files.append(IncomingFile(filename: inner.filename, mimeType: inner.mimeType, bytes: inner.bytes,
+                                              role: .attachment, insideForwardedMessage: part.insideForwardedMessage))
+                }
+            } catch {
+                files[files.count - 1].problem = error.description
+            }
+        }
+        return files
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// The applications of every cycle: one JSON file per unit under `applications/<cycle>/`.
+/// A resend replaces the unit's earlier rows for the cycle, and the change is reported back
+/// so that the receipt can say what was added, removed or changed.
+public struct ApplicationRepository: Sendable {
+    public let directory: URL
+
+    init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// Replaces the rows of `unit` for `cycle` with `rows` and returns what changed.
+    @discardableResult
+    public func replace(unit: String, cycle: String, rows: [StoredApplicationRow], now: Date = Date()) throws -> ApplicationChange {
+        let folder = try cycleFolder(cycle)
+        try POSIX.makeDirectory(folder.path)
+        let url = folder.appendingPathComponent(Self.fileName(unit: unit))
+        let previous = try AtomicFile.readJSON(UnitApplication.self, from: url)
+        try AtomicFile.writeJSON(UnitApplication(unit: unit, cycle: cycle, updatedAt: now, rows: rows), to: url)
+        return ApplicationChange(old: previous?.rows ?? [], new: rows, isFirstSubmission: previous == nil)
+    }
+
+    /// The current rows of one unit (empty when it has not applied).
+    public func rows(unit: String, cycle: String) throws -> [StoredApplicationRow] {
+        let url = try cycleFolder(cycle).appendingPathComponent(Self.fileName(unit: unit))
+        return try AtomicFile.readJSON(UnitApplication.self, from: url)?.rows ?? []
+    }
+
+    /// Every current row of the cycle, by unit name then row number.
+    public func all(cycle: String) throws -> [StoredApplicationRow] {
+        let folder = try cycleFolder(cycle)
+        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var units: [UnitApplication] = []
+        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            if let unit = try AtomicFile.readJSON(UnitApplication.self, from: folder.appendingPathComponent(name)) {
+                units.append(unit)
+            }
+        }
+        return units.sorted { $0.unit < $1.unit }.flatMap(\.rows)
+    }
+
+    /// The cycle as CSV for Excel: UTF-8 with BOM, the record keys as header, formulas neutralised.
+    public func exportCSV(cycle: String) throws -> Data {
+        let rows = try all(cycle: cycle)
+        return CSV.render([StoredApplicationRow.keys] + rows.map(Self.csvFields), byteOrderMark: true, excelSafe: true)
+    }
+
+    /// The cycles that have applications, sorted.
+    public func cycles() throws -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { (try? Self.validatedCycle($0)) != nil }.sorted()
+    }
+
+    static func csvFields(_ row: StoredApplicationRow) -> [String] {
+        let formatter = ISO8601DateFormatter()
+        return [
+            row.no.map(String.init) ?? "", row.school ?? "", row.fullName ?? "", row.trainingDirection ?? "",
+            row.programme ?? "", row.lastCourse ?? "", row.lastCourseDate ?? "",
+            row.lastCourseHours.map(String.init) ?? "", row.phone ?? "", row.email, row.unit, row.submittedBy,
+            row.messageID, formatter.string(from: row.receivedAt), row.sourceFile ?? "", row.cycle,
+            row.late ? "true" : "false",
+        ]
+    }
+
+    private func cycleFolder(_ cycle: String) throws -> URL {
+        directory.appendingPathComponent(try Self.validatedCycle(cycle))
+    }
+
+    /// A cycle is `YYYY-YYYY`; anything else could name a path outside the store.
+    static func validatedCycle(_ cycle: String) throws -> String {
+        let parts = cycle.split(separator: "-")
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+            throw StoreError.invalidValue(what: "applications", detail: "the cycle \"\(cycle)\" is not an academic year like 2026-2027")
+        }
+        return cycle
+    }
+
+    /// A readable, safe file name for a unit: its letters and digits (Kazakh kept), dashes for
+    /// the rest, and a short hash of the full name so that two units never share a file.
+    static func fileName(unit: String) -> String {
+        var slug = ""
+        for scalar in unit.lowercased().unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        // Keep well under NAME_MAX (255 bytes) even for long Cyrillic names (2 bytes a letter).
+        while slug.utf8.count > 120 { slug.removeLast() }
+        let hash = SHA256.hex(Data(unit.utf8)).prefix(8)
+        return (slug.isEmpty ? "unit" : slug) + "-" + hash + ".json"
+    }
+}

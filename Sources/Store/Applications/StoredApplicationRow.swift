@@ -1,0 +1,116 @@
+import Foundation
+
+/// One accepted employee of an application, as the store keeps it (the record of DESIGN.md
+/// "Application records"). The Applications module has its own row type; the bot maps between them.
+public struct StoredApplicationRow: Codable, Equatable, Hashable, Sendable {
+    public var no: Int?
+    public var school: String?
+    public var fullName: String?
+    public var trainingDirection: String?
+    public var programme: String?
+    public var lastCourse: String?
+    /// `YYYY-MM-DD`.
+    public var lastCourseDate: String?
+    public var lastCourseHours: Int?
+    /// E.164 `+7XXXXXXXXXX`.
+    public var phone: String?
+    /// Lower case; the key of the row within its unit.
+    public var email: String
+    /// The roster unit of the person who submitted (the forwarded author for forwards).
+    public var unit: String
+    public var submittedBy: String
+    public var messageID: String
+    public var receivedAt: Date
+    public var sourceFile: String?
+    /// The academic year, e.g. `2026-2027`.
+    public var cycle: String
+    public var late: Bool
+
+    public init(
+        no: Int?, school: String?, fullName: String?, trainingDirection: String?, programme: String?,
+        lastCourse: String?, lastCourseDate: String?, lastCourseHours: Int?, phone: String?, email: String,
+        unit: String, submittedBy: String, messageID: String, receivedAt: Date, sourceFile: String?,
+        cycle: String, late: Bool
+    ) {
+        self.no = no
+        self.school = school
+        self.fullName = fullName
+        self.trainingDirection = trainingDirection
+        self.programme = programme
+        self.lastCourse = lastCourse
+        self.lastCourseDate = lastCourseDate
+        self.lastCourseHours = lastCourseHours
+        self.phone = phone
+        self.email = email.lowercased()
+        self.unit = unit
+        self.submittedBy = submittedBy.lowercased()
+        self.messageID = messageID
+        self.receivedAt = receivedAt
+        self.sourceFile = sourceFile
+        self.cycle = cycle
+        self.late = late
+    }
+
+    /// True when what the head wrote about the employee differs (not where or when it came from).
+    public func differsInContent(from other: StoredApplicationRow) -> Bool {
+        (no, school, fullName, trainingDirection, programme) != (other.no, other.school, other.fullName, other.trainingDirection, other.programme)
+            || (lastCourse, lastCourseDate, lastCourseHours, phone) != (other.lastCourse, other.lastCourseDate, other.lastCourseHours, other.phone)
+    }
+
+    /// The names of the content fields that differ, as the receipt lists them (record keys).
+    public func changedFields(from other: StoredApplicationRow) -> [String] {
+        var fields: [String] = []
+        if no != other.no { fields.append("no") }
+        if school != other.school { fields.append("school") }
+        if fullName != other.fullName { fields.append("full_name") }
+        if trainingDirection != other.trainingDirection { fields.append("training_direction") }
+        if programme != other.programme { fields.append("programme") }
+        if lastCourse != other.lastCourse { fields.append("last_course") }
+        if lastCourseDate != other.lastCourseDate { fields.append("last_course_date") }
+        if lastCourseHours != other.lastCourseHours { fields.append("last_course_hours") }
+        if phone != other.phone { fields.append("phone") }
+        return fields
+    }
+
+    /// The record keys, in export order.
+    public static let keys = [
+        "no", "school", "full_name", "training_direction", "programme", "last_course", "last_course_date",
+        "last_course_hours", "phone", "email", "unit", "submitted_by", "message_id", "received_at",
+        "source_file", "cycle", "late",
+    ]
+
+    enum CodingKeys: String, CodingKey {
+        case no, school, programme, phone, email, unit, cycle, late
+        case fullName = "full_name"
+        case trainingDirection = "training_direction"
+        case lastCourse = "last_course"
+        case lastCourseDate = "last_course_date"
+        case lastCourseHours = "last_course_hours"
+        case submittedBy = "submitted_by"
+        case messageID = "message_id"
+        case receivedAt = "received_at"
+        case sourceFile = "source_file"
+    }
+
+    // Nulls are written out (not omitted), so that every record has every key.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(no, forKey: .no)
+        try c.encode(school, forKey: .school)
+        try c.encode(fullName, forKey: .fullName)
+        try c.encode(trainingDirection, forKey: .trainingDirection)
+        try c.encode(programme, forKey: .programme)
+        try c.encode(lastCourse, forKey: .lastCourse)
+        try c.encode(lastCourseDate, forKey: .lastCourseDate)
+        try c.encode(lastCourseHours, forKey: .lastCourseHours)
+        try c.encode(phone, forKey: .phone)
+        try c.encode(email, forKey: .email)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(submittedBy, forKey: .submittedBy)
+        try c.encode(messageID, forKey: .messageID)
+        try c.encode(receivedAt, forKey: .receivedAt)
+        try c.encode(sourceFile, forKey: .sourceFile)
+        try c.encode(cycle, forKey: .cycle)
+        try c.encode(late, forKey: .late)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The file store: one directory, nothing else to install.
+///
+/// ```
+/// <root>/cpdbot.lock              single-instance lock (pid)
+/// <root>/journal.jsonl            one event per message in and out
+/// <root>/messages/<yyyy-mm>/      raw messages, byte-identical, + index.jsonl
+/// <root>/outbox/                  outgoing messages and their delivery state
+/// <root>/applications/<cycle>/    the current rows of each unit
+/// <root>/roster.csv              the people the bot knows (DESIGN.md: it lives in the store)
+/// <root>/mailbox/                 IMAP position (UIDVALIDITY, last UID, last poll)
+/// ```
+/// Directories are 0700 and files 0600: the store holds personal data.
+public struct FileStore: Sendable {
+    public let root: URL
+    public let archive: MessageArchive
+    public let journal: Journal
+    public let outbox: Outbox
+    public let applications: ApplicationRepository
+    public let roster: RosterFile
+    public let mailbox: MailboxStateFile
+
+    /// Opens the store at `root`, creating the layout where it is missing.
+    public init(root: URL) throws {
+        self.root = root.standardizedFileURL
+        let folders = ["messages", "outbox", "applications", "mailbox"]
+        try POSIX.makeDirectory(self.root.path)
+        for folder in folders {
+            try POSIX.makeDirectory(self.root.appendingPathComponent(folder).path)
+        }
+        archive = MessageArchive(directory: self.root.appendingPathComponent("messages"))
+        journal = Journal(url: self.root.appendingPathComponent("journal.jsonl"))
+        outbox = Outbox(directory: self.root.appendingPathComponent("outbox"))
+        applications = ApplicationRepository(directory: self.root.appendingPathComponent("applications"))
+        roster = RosterFile(url: self.root.appendingPathComponent("roster.csv"))
+        mailbox = MailboxStateFile(directory: self.root.appendingPathComponent("mailbox"))
+    }
+
+    /// The path of the single-instance lock file.
+    public var lockPath: String { root.appendingPathComponent("cpdbot.lock").path }
+
+    /// Takes the single-instance lock; hold the returned value for as long as the service runs.
+    /// Throws `StoreError.locked` ("another cpdbot (pid N) is using the store at …").
+    public func lock() throws -> StoreLock {
+        try StoreLock(path: lockPath)
+    }
+}

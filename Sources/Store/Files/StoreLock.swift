@@ -1,0 +1,64 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The single-instance lock: an exclusive, non-blocking `flock` on `<store>/cpdbot.lock`,
+/// which also holds the owner's pid for the error message a second instance prints.
+///
+/// `flock` locks belong to the open file description, so the kernel drops the lock when the
+/// process dies (kill -9 included): a stale lock file never blocks a restart.
+public final class StoreLock: @unchecked Sendable {
+    public let path: String
+    // Guarded by `mutex`; -1 once released.
+    private var fd: Int32
+    private let mutex = NSLock()
+
+    /// Takes the lock or throws `StoreError.locked` naming the holder's pid.
+    public init(path: String) throws {
+        self.path = path
+        let fd = try POSIX.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600, operation: "open the lock file")
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            let holder = Self.readPid(fd)
+            close(fd)
+            if code == EWOULDBLOCK {
+                throw StoreError.locked(pid: holder, path: (path as NSString).deletingLastPathComponent)
+            }
+            throw StoreError.io(operation: "lock", path: path, errno: code)
+        }
+        self.fd = fd
+        do {
+            if ftruncate(fd, 0) != 0 { throw StoreError.io(operation: "truncate", path: path, errno: errno) }
+            try POSIX.writeAll(fd, Data("\(getpid())\n".utf8), path: path)
+            try POSIX.fsync(fd, path: path)
+        } catch {
+            close(fd)
+            throw error
+        }
+    }
+
+    /// Releases the lock; safe to call twice.
+    public func release() {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard fd >= 0 else { return }
+        // Empty the pid first so no one reports a pid that no longer holds the lock.
+        _ = ftruncate(fd, 0)
+        flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
+
+    private static func readPid(_ fd: Int32) -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return nil }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return Int32(text)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where the bot is in one IMAP mailbox: what it has handled, and how the last poll went.
+public struct MailboxState: Codable, Equatable, Sendable {
+    /// The server's UIDVALIDITY when `lastUID` was recorded; UIDs mean nothing under another one.
+    public var uidValidity: UInt32?
+    /// The highest UID whose message the store has and the bot has finished.
+    public var lastUID: UInt32?
+    public var lastPollAt: Date?
+    public var lastError: String?
+    public var lastErrorAt: Date?
+
+    public init(
+        uidValidity: UInt32? = nil, lastUID: UInt32? = nil, lastPollAt: Date? = nil,
+        lastError: String? = nil, lastErrorAt: Date? = nil
+    ) {
+        self.uidValidity = uidValidity
+        self.lastUID = lastUID
+        self.lastPollAt = lastPollAt
+        self.lastError = lastError
+        self.lastErrorAt = lastErrorAt
+    }
+
+    /// The state to use with the server's current UIDVALIDITY. When it changed, the UIDs were
+    /// renumbered: the mailbox is rescanned from the start, and the archive's content index
+    /// keeps already-stored messages from being stored or answered twice.
+    public func adopting(uidValidity current: UInt32) -> MailboxState {
+        var next = self
+        if uidValidity != current {
+            next.uidValidity = current
+            next.lastUID = nil
+        }
+        return next
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case uidValidity = "uid_validity"
+        case lastUID = "last_uid"
+        case lastPollAt = "last_poll_at"
+        case lastError = "last_error"
+        case lastErrorAt = "last_error_at"
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// One outgoing message: `outbox/<key>.json`, with the raw bytes beside it in `outbox/<key>.eml`.
+public struct OutboxEntry: Codable, Equatable, Sendable {
+    /// The stable Message-ID (without angle brackets): the same purpose always gets the same one,
+    /// so that the bot can look for it in the IMAP `Sent` folder before any resend.
+    public let messageID: String
+    /// What the message is for (e.g. `receipt:<incoming message id>`), chosen by the caller.
+    public let purpose: String
+    public let recipients: [String]
+    public let subject: String?
+    public let queuedAt: Date
+    public internal(set) var state: OutboxState
+    public internal(set) var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case messageID = "message_id", purpose, recipients, subject
+        case queuedAt = "queued_at", state, updatedAt = "updated_at"
+    }
+}
+
+/// How failed sends are retried: exponential backoff, then a permanent failure.
+public struct OutboxRetryPolicy: Equatable, Sendable {
+    public var firstDelay: TimeInterval
+    public var maximumDelay: TimeInterval
+    /// After this many failed attempts a temporary failure becomes permanent.
+    public var maximumAttempts: Int
+
+    public init(firstDelay: TimeInterval = 60, maximumDelay: TimeInterval = 3600, maximumAttempts: Int = 10) {
+        self.firstDelay = firstDelay
+        self.maximumDelay = maximumDelay
+        self.maximumAttempts = maximumAttempts
+    }
+
+    /// The wait after the `attempts`-th failure: 1, 2, 4, … times `firstDelay`, capped.
+    public func delay(afterAttempts attempts: Int) -> TimeInterval {
+        let exponent = Double(max(0, min(attempts - 1, 30)))
+        return min(maximumDelay, firstDelay * pow(2, exponent))
+    }
+}

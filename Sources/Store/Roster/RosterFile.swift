@@ -1,0 +1,35 @@
+import Foundation
+
+/// `roster/roster.csv` in the store.
+public struct RosterFile: Sendable {
+    public let url: URL
+
+    init(url: URL) {
+        self.url = url
+    }
+
+    /// The current roster. Throws `notFound` when none was installed yet.
+    public func load() throws -> Roster {
+        guard let data = try POSIX.readIfExists(url) else {
+            throw StoreError.notFound(
+                what: "the roster (install it with `cpdbot` or send it to the bot with [ROSTER] in the subject)",
+                path: url.path)
+        }
+        return try RosterParser.parse(data, path: url.path)
+    }
+
+    /// Validates `data` and, only if it is valid, replaces the roster atomically. Returns who
+    /// was added, removed or changed. `sourceName` names the file in error messages.
+    @discardableResult
+    public func replace(with data: Data, sourceName: String? = nil) throws -> RosterDiff {
+        let new = try RosterParser.parse(data, path: sourceName ?? url.path)
+        return try replace(with: new)
+    }
+
+    @discardableResult
+    public func replace(with roster: Roster) throws -> RosterDiff {
+        let old = (try? POSIX.readIfExists(url)).flatMap { $0 }.flatMap { try? RosterParser.parse($0, path: url.path) }
+        try AtomicFile.write(RosterParser.render(roster), to: url)
+        return RosterDiff(from: old ?? Roster(people: []), to: roster)
+    }
+}

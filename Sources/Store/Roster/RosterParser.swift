@@ -1,0 +1,93 @@
+import Foundation
+
+/// Reads and validates `roster.csv` (UTF-8, RFC 4180, header
+/// `email,full_name,category,unit,role,leadership,lang` in any column order).
+/// Every problem is collected, so that one reply can list them all.
+public enum RosterParser {
+    public static let columns = ["email", "full_name", "category", "unit", "role", "leadership", "lang"]
+
+    public static func parse(_ data: Data, path: String) throws -> Roster {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw StoreError.rosterInvalid(path: path, issues: [
+                RosterIssue(row: 1, column: "-", problem: "the file is not UTF-8 text; save it as CSV UTF-8"),
+            ])
+        }
+        let records = try CSV.parse(text, path: path)
+        guard let header = records.first else {
+            throw StoreError.rosterInvalid(path: path, issues: [
+                RosterIssue(row: 1, column: "-", problem: "the file is empty; it needs the header \(columns.joined(separator: ","))"),
+            ])
+        }
+        var position: [String: Int] = [:]
+        for (index, name) in header.fields.enumerated() {
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            if position[key] == nil { position[key] = index }
+        }
+        let missing = columns.filter { position[$0] == nil }
+        guard missing.isEmpty else {
+            throw StoreError.rosterInvalid(path: path, issues: missing.map {
+                RosterIssue(row: header.line, column: $0, problem: "the header has no such column")
+            })
+        }
+        var issues: [RosterIssue] = []
+        var people: [RosterPerson] = []
+        var firstRowOf: [String: Int] = [:]
+        for (offset, record) in records.dropFirst().enumerated() {
+            let row = offset + 2  // the header is row 1
+            func value(_ column: String) -> String {
+                guard let index = position[column], index < record.fields.count else { return "" }
+                return record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            func issue(_ column: String, _ problem: String) {
+                issues.append(RosterIssue(row: row, column: column, problem: problem))
+            }
+            let email = value("email").lowercased()
+            if email.isEmpty {
+                issue("email", "missing")
+            } else if !isPlausibleAddress(email) {
+                issue("email", "\(email) is not an e-mail address")
+            } else if let first = firstRowOf[email] {
+                issue("email", "\(email) already appears in row \(first)")
+            }
+            let name = value("full_name")
+            if name.isEmpty { issue("full_name", "missing") }
+            let unit = value("unit")
+            if unit.isEmpty { issue("unit", "missing") }
+            let category = RosterPerson.Category(rawValue: value("category").uppercased())
+            if category == nil { issue("category", "\"\(value("category"))\" is not PPS or ABP") }
+            let role = RosterPerson.Role(rawValue: value("role").lowercased())
+            if role == nil { issue("role", "\"\(value("role"))\" is not staff, head or dshr") }
+            let leadership: Bool? = switch value("leadership").lowercased() {
+            case "yes": true
+            case "no": false
+            default: nil
+            }
+            if leadership == nil { issue("leadership", "\"\(value("leadership"))\" is not yes or no") }
+            let language = RosterPerson.Language(rawValue: value("lang").lowercased())
+            if language == nil { issue("lang", "\"\(value("lang"))\" is not kk, ru or en") }
+
+            if !email.isEmpty, firstRowOf[email] == nil { firstRowOf[email] = row }
+            if let category, let role, let leadership, let language, !email.isEmpty, !name.isEmpty, !unit.isEmpty {
+                people.append(RosterPerson(
+                    email: email, fullName: name, category: category, unit: unit, role: role,
+                    leadership: leadership, language: language
+                ))
+            }
+        }
+        guard issues.isEmpty else { throw StoreError.rosterInvalid(path: path, issues: issues) }
+        return Roster(people: people)
+    }
+
+    /// The roster as `roster.csv` text (UTF-8, no BOM: it is read by the bot, not opened in Excel).
+    public static func render(_ roster: Roster) -> Data {
+        CSV.render([columns] + roster.people.map(\.csvFields), byteOrderMark: false, excelSafe: false)
+    }
+
+    /// One `@`, something on both sides, a dot in the domain, no spaces or angle brackets.
+    static func isPlausibleAddress(_ address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+              !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        return !address.contains { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" }
+    }
+}

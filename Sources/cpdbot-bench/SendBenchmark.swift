@@ -1,0 +1,74 @@
+import ArgumentParser
+import Curl
+import Foundation
+import MIME
+import Mail
+
+/// The sending half of `scripts/bench`: composes personalised announcements with the same
+/// composer the bot uses and sends them over several SMTP connections at once, each connection
+/// reused for all its messages (libcurl keeps it open). Talks to 127.0.0.1 only.
+@main
+struct SendBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cpdbot-bench",
+        abstract: "Sends COUNT announcements of about SIZE bytes to the mail sandbox and prints the rate.")
+
+    @Option var count = 2000
+    @Option var size = 6000
+    @Option var connections = 4
+    @Option(name: .customLong("ca-file")) var caFile = "var/mail-sandbox/ca.pem"
+    @Option(name: .customLong("password-file")) var passwordFile = "var/mail-sandbox/password"
+    @Option var url = "smtp://127.0.0.1:10587/kazguu.kz"
+    @Option var user = "hr-intake@kazguu.kz"
+
+    func validate() throws {
+        guard (1...100_000).contains(count), (1...64).contains(connections), (100...1_000_000).contains(size) else {
+            throw ValidationError("count 1…100000, connections 1…64, size 100…1000000")
+        }
+        guard let host = URL(string: url)?.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
+            throw ValidationError("the benchmark sends to the local sandbox only (127.0.0.1)")
+        }
+    }
+
+    func run() throws {
+        let password = try String(contentsOfFile: passwordFile, encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let settings = ConnectionSettings(url: url, user: user, password: password, caFile: caFile)
+        let filler = String(repeating: "Құрметті әріптес! Біліктілікті арттыру жоспары бекітілді. ", count: size / 110)
+        let failures = FailureCounter()
+        let started = ContinuousClock.now
+        // One thread per connection: SMTPClient is blocking and confined to its thread.
+        DispatchQueue.concurrentPerform(iterations: connections) { worker in
+            do {
+                let client = try SMTPClient(settings: settings)
+                for n in stride(from: worker, to: count, by: connections) {
+                    let recipient = String(format: "staff%04d@kazguu.kz", n % 2000 + 1)
+                    var message = OutgoingMessage(
+                        from: Mailbox(displayName: "ДШРД / DSHR", address: user),
+                        to: [Mailbox(displayName: nil, address: recipient)],
+                        subject: "Біліктілікті арттыру жоспары: сіздің курстарыңыз (\(n))",
+                        text: "\(recipient)\n\(filler)", messageIDKey: "bench-announcement-\(n)",
+                        messageIDDomain: "kazguu.kz", date: Date(), utcOffsetSeconds: 5 * 3600)
+                    message.autoSubmitted = "auto-generated"
+                    let report = try client.send(Data(MessageComposer.compose(message)), from: user, to: [recipient])
+                    if !report.refused.isEmpty { failures.add() }
+                }
+            } catch {
+                FileHandle.standardError.write(Data("cpdbot-bench: \(error)\n".utf8))
+                failures.add()
+            }
+        }
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
+        print(String(format: "sent=%d connections=%d seconds=%.3f rate=%.1f failures=%d",
+                     count, connections, seconds, Double(count) / seconds, failures.value))
+        if failures.value > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Counts failures across the sending threads.
+final class FailureCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Store
+
+@Suite struct AtomicFileTests {
+    @Test func writeReplacesContentAndLeavesNoTemporaryFiles() throws {
+        let dir = try TemporaryDirectory()
+        let target = dir.url.appendingPathComponent("state.json")
+        try AtomicFile.write(Data("first".utf8), to: target)
+        try AtomicFile.write(Data("second".utf8), to: target)
+        #expect(try Data(contentsOf: target) == Data("second".utf8))
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.url.path)
+        #expect(names == ["state.json"])
+    }
+
+    @Test func personalDataFilesAre0600UnlessAskedOtherwise() throws {
+        let dir = try TemporaryDirectory()
+        let target = dir.url.appendingPathComponent("rows.json")
+        try AtomicFile.write(Data("x".utf8), to: target)
+        #expect(try TemporaryDirectory.mode(target.path) == 0o600)
+        try AtomicFile.write(Data("x".utf8), to: target, mode: 0o644)
+        #expect(try TemporaryDirectory.mode(target.path) == 0o644)
+    }
+
+    @Test func writeIntoAMissingDirectoryNamesThePathAndLeavesNothing() throws {
+        let dir = try TemporaryDirectory()
+        let target = dir.url.appendingPathComponent("nope/state.json")
+        let error = try #require(throws: StoreError.self) { try AtomicFile.write(Data(), to: target) }
+        #expect(error.description.contains(dir.url.appendingPathComponent("nope").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).isEmpty)
+    }
+
+    @Test func storeLayoutIsCreatedWithPrivateDirectories() throws {
+        let dir = try TemporaryDirectory()
+        let store = try dir.store()
+        for folder in ["", "messages", "outbox", "applications", "roster", "mailbox"] {
+            let path = store.root.appendingPathComponent(folder).path
+            #expect(try TemporaryDirectory.mode(path) == 0o700, "\(path)")
+        }
+    }
+
+    @Test func damagedJSONIsReportedWithItsPath() throws {
+        let dir = try TemporaryDirectory()
+        let store = try dir.store()
+        let url = store.mailbox.url("INBOX")
+        try AtomicFile.write(Data("{not json".utf8), to: url)
+        let error = try #require(throws: StoreError.self) { try store.mailbox.load() }
+        #expect(error.description.contains(url.path))
+        #expect(error.description.contains("restore it from a backup"))
+    }
+}

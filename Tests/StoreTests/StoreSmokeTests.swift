@@ -1,6 +1,0 @@
-import Testing
-@testable import Store
-
-@Suite struct StoreSmokeTests {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}
