@@ -76,6 +76,9 @@ let package = Package(
             "Mail", "MIME", "Curl", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // MARK: Fuzzing: a libFuzzer target for the MIME parser (see Sources/MIMEFuzz for the build line).
+        .executableTarget(name: "MIMEFuzz", dependencies: ["MIME"], exclude: ["lld-toolset.json"]),
+
         // MARK: Tests mirror Sources. Fixtures live in Tests/Fixtures (a copy of the samples).
         .testTarget(name: "CurlTests", dependencies: ["Curl", "CurlShim"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Curl", "Config"]),
