@@ -15,6 +15,13 @@ extension MailIntegrationTests {
             #expect(error.description.hasPrefix("TLS certificate of 127.0.0.1:10993 not trusted (CA file \(wrongCA)): "))
         }
 
+        @Test func missingCAFileIsNamed() throws {
+            let sandbox = try Sandbox.open()
+            let settings = sandbox.settings(user: "staff1901@kazguu.kz", caFile: "/nonexistent/cpdbot-ca.pem")
+            let error = try #require(throws: MailError.self) { try IMAPClient(settings: settings) }
+            #expect(error.description.hasPrefix("CA file /nonexistent/cpdbot-ca.pem for 127.0.0.1:10993 could not be used"))
+        }
+
         @Test func refusedConnectionNamesTheServer() throws {
             let sandbox = try Sandbox.open()
             let port = try FreePort.find()
