@@ -54,8 +54,7 @@ final class IMAPConnection {
     /// usable) and the first error is rethrown. NO/BAD throws `MailError.commandFailed`.
     @discardableResult
     func execute(_ command: IMAPCommand, untagged: (Untagged) throws -> Void = { _ in }) throws -> StatusResponse {
-        let tag = "C\(nextTag)"
-        nextTag += 1
+        let tag = makeTag()
         var handlerError: (any Error)?
         func deliver(_ response: Untagged) {
             guard handlerError == nil else { return }
@@ -89,6 +88,12 @@ final class IMAPConnection {
             case .tagged, .continuation: continue  // not ours: ignore
             }
         }
+    }
+
+    /// "C1", "C2", …: unique per session (libcurl's own login used "A001"…).
+    func makeTag() -> String {
+        defer { nextTag += 1 }
+        return "C\(nextTag)"
     }
 
     private func finish(_ status: StatusResponse, command: IMAPCommand, handlerError: (any Error)?) throws -> StatusResponse {

@@ -106,4 +106,55 @@ import Testing
         let raw = try #require(next)
         #expect(throws: ResponseScanner.SyntaxError.self) { try ResponseParser.parse(raw) }
     }
+
+    @Test func hostileNestingIsRefusedNotAStackOverflow() throws {
+        var framer = ResponseFramer()
+        try framer.append(Array(("* 1 FETCH " + String(repeating: "(", count: 100_000) + "\r\n").utf8))
+        let next = framer.next()
+        let raw = try #require(next)
+        #expect(throws: ResponseScanner.SyntaxError.self) { try ResponseParser.parse(raw) }
+    }
+
+    /// Mutated recorded responses: every outcome is a value or a thrown error, never a crash.
+    @Test func mutatedResponsesNeverCrash() throws {
+        var generator = SplitMix64(seed: 20261125)
+        let alphabet = Array("()[]{}\"\\ *+~0123456789ABCNIL\r\n".utf8)
+        var parsed = 0
+        for _ in 0..<3_000 {
+            let fixture = Self.fixtures[Int(generator.next() % UInt64(Self.fixtures.count))]
+            var bytes = Array(fixture.wire.utf8)
+            for _ in 0..<(1 + generator.next() % 4) {
+                let index = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes[index] = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                case 1: bytes.remove(at: index)
+                default: bytes.insert(alphabet[Int(generator.next() % UInt64(alphabet.count))], at: index)
+                }
+                if bytes.isEmpty { bytes = [0x0A] }
+            }
+            var framer = ResponseFramer(limits: .init(maxLineBytes: 4_096, maxLiteralBytes: 64))
+            do {
+                try framer.append(bytes)
+                while let raw = framer.next() {
+                    if (try? ResponseParser.parse(raw)) != nil { parsed += 1 }
+                }
+            } catch {
+                continue  // a framing error is a fine outcome
+            }
+        }
+        #expect(parsed > 0)
+    }
+}
+
+/// A small deterministic generator so the mutation test is reproducible.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
