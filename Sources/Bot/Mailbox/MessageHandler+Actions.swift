@@ -112,10 +112,10 @@ extension MessageHandler {
                 from: recipient.lowercasedAddress, detail: "over \(context.replyLimiter.perHour) replies an hour"))
             return
         }
-        let original = reading.summary.messageId.map { "<\($0)>" }
+        let original = reading.summary.messageId.map(ReplyContext.bracketed)
         try replies.enqueue(ReplyWriter.Request(
             template: template, language: language, context: values, to: [recipient], cc: cc, purpose: purpose,
-            inReplyTo: original, references: reading.message.references.map { "<\($0)>" } + (original.map { [$0] } ?? [])))
+            inReplyTo: original, references: reading.message.references.map(ReplyContext.bracketed) + (original.map { [$0] } ?? [])))
     }
 
     // MARK: DSHR
@@ -190,7 +190,7 @@ extension MessageHandler {
         try replies.enqueue(ReplyWriter.Request(
             template: "command_result", language: person.language.rawValue, context: { _ in values },
             to: [Mailbox(displayName: person.fullName, address: person.email)], purpose: "reply-command:\(hash)",
-            inReplyTo: reading.summary.messageId.map { "<\($0)>" }))
+            inReplyTo: reading.summary.messageId.map(ReplyContext.bracketed)))
     }
 }
 

@@ -41,6 +41,11 @@ enum ReplyContext {
         String(String.UnicodeScalarView(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
     }
 
+    /// A Message-ID with exactly one pair of angle brackets, as In-Reply-To and References want it.
+    static func bracketed(_ id: String) -> String {
+        "<" + id.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")) + ">"
+    }
+
     static func isoDay(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]

@@ -45,9 +45,18 @@ struct SampleMailboxTests {
         }
 
         // Replies: every local sender who must be answered has an answer threaded to their message.
-        for email in corpus.emails where ["store_and_receipt", "reject_with_reply"].contains(email.expectedAction) {
+        // Postfix delivers through its queue: give it a moment.
+        let answered = corpus.emails.filter { ["store_and_receipt", "reject_with_reply"].contains($0.expectedAction) }
+            .filter { local.contains($0.senderEffective ?? $0.from) }
+        try sandbox.waitUntil(seconds: 30) {
+            try answered.allSatisfy { email in
+                let original = try corpus.messageID(email)
+                return try sandbox.messages(of: email.senderEffective ?? email.from)
+                    .contains { MailSandbox.header("In-Reply-To", in: $0) == original }
+            }
+        }
+        for email in answered {
             let recipient = email.senderEffective ?? email.from
-            guard local.contains(recipient) else { continue }
             let original = try corpus.messageID(email)
             let replies = try sandbox.messages(of: recipient).filter {
                 MailSandbox.header("In-Reply-To", in: $0) == original
