@@ -35,14 +35,20 @@ struct OutboxSender {
         for entry in pending {
             if shouldStop() { break }
             let marker = inFlightDirectory.appendingPathComponent(SHA256.hex(Data(entry.messageID.utf8)))
-            if FileManager.default.fileExists(atPath: marker.path),
-               try isInSent(entry.messageID, imap: imap) {
+            let accepted = marker.appendingPathExtension("accepted")
+            let raw = try environment.store.outbox.raw(messageID: entry.messageID)
+            if FileManager.default.fileExists(atPath: accepted.path) {
+                // The server took it before a crash: only the bookkeeping is left to do.
+                try finish(entry, raw: raw, imap: imap, marker: marker, accepted: accepted, recovering: true)
+                summary.foundAlreadySent += 1
+                continue
+            }
+            if FileManager.default.fileExists(atPath: marker.path), try isInSent(entry.messageID, imap: imap) {
                 try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
                 try? FileManager.default.removeItem(at: marker)
                 summary.foundAlreadySent += 1
                 continue
             }
-            let raw = try environment.store.outbox.raw(messageID: entry.messageID)
             try AtomicFile.write(Data(), to: marker)
             let report: SendReport
             switch Result(catching: { () throws(MailError) -> SendReport in
@@ -67,9 +73,11 @@ struct OutboxSender {
                 if temporary { summary.temporaryFailures += 1 } else { summary.permanentFailures += 1 }
                 continue
             }
-            _ = try imap.append(raw, to: Self.sentFolder, flags: ["\\Seen"])
-            try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
-            try? FileManager.default.removeItem(at: marker)
+            // Recorded at once, without fsync: a killed process keeps what it wrote (only a power
+            // cut would not), and the window in which a crash could mean a second copy shrinks
+            // from an IMAP round trip to one file creation.
+            FileManager.default.createFile(atPath: accepted.path, contents: nil)
+            try finish(entry, raw: raw, imap: imap, marker: marker, accepted: accepted, recovering: false)
             try environment.store.journal.append(JournalEvent(
                 at: environment.now(), event: .sent, messageID: entry.messageID,
                 detail: "\(entry.purpose) to \(report.accepted.joined(separator: ", "))"
@@ -77,6 +85,20 @@ struct OutboxSender {
             summary.sent += 1
         }
         return summary
+    }
+
+    /// After the server accepted a message: its copy in `Sent` (unless one is there), then the
+    /// outbox state, then the marks.
+    private func finish(_ entry: OutboxEntry, raw: Data, imap: IMAPClient, marker: URL, accepted: URL,
+                        recovering: Bool) throws {
+        // Only after a crash can the copy already be there.
+        let alreadyCopied = recovering ? try isInSent(entry.messageID, imap: imap) : false
+        if !alreadyCopied {
+            _ = try imap.append(raw, to: Self.sentFolder, flags: ["\\Seen"])
+        }
+        try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
+        try? FileManager.default.removeItem(at: accepted)
+        try? FileManager.default.removeItem(at: marker)
     }
 
     private func isInSent(_ messageID: String, imap: IMAPClient) throws -> Bool {
