@@ -44,8 +44,10 @@ ensure_packages() {
     # the sandbox brings its own configuration.
     echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq </dev/null
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+    # A fresh CI machine may still be running its own apt jobs: wait for the lock, not fail.
+    local wait_for_lock=(-o DPkg::Lock::Timeout=300)
+    apt-get "${wait_for_lock[@]}" update -qq </dev/null
+    apt-get "${wait_for_lock[@]}" install -y -qq --no-install-recommends "${missing[@]}" </dev/null
 }
 
 # Swift lives outside PATH on some machines (the official tarball unpacked in /opt/swift).
