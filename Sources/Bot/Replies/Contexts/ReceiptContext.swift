@@ -76,6 +76,8 @@ public struct ReceiptContext: Sendable {
                 entry["fields"] = item.fields.map(strings.column).joined(separator: ", ")
                 return entry
             } ?? [],
+            "has_added": !(change?.added.isEmpty ?? true), "has_removed": !(change?.removed.isEmpty ?? true),
+            "has_changed": !(change?.changed.isEmpty ?? true),
             "late": late,
         ]
         if let deadline { values["deadline"] = deadline }
