@@ -30,10 +30,8 @@ public struct ApplicationRepository: Sendable {
     /// Every current row of the cycle, by unit name then row number.
     public func all(cycle: String) throws -> [StoredApplicationRow] {
         let folder = try cycleFolder(cycle)
-        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var units: [UnitApplication] = []
-        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+        for name in try POSIX.list(folder.path) where name.hasSuffix(".json") && !name.hasPrefix(".") {
             if let unit = try AtomicFile.readJSON(UnitApplication.self, from: folder.appendingPathComponent(name)) {
                 units.append(unit)
             }
@@ -49,8 +47,7 @@ public struct ApplicationRepository: Sendable {
 
     /// The cycles that have applications, sorted.
     public func cycles() throws -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { (try? Self.validatedCycle($0)) != nil }.sorted()
+        try POSIX.list(directory.path).filter { (try? Self.validatedCycle($0)) != nil }.sorted()
     }
 
     static func csvFields(_ row: StoredApplicationRow) -> [String] {
