@@ -69,11 +69,12 @@ enum ReplySamples {
 /// Builds an ApplicationChange the way the store does (through a real repository).
 enum ApplicationChangeSample {
     static func change(old: [StoredApplicationRow], new: [StoredApplicationRow]) -> ApplicationChange? {
+        let unit = new.first?.unit ?? "U"
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("cpdbot-replies-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         guard let store = try? FileStore(root: root) else { return nil }
-        _ = try? store.applications.replace(unit: "U", cycle: "2026-2027", rows: old)
-        return try? store.applications.replace(unit: "U", cycle: "2026-2027", rows: new)
+        _ = try? store.applications.replace(unit: unit, cycle: "2026-2027", rows: old)
+        return try? store.applications.replace(unit: unit, cycle: "2026-2027", rows: new)
     }
 }
 

@@ -14,6 +14,12 @@ public struct ApplicationRepository: Sendable {
     @discardableResult
     public func replace(unit: String, cycle: String, rows: [StoredApplicationRow], now: Date = Date()) throws -> ApplicationChange {
         let folder = try cycleFolder(cycle)
+        // A row filed under another unit or cycle than it names would be reported to the wrong head.
+        if let stray = rows.first(where: { $0.unit != unit || $0.cycle != cycle }) {
+            throw StoreError.invalidValue(
+                what: "the application of \(unit) for \(cycle)",
+                detail: "the row of \(stray.email) belongs to \(stray.unit), \(stray.cycle)")
+        }
         try POSIX.makeDirectory(folder.path)
         let url = folder.appendingPathComponent(Self.fileName(unit: unit))
         let previous = try AtomicFile.readJSON(UnitApplication.self, from: url)
