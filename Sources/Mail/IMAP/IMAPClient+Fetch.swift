@@ -11,12 +11,7 @@ extension IMAPClient {
     public func fetch(uids: [UInt32], into sink: (FetchedMessage) throws -> Void) throws {
         _ = try requireSelected("UID FETCH")
         let wanted = Set(uids)
-        let ordered = wanted.sorted()
-        var start = 0
-        while start < ordered.count {
-            let batch = ordered[start..<min(start + limits.fetchBatchSize, ordered.count)]
-            start = batch.endIndex
-            guard let set = IMAPSyntax.uidSet(batch) else { continue }
+        for set in IMAPSyntax.uidSets(uids, maximum: limits.fetchBatchSize) {
             try fetchBatch(set: set, accept: { wanted.contains($0) }, into: sink)
         }
     }

@@ -66,6 +66,18 @@ extension MailIntegrationTests {
             #expect(try delivered(sandbox, to: "staff1953@kazguu.kz", messageID: "reuse-5@cpdbot.test") != nil)
         }
 
+        /// Without a user there is no AUTH: how mail from outside reaches the inbound MX.
+        @Test func deliversThroughTheInboundMXWithoutAuth() throws {
+            let sandbox = try Sandbox.open()
+            try sandbox.reset("staff1954@kazguu.kz")
+            let client = try SMTPClient(settings: ConnectionSettings(
+                url: "smtp://127.0.0.1:10025/outside.example", user: "", password: "", caFile: sandbox.caFile))
+            let report = try client.send(TestMessage.make(id: "mx@cpdbot.test"), from: "someone@outside.example",
+                                         to: ["staff1954@kazguu.kz"])
+            #expect(report.accepted == ["staff1954@kazguu.kz"])
+            #expect(try delivered(sandbox, to: "staff1954@kazguu.kz", messageID: "mx@cpdbot.test") != nil)
+        }
+
         @Test func wrongPasswordGivesTheLoginError() throws {
             let sandbox = try Sandbox.open()
             let client = try submission(sandbox, user: "staff1950@kazguu.kz", password: "wrong-password")
