@@ -26,6 +26,7 @@ extension IMAPClient {
     private func fetchBatch(set: String, accept: (UInt32) -> Bool, into sink: (FetchedMessage) throws -> Void) throws {
         let maximum = limits.maxMessageBytes
         let command = IMAPCommand("UID FETCH \(set) (UID RFC822.SIZE FLAGS BODY.PEEK[])")
+        logger.trace("IMAP command", metadata: ["command": "\(command.display)"])
         try connection.execute(command) { response in
             // Unsolicited FETCH (flag changes by another client) carries no body: skip it.
             guard case .fetch(_, let attributes) = response, let uid = attributes.uid, accept(uid),
