@@ -66,6 +66,24 @@ extension MailIntegrationTests {
             #expect(try delivered(sandbox, to: "staff1953@kazguu.kz", messageID: "reuse-5@cpdbot.test") != nil)
         }
 
+        /// A 12 MB message whose lines start with dots (".", "..x") arrives byte for byte:
+        /// libcurl dot-stuffs on the way out, the server unstuffs.
+        @Test func largeMessageWithDotLinesArrivesIntact() throws {
+            let sandbox = try Sandbox.open()
+            try sandbox.reset("staff1955@kazguu.kz")
+            var message = TestMessage.make(id: "big-smtp@cpdbot.test", bodyBytes: 12 * 1024 * 1024)
+            message.append(Data(".\r\n..two dots\r\n.one dot\r\nend\r\n".utf8))
+            let client = try submission(sandbox, user: "staff1950@kazguu.kz")
+            let report = try client.send(message, from: "staff1950@kazguu.kz", to: ["staff1955@kazguu.kz"])
+            #expect(report.accepted == ["staff1955@kazguu.kz"])
+            let body = try #require(try delivered(sandbox, to: "staff1955@kazguu.kz", messageID: "big-smtp@cpdbot.test"))
+            let blankLine = Data("\r\n\r\n".utf8)
+            let original = message.suffix(from: try #require(message.range(of: blankLine)).upperBound)
+            let received = body.suffix(from: try #require(body.range(of: blankLine)).upperBound)
+            #expect(received.count == original.count)
+            #expect(received == original)
+        }
+
         /// Without a user there is no AUTH: how mail from outside reaches the inbound MX.
         @Test func deliversThroughTheInboundMXWithoutAuth() throws {
             let sandbox = try Sandbox.open()
