@@ -45,11 +45,12 @@ public final class SMTPClient {
     }
 
     /// Sends `message` (RFC 5322 bytes with CRLF line ends) from the envelope sender `from` to
-    /// each of `to`. Returns what the server said to every recipient; throws when the message
+    /// each of `to`. An empty `from` sends the null reverse-path `<>` (RFC 5321 §4.5.5; for
+    /// automatic replies that must never be answered or bounced). Returns what the server said to every recipient; throws when the message
     /// as a whole was refused or the connection, TLS or login failed.
     public func send(_ message: Data, from: String, to recipients: [String]) throws(MailError) -> SendReport {
         guard !recipients.isEmpty else { throw .invalidArgument("a message needs at least one recipient") }
-        for address in [from] + recipients where !Self.isPlausibleAddress(address) {
+        for address in (from.isEmpty ? [] : [from]) + recipients where !Self.isPlausibleAddress(address) {
             throw .invalidArgument("\"\(address.prefix(100))\" is not a usable e-mail address")
         }
         outgoing = message

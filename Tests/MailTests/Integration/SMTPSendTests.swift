@@ -64,6 +64,9 @@ extension MailIntegrationTests {
                 #expect(report.perRecipient == ["staff1953@kazguu.kz": .accepted])
             }
             #expect(try delivered(sandbox, to: "staff1953@kazguu.kz", messageID: "reuse-5@cpdbot.test") != nil)
+            // The null sender (automatic replies) is accepted too.
+            let bounceSafe = try client.send(TestMessage.make(id: "null-sender@cpdbot.test"), from: "", to: ["staff1953@kazguu.kz"])
+            #expect(bounceSafe.accepted == ["staff1953@kazguu.kz"])
         }
 
         /// A 12 MB message whose lines start with dots (".", "..x") arrives byte for byte:
