@@ -46,6 +46,20 @@ extension MailIntegrationTests {
             }
         }
 
+        /// One SMTPClient (one connection, STARTTLS + AUTH once) sending 1,000 × 6 KB messages.
+        @Test func smtpSendRate() throws {
+            let sandbox = try Sandbox.open()
+            try sandbox.reset("staff1991@kazguu.kz")
+            let client = try SMTPClient(settings: sandbox.settings(user: "staff1991@kazguu.kz", url: Sandbox.submissionURL))
+            let started = ContinuousClock.now
+            for index in 1...Self.count {
+                let report = try client.send(TestMessage.make(id: "smtp-bench-\(index)@cpdbot.test", bodyBytes: 6_000),
+                                             from: "staff1991@kazguu.kz", to: ["staff1991@kazguu.kz"])
+                #expect(report.accepted.count == 1)
+            }
+            report("SMTP submission, one connection, 6 KB", Self.count, since: started, bytes: Self.count * 6_300)
+        }
+
         private func clearSeen(_ sandbox: Sandbox) throws {
             let client = try sandbox.imap(Self.user)
             defer { client.logout() }

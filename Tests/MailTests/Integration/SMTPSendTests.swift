@@ -64,6 +64,39 @@ extension MailIntegrationTests {
                 #expect(report.perRecipient == ["staff1953@kazguu.kz": .accepted])
             }
             #expect(try delivered(sandbox, to: "staff1953@kazguu.kz", messageID: "reuse-5@cpdbot.test") != nil)
+            // The null sender (automatic replies) is accepted too.
+            let bounceSafe = try client.send(TestMessage.make(id: "null-sender@cpdbot.test"), from: "", to: ["staff1953@kazguu.kz"])
+            #expect(bounceSafe.accepted == ["staff1953@kazguu.kz"])
+        }
+
+        /// A 12 MB message whose lines start with dots (".", "..x") arrives byte for byte:
+        /// libcurl dot-stuffs on the way out, the server unstuffs.
+        @Test func largeMessageWithDotLinesArrivesIntact() throws {
+            let sandbox = try Sandbox.open()
+            try sandbox.reset("staff1955@kazguu.kz")
+            var message = TestMessage.make(id: "big-smtp@cpdbot.test", bodyBytes: 12 * 1024 * 1024)
+            message.append(Data(".\r\n..two dots\r\n.one dot\r\nend\r\n".utf8))
+            let client = try submission(sandbox, user: "staff1950@kazguu.kz")
+            let report = try client.send(message, from: "staff1950@kazguu.kz", to: ["staff1955@kazguu.kz"])
+            #expect(report.accepted == ["staff1955@kazguu.kz"])
+            let body = try #require(try delivered(sandbox, to: "staff1955@kazguu.kz", messageID: "big-smtp@cpdbot.test"))
+            let blankLine = Data("\r\n\r\n".utf8)
+            let original = message.suffix(from: try #require(message.range(of: blankLine)).upperBound)
+            let received = body.suffix(from: try #require(body.range(of: blankLine)).upperBound)
+            #expect(received.count == original.count)
+            #expect(received == original)
+        }
+
+        /// Without a user there is no AUTH: how mail from outside reaches the inbound MX.
+        @Test func deliversThroughTheInboundMXWithoutAuth() throws {
+            let sandbox = try Sandbox.open()
+            try sandbox.reset("staff1954@kazguu.kz")
+            let client = try SMTPClient(settings: ConnectionSettings(
+                url: "smtp://127.0.0.1:10025/outside.example", user: "", password: "", caFile: sandbox.caFile))
+            let report = try client.send(TestMessage.make(id: "mx@cpdbot.test"), from: "someone@outside.example",
+                                         to: ["staff1954@kazguu.kz"])
+            #expect(report.accepted == ["staff1954@kazguu.kz"])
+            #expect(try delivered(sandbox, to: "staff1954@kazguu.kz", messageID: "mx@cpdbot.test") != nil)
         }
 
         @Test func wrongPasswordGivesTheLoginError() throws {

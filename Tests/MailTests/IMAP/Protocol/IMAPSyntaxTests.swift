@@ -13,6 +13,12 @@ import Testing
 
     @Test func emptyUIDSetIsNil() { #expect(IMAPSyntax.uidSet([UInt32]()) == nil) }
 
+    @Test func longUIDListsAreSplit() {
+        #expect(IMAPSyntax.uidSets([9, 1, 2, 3, 7, 5], maximum: 2) == ["1:2", "3,5", "7,9"])
+        #expect(IMAPSyntax.uidSets([], maximum: 2) == [])
+        #expect(IMAPSyntax.uidSets(Array(1...1_000), maximum: 200).count == 5)
+    }
+
     @Test(arguments: [
         ("INBOX", "\"INBOX\""),
         ("Sent \"old\"", "\"Sent \\\"old\\\"\""),

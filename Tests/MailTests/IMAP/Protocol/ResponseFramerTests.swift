@@ -45,6 +45,14 @@ import Testing
         #expect(last?.pieces == [Array("C1 OK".utf8)])
     }
 
+    @Test func manyLiteralsInOneResponseShareTheLimit() throws {
+        var framer = ResponseFramer(limits: .init(maxLineBytes: 1_000, maxLiteralBytes: 10))
+        try framer.append(Array("* 1 FETCH (A {6}\r\n123456 B {6}\r\n123456 C {4}\r\n1234)\r\n".utf8))
+        let next = framer.next()
+        let response = try #require(next)
+        #expect(response.literals == [.data(Data("123456".utf8)), .tooLarge(size: 6), .data(Data("1234".utf8))])
+    }
+
     @Test func endlessLineIsAnErrorWithTheLimit() {
         var framer = ResponseFramer(limits: .init(maxLineBytes: 100, maxLiteralBytes: 100))
         #expect(throws: ResponseFramer.FramingError.lineTooLong(actual: 150, maximum: 100)) {
