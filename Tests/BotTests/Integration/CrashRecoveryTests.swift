@@ -8,16 +8,25 @@ import Testing
 @Suite(.serialized, .enabled(if: MailSandbox.isAvailable && CPDBotBinary.url != nil,
                              "needs the mail sandbox and a built cpdbot (swift build)"))
 struct CrashRecoveryTests {
-    static let bot = "staff1990@kazguu.kz"
+    static let bot = "staff1700@kazguu.kz"
     static let backlog = 300
     static let kills = 12
 
     @Test func sigkillAtRandomMomentsLosesNothingAndSendsNothingTwice() throws {
         let sandbox = try MailSandbox()
-        let rosterURL = SampleCorpus.directory.appendingPathComponent("roster.csv")
-        let heads = try Self.heads(rosterURL)
-        try #require(heads.count >= 3)
-        try sandbox.reset([Self.bot] + heads.map(\.email) + ["dshr@kazguu.kz"])
+        // A roster of its own (heads staff1701…1712), so that no other test reads these mailboxes.
+        let folderForRoster = FileManager.default.temporaryDirectory.appendingPathComponent("cpdbot-crash-roster-\(UUID().uuidString).csv")
+        let heads = (1...12).map { n in
+            (email: "staff\(1700 + n)@kazguu.kz", name: "Басшы Тест \(n)", unit: "Бөлім \(n)")
+        }
+        var roster = "email,full_name,category,unit,role,leadership,lang\n"
+        for (index, head) in heads.enumerated() {
+            roster += "\(head.email),\(head.name),PPS,\(head.unit),head,yes,\(["kk", "ru", "en"][index % 3])\n"
+        }
+        roster += "dshr@kazguu.kz,ДШРД,ABP,ДШРД,dshr,yes,kk\n"
+        try roster.write(to: folderForRoster, atomically: true, encoding: .utf8)
+        let rosterURL = folderForRoster
+        try sandbox.reset([Self.bot] + heads.map(\.email))
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cpdbot-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("mail"), withIntermediateDirectories: true)
@@ -81,15 +90,5 @@ struct CrashRecoveryTests {
         let rows = try store.fileStore.applications.all(cycle: "2026-2027")
         #expect(Set(rows.map(\.unit)).count == Set(heads.map(\.unit)).count)
         #expect(rows.count == Set(heads.map(\.unit)).count * 2)
-    }
-
-    static func heads(_ roster: URL) throws -> [(email: String, name: String, unit: String)] {
-        let text = try String(contentsOf: roster, encoding: .utf8)
-        var seenUnits = Set<String>()
-        return text.split(separator: "\n").dropFirst().compactMap { line in
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 7, fields[4] == "head", seenUnits.insert(fields[3]).inserted else { return nil }
-            return (fields[0], fields[1], fields[3])
-        }
     }
 }
