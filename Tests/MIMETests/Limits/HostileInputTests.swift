@@ -105,6 +105,23 @@ import Testing
         }
     }
 
+    /// Inputs that would be quadratic for a parser that rescans from every opening.
+    @Test func pathologicalRepetitionsStayLinear() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let words = String(repeating: "=?a?B?", count: 10_000)
+        let subject = (0..<16).map { _ in words }.joined(separator: "\r\n ")
+        let m = try MessageParser().parse(Array("From: a@x.kz\r\nSubject: \(subject)\r\n\r\nbody".utf8))
+        #expect(m.subject?.isEmpty == false)
+        _ = HTMLText.plainText(String(repeating: "<a", count: 300_000))
+        _ = HTMLText.plainText(String(repeating: "<!--", count: 100_000))
+        _ = AddressParser.parseList(String(repeating: "<", count: 200_000) + String(repeating: "\"(", count: 100_000))
+        _ = EmailScanner.addresses(in: String(repeating: "a@", count: 200_000))
+        _ = ParameterizedValue.parse("attachment" + String(repeating: "; filename*9999999=x", count: 50_000))
+        // About 1.5 s in a debug build: linear. A quadratic reader would take hours on these.
+        #expect(clock.now - started < Self.budget * 2)
+    }
+
     @Test func garbageTNEFIsAnError() {
         // A valid signature over garbage: an error or no files, never a crash.
         #expect((try? TNEFReader.files(in: [0x78, 0x9F, 0x3E, 0x22, 0, 0, 1, 2, 3]))?.isEmpty ?? true)
