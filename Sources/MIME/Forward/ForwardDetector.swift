@@ -4,6 +4,8 @@ import Foundation
 /// forward block in the body text (text/plain, or the HTML body with tags stripped).
 public enum ForwardDetector {
     public static func origin(of message: ParsedMessage, limits: MIMELimits = .default) -> ForwardedOrigin? {
+        // A report (bounce) returns our own message as message/rfc822: that is no forward.
+        if message.root.contentType.mimeType == "multipart/report" { return nil }
         if let attached = attachedOrigin(message) { return attached }
         let subject = message.subject ?? ""
         let text = message.readableText(limits: limits)
