@@ -68,6 +68,15 @@ public enum HTMLText {
         return tidy(String(out))
     }
 
+    /// The charset an HTML document names in a <meta> tag within its first 2 KB, if any.
+    public static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(2048).map { $0 < 0x80 ? $0 : UInt8(ascii: " ") }, as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+        let label = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return label.isEmpty ? nil : String(label)
+    }
+
     /// Source whitespace collapses to one space; no-break spaces are kept as spaces.
     private static func appendText(_ c: Unicode.Scalar, _ out: inout String.UnicodeScalarView, _ pendingSpace: inout Bool) {
         if c == " " || c == "\n" || c == "\r" || c == "\t" || c == "\u{0C}" {
