@@ -12,8 +12,11 @@ extension EasyHandle {
 
         try set(.protocols, Self.allowedProtocols)
         try set(.url, settings.url)
-        try set(.username, settings.user)
-        try set(.password, settings.password)
+        // No user: no AUTH (e.g. handing mail to an MX that takes it from anyone).
+        if !settings.user.isEmpty {
+            try set(.username, settings.user)
+            try set(.password, settings.password)
+        }
         try set(.sslVerifyPeer, true)
         try set(.sslVerifyHost, 2)
         if let caFile = settings.caFile {

@@ -1,8 +1,10 @@
+import TextEncoding
+
 /// The entry point: any attachment's bytes to a `Document`, or the reason it cannot be read.
 ///
 /// The format comes from the bytes (magic numbers, then the parts inside a zip or OLE2
-/// container); the file name is only used in messages, because people rename files and mail
-/// clients mangle names.
+/// container), because people rename files and mail clients mangle names. The name appears in
+/// messages and only breaks ties between "damaged" and "not supported" (`FileNameHint`).
 public enum DocumentReader {
     public static func read(bytes: [UInt8], fileName: String,
                             limits: DocumentLimits = .init()) throws(DocumentError) -> Document {
@@ -51,6 +53,11 @@ public enum DocumentReader {
         if CompoundFile.hasStream(bytes, named: "WordDocument") {
             throw DocumentError(.unsupportedFormat,
                 "\(fileName) is a Word 97–2003 document (.doc); save it as .docx and send it again.")
+        }
+        if FileNameHint(fileName).isLegacyWorkbook {
+            throw DocumentError(.encryptedOrCorrupt,
+                "\(fileName) is an OLE2 container without a workbook stream; the file is damaged. "
+                + "Save it again (as .xlsx if you can) and resend it.")
         }
         throw DocumentError(.unsupportedFormat,
             "\(fileName) is an OLE2 container without a workbook inside. "

@@ -23,11 +23,13 @@ public struct FileStore: Sendable {
 
     /// Opens the store at `root`, creating the layout where it is missing.
     public init(root: URL) throws {
-        self.root = root.standardizedFileURL
+        let root = root.standardizedFileURL
+        self.root = root
         let folders = ["messages", "outbox", "applications", "mailbox"]
-        try POSIX.makeDirectory(self.root.path)
-        for folder in folders {
-            try POSIX.makeDirectory(self.root.appendingPathComponent(folder).path)
+        // The store's own directories are tightened to 0700 even when they already existed.
+        for path in [root.path] + folders.map({ root.appendingPathComponent($0).path }) {
+            try POSIX.makeDirectory(path)
+            try POSIX.restrictDirectory(path)
         }
         archive = MessageArchive(directory: self.root.appendingPathComponent("messages"))
         journal = Journal(url: self.root.appendingPathComponent("journal.jsonl"))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Documents
 
@@ -38,5 +39,33 @@ import Testing
         #expect(result.map(\.number) == [1, 3, 4, 6])
         #expect(texts(result[0]) == ["Title"])
         #expect(texts(result[3]) == ["c", "d"])
+    }
+
+    @Test(arguments: [
+        ("windows-1251", "№;ФИО\n1;Иванов Сергей\n"),
+        ("RK1048", "№;Т.А.Ә.\n1;Құдайбергенов Серік\n"),
+        ("UTF-16LE", "№;Т.А.Ә.\n1;Әлиев Ғалым\n"),
+    ])
+    func legacyAndWideCharsetsAreDecoded(charset: String, text: String) throws {
+        let bytes = try #require(Self.encode(text, charset))
+        let document = try DocumentReader.read(bytes: bytes, fileName: "t.csv")
+        let lines = text.split(separator: "\n").map { $0.split(separator: ";").map(String.init) }
+        #expect(document.tables.first?.rows.map { texts($0) } == lines)
+    }
+
+    /// Test input in a legacy charset, through iconv(1) like a Windows export would produce.
+    static func encode(_ text: String, _ charset: String) -> [UInt8]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", charset]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        guard (try? process.run()) != nil else { return nil }
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try? input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? Array(data) : nil
     }
 }

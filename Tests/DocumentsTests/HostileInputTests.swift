@@ -29,8 +29,14 @@ import Testing
             ("xl/workbook.xml", "<workbook><sheets><sheet name=\"S\" sheetId=\"1\"/></sheets></workbook>"),
         ])
         #expect(bytes.count < 2 << 20)
-        let (kind, duration) = timed { DocumentReader.errorKind(bytes, "bomb.xlsx") }
-        #expect(kind == .unsafeArchive)
+        var error: DocumentError?
+        let duration = ContinuousClock().measure {
+            do throws(DocumentError) { _ = try DocumentReader.read(bytes: bytes, fileName: "bomb.xlsx") } catch let caught { error = caught }
+        }
+        #expect(error?.kind == .unsafeArchive)
+        // The message names the member, the bytes actually inflated and the maximum.
+        #expect(error?.detail.contains("xl/worksheets/sheet1.xml") == true)
+        #expect(error?.detail.contains("maximum \(DocumentLimits().maxCompressionRatio):1") == true)
         #expect(duration < .seconds(10))
     }
 
@@ -83,7 +89,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/tmp/cpdbot-evil.txt"))
         // A zip that holds nothing but such names is no office file.
         let bare = try ZipFixture.make([("../../evil.xml", "x")])
-        #expect(DocumentReader.errorKind(bare) == .unsupportedFormat)
+        #expect(DocumentReader.errorKind(bare, "archive.zip") == .unsupportedFormat)
+        // …unless its name says it should have been a workbook: then it is a damaged one.
+        #expect(DocumentReader.errorKind(bare, "Өтінім.xlsx") == .encryptedOrCorrupt)
     }
 
     @Test func tooManyArchiveMembersIsUnsafe() throws {
@@ -91,6 +99,42 @@ import Testing
         limits.maxArchiveMembers = 50
         let members = (0..<60).map { ("x/\($0).xml", "") } + [("xl/workbook.xml", "<workbook/>")]
         #expect(DocumentReader.errorKind(try ZipFixture.make(members), limits: limits) == .unsafeArchive)
+    }
+
+    /// Regression: ZIPFoundation's in-memory archive traps when a header points past the end,
+    /// and its Linux inflate loop spins on a cut stream. Both must be plain errors here.
+    @Test func damagedDirectoryOffsetsAndCutStreamsAreCorrupt() throws {
+        let workbook = try OfficeFixture.xlsx(sheets: [.init(name: "S", xml: "<sheetData/>")])
+        let directory = try ZipDirectory(bytes: workbook, fileName: "t", limits: .init())
+        let member = try #require(directory.members.first { $0.name == "xl/workbook.xml" })
+        let entry = try #require(Self.centralEntryOffset(of: member.name, in: workbook))
+
+        var farOffset = workbook  // local header offset (CD +42) far past the end
+        for (index, byte) in [UInt8](arrayLiteral: 0xF0, 0xFF, 0xFF, 0x7F).enumerated() { farOffset[entry + 42 + index] = byte }
+        #expect(DocumentReader.errorKind(farOffset) == .encryptedOrCorrupt)
+
+        var cutStream = workbook  // compressed size (CD +20) cut to 3 bytes: the stream ends early
+        for (index, byte) in [UInt8](arrayLiteral: 3, 0, 0, 0).enumerated() { cutStream[entry + 20 + index] = byte }
+        #expect(DocumentReader.errorKind(cutStream) == .encryptedOrCorrupt)
+
+        var badDirectory = workbook  // central directory offset in the end record past the end
+        let end = workbook.count - 22
+        for (index, byte) in [UInt8](arrayLiteral: 0xFF, 0xFF, 0xFF, 0x7F).enumerated() { badDirectory[end + 16 + index] = byte }
+        #expect(DocumentReader.errorKind(badDirectory) == .encryptedOrCorrupt)
+    }
+
+    /// Where the central directory entry for `name` starts.
+    static func centralEntryOffset(of name: String, in bytes: [UInt8]) -> Int? {
+        let needle = [UInt8(0x50), 0x4B, 0x01, 0x02]
+        var index = 0
+        while index + 46 < bytes.count {
+            if Array(bytes[index..<(index + 4)]) == needle {
+                let length = Int(bytes[index + 28]) | Int(bytes[index + 29]) << 8
+                if String(decoding: bytes[(index + 46)..<(index + 46 + length)], as: UTF8.self) == name { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 
     @Test func truncatedZipIsCorrupt() throws {

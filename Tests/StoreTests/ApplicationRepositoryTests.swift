@@ -43,7 +43,9 @@ import Testing
         var other = Self.row("z@kazguu.kz", name: "Z")
         other.unit = "Кітапхана"
         try repo.replace(unit: "Кітапхана", cycle: "2026-2027", rows: [other])
-        try repo.replace(unit: Self.unit, cycle: "2027-2028", rows: [Self.row("n@kazguu.kz", name: "N")])
+        var next = Self.row("n@kazguu.kz", name: "N")
+        next.cycle = "2027-2028"
+        try repo.replace(unit: Self.unit, cycle: "2027-2028", rows: [next])
         #expect(try repo.all(cycle: "2026-2027").map(\.email) == ["z@kazguu.kz", "a@kazguu.kz"])
         #expect(try repo.cycles() == ["2026-2027", "2027-2028"])
         #expect(try repo.all(cycle: "2030-2031").isEmpty)
@@ -72,6 +74,16 @@ import Testing
         let dir = try TemporaryDirectory()
         let repo = try dir.store().applications
         #expect(throws: StoreError.self) { try repo.replace(unit: Self.unit, cycle: cycle, rows: []) }
+    }
+
+    @Test func rowsOfAnotherUnitOrCycleAreRefused() throws {
+        let dir = try TemporaryDirectory()
+        let repo = try dir.store().applications
+        var other = Self.row("a@kazguu.kz", name: "A")
+        other.cycle = "2027-2028"
+        let error = try #require(throws: StoreError.self) { try repo.replace(unit: Self.unit, cycle: "2026-2027", rows: [other]) }
+        #expect(error.description.contains("a@kazguu.kz"))
+        #expect(try repo.all(cycle: "2026-2027").isEmpty)
     }
 
     @Test func unitFileNamesAreSafeAndDistinct() {

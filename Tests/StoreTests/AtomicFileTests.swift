@@ -39,6 +39,14 @@ import Testing
         }
     }
 
+    @Test func anExistingStoreDirectoryIsTightened() throws {
+        let dir = try TemporaryDirectory()
+        let root = dir.url.appendingPathComponent("store")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        _ = try FileStore(root: root)
+        #expect(try TemporaryDirectory.mode(root.path) == 0o700)
+    }
+
     @Test func damagedJSONIsReportedWithItsPath() throws {
         let dir = try TemporaryDirectory()
         let store = try dir.store()

@@ -14,12 +14,19 @@ import Testing
         #expect(SHA256.hex(Data(input.utf8)) == digest)
     }
 
+    @Test func millionAs() {
+        let digest = SHA256.hex(Data(repeating: UInt8(ascii: "a"), count: 1_000_000))
+        #expect(digest == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
     @Test func incrementalUpdatesMatchOneShot() {
         let data = Data((0..<1000).map { UInt8(truncatingIfNeeded: $0 * 7) })
         var hasher = SHA256()
         hasher.update(data.prefix(3))
         hasher.update(data.dropFirst(3).prefix(200))
-        hasher.update(data.dropFirst(203))
+        hasher.update(data.dropFirst(203).prefix(1))
+        hasher.update(Data())
+        hasher.update(data.dropFirst(204))
         let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         #expect(hex == SHA256.hex(data))
     }

@@ -20,13 +20,17 @@ run_detached() {
     )
 }
 
-# The PID in a pid file if that process is alive. A dead daemon can linger as a zombie
-# (PID 1 in containers reaps slowly), so `kill -0` is not enough: read its State.
+# live_pid FILE COMMAND: the PID in a pid file if that process is alive and is COMMAND.
+# A dead daemon can linger as a zombie (PID 1 in containers reaps slowly), so `kill -0` is
+# not enough: read its State. A stale pid file may name a recycled PID: check the name too,
+# so that nothing else is ever signalled.
 live_pid() {
-    local file="$1" pid state
+    local file="$1" command="$2" pid state name
     [[ -r "$file" ]] || return 1
     pid="$(tr -dc '0-9' <"$file")"
     [[ -n "$pid" ]] || return 1
+    { read -r name <"/proc/$pid/comm"; } 2>/dev/null || return 1
+    [[ "$name" == "$command" ]] || return 1
     state="$(awk '/^State:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)" || return 1
     [[ -n "$state" && "$state" != "Z" && "$state" != "X" ]] || return 1
     printf '%s\n' "$pid"

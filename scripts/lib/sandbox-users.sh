@@ -26,6 +26,7 @@ sandbox_addresses() {
 sandbox_write_users() {
     local tmp hash changed=""
     tmp="$(mktemp -d)"
+    local -a addresses
     mapfile -t addresses < <(sandbox_addresses)
     local address
     for address in "${addresses[@]}"; do

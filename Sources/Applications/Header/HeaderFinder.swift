@@ -8,11 +8,10 @@ enum HeaderFinder {
         let rows = table.rows.prefix(limits.headerSearchRows).map(RowContent.init)
         var best: (layout: HeaderLayout, rank: (Int, Int))?
         for index in rows.indices {
-            var candidates = [HeaderLayout(rowIndices: [index], columns: columns(upper: rows[index], lower: nil))]
+            var candidates = [layout(rowIndices: [index], upper: rows[index], lower: nil)]
             let next = index + 1
             if next < rows.count, canBeUpperRow(rows[index]), canBeLowerRow(rows[next]) {
-                candidates.append(HeaderLayout(rowIndices: [index, next],
-                                               columns: columns(upper: rows[index], lower: rows[next])))
+                candidates.append(layout(rowIndices: [index, next], upper: rows[index], lower: rows[next]))
             }
             for candidate in candidates where candidate.qualifies {
                 // More meanings first; on a tie the two-row reading, which sees the sub-labels.
@@ -23,18 +22,40 @@ enum HeaderFinder {
         return best?.layout
     }
 
+    static func layout(rowIndices: [Int], upper: RowContent, lower: RowContent?) -> HeaderLayout {
+        let labels = labels(upper: upper, lower: lower)
+        var columns = meanings(of: labels)
+        let parts = nameParts(of: labels)
+        if parts.count >= 2, let first = parts.first {
+            columns[.fullName] = first
+        }
+        return HeaderLayout(rowIndices: rowIndices, columns: columns, nameParts: parts.count >= 2 ? parts : [])
+    }
+
     /// Which meaning each column names. With `lower`, a cell of the second row is read under
     /// the label above it; an empty upper cell takes the label of a group spanning it.
     static func columns(upper: RowContent, lower: RowContent?) -> [ColumnMeaning: Int] {
+        layout(rowIndices: [], upper: upper, lower: lower).columns
+    }
+
+    /// Each column's label: the upper text, and the sub-label below it for a two-row header.
+    private static func labels(upper: RowContent, lower: RowContent?) -> [(top: String?, bottom: String?)] {
         let width = max(upper.texts.count, lower?.texts.count ?? 0)
-        var chosen: [ColumnMeaning: (column: Int, strength: Int)] = [:]
-        for column in 0..<width {
+        return (0..<width).map { column in
             var top = upper.text(at: column)
             var bottom = lower?.text(at: column)
             if let lower, lower.cell(at: column).isMergedCopy, bottom == top { bottom = nil }
             if top == nil, bottom != nil, let lower { top = groupLabel(left: column, upper: upper, lower: lower) }
+            return (top, bottom)
+        }
+    }
+
+    /// The strongest column for each meaning; on a tie the leftmost.
+    private static func meanings(of labels: [(top: String?, bottom: String?)]) -> [ColumnMeaning: Int] {
+        var chosen: [ColumnMeaning: (column: Int, strength: Int)] = [:]
+        for (column, label) in labels.enumerated() {
             let reading: (meaning: ColumnMeaning, strength: Int)?
-            switch (top, bottom) {
+            switch (label.top, label.bottom) {
             case let (top?, bottom?): reading = HeaderCellMeaning.read(upper: top, lower: bottom)
             case let (top?, nil): reading = HeaderCellMeaning.read(upper: top)
             case let (nil, bottom?): reading = HeaderCellMeaning.read(upper: bottom)
@@ -46,6 +67,18 @@ enum HeaderFinder {
             }
         }
         return chosen.mapValues(\.column)
+    }
+
+    /// Columns naming one part of the name each (surname, given name, patronymic), in that
+    /// order, each part once. Fewer than two means the name is not split.
+    private static func nameParts(of labels: [(top: String?, bottom: String?)]) -> [Int] {
+        var found: [NamePart: Int] = [:]
+        for (column, label) in labels.enumerated() {
+            let text = label.bottom ?? label.top
+            guard let text, let part = NamePart.read(text), found[part] == nil else { continue }
+            found[part] = column
+        }
+        return found.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// The label of a group header spanning `column` when the file left the spanned upper cells

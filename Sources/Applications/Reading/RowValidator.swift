@@ -3,6 +3,8 @@ import Documents
 /// Turns one employee row into a normalised record and its problems (samples/README.md).
 struct RowValidator {
     let columns: [ColumnMeaning: Int]
+    /// Surname, given name and patronymic columns when the name is split (see `HeaderLayout`).
+    var nameParts: [Int] = []
     let receivedOn: CalendarDay
     let limits: ApplicationLimits
 
@@ -14,6 +16,13 @@ struct RowValidator {
         var problems: [(ColumnMeaning, RowProblem.Problem)]
     }
 
+    /// The name joined from its parts, when the table splits it over several columns.
+    private func fullName(_ content: RowContent) -> String? {
+        guard nameParts.count >= 2 else { return nil }
+        let parts = nameParts.compactMap(content.text(at:))
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
     func validate(_ content: RowContent) -> Outcome {
         func value(_ meaning: ColumnMeaning) -> CellValue {
             columns[meaning].map { content.cell(at: $0).value } ?? .empty
@@ -22,7 +31,7 @@ struct RowValidator {
 
         var row = ApplicationRow(
             no: SerialNumber.parse(value(.no)),
-            school: text(.school), fullName: text(.fullName),
+            school: text(.school), fullName: fullName(content) ?? text(.fullName),
             trainingDirection: text(.trainingDirection), programme: text(.programme),
             lastCourse: text(.lastCourse), phone: PhoneNumber.normalise(value(.phone)))
         var problems: [(ColumnMeaning, RowProblem.Problem)] = []

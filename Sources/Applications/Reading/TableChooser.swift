@@ -5,11 +5,16 @@ import Documents
 /// more employee rows wins (an instruction sheet with a sample header loses), then the first.
 enum TableChooser {
     static func choose(from tables: [Table], receivedOn: CalendarDay, limits: ApplicationLimits) -> TableReading? {
+        let candidates = tables.compactMap { table in
+            HeaderFinder.find(in: table, limits: limits).map {
+                TableReading(table: table, layout: $0, receivedOn: receivedOn, limits: limits)
+            }
+        }
+        // Counting employee rows means classifying every row: only when there is a choice.
+        guard candidates.count > 1 else { return candidates.first }
         var best: (reading: TableReading, rank: (Int, Int, Int))?
-        for table in tables {
-            guard let layout = HeaderFinder.find(in: table, limits: limits) else { continue }
-            let reading = TableReading(table: table, layout: layout, receivedOn: receivedOn, limits: limits)
-            let rank = (table.isHidden ? 0 : 1, layout.columns.count, reading.employeeRowCount)
+        for reading in candidates {
+            let rank = (reading.table.isHidden ? 0 : 1, reading.layout.columns.count, reading.employeeRowCount)
             if best == nil || rank > (best?.rank ?? (0, 0, 0)) { best = (reading, rank) }
         }
         return best?.reading

@@ -15,7 +15,8 @@ struct TableReading {
 
     func read() -> ApplicationReading {
         let classifier = RowClassifier(layout: layout)
-        let validator = RowValidator(columns: layout.columns, receivedOn: receivedOn, limits: limits)
+        let validator = RowValidator(columns: layout.columns, nameParts: layout.nameParts,
+                                     receivedOn: receivedOn, limits: limits)
         var rows: [ApplicationRow] = []
         var problems: [RowProblem] = []
         // Addresses of earlier valid rows: a later row with the same address is the duplicate.

@@ -8,7 +8,8 @@ struct RowClassifier {
         let columns = content.contentColumns
         if columns.isEmpty { return .empty }
         if isColumnNumbers(content, columns) { return .columnNumbers }
-        if HeaderLayout(rowIndices: [], columns: HeaderFinder.columns(upper: content, lower: nil)).qualifies {
+        // Only label-like rows can be the header again; data rows skip the costlier reading.
+        if !content.hasDataLikeCell, HeaderFinder.layout(rowIndices: [], upper: content, lower: nil).qualifies {
             return .repeatedHeader
         }
         if isTotal(content, columns) { return .total }
@@ -23,31 +24,35 @@ struct RowClassifier {
     /// Every cell an integer and together `1, 2, 3, …` (at least three of them).
     private func isColumnNumbers(_ content: RowContent, _ columns: [Int]) -> Bool {
         guard columns.count >= 3 else { return false }
-        let numbers = columns.map { SerialNumber.parse(content.cell(at: $0).value) }
-        guard numbers.allSatisfy({ $0 != nil }) else { return false }
-        let values = numbers.compactMap { $0 }
+        var values: [Int] = []
+        for column in columns {
+            guard let value = SerialNumber.parse(content.cell(at: column).value) else { return false }
+            values.append(value)
+        }
         return values.first == 1 && zip(values, values.dropFirst()).allSatisfy { $1 > $0 && $1 - $0 <= 2 }
     }
 
     /// A cell starting with a totals word, in a row that names no e-mail address.
     private func isTotal(_ content: RowContent, _ columns: [Int]) -> Bool {
-        guard !hasAddress(content) else { return false }
+        guard !content.hasAddress else { return false }
         return columns.contains { column in
             guard case .text = content.cell(at: column).value, let text = content.text(at: column) else { return false }
-            return FoldedText(text).tokens.first.map(RowVocabulary.totalWords.contains) ?? false
+            return RowVocabulary.totalWords.contains(Self.firstWord(text))
         }
     }
 
     /// A signature line (`______`) or a row that opens with a footer word, without an address.
     private func isFooter(_ content: RowContent, _ columns: [Int]) -> Bool {
-        guard !hasAddress(content) else { return false }
+        guard !content.hasAddress else { return false }
         if columns.contains(where: { content.text(at: $0)?.contains("___") ?? false }) { return true }
         guard let first = columns.first, let text = content.text(at: first) else { return false }
-        return FoldedText(text).tokens.first.map(RowVocabulary.footerWords.contains) ?? false
+        return RowVocabulary.footerWords.contains(Self.firstWord(text))
     }
 
-    private func hasAddress(_ content: RowContent) -> Bool {
-        content.texts.contains { $0?.contains("@") ?? false }
+    /// The first word, lowercased, without reading the whole cell (abbreviations such as
+    /// `М.П.` joined as `FoldedText` joins them).
+    static func firstWord(_ text: String) -> String {
+        FoldedText(String(text.prefix(40))).tokens.first ?? ""
     }
 
     /// A name or an address, or at least two other facts about a person's courses and contacts.

@@ -18,6 +18,7 @@ enum CellText {
     static func of(_ cell: Cell?) -> String? { cell.flatMap { of($0.value) } }
 
     static func normalised(_ text: String) -> String? {
+        if isAlreadyNormal(text) { return text }
         var result = ""
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -32,6 +33,23 @@ enum CellText {
             }
         }
         return result.isEmpty ? nil : result
+    }
+
+    /// Most cells need no change: no space at either end, no double spaces, no tabs or breaks,
+    /// and none of the multi-byte spaces and invisibles (their UTF-8 lead bytes are C2, E1, E2,
+    /// E3 and EF; Cyrillic and Kazakh letters use D0–D4). Checked on bytes to keep big sheets fast.
+    private static func isAlreadyNormal(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20:
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            case 0x00...0x1F, 0x7F, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: return false
+            default: previousWasSpace = false
+            }
+        }
+        return !previousWasSpace
     }
 
     /// Whole numbers without a decimal point (`72`, not `72.0`); others as Swift prints them.

@@ -36,7 +36,11 @@ enum CourseDate {
     }
 
     static func fromText(_ text: String) -> CalendarDay? {
-        var body = Substring(text)
+        var body = withoutYearWord(Substring(text))
+        // ISO date-time as text (`2024-03-15T00:00:00`).
+        if body.count > 10, body.dropFirst(10).first == "T", body.prefix(4).allSatisfy(\.isNumber) {
+            body = body.prefix(10)
+        }
         // A datetime written as text (`2023-12-30 00:00:00`, `30.12.2023 0:00`): keep the date.
         if let space = body.firstIndex(of: " ") {
             let rest = body[body.index(after: space)...]
@@ -46,13 +50,30 @@ enum CourseDate {
         if let serial = serialText(body) { return fromSerial(serial) }
         for separator in [".", "/", "-"] as [Character] {
             let parts = body.split(separator: separator, omittingEmptySubsequences: false)
-            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitOrDot) }),
+            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
                   let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { continue }
             if parts[0].count == 4 { return CalendarDay(year: a, month: b, day: c) }
             if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 { return CalendarDay(year: c, month: b, day: a) }
             return nil
         }
         return nil
+    }
+
+    /// `ж.` (жыл), `г.` (год), written after a date as Kazakh and Russian do.
+    private static let yearWords: Set<String> = ["ж", "жыл", "г", "год", "года", "y"]
+
+    /// `15.03.2024ж.`, `15.03.2024 г.`, `15.03.2024.`: a year word or a full stop after the date.
+    private static func withoutYearWord(_ text: Substring) -> Substring {
+        var end = text.endIndex
+        while end > text.startIndex {
+            let previous = text.index(before: end)
+            let character = text[previous]
+            guard !character.isNumber, character.isLetter || character == "." || character == " " else { break }
+            end = previous
+        }
+        let word = text[end...].lowercased().filter { $0 != " " && $0 != "." }
+        guard end < text.endIndex, word.isEmpty || yearWords.contains(word) else { return text }
+        return text[..<end]
     }
 
     /// Digits stored as text (`45495`), or a serial printed as a float (`45495.0`).
@@ -66,11 +87,7 @@ enum CourseDate {
     /// What may follow a date in the same cell: a time, or the year word (`ж.`, `г.`, `года`).
     private static func isTimeOrYearWord(_ rest: Substring) -> Bool {
         let word = String(rest.lowercased().filter { $0 != " " && $0 != "." })
-        if ["ж", "жыл", "г", "год", "года", "y"].contains(word) { return true }
+        if yearWords.contains(word) { return true }
         return !word.isEmpty && rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":" || $0 == "." || $0 == " ") }
     }
-}
-
-private extension Character {
-    var isASCIIDigitOrDot: Bool { isASCII && (isNumber || self == ".") }
 }

@@ -24,6 +24,18 @@ enum EmailAddress {
         return isLocalPart(parts[0]) && isDomain(parts[1])
     }
 
+    /// Whether the text holds something shaped like an address (`x@y`), as data does and a
+    /// header such as `E-mail (…@kazguu.kz)` does not.
+    static func containsAddress(_ text: String) -> Bool {
+        guard text.contains("@") else { return false }
+        let characters = Array(text)
+        return characters.indices.contains { index in
+            characters[index] == "@" && index > 0 && index + 1 < characters.count
+                && (characters[index - 1].isLetter || characters[index - 1].isNumber)
+                && (characters[index + 1].isLetter || characters[index + 1].isNumber)
+        }
+    }
+
     private static let localSymbols = Set("!#$%&'*+/=?^_`{|}~-")
 
     private static func isLocalPart(_ local: Substring) -> Bool {

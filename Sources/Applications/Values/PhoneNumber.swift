@@ -12,15 +12,30 @@ enum PhoneNumber {
             return fromDigits(String(whole), hadPlus: false) ?? String(whole)
         case .text(let raw):
             guard let text = CellText.normalised(raw) else { return nil }
+            // A number a program wrote as text (`87011234567.0`, `8.7011234567E+10`).
+            if !text.contains(" "), let number = Double(text), CellText.wholeNumber(number) != nil {
+                return normalise(.number(number))
+            }
             // Several numbers in one cell: the first one that normalises counts.
             for part in text.split(whereSeparator: { ",;/\n".contains($0) }) {
                 let trimmed = part.drop { $0 == " " }
-                let digits = String(trimmed.filter { $0.isASCII && $0.isNumber })
+                let digits = String(beforeExtension(trimmed).filter { $0.isASCII && $0.isNumber })
                 if let phone = fromDigits(digits, hadPlus: trimmed.first == "+") { return phone }
             }
             return text
         case .date, .bool: return CellText.of(value)
         }
+    }
+
+    /// The number without an extension written after it (`… 45 67 (вн. 123)`, `… ext. 12`):
+    /// everything before the first letter that follows a digit.
+    private static func beforeExtension(_ text: Substring) -> Substring {
+        var seenDigit = false
+        for index in text.indices {
+            if text[index].isNumber { seenDigit = true }
+            if seenDigit, text[index].isLetter { return text[..<index] }
+        }
+        return text
     }
 
     static func fromDigits(_ digits: String, hadPlus: Bool) -> String? {

@@ -4,7 +4,8 @@ enum HeaderCellMeaning {
     /// `lower` is the second row of a two-row header under `upper`, if any; when it names a
     /// part of the last course (`атауы`, `күні`, `сағат саны`) it decides, with `upper` as context.
     static func read(upper: String, lower: String? = nil) -> (meaning: ColumnMeaning, strength: Int)? {
-        if upper.contains("@") || (lower?.contains("@") ?? false) { return nil }
+        // Data, not a label: a row of employees is never read as a header.
+        if EmailAddress.containsAddress(upper) || lower.map(EmailAddress.containsAddress) == true { return nil }
         let whole = FoldedText(upper + " " + (lower ?? ""))
         if whole.isEmpty { return nil }
         // "Last name, first name" is the person, not the last course.
@@ -59,6 +60,7 @@ enum HeaderCellMeaning {
         if text.has("name") || text.has("names") { offer(.fullName, 2) }
         if text.hasAny(HeaderVocabulary.personWords) { offer(.fullName, 1) }
         if text.hasPrefix(anyOf: HeaderVocabulary.phoneStems) { offer(.phone, 3) }
+        if text.hasPrefix(anyOf: HeaderVocabulary.contactStems) { offer(.phone, 1) }
         if text.hasPrefix(anyOf: HeaderVocabulary.programmeStems) || text.hasAny(HeaderVocabulary.programmeWords) {
             offer(.programme, 3)
         }

@@ -11,11 +11,17 @@ enum HeaderVocabulary {
     /// Weaker: a column of people, named by who they are rather than by "name".
     static let personWords: Set<String> = [
         "қызметкер", "қызметкердің", "сотрудник", "сотрудника", "employee", "participant", "қатысушы", "работник",
+        "оқытушы", "оқытушының", "преподаватель", "преподавателя", "teacher", "лектор",
     ]
 
-    static let emailWords: Set<String> = ["email", "mail", "emails", "пошта", "почта", "поштасы", "почты", "эпошта"]
+    static let emailWords: Set<String> = [
+        "email", "mail", "emails", "пошта", "почта", "поштасы", "почты", "эпошта", "мейл", "емейл", "имейл",
+        "мэйл", "емэйл", "электронная", "электрондық", "электронды", "электронный", "электронного",
+    ]
 
-    static let phoneStems = ["тел", "phone", "ұялы", "моб", "mobile", "cell"]
+    static let phoneStems = ["тел", "phone", "ұялы", "моб", "mobile", "cell", "сотов"]
+    /// Weaker: "contact" alone usually means the phone (the e-mail has its own column).
+    static let contactStems = ["контакт", "байланыс", "contact"]
 
     static let schoolStrongStems = ["мектеп", "мектеб", "школ", "school"]
     static let schoolStems = [
@@ -41,7 +47,7 @@ enum HeaderVocabulary {
     ]
     static let dateWords: Set<String> = [
         "күні", "күн", "күнi", "дата", "датасы", "date", "dates", "мерзімі", "уақыты", "when",
-        "жылы", "год", "year", "когда",
+        "жылы", "год", "year", "когда", "период", "срок", "сроки", "period",
     ]
     /// Dates and hours that are not about the last course: birth, hiring, workload.
     static let foreignDateWords: Set<String> = [

@@ -15,6 +15,11 @@ struct ApplicationCycle: Sendable, Equatable {
         var utcOffsetSeconds = 5 * 3600
     }
 
+    /// The application deadline of this cycle, as people write it (01.06.2026).
+    var deadlineText: String {
+        String(format: "01.06.%@", String(name.prefix(4)))
+    }
+
     static func of(receivedAt date: Date, calendar: Calendar = Calendar()) -> ApplicationCycle {
         var gregorian = Foundation.Calendar(identifier: .gregorian)
         gregorian.timeZone = TimeZone(secondsFromGMT: calendar.utcOffsetSeconds) ?? .gmt

@@ -58,17 +58,11 @@ struct MessageReading: Sendable {
         var sourceFile: String?
     }
 
-    /// Every valid row: attachments first in MIME order, then the body table. An address listed
-    /// in two files counts once, the first time (the same person applying twice is one application).
+    /// Every valid row: attachments first in MIME order, then the body table. Each file is
+    /// validated on its own (duplicates within a file are row errors); the same person in two
+    /// files of one message is kept twice, as the oracle's final rows count them, for DSHR to see.
     var validRows: [SourcedRow] {
-        var seen = Set<String>()
-        var rows: [SourcedRow] = []
         let fromFiles = files.flatMap { verdict in verdict.validRows.map { SourcedRow(row: $0, sourceFile: verdict.file.filename) } }
-        let fromBody = (bodyTable?.rows ?? []).map { SourcedRow(row: $0, sourceFile: nil) }
-        for sourced in fromFiles + fromBody {
-            guard let email = sourced.row.email, seen.insert(email).inserted else { continue }
-            rows.append(sourced)
-        }
-        return rows
+        return fromFiles + (bodyTable?.rows ?? []).map { SourcedRow(row: $0, sourceFile: nil) }
     }
 }

@@ -11,7 +11,9 @@ struct MailboxPass {
     struct Summary: Sendable, Equatable {
         var seen = 0
         var outcomes: [RoutingOutcome: Int] = [:]
-        var handled: Int { outcomes.values.reduce(0, +) }
+        /// The bot's own copies filed into `Sent`.
+        var sentCopies = 0
+        var handled: Int { outcomes.values.reduce(0, +) + sentCopies }
     }
 
     let environment: BotEnvironment
@@ -29,8 +31,8 @@ struct MailboxPass {
             environment.logger.warning("UIDVALIDITY of \(mailbox) changed from \(known) to \(status.uidValidity); rescanning")
         }
         state = state.adopting(uidValidity: status.uidValidity)
-        for outcome in RoutingOutcome.allCases {
-            try imap.createIfMissing(outcome.folder)
+        for folder in RoutingOutcome.allCases.map(\.folder) + [OutboxSender.sentFolder] {
+            try imap.createIfMissing(folder)
         }
         var summary = Summary()
         let uids = try imap.searchUIDs("ALL")
@@ -46,9 +48,13 @@ struct MailboxPass {
                 try imap.fetch(uids: chunk) { fetched in
                     guard failure == nil, !shouldStop() else { return }
                     do {
-                        let outcome = try handler.handle(fetched, context: &context)
-                        moves[outcome.folder, default: []].append(fetched.uid)
-                        summary.outcomes[outcome, default: 0] += 1
+                        let disposition = try handler.handle(fetched, context: &context)
+                        moves[disposition.folder, default: []].append(fetched.uid)
+                        if let outcome = disposition.outcome {
+                            summary.outcomes[outcome, default: 0] += 1
+                        } else {
+                            summary.sentCopies += 1
+                        }
                     } catch {
                         // The store could not take the message: leave it (and the rest) in INBOX.
                         failure = error

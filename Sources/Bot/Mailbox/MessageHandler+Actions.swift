@@ -8,7 +8,7 @@ extension MessageHandler {
         switch decision.action {
         case .storeAndReceipt:
             guard let head = decision.person else { return }
-            try storeApplication(reading.validRows, head: head, reading: reading, hash: hash, context: &context)
+            try storeApplication(head: head, reading: reading, hash: hash, context: &context)
         case let .rejectWithReply(reason):
             try refuse(reason, decision: decision, reading: reading, hash: hash, context: &context)
         case .ignoreNoReply:
@@ -20,7 +20,7 @@ extension MessageHandler {
                     at: environment.now(), event: .bounced, messageID: original, from: reading.summary.from,
                     detail: "failed recipients: " + failed.joined(separator: ", "), sha256: hash))
             }
-            try reportToDSHR(notice, reading: reading, hash: hash)
+            try reportToDSHR(notice, reading: reading, hash: hash, person: decision.person)
         case let .dshrCommand(command):
             guard let person = decision.person else { return }
             try handleCommand(command, from: person, reading: reading, hash: hash)
@@ -29,11 +29,11 @@ extension MessageHandler {
 
     // MARK: Applications
 
-    private func storeApplication(_ rows: [MessageReading.SourcedRow], head: RosterPerson, reading: MessageReading,
-                                  hash: String, context: inout PassContext) throws {
+    private func storeApplication(head: RosterPerson, reading: MessageReading, hash: String,
+                                  context: inout PassContext) throws {
         let cycle = ApplicationCycle.of(receivedAt: reading.receivedAt)
         let messageID = reading.summary.messageId ?? "sha256:\(hash)"
-        let stored = rows.map { sourced in
+        let stored = reading.validRows.map { sourced in
             let row = sourced.row
             return StoredApplicationRow(
                 no: row.no, school: row.school, fullName: row.fullName, trainingDirection: row.trainingDirection,
@@ -46,14 +46,17 @@ extension MessageHandler {
         let current = try repository.rows(unit: head.unit, cycle: cycle.name)
         // Mail can arrive out of order: an older message never replaces a newer application.
         let isOlder = current.first.map { $0.receivedAt > reading.receivedAt && $0.messageID != messageID } ?? false
-        let change = isOlder ? nil : try repository.replace(unit: head.unit, cycle: cycle.name, rows: stored,
-                                                             now: environment.now())
-        var receipt = ReplyContext.receipt(head: head, reading: reading, cycle: cycle, change: change,
-                                           supersededByNewer: isOlder)
-        receipt["sender_is_forwarder"] = reading.summary.from?.lowercased() != head.email
-        try reply(template: "receipt", to: head, cc: forwarderCopy(reading, author: head, roster: context.roster),
-                  language: head.language.rawValue, context: receipt, purpose: "reply-receipt:\(hash)",
-                  reading: reading, context: &context)
+        var change: ApplicationChange?
+        if isOlder {
+            environment.logger.info("application of \(head.unit) in \(messageID) is older than the stored one; kept in the archive only")
+        } else {
+            change = try repository.replace(unit: head.unit, cycle: cycle.name, rows: stored, now: environment.now())
+        }
+        let receipt = ReplyContext.receipt(head: head, reading: reading, stored: stored, cycle: cycle, change: change)
+        let forwarder = reading.message.sender.flatMap { $0.lowercasedAddress == head.email ? nil : $0 }
+        try reply(template: "receipt", to: Mailbox(displayName: head.fullName, address: head.email),
+                  cc: forwarder.map { [$0] } ?? [], language: head.language.rawValue,
+                  values: { receipt.values($0) }, purpose: "reply-receipt:\(hash)", reading: reading, context: &context)
     }
 
     // MARK: Refusals
@@ -63,33 +66,45 @@ extension MessageHandler {
         guard let address = decision.replyTo ?? reading.summary.from,
               !ReplyContext.isMachineAddress(address), reading.message.returnPath != "" else { return }
         let person = context.roster.person(address: address)
-        let displayName = person?.fullName
-            ?? (reading.message.sender?.lowercasedAddress == address.lowercased() ? reading.message.sender?.displayName : nil)
+        let senderName = reading.message.sender?.lowercasedAddress == address.lowercased() ? reading.message.sender?.displayName : nil
+        let name = person?.fullName ?? senderName
         let language = person?.language.rawValue ?? environment.configuration.bot.language.rawValue
-        let (template, extra) = ReplyContext.refusal(reason, reading: reading,
-                                                     maxAttachmentBytes: environment.configuration.limits.maxAttachmentBytes)
-        var values = ReplyContext.common(name: displayName, reading: reading)
-        values.merge(extra) { _, new in new }
-        try reply(template: template, to: Mailbox(displayName: displayName, address: address), cc: [],
-                  language: language, context: values, purpose: "reply-refusal:\(hash)", reading: reading,
-                  context: &context)
+        let subject = reading.summary.subject
+        let template: String
+        let values: (ReplyStrings) -> [String: Any]
+        switch reason {
+        case .unknownSender:
+            template = "reject_unknown_sender"
+            let built = UnknownSenderContext(address: address, originalSubject: subject)
+            values = { _ in built.values() }
+        case .senderNotAllowed:
+            template = "reject_sender_not_allowed"
+            guard let person else { return }
+            let built = SenderNotAllowedContext(person: person, heads: context.roster.heads(of: person.unit))
+            values = { _ in built.values() }
+        case .forwardedAuthorUnknown, .dshrMessageNotUnderstood:
+            template = "reject_dshr_message"
+            let built = DSHRMessageContext(name: name ?? address, reason: reason, originalSubject: subject)
+            values = { _ in built.values() }
+        case let .files(problems):
+            template = "reject_file"
+            let shown = problems.map { FileProblem(fileName: $0.fileName.map(ReplyContext.visible), kind: $0.kind) }
+            let built = RejectFileContext(name: name, problems: shown,
+                                          maximumSize: ReplyContext.megabytes(environment.configuration.limits.maxAttachmentBytes),
+                                          originalSubject: subject)
+            values = { _ in built.values() }
+        }
+        try reply(template: template, to: Mailbox(displayName: name, address: address), cc: [], language: language,
+                  values: values, purpose: "reply-refusal:\(hash)", reading: reading, context: &context)
     }
 
     // MARK: Sending helpers
 
-    private func reply(template: String, to person: RosterPerson, cc: [Mailbox], language: String,
-                       context values: [String: Any], purpose: String, reading: MessageReading,
-                       context: inout PassContext) throws {
-        try reply(template: template, to: Mailbox(displayName: person.fullName, address: person.email), cc: cc,
-                  language: language, context: values, purpose: purpose, reading: reading, context: &context)
-    }
-
     private func reply(template: String, to recipient: Mailbox, cc: [Mailbox], language: String,
-                       context values: [String: Any], purpose: String, reading: MessageReading,
+                       values: @escaping (ReplyStrings) -> [String: Any], purpose: String, reading: MessageReading,
                        context: inout PassContext) throws {
-        if try environment.store.outbox.entry(messageID: MessageComposer.messageID(key: purpose, domain: environment.domain)) != nil {
-            return
-        }
+        let messageID = MessageComposer.messageID(key: purpose, domain: environment.domain)
+        if try environment.store.outbox.entry(messageID: messageID) != nil { return }
         guard context.replyLimiter.allow(recipient.address) else {
             environment.logger.warning("reply to \(recipient.lowercasedAddress) not sent: over the hourly limit")
             try environment.store.journal.append(JournalEvent(
@@ -97,59 +112,85 @@ extension MessageHandler {
                 from: recipient.lowercasedAddress, detail: "over \(context.replyLimiter.perHour) replies an hour"))
             return
         }
-        let original = reading.summary.messageId.map { "<\($0)>" }
+        let original = reading.summary.messageId.map(ReplyContext.bracketed)
         try replies.enqueue(ReplyWriter.Request(
             template: template, language: language, context: values, to: [recipient], cc: cc, purpose: purpose,
-            inReplyTo: original, references: reading.message.references.map { "<\($0)>" } + (original.map { [$0] } ?? [])))
-    }
-
-    /// When DSHR forwarded a head's application, DSHR gets a copy of the receipt.
-    private func forwarderCopy(_ reading: MessageReading, author: RosterPerson, roster: Roster) -> [Mailbox] {
-        guard let sender = reading.message.sender, sender.lowercasedAddress != author.email else { return [] }
-        return [Mailbox(displayName: sender.displayName, address: sender.address)]
+            inReplyTo: original, references: reading.message.references.map(ReplyContext.bracketed) + (original.map { [$0] } ?? [])))
     }
 
     // MARK: DSHR
 
-    func reportToDSHR(_ reason: DSHRNotice, reading: MessageReading?, hash: String) throws {
+    func reportToDSHR(_ notice: DSHRNotice, reading: MessageReading?, hash: String, person: RosterPerson? = nil) throws {
         let recipients = environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) }
         guard !recipients.isEmpty else { return }
-        var values = ReplyContext.report(reason, reading: reading)
-        if case let .bounce(_, original?) = reason, let sent = try environment.store.outbox.entry(messageID: original) {
-            values["bounced_purpose"] = sent.purpose
-            values["bounced_subject"] = sent.subject ?? ""
+        let noted = ReplyContext.noted(reading)
+        let template: String
+        let values: [String: Any]
+        switch notice {
+        case let .bounce(failed, original):
+            var bouncedSubject: String?
+            if let original, let sent = try environment.store.outbox.entry(messageID: original) { bouncedSubject = sent.subject }
+            template = "report_to_dshr"
+            values = ReportContext(reason: .bounce, message: noted, failedRecipient: failed.joined(separator: ", "),
+                                   bouncedSubject: bouncedSubject).values()
+        case let .spoofed(claimed):
+            template = "report_to_dshr"
+            values = ReportContext(reason: .spoofed(claimedFrom: claimed), message: noted).values()
+        case .questionWithoutApplication:
+            template = "report_to_dshr"
+            values = ReportContext(reason: .questionWithoutApplication, message: noted,
+                                   senderName: person?.fullName, unit: person?.unit).values()
+        case .noSender:
+            template = "report_to_dshr"
+            values = ReportContext(reason: .noSender, message: noted).values()
+        case let .messageTooLarge(size, maximum):
+            template = "poison_note"
+            values = PoisonNoteContext(message: noted, attempts: 1, folder: RoutingOutcome.rejected.folder,
+                                       detail: "the message has \(size) bytes; the limit is \(maximum)").values()
+        case let .processingFailed(detail):
+            template = "poison_note"
+            values = PoisonNoteContext(message: noted, attempts: 1, folder: RoutingOutcome.rejected.folder,
+                                       detail: detail).values()
         }
         try replies.enqueue(ReplyWriter.Request(
-            template: "report_to_dshr", language: environment.configuration.bot.language.rawValue, context: values,
+            template: template, language: environment.configuration.bot.language.rawValue, context: { _ in values },
             to: recipients, purpose: "report:\(hash)", autoSubmitted: "auto-generated"))
     }
 
     private func handleCommand(_ command: DSHRCommand, from person: RosterPerson, reading: MessageReading, hash: String) throws {
-        var values = ReplyContext.common(name: person.fullName, reading: reading)
-        values["command"] = command.rawValue
+        var values: [String: Any] = ["name": person.fullName, "command": command.rawValue,
+                                     "original_subject": reading.summary.subject ?? ""]
         switch command {
         case .roster:
-            let file = reading.files.first { $0.file.role == .attachment && $0.file.bytes != nil
-                && $0.file.filename.lowercased().hasSuffix(".csv") }
+            let file = reading.files.first {
+                $0.file.role == .attachment && $0.file.bytes != nil && $0.file.filename.lowercased().hasSuffix(".csv")
+            }
             if let file, let bytes = file.file.bytes {
                 do {
-                    let diff = try environment.store.roster.replace(with: Data(bytes), sourceName: file.file.filename)
-                    values.merge(ReplyContext.rosterChange(diff)) { _, new in new }
+                    let diff = try environment.store.roster.replace(with: Data(bytes), sourceName: ReplyContext.visible(file.file.filename))
+                    func line(_ p: RosterPerson) -> [String: Any] { ["full_name": p.fullName, "email": p.email, "unit": p.unit] }
+                    values["roster_replaced"] = true
+                    values["added"] = diff.added.map(line)
+                    values["removed"] = diff.removed.map(line)
+                    values["changed"] = diff.changed.map { line($0.after) }
+                    values["roster_unchanged"] = diff.isEmpty
                 } catch let error as StoreError {
-                    if case .rosterInvalid = error { values["roster_error"] = error.description } else { throw error }
+                    guard case .rosterInvalid = error else { throw error }
+                    values["roster_error"] = error.description
                 }
             } else {
-                values["roster_error"] = "no roster.csv attached"
+                values["roster_missing"] = true
             }
         case .plan, .completions:
-            // The Plan and completion workflows (issue "The Regulation's yearly cycle") read the
-            // archived message; until they run here DSHR is told the file was kept, not acted on.
-            values["pending_workflow"] = true
+            // The Plan and completion workflows read the archived message; until they run inside
+            // the service DSHR is told the file was kept and how to check it offline.
+            values["kept_for_offline_check"] = true
         }
+        values["is_\(command.rawValue)"] = true
         try replies.enqueue(ReplyWriter.Request(
-            template: "command_result", language: person.language.rawValue, context: values,
+            template: "command_result", language: person.language.rawValue, context: { _ in values },
             to: [Mailbox(displayName: person.fullName, address: person.email)], purpose: "reply-command:\(hash)",
-            inReplyTo: reading.summary.messageId.map { "<\($0)>" }))
+            inReplyTo: reading.summary.messageId.map(ReplyContext.bracketed)))
     }
 }
 

@@ -43,9 +43,28 @@ struct MessageHandler {
                                                           perHour: environment.configuration.replies.maxPerSenderPerHour))
     }
 
-    func handle(_ fetched: FetchedMessage, context: inout PassContext) throws -> RoutingOutcome {
+    /// Where a handled message goes: the folder of its outcome, or `Sent` for the bot's own copy.
+    struct Disposition: Sendable, Equatable {
+        var folder: String
+        /// nil for the bot's own copies (they are not mail to handle).
+        var outcome: RoutingOutcome?
+
+        init(_ outcome: RoutingOutcome) {
+            folder = outcome.folder
+            self.outcome = outcome
+        }
+
+        static let sentCopy = Disposition(folder: OutboxSender.sentFolder)
+
+        private init(folder: String) {
+            self.folder = folder
+            outcome = nil
+        }
+    }
+
+    func handle(_ fetched: FetchedMessage, context: inout PassContext) throws -> Disposition {
         guard let body = fetched.body else {
-            return try handleTooLarge(fetched)
+            return Disposition(try handleTooLarge(fetched))
         }
         let raw = [UInt8](body)
         let fetchedAt = environment.now()
@@ -56,11 +75,12 @@ struct MessageHandler {
         } catch {
             unreadable = error.description
         }
+        if let reading, try isOwnCopy(reading) { return .sentCopy }
         let receivedAt = reading?.receivedAt ?? fetchedAt
         let archived = try environment.store.archive.store(raw: body, messageID: reading?.summary.messageId,
                                                            receivedAt: receivedAt)
         let hash = archived.message.sha256
-        if let outcome = context.routed[hash] { return outcome }
+        if let outcome = context.routed[hash] { return Disposition(outcome) }
         try journal(.received, reading: reading, uid: fetched.uid, hash: hash, detail: archived.message.relativePath)
 
         var outcome: RoutingOutcome
@@ -90,7 +110,22 @@ struct MessageHandler {
             at: environment.now(), event: .routed, messageID: reading?.summary.messageId, uid: fetched.uid,
             outcome: outcome.rawValue, folder: outcome.folder, from: reading?.summary.from, detail: detail, sha256: hash))
         context.routed[hash] = outcome
-        return outcome
+        return Disposition(outcome)
+    }
+
+    /// The bot's own copy of a message it sent (see `OutboxSender`): proof that the server took
+    /// it. It marks the outbox entry sent, if a crash left it in flight, and is filed in `Sent`.
+    private func isOwnCopy(_ reading: MessageReading) throws -> Bool {
+        guard reading.summary.from == environment.configuration.bot.address.lowercased(),
+              let messageID = reading.summary.messageId,
+              let entry = try environment.store.outbox.entry(messageID: messageID) else { return false }
+        switch entry.state {
+        case .queued, .failedTemporary:
+            try environment.store.outbox.markSent(messageID: messageID, at: environment.now())
+        case .sent, .failedPermanent:
+            break
+        }
+        return true
     }
 
     private func handleTooLarge(_ fetched: FetchedMessage) throws -> RoutingOutcome {

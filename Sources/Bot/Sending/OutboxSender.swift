@@ -3,10 +3,15 @@ import Logging
 import Mail
 import Store
 
-/// Sends what the outbox holds, exactly once as far as a mail system allows: an in-flight mark
-/// is written (fsync) before SMTP, the message is appended to `Sent` after the server took it,
-/// and a message found in flight after a crash is looked up in `Sent` by its Message-ID before
-/// it is sent again. 4xx → retried with backoff; 5xx → failed, and DSHR is told.
+/// Sends what the outbox holds, exactly once as far as SMTP allows.
+///
+/// SMTP commits when the server answers 250 to the final dot, and a client killed just before
+/// it reads that answer cannot know whether the server took the message. So every message also
+/// goes, by envelope only, to the bot's own mailbox: that copy is the server's own record of
+/// what it accepted. An in-flight mark is written (fsync) before SMTP; after a crash, an
+/// in-flight message is sent again only if no copy of it reached the bot's mailbox within a
+/// grace period. The copies are filed into `Sent` by the intake. 4xx → retried with backoff;
+/// 5xx → failed, and DSHR is told.
 struct OutboxSender {
     struct Summary: Sendable, Equatable {
         var sent = 0
@@ -18,10 +23,14 @@ struct OutboxSender {
     static let sentFolder = "Sent"
 
     let environment: BotEnvironment
+    /// How long Postfix may take to deliver the bot's copy of a message sent before a crash.
+    var inFlightGrace: TimeInterval = 20
 
     private var inFlightDirectory: URL {
         environment.store.outbox.directory.appendingPathComponent("inflight")
     }
+
+    private var botAddress: String { environment.configuration.bot.address.lowercased() }
 
     /// Sends every due entry. Throws when the SMTP or IMAP server cannot be used at all (the
     /// caller backs off); failures of single messages are recorded and do not throw.
@@ -31,12 +40,11 @@ struct OutboxSender {
         guard !pending.isEmpty else { return summary }
         try FileManager.default.createDirectory(at: inFlightDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        try imap.createIfMissing(Self.sentFolder)
         for entry in pending {
             if shouldStop() { break }
             let marker = inFlightDirectory.appendingPathComponent(SHA256.hex(Data(entry.messageID.utf8)))
             if FileManager.default.fileExists(atPath: marker.path),
-               try isInSent(entry.messageID, imap: imap) {
+               try copyArrived(entry.messageID, imap: imap, markedAt: Self.modificationDate(marker)) {
                 try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
                 try? FileManager.default.removeItem(at: marker)
                 summary.foundAlreadySent += 1
@@ -44,9 +52,10 @@ struct OutboxSender {
             }
             let raw = try environment.store.outbox.raw(messageID: entry.messageID)
             try AtomicFile.write(Data(), to: marker)
+            let envelope = entry.recipients.contains(botAddress) ? entry.recipients : entry.recipients + [botAddress]
             let report: SendReport
             switch Result(catching: { () throws(MailError) -> SendReport in
-                try smtp.send(raw, from: environment.configuration.bot.address, to: entry.recipients)
+                try smtp.send(raw, from: environment.configuration.bot.address, to: envelope)
             }) {
             case let .success(value):
                 report = value
@@ -61,28 +70,44 @@ struct OutboxSender {
                                                         permanent: false, now: environment.now())
                 throw error
             }
-            if report.accepted.isEmpty {
-                let temporary = report.perRecipient.values.contains { if case .temporaryFailure = $0 { true } else { false } }
+            let delivered = report.accepted.filter { $0.lowercased() != botAddress || entry.recipients.contains(botAddress) }
+            if delivered.isEmpty {
+                let temporary = report.perRecipient.contains { address, result in
+                    guard address.lowercased() != botAddress else { return false }
+                    if case .temporaryFailure = result { return true } else { return false }
+                }
                 try recordFailure(entry, reason: describe(report), permanent: !temporary, marker: marker)
                 if temporary { summary.temporaryFailures += 1 } else { summary.permanentFailures += 1 }
                 continue
             }
-            _ = try imap.append(raw, to: Self.sentFolder, flags: ["\\Seen"])
             try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
             try? FileManager.default.removeItem(at: marker)
             try environment.store.journal.append(JournalEvent(
                 at: environment.now(), event: .sent, messageID: entry.messageID,
-                detail: "\(entry.purpose) to \(report.accepted.joined(separator: ", "))"
+                detail: "\(entry.purpose) to \(delivered.joined(separator: ", "))"
                     + (report.refused.isEmpty ? "" : "; refused: \(describe(report))")))
             summary.sent += 1
         }
         return summary
     }
 
-    private func isInSent(_ messageID: String, imap: IMAPClient) throws -> Bool {
-        _ = try imap.select(Self.sentFolder, readOnly: true)
+    /// Whether the bot's copy of a message sent before a crash is in its mailbox, waiting up to
+    /// the grace period (counted from the in-flight mark) for Postfix to deliver it.
+    private func copyArrived(_ messageID: String, imap: IMAPClient, markedAt: Date) throws -> Bool {
+        let deadline = markedAt.addingTimeInterval(inFlightGrace)
         defer { _ = try? imap.select(environment.configuration.imap.mailbox) }
-        return !(try imap.searchUIDs(header: "Message-ID", value: messageID)).isEmpty
+        while true {
+            for folder in [environment.configuration.imap.mailbox, Self.sentFolder] {
+                guard (try? imap.select(folder, readOnly: true)) != nil else { continue }
+                if !(try imap.searchUIDs(header: "Message-ID", value: messageID)).isEmpty { return true }
+            }
+            guard Date() < deadline else { return false }
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+    }
+
+    private static func modificationDate(_ url: URL) -> Date {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
     }
 
     private func recordFailure(_ entry: OutboxEntry, reason: String, permanent: Bool, marker: URL) throws {

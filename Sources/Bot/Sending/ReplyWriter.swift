@@ -10,7 +10,8 @@ struct ReplyWriter {
         /// Template name under templates/<language>/.
         var template: String
         var language: String
-        var context: [String: Any]
+        /// The template's values; given the language's strings (labels of columns and problems).
+        var context: (ReplyStrings) -> [String: Any]
         var to: [Mailbox]
         var cc: [Mailbox] = []
         /// What the message is for; the Message-ID is derived from it ("receipt:<sha256>").
@@ -61,5 +62,5 @@ struct RenderedMessage: Sendable {
 
 /// Rendering texts from templates/<language>/<name>.*; the Replies folder implements it.
 protocol TemplateRendering: Sendable {
-    func render(_ name: String, language: String, context: [String: Any]) throws -> RenderedMessage
+    func render(_ name: String, language: String, context: (ReplyStrings) -> [String: Any]) throws -> RenderedMessage
 }

@@ -7,7 +7,10 @@ import Store
 /// (libcurl), so `BotService` runs it off the cooperative thread pool.
 public final class BotRunner {
     public struct PollReport: Sendable, Equatable, Codable {
+        /// Messages found in the mailbox, the bot's own sent copies not counted.
         public var seen: Int
+        /// The bot's own copies of what it sent, filed into `Sent`.
+        public var sentCopies: Int
         public var outcomes: [String: Int]
         public var sent: Int
         public var sendFailures: Int
@@ -38,7 +41,7 @@ public final class BotRunner {
             if error is MailError { disconnect() }
             throw error
         }
-        var report = PollReport(seen: summary.seen,
+        var report = PollReport(seen: summary.seen - summary.sentCopies, sentCopies: summary.sentCopies,
                                 outcomes: Dictionary(uniqueKeysWithValues: summary.outcomes.map { ($0.key.rawValue, $0.value) }),
                                 sent: 0, sendFailures: 0)
         let sent = try flushOutbox(imap: imap, shouldStop: shouldStop)

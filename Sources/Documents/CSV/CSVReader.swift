@@ -8,6 +8,7 @@ enum CSVReader {
         var text = TextDecoding.guess(bytes).text
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         let delimiter = CSVDelimiter.detect(text)
+        let budget = CellBudget(limits: limits, fileName: fileName)
         var rows: [Row] = []
         var number = 0
         try CSVParser(delimiter: delimiter).forEachRecord(in: text) { fields throws(DocumentError) in
@@ -18,6 +19,7 @@ enum CSVReader {
                 throw DocumentError(.tooLarge,
                     "\(fileName) has more than \(limits.maxRows) filled records (maximum maxRows = \(limits.maxRows)).")
             }
+            try budget.spend(cells.count)
             rows.append(Row(number: number, cells: Array(cells)))
             return true
         }

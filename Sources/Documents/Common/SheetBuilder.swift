@@ -5,16 +5,18 @@ struct SheetBuilder {
     let name: String
     let isHidden: Bool
     private let limits: DocumentLimits
+    private let budget: CellBudget
     private var rows: [Row] = []
     /// The row being filled: its number (nil before the first row) and cells.
     private var currentNumber: Int?
     private var currentCells: [Cell] = []
     private var merges: [MergeRegion] = []
 
-    init(name: String, isHidden: Bool, limits: DocumentLimits) {
+    init(name: String, isHidden: Bool, limits: DocumentLimits, budget: CellBudget) {
         self.name = name
         self.isHidden = isHidden
         self.limits = limits
+        self.budget = budget
     }
 
     /// Starts row `number` (1-based); the previous row is finished.
@@ -59,6 +61,7 @@ struct SheetBuilder {
                 "sheet '\(name)' has more than \(limits.maxRows) filled rows (maximum maxRows = \(limits.maxRows)); "
                 + "an application is far smaller. Send only the application table.")
         }
+        try budget.spend(row.cells.count)
         rows.append(row)
     }
 
@@ -107,6 +110,8 @@ struct SheetBuilder {
                     byNumber[number] = index
                     added = true
                 }
+                // Every covered cell visited is paid for, so many huge regions cost bounded work.
+                try budget.spend(lastColumn - region.firstColumn + 1)
                 for column in region.firstColumn...lastColumn {
                     if number == region.firstRow && column == region.firstColumn { continue }
                     if rows[index].cells.count <= column {
@@ -121,12 +126,4 @@ struct SheetBuilder {
         }
         if added { rows.sort { $0.number < $1.number } }
     }
-}
-
-/// A rectangular merged region, 1-based rows and 0-based columns, inclusive.
-struct MergeRegion: Equatable {
-    var firstRow: Int
-    var firstColumn: Int
-    var lastRow: Int
-    var lastColumn: Int
 }

@@ -9,6 +9,7 @@ enum DOCXReader {
             throw DocumentError(.encryptedOrCorrupt, "\(fileName) has no word/document.xml; the file is damaged.")
         }
         var xml = XMLTokenizer(bytes: bytes, partName: "word/document.xml", maxDepth: limits.maxXMLDepth)
+        let budget = CellBudget(limits: limits, fileName: fileName)
         var stack: [DOCXTableState] = []
         var finished: [(index: Int, table: Table)] = []
         var started = 0
@@ -30,7 +31,7 @@ enum DOCXReader {
                 let top = stack.count - 1
                 if xml.isLocal(name, "tr") {
                     stack[top].startRow()
-                    if selfClosing { try stack[top].finishRow(maxRows: limits.maxRows) }
+                    if selfClosing { try stack[top].finishRow(maxRows: limits.maxRows, budget: budget) }
                 } else if xml.isLocal(name, "gridBefore") {
                     stack[top].gridBefore = xml.attributeInt("val") ?? 0
                 } else if xml.isLocal(name, "tc") {
@@ -63,7 +64,7 @@ enum DOCXReader {
                 } else if xml.isLocal(name, "tc"), stack[top].inCell {
                     stack[top].finishCell(maxColumns: limits.maxColumns)
                 } else if xml.isLocal(name, "tr") {
-                    try stack[top].finishRow(maxRows: limits.maxRows)
+                    try stack[top].finishRow(maxRows: limits.maxRows, budget: budget)
                 }
             case .text(let range, let hasReferences):
                 if inText, !stack.isEmpty, stack[stack.count - 1].inCell {

@@ -59,7 +59,8 @@ struct DOCXTableState {
         }
     }
 
-    mutating func finishRow(maxRows: Int) throws(DocumentError) {
+    mutating func finishRow(maxRows: Int, budget: CellBudget) throws(DocumentError) {
+        try budget.spend(cells.count)
         guard rows.count < maxRows else {
             throw DocumentError(.tooLarge,
                 "table \(index) has more than \(maxRows) rows (maximum maxRows = \(maxRows)).")

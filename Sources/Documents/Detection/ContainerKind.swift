@@ -34,6 +34,7 @@ enum ContainerKind: Equatable {
             return .unsupported("a WebP image")
         }
         if looksLikeHTML(bytes) { return .html }
+        if looksLikeSpreadsheetML(bytes) { return .unsupported("an Excel 2003 XML spreadsheet") }
         if looksBinary(bytes) { return .unsupported("a binary file") }
         return .text
     }
@@ -48,11 +49,28 @@ enum ContainerKind: Equatable {
             || (head.hasPrefix("<?xml") && head.contains("<html"))
     }
 
-    /// NUL bytes do not occur in text files except UTF-16, which starts with a BOM.
+    /// Excel 2003's "XML Spreadsheet" (`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`).
+    private static func looksLikeSpreadsheetML(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(2048), as: UTF8.self)
+        return head.contains("<?xml") && head.contains("urn:schemas-microsoft-com:office:spreadsheet")
+    }
+
+    /// NUL bytes do not occur in text files except UTF-16: with a BOM, or without one when the
+    /// zero bytes sit almost all at odd (LE) or all at even (BE) positions, as Latin text gives.
     private static func looksBinary(_ bytes: [UInt8]) -> Bool {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return false
         }
-        return bytes.prefix(8192).contains(0)
+        let sample = bytes.prefix(8192)
+        var zerosAtEven = 0
+        var zerosAtOdd = 0
+        for (index, byte) in sample.enumerated() where byte == 0 {
+            if index % 2 == 0 { zerosAtEven += 1 } else { zerosAtOdd += 1 }
+        }
+        guard zerosAtEven + zerosAtOdd > 0 else { return false }
+        let pairs = max(1, sample.count / 2)
+        let utf16LE = zerosAtOdd * 10 >= pairs * 3 && zerosAtEven == 0
+        let utf16BE = zerosAtEven * 10 >= pairs * 3 && zerosAtOdd == 0
+        return !(utf16LE || utf16BE)
     }
 }

@@ -22,6 +22,13 @@ enum ZipContent {
         } else if archive.contains("content.xml") && archive.contains("META-INF/manifest.xml") {
             return .ods  // an ODF package whose mimetype member went missing; content.xml decides
         }
+        // The name is only a hint: an ".xlsx" whose workbook part is missing is a damaged
+        // workbook; any other zip is simply not an application format.
+        if FileNameHint(fileName).isOfficeZip {
+            throw DocumentError(.encryptedOrCorrupt,
+                "\(fileName) is a zip container without the parts a workbook or document needs; "
+                + "the file is damaged. Save it again and resend it.")
+        }
         throw DocumentError(.unsupportedFormat,
             "\(fileName) is a zip archive without a spreadsheet or Word document inside. "
             + "Send the application itself as .xlsx, .ods, .docx or .csv.")

@@ -10,6 +10,7 @@ public enum HTMLTableReader {
         var stack: [HTMLTableState] = []
         var finished: [(index: Int, table: Table)] = []
         var started = 0
+        let budget = CellBudget(limits: limits, fileName: "the message body")
         while let item = scanner.next() {
             switch item {
             case .text(let range):
@@ -22,7 +23,7 @@ public enum HTMLTableReader {
                         finished.append((state.index, Table(name: "table \(state.index)", rows: state.rows)))
                     } else if started < limits.maxTables, stack.count < limits.maxXMLDepth {
                         started += 1
-                        stack.append(HTMLTableState(index: started))
+                        stack.append(HTMLTableState(index: started, budget: budget))
                     }
                     continue
                 }

@@ -4,6 +4,8 @@ import Foundation
 /// `rowspan` carries down into later rows.
 struct HTMLTableState {
     let index: Int
+    /// Shared by every table of the body: cells past `maxCells` are dropped.
+    let budget: CellBudget
     var rows: [Row] = []
     var rowCount = 0
     var inRow = false
@@ -15,7 +17,10 @@ struct HTMLTableState {
     /// Column → (rows still to cover, value) for cells spanning down.
     private var carried: [Int: (remaining: Int, value: CellValue)] = [:]
 
-    init(index: Int) { self.index = index }
+    init(index: Int, budget: CellBudget) {
+        self.index = index
+        self.budget = budget
+    }
 
     mutating func startRow(limits: DocumentLimits) {
         if inRow { finishRow(limits: limits) }
@@ -80,7 +85,7 @@ struct HTMLTableState {
             while cells.count < column { cells.append(.empty) }
             fillCarried(limits: limits)
         }
-        if rows.count < limits.maxRows { rows.append(Row(number: rowCount, cells: cells)) }
+        if rows.count < limits.maxRows, budget.take(cells.count) { rows.append(Row(number: rowCount, cells: cells)) }
     }
 
     /// Places copies of cells spanning down from earlier rows at the current column.

@@ -12,6 +12,9 @@ public struct DocumentLimits: Sendable, Equatable {
     /// thousand empty members is an attack on the central directory reader).
     public var maxArchiveMembers: Int = 10_000
     public var maxRows: Int = 100_000
+    /// Most cells (merged copies included) one document may yield: rows × columns alone would
+    /// allow 25 million cells, which a 10 MB file can describe and memory cannot hold.
+    public var maxCells: Int = 2_000_000
     public var maxColumns: Int = 256
     public var maxTables: Int = 64
     public var maxXMLDepth: Int = 256

@@ -36,14 +36,15 @@ enum XLSReader {
                 "\(fileName) has \(sheetCount) sheets (maximum maxTables = \(limits.maxTables)).")
         }
         var tables: [Table] = []
+        let budget = CellBudget(limits: limits, fileName: fileName)
         for index in 0..<UInt16(sheetCount) {
-            tables.append(try readSheet(handle, index: index, fileName: fileName, limits: limits))
+            tables.append(try readSheet(handle, index: index, fileName: fileName, limits: limits, budget: budget))
         }
         return Document(format: .xls, tables: tables)
     }
 
     private static func readSheet(_ handle: UnsafeRawPointer, index: UInt16, fileName: String,
-                                  limits: DocumentLimits) throws(DocumentError) -> Table {
+                                  limits: DocumentLimits, budget: CellBudget) throws(DocumentError) -> Table {
         var namePointer: UnsafePointer<CChar>?
         let name = freexl_get_worksheet_name(handle, index, &namePointer) == FREEXL_OK
             ? namePointer.map { String(cString: $0) } ?? "Sheet\(index + 1)" : "Sheet\(index + 1)"
@@ -55,7 +56,7 @@ enum XLSReader {
         guard freexl_worksheet_dimensions(handle, &rowCount, &columnCount) == FREEXL_OK else {
             throw DocumentError(.encryptedOrCorrupt, "\(fileName): sheet '\(name)' has no readable size.")
         }
-        var sheet = SheetBuilder(name: name, isHidden: false, limits: limits)
+        var sheet = SheetBuilder(name: name, isHidden: false, limits: limits, budget: budget)
         let columns = min(Int(columnCount), limits.maxColumns)
         // BIFF8 has at most 65,536 rows, so this loop is bounded even before maxRows.
         for row in 0..<min(rowCount, 65_536) {

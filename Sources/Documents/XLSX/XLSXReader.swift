@@ -23,7 +23,8 @@ enum XLSXReader {
         }
 
         let parser = XLSXSheetParser(sharedStrings: sharedStrings, styles: styles,
-                                     dateSystem: workbook.dateSystem, limits: limits)
+                                     dateSystem: workbook.dateSystem, limits: limits,
+                                     budget: CellBudget(limits: limits, fileName: fileName))
         var tables: [Table] = []
         for (index, sheet) in workbook.sheets.enumerated() {
             // Chart sheets and dialog sheets have no cells; only worksheets are read.

@@ -10,6 +10,7 @@ struct XLSXSheetParser {
     let styles: XLSXStyles
     let dateSystem: ExcelDate.System
     let limits: DocumentLimits
+    let budget: CellBudget
 
     /// What the current `<c>` declared and held.
     private struct PendingCell {
@@ -25,7 +26,7 @@ struct XLSXSheetParser {
 
     func parse(bytes: [UInt8], partName: String, name: String, isHidden: Bool) throws(DocumentError) -> Table {
         var xml = XMLTokenizer(bytes: bytes, partName: partName, maxDepth: limits.maxXMLDepth)
-        var sheet = SheetBuilder(name: name, isHidden: isHidden, limits: limits)
+        var sheet = SheetBuilder(name: name, isHidden: isHidden, limits: limits, budget: budget)
         var rowNumber = 0
         var nextColumn = 0
         var cell: PendingCell?

@@ -11,12 +11,7 @@ extension IMAPClient {
     public func fetch(uids: [UInt32], into sink: (FetchedMessage) throws -> Void) throws {
         _ = try requireSelected("UID FETCH")
         let wanted = Set(uids)
-        let ordered = wanted.sorted()
-        var start = 0
-        while start < ordered.count {
-            let batch = ordered[start..<min(start + limits.fetchBatchSize, ordered.count)]
-            start = batch.endIndex
-            guard let set = IMAPSyntax.uidSet(batch) else { continue }
+        for set in IMAPSyntax.uidSets(uids, maximum: limits.fetchBatchSize) {
             try fetchBatch(set: set, accept: { wanted.contains($0) }, into: sink)
         }
     }
@@ -31,6 +26,7 @@ extension IMAPClient {
     private func fetchBatch(set: String, accept: (UInt32) -> Bool, into sink: (FetchedMessage) throws -> Void) throws {
         let maximum = limits.maxMessageBytes
         let command = IMAPCommand("UID FETCH \(set) (UID RFC822.SIZE FLAGS BODY.PEEK[])")
+        logger.trace("IMAP command", metadata: ["command": "\(command.display)"])
         try connection.execute(command) { response in
             // Unsolicited FETCH (flag changes by another client) carries no body: skip it.
             guard case .fetch(_, let attributes) = response, let uid = attributes.uid, accept(uid),

@@ -12,8 +12,10 @@ extension IMAPClient {
 
     public func store(uids: [UInt32], flags: [String], _ action: FlagAction = .add) throws(MailError) {
         _ = try requireSelected("UID STORE")
-        guard let set = IMAPSyntax.uidSet(uids) else { return }
-        try run(IMAPCommand("UID STORE \(set) \(action.rawValue) \(try IMAPSyntax.flagList(flags))"))
+        let flagList = try IMAPSyntax.flagList(flags)
+        for set in IMAPSyntax.uidSets(uids, maximum: limits.fetchBatchSize) {
+            try run(IMAPCommand("UID STORE \(set) \(action.rawValue) \(flagList)"))
+        }
     }
 
     public func move(uid: UInt32, to mailbox: String) throws(MailError) {
@@ -25,13 +27,14 @@ extension IMAPClient {
     /// A missing target ([TRYCREATE]) is created once and the move retried.
     public func move(uids: [UInt32], to mailbox: String) throws(MailError) {
         _ = try requireSelected("UID MOVE")
-        guard let set = IMAPSyntax.uidSet(uids) else { return }
         let target = try IMAPSyntax.mailbox(mailbox)
-        do {
-            try moveOnce(set: set, target: target)
-        } catch where error.responseCode == "TRYCREATE" {
-            try createIfMissing(mailbox)
-            try moveOnce(set: set, target: target)
+        for set in IMAPSyntax.uidSets(uids, maximum: limits.fetchBatchSize) {
+            do {
+                try moveOnce(set: set, target: target)
+            } catch where error.responseCode == "TRYCREATE" {
+                try createIfMissing(mailbox)
+                try moveOnce(set: set, target: target)
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import Curl
 import Foundation
+import Logging
 
 /// An IMAP client on one connection that stays open across calls: login once, then select,
 /// search, fetch, flag, move, append and IDLE.
@@ -10,6 +11,8 @@ import Foundation
 public final class IMAPClient {
     let connection: IMAPConnection
     public let limits: IMAPLimits
+    /// Commands at trace level (never literal contents or credentials), session events at debug.
+    let logger: Logger
     /// The mailbox SELECTed or EXAMINEd last.
     public internal(set) var selectedMailbox: String?
     /// For tests: capabilities to pretend the server lacks (e.g. "MOVE" to use the fallback).
@@ -17,10 +20,17 @@ public final class IMAPClient {
 
     /// Connects and logs in (libcurl does TLS/STARTTLS and the login), then asks for the
     /// capabilities of the authenticated session.
-    public init(settings: ConnectionSettings, limits: IMAPLimits = IMAPLimits()) throws(MailError) {
+    public init(
+        settings: ConnectionSettings, limits: IMAPLimits = IMAPLimits(),
+        logger: Logger = Logger(label: "cpdbot.mail.imap")
+    ) throws(MailError) {
         self.limits = limits
+        self.logger = logger
         connection = try IMAPConnection(settings: settings, limits: limits)
         try run(IMAPCommand("CAPABILITY"))
+        logger.debug("IMAP session opened", metadata: [
+            "server": "\(connection.server)", "user": "\(settings.user)", "tls": "\(isEncrypted)",
+        ])
     }
 
     /// Server "127.0.0.1:10993", as errors name it.
@@ -31,6 +41,10 @@ public final class IMAPClient {
 
     /// True when the session is encrypted (imaps, or imap after STARTTLS).
     public var isEncrypted: Bool { connection.handle.isTLSActive }
+
+    /// False once the connection failed (dropped, timed out, unreadable response): every call
+    /// then throws that error again; make a new client (with backoff) to continue.
+    public var isUsable: Bool { connection.broken == nil && !connection.byeReceived }
 
     /// Keeps the session alive and collects pending updates (EXISTS, EXPUNGE).
     public func noop() throws(MailError) { try run(IMAPCommand("NOOP")) }
@@ -45,6 +59,7 @@ public final class IMAPClient {
     /// `execute` for commands whose untagged responses cannot throw.
     @discardableResult
     func run(_ command: IMAPCommand, untagged: (Untagged) -> Void = { _ in }) throws(MailError) -> StatusResponse {
+        logger.trace("IMAP command", metadata: ["command": "\(command.display)"])
         do {
             return try connection.execute(command, untagged: untagged)
         } catch let error as MailError {

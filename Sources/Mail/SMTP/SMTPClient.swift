@@ -1,5 +1,6 @@
 import Curl
 import Foundation
+import Logging
 
 /// Sends messages over SMTP with libcurl: smtps://, or smtp:// with STARTTLS required; AUTH
 /// with the configured user. One easy handle, so one connection is reused for every message
@@ -7,13 +8,15 @@ import Foundation
 public final class SMTPClient {
     let handle: EasyHandle
     public let server: String
+    let logger: Logger
     private var transcript = SMTPTranscript()
     private var outgoing = Data()
     private var outgoingOffset = 0
 
     /// Prepares the handle; the connection is made by the first `send`.
     /// The URL's path is the EHLO name: `smtp://mail.kazguu.kz:587/kazguu.kz`.
-    public init(settings: ConnectionSettings) throws(MailError) {
+    public init(settings: ConnectionSettings, logger: Logger = Logger(label: "cpdbot.mail.smtp")) throws(MailError) {
+        self.logger = logger
         do {
             handle = try EasyHandle()
             try handle.apply(settings)
@@ -42,11 +45,12 @@ public final class SMTPClient {
     }
 
     /// Sends `message` (RFC 5322 bytes with CRLF line ends) from the envelope sender `from` to
-    /// each of `to`. Returns what the server said to every recipient; throws when the message
+    /// each of `to`. An empty `from` sends the null reverse-path `<>` (RFC 5321 §4.5.5; for
+    /// automatic replies that must never be answered or bounced). Returns what the server said to every recipient; throws when the message
     /// as a whole was refused or the connection, TLS or login failed.
     public func send(_ message: Data, from: String, to recipients: [String]) throws(MailError) -> SendReport {
         guard !recipients.isEmpty else { throw .invalidArgument("a message needs at least one recipient") }
-        for address in [from] + recipients where !Self.isPlausibleAddress(address) {
+        for address in (from.isEmpty ? [] : [from]) + recipients where !Self.isPlausibleAddress(address) {
             throw .invalidArgument("\"\(address.prefix(100))\" is not a usable e-mail address")
         }
         outgoing = message
@@ -73,7 +77,11 @@ public final class SMTPClient {
             throw .transport(CurlError(kind: .other, step: step, server: server, detail: "\(error)"))
         }
         if let refusal = refusal() { throw refusal }
-        return report(for: recipients)
+        let report = report(for: recipients)
+        logger.debug("SMTP message sent", metadata: [
+            "server": "\(server)", "accepted": "\(report.accepted.count)", "refused": "\(report.refused.joined(separator: ","))",
+        ])
+        return report
     }
 
     private func report(for recipients: [String]) -> SendReport {

@@ -14,6 +14,12 @@ public struct ApplicationRepository: Sendable {
     @discardableResult
     public func replace(unit: String, cycle: String, rows: [StoredApplicationRow], now: Date = Date()) throws -> ApplicationChange {
         let folder = try cycleFolder(cycle)
+        // A row filed under another unit or cycle than it names would be reported to the wrong head.
+        if let stray = rows.first(where: { $0.unit != unit || $0.cycle != cycle }) {
+            throw StoreError.invalidValue(
+                what: "the application of \(unit) for \(cycle)",
+                detail: "the row of \(stray.email) belongs to \(stray.unit), \(stray.cycle)")
+        }
         try POSIX.makeDirectory(folder.path)
         let url = folder.appendingPathComponent(Self.fileName(unit: unit))
         let previous = try AtomicFile.readJSON(UnitApplication.self, from: url)
@@ -30,10 +36,8 @@ public struct ApplicationRepository: Sendable {
     /// Every current row of the cycle, by unit name then row number.
     public func all(cycle: String) throws -> [StoredApplicationRow] {
         let folder = try cycleFolder(cycle)
-        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var units: [UnitApplication] = []
-        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+        for name in try POSIX.list(folder.path) where name.hasSuffix(".json") && !name.hasPrefix(".") {
             if let unit = try AtomicFile.readJSON(UnitApplication.self, from: folder.appendingPathComponent(name)) {
                 units.append(unit)
             }
@@ -49,8 +53,7 @@ public struct ApplicationRepository: Sendable {
 
     /// The cycles that have applications, sorted.
     public func cycles() throws -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { (try? Self.validatedCycle($0)) != nil }.sorted()
+        try POSIX.list(directory.path).filter { (try? Self.validatedCycle($0)) != nil }.sorted()
     }
 
     static func csvFields(_ row: StoredApplicationRow) -> [String] {

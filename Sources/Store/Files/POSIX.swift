@@ -69,6 +69,30 @@ enum POSIX {
         }
     }
 
+    /// Sets mode 0700 on a directory of the store's own (one it owns, whoever created it).
+    static func restrictDirectory(_ path: String) throws {
+        if chmod(path, 0o700) != 0 {
+            throw StoreError.io(operation: "set permissions of", path: path, errno: errno)
+        }
+    }
+
+    /// The names in a directory (without `.` and `..`); empty when it does not exist.
+    static func list(_ path: String) throws -> [String] {
+        guard let stream = opendir(path) else {
+            if errno == ENOENT { return [] }
+            throw StoreError.io(operation: "list", path: path, errno: errno)
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// Reads a whole file; nil when it does not exist.
     static func readIfExists(_ url: URL) throws -> Data? {
         let path = url.path

@@ -49,12 +49,7 @@ public struct Outbox: Sendable {
 
     /// Every entry, oldest first.
     public func all() throws -> [OutboxEntry] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            throw StoreError.io(operation: "list", path: directory.path, errno: ENOENT)
-        }
+        let names = try POSIX.list(directory.path)
         var entries: [OutboxEntry] = []
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
             if let entry = try AtomicFile.readJSON(OutboxEntry.self, from: directory.appendingPathComponent(name)) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `roster/roster.csv` in the store.
+/// `roster.csv` at the top of the store.
 public struct RosterFile: Sendable {
     public let url: URL
 

@@ -17,7 +17,7 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "Application files to check.")
-    var files: [String]
+    var files: [String] = []
 
     @Flag(name: .long, help: "Print the records as JSON (one object, or an array for several files).")
     var json = false
@@ -25,14 +25,9 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The date of receipt (yyyy-mm-dd) that course dates must not be after. Default: today.")
     var today: String?
 
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("Name at least one application file.") }
-        if let today, CalendarDay(iso: today) == nil {
-            throw ValidationError("--today must be a date written yyyy-mm-dd, not '\(today)'.")
-        }
-    }
-
     func run() async throws {
+        // Bad arguments mean the command could not run: exit 2 with one line, as DESIGN.md says.
+        if files.isEmpty { throw CLIExit.couldNotRun("name at least one application file") }
         let receivedOn = try receiptDay()
         var records: [ApplicationFileRecord] = []
         for path in files {
@@ -53,7 +48,9 @@ struct ValidateCommand: AsyncParsableCommand {
 
     private func receiptDay() throws -> CalendarDay {
         if let today {
-            guard let day = CalendarDay(iso: today) else { throw ValidationError("--today must be yyyy-mm-dd.") }
+            guard let day = CalendarDay(iso: today) else {
+                throw CLIExit.couldNotRun("--today must be a date written yyyy-mm-dd, not '\(today)'")
+            }
             return day
         }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())

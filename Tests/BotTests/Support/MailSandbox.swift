@@ -109,6 +109,15 @@ struct MailSandbox {
         return configuration
     }
 
+    /// Polls `condition` until it holds or `seconds` pass (mail goes through Postfix's queue).
+    func waitUntil(seconds: Double, _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+    }
+
     /// A header's value from raw bytes (unfolded), for assertions.
     static func header(_ name: String, in raw: Data) -> String? {
         let text = String(decoding: raw.prefix(64 * 1024), as: UTF8.self)

@@ -11,13 +11,16 @@ final class IMAPConnection {
     let handle: EasyHandle
     let server: String
     let responseTimeout: Duration
-    private var framer: ResponseFramer
-    private let readBuffer: UnsafeMutableRawBufferPointer
+    var framer: ResponseFramer
+    let readBuffer: UnsafeMutableRawBufferPointer
     private var nextTag = 1
-    private(set) var capabilities: Set<String> = []
+    var capabilities: Set<String> = []
     /// Messages in the selected mailbox, as last announced by EXISTS/EXPUNGE.
-    private(set) var exists: UInt32 = 0
-    private(set) var byeReceived = false
+    var exists: UInt32 = 0
+    var byeReceived = false
+    /// Set once a read or write failed: the conversation's state is unknown, so every later
+    /// call fails at once and the caller reconnects.
+    var broken: MailError?
 
     enum ReadOutcome { case response(IMAPResponse), timedOut, interrupted }
 
@@ -51,8 +54,7 @@ final class IMAPConnection {
     /// usable) and the first error is rethrown. NO/BAD throws `MailError.commandFailed`.
     @discardableResult
     func execute(_ command: IMAPCommand, untagged: (Untagged) throws -> Void = { _ in }) throws -> StatusResponse {
-        let tag = "C\(nextTag)"
-        nextTag += 1
+        let tag = makeTag()
         var handlerError: (any Error)?
         func deliver(_ response: Untagged) {
             guard handlerError == nil else { return }
@@ -88,6 +90,12 @@ final class IMAPConnection {
         }
     }
 
+    /// "C1", "C2", …: unique per session (libcurl's own login used "A001"…).
+    func makeTag() -> String {
+        defer { nextTag += 1 }
+        return "C\(nextTag)"
+    }
+
     private func finish(_ status: StatusResponse, command: IMAPCommand, handlerError: (any Error)?) throws -> StatusResponse {
         if let handlerError { throw handlerError }
         guard status.status == .ok else {
@@ -108,100 +116,5 @@ final class IMAPConnection {
             case .tagged: continue
             }
         }
-    }
-
-    // MARK: Bytes
-
-    func write(_ text: String, step: String) throws(MailError) {
-        try write(Data(text.utf8), step: step)
-    }
-
-    func write(_ data: Data, step: String) throws(MailError) {
-        var outcome: Result<Void, MailError> = .success(())
-        data.withUnsafeBytes { bytes in outcome = Result { () throws(MailError) in try write(bytes, step: step) } }
-        try outcome.get()
-    }
-
-    private func write(_ bytes: UnsafeRawBufferPointer, step: String) throws(MailError) {
-        var offset = 0
-        while offset < bytes.count {
-            let sent = try transport { () throws(CurlError) in
-                try handle.send(UnsafeRawBufferPointer(rebasing: bytes[offset...]), step: step)
-            }
-            if sent == 0 {
-                let ready = try transport { () throws(CurlError) in
-                    try handle.wait(forWriting: true, timeout: responseTimeout, step: step)
-                }
-                if ready == .timedOut { throw timeoutError(step) }
-            }
-            offset += sent
-        }
-    }
-
-    /// The next response. With `timeout` (IDLE) a quiet server yields `.timedOut`; without it,
-    /// silence longer than the response timeout is an error.
-    func read(timeout: Duration? = nil, interruptFD: Int32? = nil, step: String) throws(MailError) -> ReadOutcome {
-        while true {
-            if let raw = framer.next() {
-                let response: IMAPResponse
-                do { response = try ResponseParser.parse(raw) } catch {
-                    throw .protocolViolation(server: server, detail: error.reason, excerpt: raw.excerpt)
-                }
-                track(response)
-                return .response(response)
-            }
-            let received = try transport { () throws(CurlError) in try handle.receive(into: readBuffer, step: step) }
-            if let received {
-                do {
-                    try framer.append(UnsafeRawBufferPointer(rebasing: readBuffer[..<received]))
-                } catch {
-                    switch error {
-                    case .lineTooLong(let actual, let maximum):
-                        throw .lineTooLong(server: server, actual: actual, maximum: maximum)
-                    case .badLiteralSize(let excerpt):
-                        throw .protocolViolation(server: server, detail: "bad literal size", excerpt: excerpt)
-                    }
-                }
-                continue
-            }
-            let readiness = try transport { () throws(CurlError) in
-                try handle.wait(timeout: timeout ?? responseTimeout, interruptFD: interruptFD, step: step)
-            }
-            switch readiness {
-            case .ready: continue
-            case .interrupted: return .interrupted
-            case .timedOut:
-                if timeout != nil { return .timedOut }
-                throw timeoutError(step)
-            }
-        }
-    }
-
-    private func track(_ response: IMAPResponse) {
-        switch response {
-        case .untagged(.exists(let count)): exists = count
-        case .untagged(.expunge): exists = exists > 0 ? exists - 1 : 0
-        case .untagged(.capability(let set)): capabilities = set
-        case .untagged(.status(let status)):
-            if status.status == .bye { byeReceived = true }
-            noteCapabilities(in: status)
-        case .tagged(_, let status): noteCapabilities(in: status)
-        default: break
-        }
-    }
-
-    /// Servers may announce capabilities in a response code instead of a CAPABILITY response.
-    private func noteCapabilities(in status: StatusResponse) {
-        guard let code = status.code, code.name == "CAPABILITY" else { return }
-        capabilities = Set(code.values.compactMap { $0.atom?.uppercased() })
-    }
-
-    private func timeoutError(_ step: String) -> MailError {
-        .transport(CurlError(kind: .timedOut, step: step, server: server,
-                             detail: "no data for \(responseTimeout)"))
-    }
-
-    private func transport<T>(_ body: () throws(CurlError) -> T) throws(MailError) -> T {
-        do { return try body() } catch { throw .transport(error) }
     }
 }

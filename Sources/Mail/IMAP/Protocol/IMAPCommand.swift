@@ -59,6 +59,15 @@ enum IMAPSyntax {
         return ranges.joined(separator: ",")
     }
 
+    /// UID sets of at most `maximum` UIDs each, so that no command line grows past what servers
+    /// accept (Dovecot: 64 KB).
+    static func uidSets(_ uids: [UInt32], maximum: Int) -> [String] {
+        let sorted = Array(Set(uids)).sorted()
+        return stride(from: 0, to: sorted.count, by: max(1, maximum)).compactMap {
+            uidSet(sorted[$0..<min($0 + max(1, maximum), sorted.count)])
+        }
+    }
+
     /// Flags as a parenthesised list; system flags (`\Seen`) and keywords (`$Processed`).
     static func flagList(_ flags: [String]) throws(MailError) -> String {
         for flag in flags where flag.isEmpty || flag.utf8.contains(where: { $0 <= 0x20 || $0 >= 0x7F || "(){}\"]%*".utf8.contains($0) }) {

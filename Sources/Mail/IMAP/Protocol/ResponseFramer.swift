@@ -9,7 +9,9 @@ struct ResponseFramer {
     struct Limits: Sendable, Equatable {
         /// Longest line (outside literals) accepted; a `UID SEARCH` of 100,000 UIDs is ~700 KB.
         var maxLineBytes = 8 * 1024 * 1024
-        /// Larger literals are counted and skipped instead of kept.
+        /// Literal bytes kept per response; a literal that would go past it is counted and
+        /// skipped instead (a FETCH of BODY[] carries one literal; a hostile server sending
+        /// many must not multiply the memory).
         var maxLiteralBytes = 64 * 1024 * 1024
     }
 
@@ -84,7 +86,11 @@ struct ResponseFramer {
             current = RawResponse()
             return
         }
-        if size > limits.maxLiteralBytes {
+        let kept = current.literals.reduce(0) { total, literal in
+            if case .data(let data) = literal { return total + data.count }
+            return total
+        }
+        if size > limits.maxLiteralBytes - kept {
             literal = (size, size, nil)
         } else {
             var data = Data()

@@ -1,0 +1,55 @@
+import Documents
+
+/// A row's cells as text, and which of them the row holds itself rather than as a copy of a
+/// merged region. Everything the classifier asks is worked out once, here.
+struct RowContent {
+    let row: Row
+    let texts: [String?]
+    /// The columns whose content counts: every cell the row holds itself, plus copies of a
+    /// region merged from above (a vertically merged school). A copy that repeats a cell of the
+    /// same row (a title merged across the row) adds nothing.
+    let contentColumns: [Int]
+    /// Cells the row holds itself that are text (not numbers or dates).
+    let ownTextColumns: [Int]
+    /// Some cell holds an e-mail address.
+    let hasAddress: Bool
+    /// Something that is data rather than a label: an address, a number, a date, long digit runs.
+    let hasDataLikeCell: Bool
+
+    init(_ row: Row) {
+        self.row = row
+        let texts = row.cells.map { CellText.of($0.value) }
+        self.texts = texts
+        let own = texts.indices.filter { texts[$0] != nil && !row.cells[$0].isMergedCopy }
+        let ownTexts = Set(own.compactMap { texts[$0] })
+        var seenCopies = Set<String>()
+        let copies = texts.indices.filter { column in
+            guard let text = texts[column], row.cells[column].isMergedCopy, !ownTexts.contains(text) else { return false }
+            return seenCopies.insert(text).inserted
+        }
+        contentColumns = (own + copies).sorted()
+        ownTextColumns = own.filter { column in
+            if case .text = row.cells[column].value { return true }
+            return false
+        }
+        hasAddress = texts.contains { $0.map(EmailAddress.containsAddress) ?? false }
+        hasDataLikeCell = hasAddress || texts.indices.contains { column in
+            guard let text = texts[column] else { return false }
+            switch row.cells[column].value {
+            case .number, .date, .bool: return true
+            case .text, .empty:
+                return text.filter(\.isNumber).count >= 4 || text.allSatisfy { $0.isNumber || $0 == "." || $0 == " " }
+            }
+        }
+    }
+
+    func text(at column: Int) -> String? {
+        texts.indices.contains(column) ? texts[column] : nil
+    }
+
+    func cell(at column: Int) -> Cell {
+        row.cells.indices.contains(column) ? row.cells[column] : .empty
+    }
+
+    var isEmpty: Bool { texts.allSatisfy { $0 == nil } }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Store
+import Testing
+@testable import Bot
+
+/// Sample contexts for every template, shaped by the context builders the bot uses.
+enum ReplySamples {
+    static var templates: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("templates")
+    }
+
+    static let head = RosterPerson(
+        email: "a.seitkali@kazguu.kz", fullName: "Сейтқали Әлібек Қайратұлы", category: .pps,
+        unit: "Құқық жоғары мектебі", role: .head, leadership: true, language: .kk)
+    static let staff = RosterPerson(
+        email: "d.abenova@kazguu.kz", fullName: "Әбенова Динара Ғаниқызы", category: .pps,
+        unit: "Халықаралық экономика мектебі", role: .staff, leadership: true, language: .kk)
+
+    static func row(_ email: String, _ name: String, hours: Int = 72) -> StoredApplicationRow {
+        StoredApplicationRow(
+            no: 1, school: head.unit, fullName: name, trainingDirection: nil, programme: nil, lastCourse: nil,
+            lastCourseDate: nil, lastCourseHours: hours, phone: nil, email: email, unit: head.unit,
+            submittedBy: head.email, messageID: "m@x", receivedAt: Date(timeIntervalSince1970: 1_778_580_000),
+            sourceFile: "Өтінім.xlsx", cycle: "2026-2027", late: false)
+    }
+
+    static let message = NotedMessage(
+        from: "a.seitkali@kazguu.kz", subject: "RE: Өтінім <script>", date: "12.05.2026 09:41", messageID: "<abc@kazguu.kz>")
+
+    /// Every template with the contexts that exercise its variants.
+    static func contexts(_ strings: ReplyStrings) -> [(String, [String: Any])] {
+        let first = [row("a@kazguu.kz", "Әлиев Марат"), row("b@kazguu.kz", "Бекова Сәуле")]
+        let repository = ApplicationChangeSample.change(
+            old: [row("a@kazguu.kz", "Әлиев Марат", hours: 36), row("c@kazguu.kz", "Сарсенов Ерлан")], new: first)
+        let invalid = [
+            InvalidRowNote(file: "Өтінім.xlsx", row: 9, field: "email", problem: "invalid"),
+            InvalidRowNote(file: nil, row: 4, field: "last_course_date", problem: "future"),
+            InvalidRowNote(file: "Өтінім.xlsx", row: 11, field: "last_course_hours", problem: "out_of_range"),
+        ]
+        var result: [(String, [String: Any])] = [
+            ("receipt", ReceiptContext(name: head.fullName, unit: head.unit, cycle: "2026-2027", sourceFiles: ["Өтінім.xlsx"],
+                                       accepted: first, invalidRows: [], change: nil, late: false, deadline: nil).values(strings)),
+            ("receipt", ReceiptContext(name: head.fullName, unit: head.unit, cycle: "2026-2027", sourceFiles: ["Өтінім.xlsx"],
+                                       accepted: first, invalidRows: invalid, change: repository, late: true, deadline: "01.06.2026").values(strings)),
+        ]
+        for kind in FileProblemKind.allCases {
+            let file: String? = kind == .malformedStructure ? nil : "Өтінім_<b>.xlsx"
+            result.append(("reject_file", RejectFileContext(
+                name: head.fullName, problems: [FileProblem(fileName: file, kind: kind)], maximumSize: "10 MB",
+                originalSubject: "RE: Өтінім").values()))
+        }
+        result += [
+            ("reject_sender_not_allowed", SenderNotAllowedContext(person: staff, heads: [head]).values()),
+            ("reject_sender_not_allowed", SenderNotAllowedContext(person: staff, heads: []).values()),
+            ("reject_unknown_sender", UnknownSenderContext(address: "aidana.serikova92@gmail.com", originalSubject: "Өтінім").values()),
+            ("reject_dshr_message", DSHRMessageContext(name: "Әлиева Аида", reason: .forwardedAuthorUnknown("x@mail.ru"), originalSubject: "FW: Өтінім").values()),
+            ("reject_dshr_message", DSHRMessageContext(name: "Әлиева Аида", reason: .dshrMessageNotUnderstood, originalSubject: nil).values()),
+            ("report_to_dshr", ReportContext(reason: .bounce, message: message, failedRecipient: "b.tulegenov@kazguu.kz", bouncedSubject: "Өтінімдер қабылдау").values()),
+            ("report_to_dshr", ReportContext(reason: .spoofed(claimedFrom: "a.seitkali@kazguu.kz"), message: message).values()),
+            ("report_to_dshr", ReportContext(reason: .questionWithoutApplication, message: message, senderName: head.fullName, unit: head.unit).values()),
+            ("report_to_dshr", ReportContext(reason: .noSender, message: NotedMessage(from: nil, subject: nil, date: nil, messageID: nil)).values()),
+            ("poison_note", PoisonNoteContext(message: message, attempts: 3, folder: "Reported", detail: "MIME nesting deeper than 50").values()),
+        ]
+        return result
+    }
+}
+
+/// Builds an ApplicationChange the way the store does (through a real repository).
+enum ApplicationChangeSample {
+    static func change(old: [StoredApplicationRow], new: [StoredApplicationRow]) -> ApplicationChange? {
+        let unit = new.first?.unit ?? "U"
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cpdbot-replies-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        guard let store = try? FileStore(root: root) else { return nil }
+        _ = try? store.applications.replace(unit: unit, cycle: "2026-2027", rows: old)
+        return try? store.applications.replace(unit: unit, cycle: "2026-2027", rows: new)
+    }
+}
+
+@Suite struct RepliesTests {
+    static let library = TemplateLibrary(directory: ReplySamples.templates)
+    static let kazakhLetters = Set("ӘҒҚҢӨҰҮҺІәғқңөұүһі")
+
+    @Test(arguments: RosterPerson.Language.allCases)
+    func everyTemplateRendersCompletely(language: RosterPerson.Language) throws {
+        let strings = try Self.library.strings(language)
+        let samples = ReplySamples.contexts(strings)
+        #expect(Set(samples.map(\.0)) == Set(TemplateLibrary.names))
+        for (name, context) in samples {
+            let reply = try Self.library.render(name, language: language, context: context)
+            for (part, text) in [("subject", reply.subject), ("txt", reply.text), ("html", reply.html)] {
+                #expect(!text.contains("{{") && !text.contains("}}"), "\(language) \(name).\(part)")
+                #expect(text.trimmingCharacters(in: .whitespacesAndNewlines).count > 10, "\(language) \(name).\(part)")
+            }
+            #expect(!reply.subject.contains("\n") && !reply.subject.contains("\r"))
+            #expect(reply.html.contains("<html lang=\"\(language.rawValue)\">"), "\(language) \(name)")
+            // Values from senders are escaped in HTML, never markup.
+            #expect(!reply.html.contains("<script>") && !reply.html.contains("<b>.xlsx"), "\(language) \(name)")
+            if language == .kk {
+                #expect(reply.text.contains(where: Self.kazakhLetters.contains), "\(name)")
+            }
+        }
+    }
+
+    @Test(arguments: RosterPerson.Language.allCases)
+    func receiptListsAcceptedRejectedAndChanges(language: RosterPerson.Language) throws {
+        let strings = try Self.library.strings(language)
+        let (_, context) = ReplySamples.contexts(strings)[1]
+        let reply = try Self.library.render("receipt", language: language, context: context)
+        for expected in ["Әлиев Марат", "b@kazguu.kz", "Сарсенов Ерлан", strings.column("email"), strings.column("last_course_hours"),
+                         strings.rowProblem(field: "email", problem: "invalid").problem, "01.06.2026", "Өтінім.xlsx", " 9", " 11"] {
+            #expect(reply.text.contains(expected), "\(language): \(expected)")
+        }
+        #expect(reply.subject.contains("3"))
+    }
+
+    @Test(arguments: RosterPerson.Language.allCases)
+    func everyFileProblemHasItsOwnWording(language: RosterPerson.Language) throws {
+        var texts = Set<String>()
+        for kind in FileProblemKind.allCases {
+            let context = RejectFileContext(name: nil, problems: [FileProblem(fileName: "f.pdf", kind: kind)], maximumSize: "10 MB", originalSubject: nil).values()
+            texts.insert(try Self.library.render("reject_file", language: language, context: context).text)
+        }
+        #expect(texts.count == FileProblemKind.allCases.count)
+    }
+
+    @Test(arguments: RosterPerson.Language.allCases)
+    func stringsCoverEveryColumnAndRowProblem(language: RosterPerson.Language) throws {
+        let strings = try Self.library.strings(language)
+        for key in StoredApplicationRow.keys.prefix(10) { #expect(strings.columns[key] != nil, "\(language) \(key)") }
+        for key in ["full_name.missing", "email.missing", "email.invalid", "email.duplicate", "last_course_date.invalid",
+                    "last_course_date.future", "last_course_hours.invalid", "last_course_hours.out_of_range", "*"] {
+            #expect(strings.rowProblems[key] != nil, "\(language) \(key)")
+        }
+    }
+
+    @Test func missingTemplateNamesThePath() {
+        let library = TemplateLibrary(directory: URL(fileURLWithPath: "/nonexistent/templates"))
+        #expect(throws: ReplyTemplateError.missingTemplate(path: "/nonexistent/templates/en/receipt.subject.mustache")) {
+            try library.render("receipt", language: .en, context: [:])
+        }
+        #expect(throws: ReplyTemplateError.self) { try Self.library.render("no_such_template", language: .kk, context: [:]) }
+    }
+
+    @Test func subjectsCannotInjectHeaders() throws {
+        let context = UnknownSenderContext(address: "x@y.kz", originalSubject: "Hi\r\nBcc: victim@x.kz").values()
+        let reply = try Self.library.render("reject_unknown_sender", language: .en, context: context)
+        #expect(!reply.subject.contains("\r") && !reply.subject.contains("\n"))
+        #expect(reply.subject.hasSuffix("Hi Bcc: victim@x.kz"))
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Builds application mails for load and crash tests: a head's message with a small CSV
+/// Appendix 1 attached, a unique Message-ID and a Date that orders them.
+enum ApplicationMail {
+    static func make(number: Int, from head: (email: String, name: String, unit: String), to bot: String,
+                     rows: Int = 2, date: Date) -> Data {
+        var csv = "№;Мектеп;Т.А.Ә.;Даярлау бағыты;Білім беру бағдарламасы;Соңғы курс;Курс күні;Сағат саны;Телефон;Электрондық пошта\r\n"
+        for row in 1...rows {
+            csv += "\(row);\(head.unit);Қызметкер \(number)-\(row);6B04201 Құқықтану;6B04201 Құқықтану;"
+            csv += "Кәсіби даму;15.03.2024;72;87011234567;person\(number).\(row)@kazguu.kz\r\n"
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        formatter.timeZone = TimeZone(secondsFromGMT: 5 * 3600)
+        let boundary = "b\(number)x"
+        let attachment = Data(csv.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let text = """
+            From: =?UTF-8?B?\(Data(head.name.utf8).base64EncodedString())?= <\(head.email)>\r
+            To: <\(bot)>\r
+            Subject: =?UTF-8?B?\(Data("Өтінім \(number)".utf8).base64EncodedString())?=\r
+            Date: \(formatter.string(from: date))\r
+            Message-ID: <app-\(number)@test.kazguu.kz>\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/mixed; boundary="\(boundary)"\r
+            \r
+            --\(boundary)\r
+            Content-Type: text/plain; charset=utf-8\r
+            \r
+            Өтінімді жіберемін.\r
+            --\(boundary)\r
+            Content-Type: text/csv; charset=utf-8; name="otinim-\(number).csv"\r
+            Content-Disposition: attachment; filename="otinim-\(number).csv"\r
+            Content-Transfer-Encoding: base64\r
+            \r
+            \(attachment)\r
+            --\(boundary)--\r
+
+            """
+        return Data(text.utf8)
+    }
+}
