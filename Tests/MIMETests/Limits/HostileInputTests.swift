@@ -51,6 +51,12 @@ import Testing
         expectLimit(.nestingDepth, bytes)
     }
 
+    @Test func configuredDepthCannotExceedTheCeiling() {
+        var bytes = Array("From: a@x.kz\r\n".utf8)
+        for i in 0..<10_000 { bytes += Array("Content-Type: multipart/mixed; boundary=\"b\(i)\"\r\n\r\n--b\(i)\r\n".utf8) }
+        expectLimit(.nestingDepth, bytes, limits: MIMELimits(maxNestingDepth: 1_000_000))
+    }
+
     @Test func hundredThousandParts() {
         var bytes = Array("From: a@x.kz\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n".utf8)
         bytes.reserveCapacity(1_000_000)
