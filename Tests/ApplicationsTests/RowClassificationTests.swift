@@ -20,6 +20,8 @@ import Documents
         ("total in Russian, name column", ["", "", "Итого: 5 чел.", "", "", "", "", 180]),
         ("Всего", ["Всего", "", "", "", "", "", "", 72]),
         ("Total", ["", "Total", "", "", "", "", "", 144, ""]),
+        ("Жалпы саны", ["Жалпы саны: 2"]),
+        ("total label by the sum", ["", "", "", "", "", "Итого часов:", "", 144]),
         ("signature", ["Құқық жоғары мектебінің деканы ________________ Ә.Қ. Сейтқали"]),
         ("signature over cells", ["", "Декан", "", "", "____________", "", "", "А. Williams"]),
         ("prepared by", ["Орындаған: Ким Е.С., әдіскер", "", "", "", "", "", "", "", "ішкі тел. 431"]),
@@ -67,6 +69,8 @@ import Documents
     @Test func aCourseTitledTotalQualityIsStillAnEmployee() {
         let reading = read([employee(course: "Total Quality Management")])
         #expect(reading.rows.map(\.lastCourse) == ["Total Quality Management"])
+        let withoutAddress = read([employee(course: "Жалпы психология", email: "")])
+        #expect(withoutAddress.invalidRows == [RowProblem(row: 2, field: .email, problem: .missing)])
     }
 
     @Test func rowsAboveTheHeaderAreNeverEmployees() {

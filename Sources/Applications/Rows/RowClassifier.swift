@@ -32,11 +32,14 @@ struct RowClassifier {
         return values.first == 1 && zip(values, values.dropFirst()).allSatisfy { $1 > $0 && $1 - $0 <= 2 }
     }
 
-    /// A cell starting with a totals word, in a row that names no e-mail address.
+    /// A cell starting with a totals word, in a row that names no e-mail address. In a row with
+    /// a name, course and programme titles are not looked at: "Total Quality Management" is a course.
     private func isTotal(_ content: RowContent, _ columns: [Int]) -> Bool {
         guard !content.hasAddress else { return false }
+        let named = layout.columns[.fullName].flatMap(content.text(at:)) != nil
+        let titles = named ? Set([ColumnMeaning.lastCourse, .programme, .trainingDirection].compactMap { layout.columns[$0] }) : []
         return columns.contains { column in
-            guard case .text = content.cell(at: column).value, let text = content.text(at: column) else { return false }
+            guard !titles.contains(column), case .text = content.cell(at: column).value, let text = content.text(at: column) else { return false }
             return RowVocabulary.totalWords.contains(Self.firstWord(text))
         }
     }
