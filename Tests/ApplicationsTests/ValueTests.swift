@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import Documents
 @testable import Applications
 
@@ -118,5 +119,11 @@ import Documents
         #expect(CalendarDay(iso: "2026-05-20")?.iso == "2026-05-20")
         #expect(CalendarDay(iso: "2026-5-20") == nil)
         #expect(CalendarDay(iso: "x") == nil)
+    }
+
+    @Test func theTimeZoneDecidesTheDayOfReceipt() throws {
+        let instant = Date(timeIntervalSince1970: 1_780_270_200)  // 2026-05-31T23:30:00Z
+        #expect(CalendarDay(instant, in: try #require(TimeZone(identifier: "UTC")))?.iso == "2026-05-31")
+        #expect(CalendarDay(instant, in: try #require(TimeZone(secondsFromGMT: 5 * 3600)))?.iso == "2026-06-01")
     }
 }

@@ -53,8 +53,7 @@ struct ValidateCommand: AsyncParsableCommand {
             }
             return day
         }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        guard let day = CalendarDay(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) else {
+        guard let day = CalendarDay(Date(), in: .current) else {
             throw CLIExit.couldNotRun("cannot tell today's date; pass --today yyyy-mm-dd")
         }
         return day
