@@ -72,6 +72,11 @@ import Documents
         #expect(notNumbers[.no] == nil)
     }
 
+    @Test func aQualificationColumnDoesNotTakeTheCourse() throws {
+        let found = try #require(columns([["ФИО", "Квалификация", "Последний курс", "E-mail"]]))
+        #expect(found[.lastCourse] == 2)
+    }
+
     @Test func needsANameAndAnEmailColumn() {
         #expect(columns([["№", "Курс атауы", "Ұйымдастырушы", "Басталу күні", "Сағат саны", "Форматы"]]) == nil)
         #expect(columns([["№", "ФИО", "Телефон"]]) == nil)

@@ -34,8 +34,11 @@ enum HeaderCellMeaning {
         // One cell naming title, date and hours at once: the column holds the course as a whole.
         case (true, true): return isCourse ? (.lastCourse, 2) : nil
         case (false, false):
-            if isCourse, !isProgrammeOrDirectionOnly(markers) { return (.lastCourse, title ? 3 : 2) }
-            return nil
+            guard isCourse, !isProgrammeOrDirectionOnly(markers) else { return nil }
+            // "Біліктілігі" / "Квалификация" alone is more often a degree column than the course.
+            let namesACourse = context.hasPrefix(anyOf: ["курс", "course", "арттыр", "повышен"])
+                || context.hasAny(["пк", "cpd", "development", "training"])
+            return (.lastCourse, namesACourse ? (title ? 3 : 2) : 1)
         }
     }
 
