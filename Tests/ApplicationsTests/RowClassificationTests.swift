@@ -41,6 +41,16 @@ import Documents
         #expect(reading.invalidRows.isEmpty, "\(label): \(reading.invalidRows)")
     }
 
+    @Test func aTwoRowHeaderRepeatedOnTheNextPageIsSkipped() {
+        let upper: [C] = ["№", "Т.А.Ә.", "Соңғы курс", .copy("Соңғы курс"), .copy("Соңғы курс"), "E-mail"]
+        let lower: [C] = [.copy("№"), .copy("Т.А.Ә."), "атауы", "өткен күні", "сағат саны", .copy("E-mail")]
+        let person: [C] = [1, "Иванов Иван", "Excel", "01.02.2023", 36, "i@kazguu.kz"]
+        let table = makeTable([upper, lower, person, upper, lower, [2, "Петров Пётр", "Word", "", "", "p@kazguu.kz"]])
+        let reading = ApplicationReader.read(tables: [table], receivedOn: receipt)
+        #expect(reading.rows.map(\.no) == [1, 2])
+        #expect(reading.invalidRows.isEmpty)
+    }
+
     @Test func aVerticallyMergedSchoolAppliesToEveryRowItCovers() {
         let reading = read([
             employee(1, school: "Жоғары гуманитарлық мектеп", email: "a@kazguu.kz"),
