@@ -77,6 +77,12 @@ import Documents
         #expect(found[.lastCourse] == 2)
     }
 
+    @Test func theLastCourseWinsOverAPlannedOne() throws {
+        let found = try #require(columns([["ФИО", "Жоспарланған курс атауы", "Курс басталатын күні",
+                                           "Соңғы курс", "Соңғы курс күні", "E-mail"]]))
+        #expect(found[.lastCourse] == 3 && found[.lastCourseDate] == 4)
+    }
+
     @Test func needsANameAndAnEmailColumn() {
         #expect(columns([["№", "Курс атауы", "Ұйымдастырушы", "Басталу күні", "Сағат саны", "Форматы"]]) == nil)
         #expect(columns([["№", "ФИО", "Телефон"]]) == nil)

@@ -62,6 +62,7 @@ import Documents
         (.text("72 сағ"), .hours(72)), (.text("72 сағат"), .hours(72)), (.text("72 ч."), .hours(72)),
         (.text("72 часов"), .hours(72)), (.text("72 hours"), .hours(72)), (.text("72h"), .hours(72)),
         (.text("72.0"), .hours(72)), (.text("72,0"), .hours(72)), (.text("72 ак. ч."), .hours(72)),
+        (.text("72-сағ"), .hours(72)), (.text("72 саг."), .hours(72)),
         (.text("жетпіс екі"), .invalid), (.text("жетпіс екі сағат"), .invalid), (.text("36,5"), .invalid),
         (.number(36.5), .invalid), (.text("72 сағ / 3 кредит"), .invalid), (.date(year: 2024, month: 1, day: 1), .invalid),
         (.number(0), .outOfRange), (.number(2500), .outOfRange), (.text("2500 сағ"), .outOfRange),

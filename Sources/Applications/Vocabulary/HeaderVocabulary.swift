@@ -40,6 +40,8 @@ enum HeaderVocabulary {
     static let courseStems = ["курс", "course", "біліктілік", "квалификац", "повышен", "соңғы", "последн"]
     static let courseWords: Set<String> = ["пк", "last", "development", "cpd"]
 
+    static let lastStems = ["соңғы", "последн", "last", "өткен", "пройден", "completed", "прошедш"]
+
     static let hoursWords: Set<String> = [
         "сағ", "сағат", "сағаты", "сағаттар", "сағаттары", "сағаттың", "сағатпен", "сағатта",
         "час", "часа", "часов", "часы", "ч", "hour", "hours", "hrs", "hr", "көлемі", "объем", "volume",
