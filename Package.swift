@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding"]),
-        .target(name: "Regulation", dependencies: ["Yams"]),
+        .target(name: "Regulation", dependencies: ["Documents", "Yams"]),
 
         // MARK: State and the service.
         .target(name: "Config", dependencies: ["Yams"]),
@@ -76,6 +76,9 @@ let package = Package(
             "Mail", "MIME", "Curl", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // MARK: Fuzzing: a libFuzzer target for the MIME parser (see Sources/MIMEFuzz for the build line).
+        .executableTarget(name: "MIMEFuzz", dependencies: ["MIME"], exclude: ["lld-toolset.json"]),
+
         // MARK: Tests mirror Sources. Fixtures live in Tests/Fixtures (a copy of the samples).
         .testTarget(name: "CurlTests", dependencies: ["Curl", "CurlShim"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Curl", "Config"]),
@@ -86,6 +89,6 @@ let package = Package(
         .testTarget(name: "RegulationTests", dependencies: ["Regulation"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config"]),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications"]),
     ]
 )

@@ -35,8 +35,8 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
             throw CurlError(kind: .protocolNotAllowed, step: "read the server URL", server: url)
         }
         self.scheme = scheme
-        // URLComponents keeps IPv6 brackets off `host`; put them back for display.
-        self.host = host
+        // Brackets of an IPv6 literal are syntax, not part of the host; `description` adds them.
+        self.host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         self.port = components.port ?? scheme.defaultPort
     }
 
@@ -47,7 +47,7 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
 
     /// True for 127.0.0.0/8, ::1 and "localhost": traffic that never leaves the machine.
     public var isLoopback: Bool {
-        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let name = host.lowercased()
         if name == "localhost" || name == "::1" || name == "0:0:0:0:0:0:0:1" { return true }
         let octets = name.split(separator: ".", omittingEmptySubsequences: false)
         guard octets.count == 4, octets.allSatisfy({ $0.count <= 3 && UInt8($0) != nil }) else {

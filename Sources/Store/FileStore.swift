@@ -8,7 +8,7 @@ import Foundation
 /// <root>/messages/<yyyy-mm>/      raw messages, byte-identical, + index.jsonl
 /// <root>/outbox/                  outgoing messages and their delivery state
 /// <root>/applications/<cycle>/    the current rows of each unit
-/// <root>/roster/roster.csv        the people the bot knows
+/// <root>/roster.csv              the people the bot knows (DESIGN.md: it lives in the store)
 /// <root>/mailbox/                 IMAP position (UIDVALIDITY, last UID, last poll)
 /// ```
 /// Directories are 0700 and files 0600: the store holds personal data.
@@ -24,7 +24,7 @@ public struct FileStore: Sendable {
     /// Opens the store at `root`, creating the layout where it is missing.
     public init(root: URL) throws {
         self.root = root.standardizedFileURL
-        let folders = ["messages", "outbox", "applications", "roster", "mailbox"]
+        let folders = ["messages", "outbox", "applications", "mailbox"]
         try POSIX.makeDirectory(self.root.path)
         for folder in folders {
             try POSIX.makeDirectory(self.root.appendingPathComponent(folder).path)
@@ -33,7 +33,7 @@ public struct FileStore: Sendable {
         journal = Journal(url: self.root.appendingPathComponent("journal.jsonl"))
         outbox = Outbox(directory: self.root.appendingPathComponent("outbox"))
         applications = ApplicationRepository(directory: self.root.appendingPathComponent("applications"))
-        roster = RosterFile(url: self.root.appendingPathComponent("roster").appendingPathComponent("roster.csv"))
+        roster = RosterFile(url: self.root.appendingPathComponent("roster.csv"))
         mailbox = MailboxStateFile(directory: self.root.appendingPathComponent("mailbox"))
     }
 

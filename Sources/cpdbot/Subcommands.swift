@@ -10,5 +10,8 @@ extension CPDBot {
         CalendarCommand.self,
         ObligationCommand.self,
         PlanCommand.self,
+        StatusCommand.self,
+        OutboxCommand.self,
+        ExportCommand.self,
     ]
 }

@@ -107,3 +107,18 @@ import Testing
         }
     }
 }
+
+@Suite struct ConfiguredPasswordTests {
+    /// The whole path: a config naming a password file and an environment variable.
+    @Test func passwordsComeFromTheConfiguredSources() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try writeFile("imap-secret\n", named: "imap.pw", in: directory, mode: 0o600)
+        let yaml = "imap: { password_file: \(path) }\nsmtp: { password_env: MY_SMTP_PW }\n"
+        let environment = ["MY_SMTP_PW": "smtp-secret", "CPDBOT_IMAP_PASSWORD": "not-this-one"]
+        let configuration = try load(yaml, environment: environment).configuration
+        #expect(try configuration.imapPassword(environment: environment).reveal() == "imap-secret")
+        #expect(try configuration.smtpPassword(environment: environment).reveal() == "smtp-secret")
+        #expect(!"\(configuration)".contains("secret"))
+    }
+}

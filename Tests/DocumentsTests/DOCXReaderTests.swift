@@ -49,4 +49,17 @@ import Testing
                                                fileName: "letter.docx")
         #expect(document.tables.isEmpty)
     }
+
+    @Test(arguments: [
+        ([("word/document.xml", "<w:document/>"), ("word/vbaProject.bin", "x")], DocumentError.Kind.unsupportedFormat, ".docx"),
+        ([("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.ms-word.document.macroEnabled.main+xml\"/></Types>"),
+          ("word/document.xml", "<w:document/>")], .unsupportedFormat, ".docx"),
+        ([("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<x/>")], .unsupportedFormat, ".docx"),
+    ])
+    func refusedContainersSayWhatToSend(members: [(String, String)], kind: DocumentError.Kind, hint: String) throws {
+        let bytes = try ZipFixture.make(members)
+        let error = #expect(throws: DocumentError.self) { try DocumentReader.read(bytes: bytes, fileName: "x.docm") }
+        #expect(error?.kind == kind)
+        #expect(error?.detail.contains(hint) == true)
+    }
 }

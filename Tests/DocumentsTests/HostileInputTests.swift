@@ -29,8 +29,14 @@ import Testing
             ("xl/workbook.xml", "<workbook><sheets><sheet name=\"S\" sheetId=\"1\"/></sheets></workbook>"),
         ])
         #expect(bytes.count < 2 << 20)
-        let (kind, duration) = timed { DocumentReader.errorKind(bytes, "bomb.xlsx") }
-        #expect(kind == .unsafeArchive)
+        var error: DocumentError?
+        let duration = ContinuousClock().measure {
+            do throws(DocumentError) { _ = try DocumentReader.read(bytes: bytes, fileName: "bomb.xlsx") } catch let caught { error = caught }
+        }
+        #expect(error?.kind == .unsafeArchive)
+        // The message names the member, the bytes actually inflated and the maximum.
+        #expect(error?.detail.contains("xl/worksheets/sheet1.xml") == true)
+        #expect(error?.detail.contains("maximum \(DocumentLimits().maxCompressionRatio):1") == true)
         #expect(duration < .seconds(10))
     }
 

@@ -10,7 +10,4 @@ struct FileVerdict: Sendable {
     var validRows: [ApplicationRow] { reading?.rows ?? [] }
 
     var isUsable: Bool { !(reading?.rows.isEmpty ?? true) }
-
-    /// A hostile file: a name that is a path, or content built to harm (bombs, entities).
-    var isHostile: Bool { file.role == .attachment && (file.hasHostileName || reading?.failure == .unsafeArchive) }
 }

@@ -23,14 +23,8 @@ struct IncomingFile: Sendable {
     /// Why the bytes could not be had, for the reply and the journal.
     var problem: String?
 
-    /// A file name a person can't have meant as a plain name (samples/README.md): a path
-    /// separator, a `..` component, a control character, or more than 255 bytes.
-    var hasHostileName: Bool {
-        if filename.utf8.count > 255 { return true }
-        if filename.contains("/") || filename.contains("\\") { return true }
-        if filename.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return true }
-        return filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..") || filename == ".."
-    }
+    /// A name that is a path, holds control characters or is over 255 bytes (routing's rule).
+    var hasHostileName: Bool { HostileFileName.isHostile(filename) }
 }
 
 extension IncomingFile {

@@ -19,10 +19,17 @@ struct MessageReading: Sendable {
         var applications: ApplicationLimits = .init()
     }
 
-    /// Parses and reads; `receivedOn` is the day of receipt (last-course dates after it are `future`).
-    static func read(_ raw: [UInt8], receivedOn: CalendarDay, limits: Limits) throws(MIMEError) -> MessageReading {
+    /// When the message was received: its Date header (the order DSHR sees), unless that is
+    /// missing or lies in the future (a wrong clock), then the time it was fetched.
+    var receivedAt: Date
+
+    /// Parses and reads. Last-course dates after the day of receipt are `future`.
+    static func read(_ raw: [UInt8], fetchedAt: Date, limits: Limits) throws(MIMEError) -> MessageReading {
         let message = try MessageParser(limits: limits.mime).parse(raw)
         let summary = MessageSummary.summarise(message, limits: limits.mime)
+        var receivedAt = fetchedAt
+        if let date = message.date?.date, date <= fetchedAt.addingTimeInterval(24 * 3600) { receivedAt = date }
+        let receivedOn = CalendarDay(receivedAt, utcOffsetSeconds: message.date?.utcOffsetSeconds ?? 5 * 3600)
         let files = IncomingFile.files(of: message, limits: limits.mime).map { file -> FileVerdict in
             guard file.role == .attachment else { return FileVerdict(file: file, reading: nil) }
             guard !file.hasHostileName else { return FileVerdict(file: file, reading: nil) }
@@ -42,18 +49,20 @@ struct MessageReading: Sendable {
                 if reading.failure == nil { bodyTable = reading }
             }
         }
-        return MessageReading(message: message, summary: summary, files: files, bodyTable: bodyTable)
+        return MessageReading(message: message, summary: summary, files: files, bodyTable: bodyTable, receivedAt: receivedAt)
     }
 
-    /// Every valid row: attachments first in MIME order, then the body table. Duplicated emails
-    /// across files keep the first (the same person listed twice is one application).
-    var allValidRows: [ApplicationRow] {
-        var seen = Set<String>()
-        var rows: [ApplicationRow] = []
-        for row in files.flatMap(\.validRows) + (bodyTable?.rows ?? []) {
-            guard let email = row.email, seen.insert(email).inserted else { continue }
-            rows.append(row)
-        }
-        return rows
+    /// A valid row and where it came from (the file name, or nil for the message body).
+    struct SourcedRow: Sendable {
+        var row: ApplicationRow
+        var sourceFile: String?
+    }
+
+    /// Every valid row: attachments first in MIME order, then the body table. Each file is
+    /// validated on its own (duplicates within a file are row errors); the same person in two
+    /// files of one message is kept twice, as the oracle's final rows count them, for DSHR to see.
+    var validRows: [SourcedRow] {
+        let fromFiles = files.flatMap { verdict in verdict.validRows.map { SourcedRow(row: $0, sourceFile: verdict.file.filename) } }
+        return fromFiles + (bodyTable?.rows ?? []).map { SourcedRow(row: $0, sourceFile: nil) }
     }
 }

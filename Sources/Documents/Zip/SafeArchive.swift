@@ -59,13 +59,17 @@ final class SafeArchive {
             }
             output.append(contentsOf: bytes[range])
         case 8:  // deflate
+            var seen = 0
             let outcome = ZipInflater.inflate(bytes[range]) { chunk in
+                // Checked before appending, so a bomb never grows the buffer past the cap.
+                seen = output.count + chunk.count
+                guard seen <= memberCap, inflatedTotal + seen <= limits.maxInflatedBytes else { return false }
                 output.append(contentsOf: chunk)
-                return output.count <= memberCap && inflatedTotal + output.count <= limits.maxInflatedBytes
+                return true
             }
             switch outcome {
             case .finished: break
-            case .stopped: throw bombError(member, inflated: output.count, memberCap: memberCap)
+            case .stopped: throw bombError(member, inflated: seen, memberCap: memberCap)
             case .corrupt(let why): throw corrupt(member, why)
             }
         default:

@@ -46,7 +46,6 @@ public enum AddressParser {
                 state.words = []; state.spec = ""; state.comments = []
                 i += 1
             case " ", "\t", "\r", "\n":
-                state.spaceBefore = true
                 i += 1
             default:
                 var j = i
@@ -74,7 +73,6 @@ public enum AddressParser {
         var comments: [String] = []
         var angle: String?
         var group: String?
-        var spaceBefore = false
         var result: [Mailbox] = []
 
         func displayText() -> String {

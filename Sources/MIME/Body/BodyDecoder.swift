@@ -28,11 +28,13 @@ public struct BodyDecoder: Sendable {
 }
 
 extension MIMEPart {
-    /// The decoded body. For an attached message (message/rfc822 saved as a .eml file) a final
-    /// line break is restored: the delimiter took it, and a saved message ends with one.
+    /// The decoded body. For an attached message sent unencoded (message/rfc822 in 7bit/8bit, saved
+    /// as a .eml file) a final line break is restored: the delimiter took it, and a saved message
+    /// ends with one. A base64-encoded attachment is taken byte for byte.
     public func decodedBody(limits: MIMELimits = .default) throws(MIMEError) -> BodyDecoder.Decoded {
         var decoded = try BodyDecoder(limits: limits).decode(body, encoding: transferEncoding)
-        if contentType.isMessage, let last = decoded.bytes.last, last != 0x0A {
+        let identity = transferEncoding != .base64 && transferEncoding != .quotedPrintable
+        if contentType.isMessage, identity, let last = decoded.bytes.last, last != 0x0A {
             decoded.bytes.append(contentsOf: decoded.bytes.contains(0x0D) ? [0x0D, 0x0A] : [0x0A])
         }
         return decoded

@@ -30,7 +30,7 @@ public struct MIMEDefect: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// True when the parts could not be split at all (the message is `malformed`).
-    public var isStructural: Bool { kind == .boundaryNeverFound }
+    public var isStructural: Bool { kind == .boundaryNeverFound || kind == .missingBoundaryParameter }
 
     public var description: String {
         let at = partPath.isEmpty ? "message" : "part \(partPath)"

@@ -1,4 +1,5 @@
 import Foundation
+import TextEncoding
 
 /// Bytes to text with a MIME charset label. Labels are often wrong or missing in real mail
 /// (an attachment declared windows-1251 that is KZ-1048, raw 8-bit headers with no label at all),
@@ -6,9 +7,21 @@ import Foundation
 enum Charset {
     static func decode(_ bytes: [UInt8], label: String?) -> String {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        if let label = normalized(label), let text = TextDecoding.decode(bytes, label: label) { return text }
-        return TextDecoding.guess(bytes, declared: normalized(label)).text
+        let declared = normalized(label)
+        if let declared {
+            // A single-byte Cyrillic label decodes almost any bytes, so it cannot prove itself right:
+            // UTF-8 and KZ-1048 text often arrive labelled windows-1251. Let the scoring decide,
+            // with the label winning ties.
+            if cyrillicSingleByte.contains(declared) { return TextDecoding.guess(bytes, declared: declared).text }
+            if let text = TextDecoding.decode(bytes, label: declared) { return text }
+        }
+        return TextDecoding.guess(bytes, declared: declared).text
     }
+
+    static let cyrillicSingleByte: Set<String> = [
+        "windows-1251", "cp1251", "win-1251", "x-cp1251", "koi8-r", "koi8-u", "kz-1048", "rk1048", "strk1048-2002",
+        "pt154", "ptcp154", "cp866", "ibm866", "iso-8859-5",
+    ]
 
     /// Raw header bytes: RFC 6532 UTF-8 when valid, else a guessed legacy charset.
     static func decodeHeader<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {

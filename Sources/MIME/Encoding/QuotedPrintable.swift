@@ -12,13 +12,23 @@ public enum QuotedPrintable {
         out.reserveCapacity(b.count)
         var i = 0
         let n = b.count
+        var trailingLiteralSpace = 0  // literal blanks just written; dropped before a line break (§6.7 rule 3)
         while i < n {
             let c = b[i]
             if c != UInt8(ascii: "=") {
+                if c == 0x0D || c == 0x0A {
+                    out.removeLast(trailingLiteralSpace)
+                    trailingLiteralSpace = 0
+                } else if c == 0x20 || c == 0x09 {
+                    trailingLiteralSpace += 1
+                } else {
+                    trailingLiteralSpace = 0
+                }
                 out.append(c)
                 i += 1
                 continue
             }
+            trailingLiteralSpace = 0
             // "=" followed by optional whitespace and a line break: soft line break.
             var j = i + 1
             while j < n, b[j] == 0x20 || b[j] == 0x09 { j += 1 }

@@ -72,10 +72,22 @@ public enum ForwardDetector {
             // A long address list or subject wraps onto the next line.
             if seenField, lastField == "subject", let s = subject { subject = s + " " + line; continue }
             if seenField, lastField == "to" { continue }
+            // Yandex and some webmails open the block with one line: `20.05.2026, 11:02, "Name" <addr>:`.
+            if !seenField, evidence == .separatorLine, let inline = authorLine(line) { author = inline; seenField = true; continue }
             break
         }
         guard let author else { return nil }
         return ForwardedOrigin(author: author, subject: subject, date: date, evidence: evidence)
+    }
+
+    /// The author from a one-line attribution ending in ":" that holds an address.
+    static func authorLine(_ line: String) -> Mailbox? {
+        guard line.hasSuffix(":"), let address = EmailScanner.addresses(in: line).first else { return nil }
+        var name: String?
+        if let open = line.firstIndex(of: "\""), let close = line[line.index(after: open)...].firstIndex(of: "\"") {
+            name = String(line[line.index(after: open)..<close]).trimmingWhitespace()
+        }
+        return Mailbox(displayName: name?.isEmpty == false ? name : nil, address: address)
     }
 
     /// `Name <addr>`, `"Name" <addr>`, `Name [mailto:addr]`, `addr`, or just a name.

@@ -13,6 +13,11 @@ public enum HTMLText {
             pendingSpace = false
             out.append("\n")
         }
+        /// Starts a new line unless already at the start of one (rows, list items, Gmail's line divs).
+        func lineStart() {
+            pendingSpace = false
+            if let last = out.last, last != "\n" { out.append("\n") }
+        }
 
         while i < s.count {
             let c = s[i]
@@ -34,9 +39,12 @@ public enum HTMLText {
                 case "br":
                     newline()
                 case "td", "th":
-                    if !tag.closing { out.append("\t") }
-                case "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "hr", "pre", "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer", "address":
+                    // A tab between cells, not before the first one of a row.
+                    if !tag.closing, let last = out.last, last != "\n" { out.append("\t"); pendingSpace = false }
+                case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "hr", "pre", "ul", "ol", "dl":
                     newline()
+                case "div", "tr", "li", "dt", "dd", "section", "article", "header", "footer", "address", "caption":
+                    lineStart()
                 default:
                     break
                 }

@@ -45,14 +45,15 @@ struct HeaderParser {
                 i = next
                 continue
             }
-            if first, contentEnd - i >= 5, Array(bytes[i..<(i + 5)]) == Array("From ".utf8) {
+            if first, requireHeader, isMboxSeparator(bytes, i, contentEnd) {
                 i = next  // an mbox "From " separator line, not a header field
                 continue
             }
-            guard let colon = bytes[i..<contentEnd].firstIndex(of: UInt8(ascii: ":")),
-                  colon > i,
-                  bytes[i..<colon].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
-            else {
+            // RFC 5322 §4.5.1 (obsolete syntax): whitespace may precede the colon ("Subject : x").
+            var nameEnd = bytes[i..<contentEnd].firstIndex(of: UInt8(ascii: ":")) ?? i
+            let colon = nameEnd
+            while nameEnd > i, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+            guard nameEnd > i, bytes[i..<nameEnd].allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }) else {
                 if first {
                     if requireHeader { throw .notAMessage(reason: "the first line is not a header field") }
                     return Result(header: HeaderSection(fields: []), bodyStart: range.lowerBound, defects: [])
@@ -62,7 +63,7 @@ struct HeaderParser {
                 continue
             }
             finish()
-            current = (String(decoding: bytes[i..<colon], as: UTF8.self), Array(bytes[(colon + 1)..<contentEnd]))
+            current = (String(decoding: bytes[i..<nameEnd], as: UTF8.self), Array(bytes[(colon + 1)..<contentEnd]))
             i = next
         }
         finish()
@@ -79,6 +80,14 @@ struct HeaderParser {
             throw .limitExceeded(limit: .headerLineLength, actual: window - start, maximum: limits.maxHeaderLineLength)
         }
         return end
+    }
+
+    /// "From sender@host Tue May 12 …" (an mbox separator), but not "From : a@x.kz" (a header).
+    private func isMboxSeparator(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 5, Array(bytes[start..<(start + 5)]) == Array("From ".utf8) else { return false }
+        var k = start + 5
+        while k < end, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+        return k < end && bytes[k] != UInt8(ascii: ":")
     }
 
     private func trimmed(_ value: [UInt8]) -> [UInt8] {

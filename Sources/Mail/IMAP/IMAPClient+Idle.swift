@@ -13,7 +13,7 @@ extension IMAPClient {
             try noop()
             return connection.exists > before
         }
-        let tag = "I\(UInt32.random(in: 1...999_999))"
+        let tag = connection.makeTag()
         try connection.write("\(tag) IDLE\r\n", step: "IDLE")
         var newMail = false
         var idling = false

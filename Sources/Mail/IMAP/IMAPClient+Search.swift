@@ -1,3 +1,5 @@
+import Foundation
+
 extension IMAPClient {
     /// `UID SEARCH criteria` in the selected mailbox (RFC 9051 §6.4.4), e.g. "ALL", "UNSEEN",
     /// `HEADER Message-ID "<id@host>"`. Criteria are sent as given: quote values with
@@ -14,9 +16,22 @@ extension IMAPClient {
         return uids.sorted()
     }
 
-    /// UIDs of messages whose header `field` contains `value` (e.g. Message-ID).
+    /// UIDs of messages whose header `field` contains `value` (e.g. Message-ID). A non-ASCII
+    /// value (a Kazakh subject) is sent as a UTF-8 literal with `CHARSET UTF-8`.
     public func searchUIDs(header field: String, value: String) throws(MailError) -> [UInt32] {
-        try searchUIDs("HEADER \(try IMAPSyntax.quoted(field)) \(try IMAPSyntax.quoted(value))")
+        let name = try IMAPSyntax.quoted(field)
+        if let quotedValue = try? IMAPSyntax.quoted(value) {
+            return try searchUIDs("HEADER \(name) \(quotedValue)")
+        }
+        _ = try requireSelected("UID SEARCH")
+        var uids: [UInt32] = []
+        let command = IMAPCommand(
+            parts: [.text("UID SEARCH CHARSET UTF-8 HEADER \(name) "), .literal(Data(value.utf8))],
+            display: "UID SEARCH CHARSET UTF-8 HEADER \(name) (\(value.utf8.count) bytes)")
+        try run(command) { response in
+            if case .search(let found) = response { uids.append(contentsOf: found) }
+        }
+        return uids.sorted()
     }
 
     /// A quoted IMAP string for building criteria; throws for CR, LF or non-ASCII.

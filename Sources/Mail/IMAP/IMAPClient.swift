@@ -32,6 +32,10 @@ public final class IMAPClient {
     /// True when the session is encrypted (imaps, or imap after STARTTLS).
     public var isEncrypted: Bool { connection.handle.isTLSActive }
 
+    /// False once the connection failed (dropped, timed out, unreadable response): every call
+    /// then throws that error again; make a new client (with backoff) to continue.
+    public var isUsable: Bool { connection.broken == nil && !connection.byeReceived }
+
     /// Keeps the session alive and collects pending updates (EXISTS, EXPUNGE).
     public func noop() throws(MailError) { try run(IMAPCommand("NOOP")) }
 

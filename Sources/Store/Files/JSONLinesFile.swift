@@ -22,7 +22,8 @@ struct JSONLinesFile: Sendable {
         }
         line.append(UInt8(ascii: "\n"))
         let path = url.path
-        let fd = try POSIX.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600, operation: "open for appending")
+        // Read-write: the last byte is checked with pread before appending.
+        let fd = try POSIX.open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600, operation: "open for appending")
         defer { close(fd) }
         if !Self.endsWithNewline(fd) { line.insert(UInt8(ascii: "\n"), at: 0) }
         // One write(2) of the whole line: O_APPEND makes it land at the end in one piece.

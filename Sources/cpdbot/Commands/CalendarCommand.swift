@@ -1,8 +1,10 @@
 import ArgumentParser
 
-// Placeholder until the module behind it lands; it says so instead of pretending to work.
+/// `cpdbot calendar …`: Kazakhstan's working-day calendar.
 struct CalendarCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "calendar", abstract: "Working-day calendar of Kazakhstan.")
-    @OptionGroup var global: GlobalOptions
-    func run() async throws { throw CLIExit.couldNotRun("'calendar' is not available in this build yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Kazakhstan's working-day calendar (holidays, carry-overs, the ministry's transfers).",
+        subcommands: [CalendarDeadlineCommand.self]
+    )
 }

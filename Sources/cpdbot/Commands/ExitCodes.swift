@@ -12,6 +12,11 @@ enum CLIExit {
         return couldNotRun
     }
 
+    /// A note that is not an error (e.g. "no configuration file; using the defaults").
+    static func printNote(_ line: String) {
+        FileHandle.standardError.write(Data(("cpdbot: note: " + line + "\n").utf8))
+    }
+
     static func printError(_ line: String) {
         let oneLine = line.split(whereSeparator: \.isNewline).joined(separator: " ")
         FileHandle.standardError.write(Data(("cpdbot: " + oneLine + "\n").utf8))

@@ -1,8 +1,10 @@
 import ArgumentParser
 
-// Placeholder until the module behind it lands; it says so instead of pretending to work.
+/// `cpdbot plan …`: the Plan DSHR sends (DESIGN.md "DSHR commands").
 struct PlanCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Check and announce the Plan.")
-    @OptionGroup var global: GlobalOptions
-    func run() async throws { throw CLIExit.couldNotRun("'plan' is not available in this build yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Check and announce the Plan.",
+        subcommands: [PlanCheckCommand.self, PlanAnnounceCommand.self, PlanStatusCommand.self]
+    )
 }

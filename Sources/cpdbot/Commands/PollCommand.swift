@@ -1,8 +1,40 @@
 import ArgumentParser
+import Bot
+import Foundation
 
-// Placeholder until the module behind it lands; it says so instead of pretending to work.
 struct PollCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "poll", abstract: "Fetch every unhandled message once, store it and move it out of INBOX.")
+    static let configuration = CommandConfiguration(
+        commandName: "poll",
+        abstract: "Handle every message in the mailbox once, send what is due, and exit.",
+        discussion: """
+            Every message still in the mailbox is unhandled: it is kept in the store, answered if \
+            it needs an answer, and moved to Processed, Rejected, Ignored or Reported. Run it again \
+            at any time: nothing is handled or sent twice.
+            """)
+
     @OptionGroup var global: GlobalOptions
-    func run() async throws { throw CLIExit.couldNotRun("'poll' is not available in this build yet") }
+    @Flag(name: .long, help: "Print the result as JSON.") var json = false
+
+    func run() async throws {
+        let bootstrap = try BotBootstrap(global: global, exclusive: true)
+        let report: BotRunner.PollReport
+        do {
+            // libcurl blocks: the pass runs off the cooperative pool, on a runner made there.
+            report = try await Task.detached { [environment = bootstrap.environment] in
+                let runner = try BotRunner(environment: environment)
+                defer { runner.disconnect() }
+                return try runner.poll()
+            }.value
+        } catch {
+            throw CLIExit.couldNotRun("\(error)")
+        }
+        if json {
+            try JSONOutput.print(report)
+        } else {
+            let outcomes = ["processed", "rejected", "ignored", "reported"]
+                .map { "\($0) \(report.outcomes[$0] ?? 0)" }.joined(separator: ", ")
+            print("\(report.seen) message(s) in the mailbox: \(outcomes); \(report.sent) message(s) sent"
+                + (report.sendFailures > 0 ? ", \(report.sendFailures) not sent (see cpdbot outbox)" : ""))
+        }
+    }
 }

@@ -1,8 +1,32 @@
 import ArgumentParser
+import Bot
+import Logging
+import ServiceLifecycle
 
-// Placeholder until the module behind it lands; it says so instead of pretending to work.
 struct RunCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the service: poll the mailbox in a loop until SIGTERM or SIGINT.")
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the service: handle mail as it arrives and send what is due, until SIGTERM or SIGINT.",
+        discussion: """
+            Waits for new mail with IMAP IDLE (or polls every poll_interval_seconds). When a server \
+            is down it retries with growing pauses and says why in the log. On SIGTERM or SIGINT it \
+            finishes the message in hand and exits.
+            """)
+
     @OptionGroup var global: GlobalOptions
-    func run() async throws { throw CLIExit.couldNotRun("'run' is not available in this build yet") }
+
+    func run() async throws {
+        let bootstrap = try BotBootstrap(global: global, exclusive: true)
+        let service = BotService(environment: bootstrap.environment)
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: service)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: bootstrap.environment.logger))
+        do {
+            try await group.run()
+        } catch {
+            throw CLIExit.couldNotRun("\(error)")
+        }
+        withExtendedLifetime(bootstrap.lock) {}
+    }
 }

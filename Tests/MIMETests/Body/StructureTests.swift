@@ -98,6 +98,12 @@ import Testing
         #expect(m.subject == "Өтінім")
     }
 
+    @Test func obsoleteWhitespaceBeforeColon() throws {
+        let m = try MessageParser().parse(Self.message(["From : a@x.kz", "Subject\t: hello", "", "body"]))
+        #expect(m.subject == "hello")
+        #expect(m.sender?.address == "a@x.kz")
+    }
+
     @Test func genericTypeTakesTheExtension() throws {
         let m = try MessageParser().parse(Self.message([
             "From: a@x.kz", "Content-Type: application/octet-stream; name=\"z.xls\"", "", "x",

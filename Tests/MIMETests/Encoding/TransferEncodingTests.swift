@@ -36,6 +36,7 @@ import Testing
         ("soft=\nbreak", "softbreak"),
         ("1+1=2 =ZZ", "1+1=2 =ZZ"),           // stray "=" kept
         ("end=", "end"),
+        ("padded   \r\nline=20\r\n", "padded\r\nline \r\n"),  // transport padding dropped, =20 kept
     ])
     func quotedPrintable(_ input: String, _ text: String) {
         #expect(String(decoding: QuotedPrintable.decode(Array(input.utf8)), as: UTF8.self) == text)

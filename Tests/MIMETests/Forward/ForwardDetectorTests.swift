@@ -35,6 +35,8 @@ import Testing
              address: "n.li@kazguu.kz", name: nil, subject: "Өтінім"),
         Case(client: "quoted in a reply", body: "> -----Original Message-----\n> From: Li N. <n.li@kazguu.kz>\n> Sent: today\n",
              address: "n.li@kazguu.kz", name: "Li N.", subject: nil),
+        Case(client: "Yandex", body: "-------- Пересылаемое сообщение --------\n20.05.2026, 11:02, \"Тоқтарова Мөлдір\" <m.toktarova@kazguu.kz>:\n\nӨтінім қоса беріліп отыр.\n",
+             address: "m.toktarova@kazguu.kz", name: "Тоқтарова Мөлдір", subject: nil),
         Case(client: "name only", body: "-----Original Message-----\nFrom: Омаров Дәурен\nSent: Monday\nSubject: Өтінім\n",
              address: "", name: "Омаров Дәурен", subject: "Өтінім"),
     ]

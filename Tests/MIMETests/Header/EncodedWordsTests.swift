@@ -19,6 +19,8 @@ import Testing
         Case(input: "=?koi8-r?B?7Mkg7sHUwczY0Q==?=", expected: "Ли Наталья"),
         Case(input: "=?windows-1251?Q?=C7=E0=FF=E2=EA=E0?=", expected: "Заявка"),
         Case(input: "=?UTF-8*kk?B?0po=?=", expected: "Қ"),
+        // Labelled windows-1251 but really UTF-8 (misconfigured clients): the bytes decide.
+        Case(input: "=?windows-1251?B?06jRgtGW0L3RltC8?=", expected: "Өтінім"),
         // Malformed words stay as written.
         Case(input: "=?UTF-8?X?abc?=", expected: "=?UTF-8?X?abc?="),
         Case(input: "=?UTF-8?B?unterminated", expected: "=?UTF-8?B?unterminated"),

@@ -14,6 +14,17 @@ extension MailIntegrationTests {
             let status = try client.select("INBOX")
             #expect(status.uidValidity != 0)
             #expect(status.uidNext >= 1)
+            #expect(client.isUsable)
+        }
+
+        @Test func aClosedSessionSaysSoInsteadOfHanging() throws {
+            let sandbox = try Sandbox.open()
+            let client = try sandbox.imap("staff1901@kazguu.kz")
+            client.logout()
+            #expect(!client.isUsable)
+            let error = try #require(throws: MailError.self) { try client.select("INBOX") }
+            guard case .transport(let curl) = error else { Issue.record("expected a transport error, got \(error)"); return }
+            #expect(curl.kind == .connectionLost)
         }
 
         @Test func wrongPasswordGivesTheLoginError() throws {

@@ -62,6 +62,21 @@ extension MailIntegrationTests {
             #expect(try client.searchUIDs("UNSEEN") == [uid])
         }
 
+        @Test func searchesForNonASCIIHeaderValues() throws {
+            let sandbox = try Sandbox.open()
+            let user = "staff1913@kazguu.kz"
+            try sandbox.reset(user)
+            let client = try sandbox.imap(user)
+            defer { client.logout() }
+            // RFC 2047 encoded subject: the server decodes it for SEARCH.
+            let subject = "=?UTF-8?B?\(Data("Өтінім: біліктілікті арттыру".utf8).base64EncodedString())?="
+            let uid = try client.append(TestMessage.make(id: "kk@cpdbot.test", subject: subject), to: "INBOX")
+            try client.append(TestMessage.make(id: "en@cpdbot.test", subject: "Application"), to: "INBOX")
+            try client.select("INBOX")
+            #expect(try client.searchUIDs(header: "Subject", value: "біліктілікті") == [uid].compactMap { $0 })
+            #expect(try client.searchUIDs(header: "Subject", value: "Application").count == 1)
+        }
+
         @Test func commandErrorsNameTheServerAndTheCommand() throws {
             let sandbox = try Sandbox.open()
             let client = try sandbox.imap("staff1912@kazguu.kz")

@@ -18,6 +18,9 @@ final class IMAPConnection {
     /// Messages in the selected mailbox, as last announced by EXISTS/EXPUNGE.
     private(set) var exists: UInt32 = 0
     private(set) var byeReceived = false
+    /// Set once a read or write failed: the conversation's state is unknown, so every later
+    /// call fails at once and the caller reconnects.
+    private(set) var broken: MailError?
 
     enum ReadOutcome { case response(IMAPResponse), timedOut, interrupted }
 
@@ -51,8 +54,7 @@ final class IMAPConnection {
     /// usable) and the first error is rethrown. NO/BAD throws `MailError.commandFailed`.
     @discardableResult
     func execute(_ command: IMAPCommand, untagged: (Untagged) throws -> Void = { _ in }) throws -> StatusResponse {
-        let tag = "C\(nextTag)"
-        nextTag += 1
+        let tag = makeTag()
         var handlerError: (any Error)?
         func deliver(_ response: Untagged) {
             guard handlerError == nil else { return }
@@ -86,6 +88,12 @@ final class IMAPConnection {
             case .tagged, .continuation: continue  // not ours: ignore
             }
         }
+    }
+
+    /// "C1", "C2", …: unique per session (libcurl's own login used "A001"…).
+    func makeTag() -> String {
+        defer { nextTag += 1 }
+        return "C\(nextTag)"
     }
 
     private func finish(_ status: StatusResponse, command: IMAPCommand, handlerError: (any Error)?) throws -> StatusResponse {
@@ -123,6 +131,14 @@ final class IMAPConnection {
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer, step: String) throws(MailError) {
+        if let broken { throw broken }
+        do { try writeAll(bytes, step: step) } catch {
+            broken = error
+            throw error
+        }
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer, step: String) throws(MailError) {
         var offset = 0
         while offset < bytes.count {
             let sent = try transport { () throws(CurlError) in
@@ -141,6 +157,14 @@ final class IMAPConnection {
     /// The next response. With `timeout` (IDLE) a quiet server yields `.timedOut`; without it,
     /// silence longer than the response timeout is an error.
     func read(timeout: Duration? = nil, interruptFD: Int32? = nil, step: String) throws(MailError) -> ReadOutcome {
+        if let broken { throw broken }
+        do { return try readNext(timeout: timeout, interruptFD: interruptFD, step: step) } catch {
+            broken = error
+            throw error
+        }
+    }
+
+    private func readNext(timeout: Duration?, interruptFD: Int32?, step: String) throws(MailError) -> ReadOutcome {
         while true {
             if let raw = framer.next() {
                 let response: IMAPResponse

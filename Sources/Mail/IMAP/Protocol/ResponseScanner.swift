@@ -8,9 +8,15 @@ struct ResponseScanner {
         var reason: String
     }
 
+    /// Parenthesised lists nest at most this deep: no real response comes close (BODYSTRUCTURE
+    /// of a deeply nested MIME message stays under 20), and a hostile "((((…" must not
+    /// exhaust the stack.
+    static let maxNesting = 64
+
     private let response: RawResponse
     private var piece = 0
     private var offset = 0
+    private var depth = 0
 
     init(_ response: RawResponse) { self.response = response }
 
@@ -74,6 +80,9 @@ struct ResponseScanner {
         guard let byte = peek() else { throw SyntaxError(reason: "unexpected end of response") }
         switch byte {
         case UInt8(ascii: "("):
+            guard depth < Self.maxNesting else { throw SyntaxError(reason: "lists nested deeper than \(Self.maxNesting)") }
+            depth += 1
+            defer { depth -= 1 }
             offset += 1
             var items: [IMAPValue] = []
             while true {

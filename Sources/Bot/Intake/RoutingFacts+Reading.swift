@@ -1,0 +1,61 @@
+import Applications
+import MIME
+
+extension RoutingFacts {
+    /// The facts routing needs, from what the readers made of the message.
+    init(_ reading: MessageReading, trustedAuthservID: String) {
+        let summary = reading.summary
+        var spoofed = false
+        if let auth = summary.authenticationResults, auth.authservId.lowercased() == trustedAuthservID.lowercased() {
+            spoofed = Self.isSpoofed(dmarc: auth.dmarc, spf: auth.spf, dkim: auth.dkim)
+        }
+        var forwarded: ForwardedAuthor?
+        if let forward = summary.forward {
+            if let address = forward.author { forwarded = .address(address) }
+            else if let name = forward.authorName { forwarded = .name(name) }
+        }
+        self.init(
+            from: summary.from,
+            returnPathEmpty: reading.message.returnPath == "",
+            isAutoReply: summary.autoReply,
+            isBounce: summary.bounce != nil,
+            authDMARCFailFromTrustedServer: spoofed,
+            forwardedAuthor: forwarded,
+            commandTag: SubjectTag.command(in: summary.subject ?? ""),
+            attachments: reading.files.map(AttachmentFacts.init),
+            bodyTableRows: reading.bodyTable.map { $0.rows.count },
+            structureUnsplittable: reading.message.isStructurallyBroken)
+    }
+
+    /// Only the topmost header from our own server counts (the MIME reader keeps only that
+    /// one). DMARC decides when it gave a verdict; without one, a failed SPF or DKIM is enough.
+    static func isSpoofed(dmarc: String?, spf: String?, dkim: String?) -> Bool {
+        switch dmarc?.lowercased() {
+        case "fail": return true
+        case nil, "none", "neutral", "temperror", "permerror":
+            return spf?.lowercased() == "fail" || dkim?.lowercased() == "fail"
+        default: return false
+        }
+    }
+}
+
+extension AttachmentFacts {
+    init(_ verdict: FileVerdict) {
+        let reading: AttachmentReading
+        switch verdict.file.role {
+        case .inlineImage, .forwardedMessage, .tnefContainer:
+            reading = .notApplication
+        case .attachment:
+            switch verdict.reading?.failure {
+            case nil: reading = .usableRows(verdict.reading?.rows.count ?? 0)
+            case .noTableFound: reading = .noTableFound
+            case .unsupportedFormat: reading = .unsupported
+            case .encryptedOrCorrupt: reading = .corrupt
+            case .tooLarge: reading = .tooLarge
+            case .unsafeArchive: reading = .unsafe
+            }
+        }
+        self.init(fileName: verdict.file.filename, reading: reading,
+                  isHostileName: verdict.file.role == .attachment ? nil : false)
+    }
+}

@@ -1,0 +1,207 @@
+import Applications
+import Foundation
+import MIME
+import Store
+
+extension MessageHandler {
+    func act(on decision: RoutingDecision, reading: MessageReading, hash: String, context: inout PassContext) throws {
+        switch decision.action {
+        case .storeAndReceipt:
+            guard let head = decision.person else { return }
+            try storeApplication(head: head, reading: reading, hash: hash, context: &context)
+        case let .rejectWithReply(reason):
+            try refuse(reason, decision: decision, reading: reading, hash: hash, context: &context)
+        case .ignoreNoReply:
+            break
+        case let .reportToDSHR(reason):
+            let notice = DSHRNotice(reason, summary: reading.summary)
+            if case let .bounce(failed, original) = notice {
+                try environment.store.journal.append(JournalEvent(
+                    at: environment.now(), event: .bounced, messageID: original, from: reading.summary.from,
+                    detail: "failed recipients: " + failed.joined(separator: ", "), sha256: hash))
+            }
+            try reportToDSHR(notice, reading: reading, hash: hash, person: decision.person)
+        case let .dshrCommand(command):
+            guard let person = decision.person else { return }
+            try handleCommand(command, from: person, reading: reading, hash: hash)
+        }
+    }
+
+    // MARK: Applications
+
+    private func storeApplication(head: RosterPerson, reading: MessageReading, hash: String,
+                                  context: inout PassContext) throws {
+        let cycle = ApplicationCycle.of(receivedAt: reading.receivedAt)
+        let messageID = reading.summary.messageId ?? "sha256:\(hash)"
+        let stored = reading.validRows.map { sourced in
+            let row = sourced.row
+            return StoredApplicationRow(
+                no: row.no, school: row.school, fullName: row.fullName, trainingDirection: row.trainingDirection,
+                programme: row.programme, lastCourse: row.lastCourse, lastCourseDate: row.lastCourseDate,
+                lastCourseHours: row.lastCourseHours, phone: row.phone, email: row.email ?? "",
+                unit: head.unit, submittedBy: head.email, messageID: messageID, receivedAt: reading.receivedAt,
+                sourceFile: sourced.sourceFile, cycle: cycle.name, late: cycle.late)
+        }
+        let repository = environment.store.applications
+        let current = try repository.rows(unit: head.unit, cycle: cycle.name)
+        // Mail can arrive out of order: an older message never replaces a newer application.
+        let isOlder = current.first.map { $0.receivedAt > reading.receivedAt && $0.messageID != messageID } ?? false
+        var change: ApplicationChange?
+        if isOlder {
+            environment.logger.info("application of \(head.unit) in \(messageID) is older than the stored one; kept in the archive only")
+        } else {
+            change = try repository.replace(unit: head.unit, cycle: cycle.name, rows: stored, now: environment.now())
+        }
+        let receipt = ReplyContext.receipt(head: head, reading: reading, stored: stored, cycle: cycle, change: change)
+        let forwarder = reading.message.sender.flatMap { $0.lowercasedAddress == head.email ? nil : $0 }
+        try reply(template: "receipt", to: Mailbox(displayName: head.fullName, address: head.email),
+                  cc: forwarder.map { [$0] } ?? [], language: head.language.rawValue,
+                  values: { receipt.values($0) }, purpose: "reply-receipt:\(hash)", reading: reading, context: &context)
+    }
+
+    // MARK: Refusals
+
+    private func refuse(_ reason: RejectReason, decision: RoutingDecision, reading: MessageReading,
+                        hash: String, context: inout PassContext) throws {
+        guard let address = decision.replyTo ?? reading.summary.from,
+              !ReplyContext.isMachineAddress(address), reading.message.returnPath != "" else { return }
+        let person = context.roster.person(address: address)
+        let senderName = reading.message.sender?.lowercasedAddress == address.lowercased() ? reading.message.sender?.displayName : nil
+        let name = person?.fullName ?? senderName
+        let language = person?.language.rawValue ?? environment.configuration.bot.language.rawValue
+        let subject = reading.summary.subject
+        let template: String
+        let values: (ReplyStrings) -> [String: Any]
+        switch reason {
+        case .unknownSender:
+            template = "reject_unknown_sender"
+            let built = UnknownSenderContext(address: address, originalSubject: subject)
+            values = { _ in built.values() }
+        case .senderNotAllowed:
+            template = "reject_sender_not_allowed"
+            guard let person else { return }
+            let built = SenderNotAllowedContext(person: person, heads: context.roster.heads(of: person.unit))
+            values = { _ in built.values() }
+        case .forwardedAuthorUnknown, .dshrMessageNotUnderstood:
+            template = "reject_dshr_message"
+            let built = DSHRMessageContext(name: name ?? address, reason: reason, originalSubject: subject)
+            values = { _ in built.values() }
+        case let .files(problems):
+            template = "reject_file"
+            let shown = problems.map { FileProblem(fileName: $0.fileName.map(ReplyContext.visible), kind: $0.kind) }
+            let built = RejectFileContext(name: name, problems: shown,
+                                          maximumSize: ReplyContext.megabytes(environment.configuration.limits.maxAttachmentBytes),
+                                          originalSubject: subject)
+            values = { _ in built.values() }
+        }
+        try reply(template: template, to: Mailbox(displayName: name, address: address), cc: [], language: language,
+                  values: values, purpose: "reply-refusal:\(hash)", reading: reading, context: &context)
+    }
+
+    // MARK: Sending helpers
+
+    private func reply(template: String, to recipient: Mailbox, cc: [Mailbox], language: String,
+                       values: @escaping (ReplyStrings) -> [String: Any], purpose: String, reading: MessageReading,
+                       context: inout PassContext) throws {
+        let messageID = MessageComposer.messageID(key: purpose, domain: environment.domain)
+        if try environment.store.outbox.entry(messageID: messageID) != nil { return }
+        guard context.replyLimiter.allow(recipient.address) else {
+            environment.logger.warning("reply to \(recipient.lowercasedAddress) not sent: over the hourly limit")
+            try environment.store.journal.append(JournalEvent(
+                at: environment.now(), event: "reply_suppressed", messageID: reading.summary.messageId,
+                from: recipient.lowercasedAddress, detail: "over \(context.replyLimiter.perHour) replies an hour"))
+            return
+        }
+        let original = reading.summary.messageId.map(ReplyContext.bracketed)
+        try replies.enqueue(ReplyWriter.Request(
+            template: template, language: language, context: values, to: [recipient], cc: cc, purpose: purpose,
+            inReplyTo: original, references: reading.message.references.map(ReplyContext.bracketed) + (original.map { [$0] } ?? [])))
+    }
+
+    // MARK: DSHR
+
+    func reportToDSHR(_ notice: DSHRNotice, reading: MessageReading?, hash: String, person: RosterPerson? = nil) throws {
+        let recipients = environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) }
+        guard !recipients.isEmpty else { return }
+        let noted = ReplyContext.noted(reading)
+        let template: String
+        let values: [String: Any]
+        switch notice {
+        case let .bounce(failed, original):
+            var bouncedSubject: String?
+            if let original, let sent = try environment.store.outbox.entry(messageID: original) { bouncedSubject = sent.subject }
+            template = "report_to_dshr"
+            values = ReportContext(reason: .bounce, message: noted, failedRecipient: failed.joined(separator: ", "),
+                                   bouncedSubject: bouncedSubject).values()
+        case let .spoofed(claimed):
+            template = "report_to_dshr"
+            values = ReportContext(reason: .spoofed(claimedFrom: claimed), message: noted).values()
+        case .questionWithoutApplication:
+            template = "report_to_dshr"
+            values = ReportContext(reason: .questionWithoutApplication, message: noted,
+                                   senderName: person?.fullName, unit: person?.unit).values()
+        case .noSender:
+            template = "report_to_dshr"
+            values = ReportContext(reason: .noSender, message: noted).values()
+        case let .messageTooLarge(size, maximum):
+            template = "poison_note"
+            values = PoisonNoteContext(message: noted, attempts: 1, folder: RoutingOutcome.rejected.folder,
+                                       detail: "the message has \(size) bytes; the limit is \(maximum)").values()
+        case let .processingFailed(detail):
+            template = "poison_note"
+            values = PoisonNoteContext(message: noted, attempts: 1, folder: RoutingOutcome.rejected.folder,
+                                       detail: detail).values()
+        }
+        try replies.enqueue(ReplyWriter.Request(
+            template: template, language: environment.configuration.bot.language.rawValue, context: { _ in values },
+            to: recipients, purpose: "report:\(hash)", autoSubmitted: "auto-generated"))
+    }
+
+    private func handleCommand(_ command: DSHRCommand, from person: RosterPerson, reading: MessageReading, hash: String) throws {
+        var values: [String: Any] = ["name": person.fullName, "command": command.rawValue,
+                                     "original_subject": reading.summary.subject ?? ""]
+        switch command {
+        case .roster:
+            let file = reading.files.first {
+                $0.file.role == .attachment && $0.file.bytes != nil && $0.file.filename.lowercased().hasSuffix(".csv")
+            }
+            if let file, let bytes = file.file.bytes {
+                do {
+                    let diff = try environment.store.roster.replace(with: Data(bytes), sourceName: ReplyContext.visible(file.file.filename))
+                    func line(_ p: RosterPerson) -> [String: Any] { ["full_name": p.fullName, "email": p.email, "unit": p.unit] }
+                    values["roster_replaced"] = true
+                    values["added"] = diff.added.map(line)
+                    values["removed"] = diff.removed.map(line)
+                    values["changed"] = diff.changed.map { line($0.after) }
+                    values["roster_unchanged"] = diff.isEmpty
+                } catch let error as StoreError {
+                    guard case .rosterInvalid = error else { throw error }
+                    values["roster_error"] = error.description
+                }
+            } else {
+                values["roster_missing"] = true
+            }
+        case .plan, .completions:
+            // The Plan and completion workflows read the archived message; until they run inside
+            // the service DSHR is told the file was kept and how to check it offline.
+            values["kept_for_offline_check"] = true
+        }
+        values["is_\(command.rawValue)"] = true
+        try replies.enqueue(ReplyWriter.Request(
+            template: "command_result", language: person.language.rawValue, context: { _ in values },
+            to: [Mailbox(displayName: person.fullName, address: person.email)], purpose: "reply-command:\(hash)",
+            inReplyTo: reading.summary.messageId.map(ReplyContext.bracketed)))
+    }
+}
+
+extension RoutingDecision {
+    var journalDetail: String {
+        switch action {
+        case .storeAndReceipt: "application of \(unit ?? "?") from \(effectiveSender ?? "?")"
+        case let .rejectWithReply(reason): "refused: \(reason)"
+        case .ignoreNoReply: "auto-generated: not answered"
+        case let .reportToDSHR(reason): "reported to DSHR: \(reason)"
+        case let .dshrCommand(command): "command \(command.rawValue) from \(effectiveSender ?? "?")"
+        }
+    }
+}

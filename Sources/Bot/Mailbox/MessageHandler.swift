@@ -1,0 +1,111 @@
+import Applications
+import Foundation
+import Logging
+import MIME
+import Mail
+import Store
+
+/// Handles one fetched message: keeps it in the store, decides, acts, journals. Throws only
+/// when the store cannot take what it must keep (then the message stays in INBOX); anything
+/// else that goes wrong with a message makes it a poison message, moved to `Rejected` with a
+/// note to DSHR, so one bad message never blocks the queue.
+struct MessageHandler {
+    /// What one pass loads once and carries from message to message.
+    struct PassContext {
+        var roster: Roster
+        /// Content hashes of messages already routed, and where to: a message handled before a
+        /// crash but not yet moved is moved again, never handled twice.
+        var routed: [String: RoutingOutcome]
+        var replyLimiter: ReplyLimiter
+    }
+
+    let environment: BotEnvironment
+    let replies: ReplyWriter
+    var limits = MessageReading.Limits()
+
+    init(environment: BotEnvironment, renderer: TemplateRendering) {
+        self.environment = environment
+        self.replies = ReplyWriter(environment: environment, renderer: renderer)
+        var limits = MessageReading.Limits()
+        limits.documents.maxFileBytes = environment.configuration.limits.maxAttachmentBytes
+        limits.mime.maxDecodedSize = max(limits.mime.maxDecodedSize, environment.configuration.limits.maxMessageBytes)
+        self.limits = limits
+    }
+
+    func beginPass() throws -> PassContext {
+        let store = environment.store
+        var routed: [String: RoutingOutcome] = [:]
+        for event in try store.journal.events().events where event.event == .routed {
+            if let hash = event.sha256, let outcome = event.outcome.flatMap(RoutingOutcome.init(rawValue:)) { routed[hash] = outcome }
+        }
+        return PassContext(roster: try store.roster.load(), routed: routed,
+                           replyLimiter: try ReplyLimiter(outbox: store.outbox, now: environment.now(),
+                                                          perHour: environment.configuration.replies.maxPerSenderPerHour))
+    }
+
+    func handle(_ fetched: FetchedMessage, context: inout PassContext) throws -> RoutingOutcome {
+        guard let body = fetched.body else {
+            return try handleTooLarge(fetched)
+        }
+        let raw = [UInt8](body)
+        let fetchedAt = environment.now()
+        var reading: MessageReading?
+        var unreadable: String?
+        do {
+            reading = try MessageReading.read(raw, fetchedAt: fetchedAt, limits: limits)
+        } catch {
+            unreadable = error.description
+        }
+        let receivedAt = reading?.receivedAt ?? fetchedAt
+        let archived = try environment.store.archive.store(raw: body, messageID: reading?.summary.messageId,
+                                                           receivedAt: receivedAt)
+        let hash = archived.message.sha256
+        if let outcome = context.routed[hash] { return outcome }
+        try journal(.received, reading: reading, uid: fetched.uid, hash: hash, detail: archived.message.relativePath)
+
+        var outcome: RoutingOutcome
+        var detail: String
+        do {
+            if let reading {
+                let facts = RoutingFacts(reading, trustedAuthservID: environment.configuration.bot.trustedAuthservID)
+                let decision = Router.route(facts, roster: context.roster)
+                try act(on: decision, reading: reading, hash: hash, context: &context)
+                outcome = decision.outcome
+                detail = decision.journalDetail
+            } else {
+                outcome = .rejected
+                detail = "unreadable message: \(unreadable ?? "?")"
+                try reportToDSHR(.processingFailed(detail), reading: nil, hash: hash)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            // A poison message: its own content made handling fail. Park it and tell DSHR.
+            environment.logger.error("message UID \(fetched.uid) could not be handled: \(error)")
+            outcome = .rejected
+            detail = "processing failed: \(error)"
+            try reportToDSHR(.processingFailed(detail), reading: reading, hash: hash)
+        }
+        try environment.store.journal.append(JournalEvent(
+            at: environment.now(), event: .routed, messageID: reading?.summary.messageId, uid: fetched.uid,
+            outcome: outcome.rawValue, folder: outcome.folder, from: reading?.summary.from, detail: detail, sha256: hash))
+        context.routed[hash] = outcome
+        return outcome
+    }
+
+    private func handleTooLarge(_ fetched: FetchedMessage) throws -> RoutingOutcome {
+        let maximum = environment.configuration.limits.maxMessageBytes
+        let key = "too-large:\(fetched.uid):\(fetched.size)"
+        try reportToDSHR(.messageTooLarge(size: fetched.size, maximum: maximum), reading: nil, hash: key)
+        try environment.store.journal.append(JournalEvent(
+            at: environment.now(), event: .routed, uid: fetched.uid, outcome: RoutingOutcome.rejected.rawValue,
+            folder: RoutingOutcome.rejected.folder, detail: "message of \(fetched.size) bytes is over the limit of \(maximum)"))
+        return .rejected
+    }
+
+    private func journal(_ kind: JournalEventKind, reading: MessageReading?, uid: UInt32, hash: String, detail: String?) throws {
+        try environment.store.journal.append(JournalEvent(
+            at: environment.now(), event: kind, messageID: reading?.summary.messageId, uid: uid,
+            from: reading?.summary.from, detail: detail, sha256: hash))
+    }
+}

@@ -1,0 +1,94 @@
+/// The message a note to DSHR is about.
+public struct NotedMessage: Sendable {
+    public var from: String?
+    public var subject: String?
+    /// Already formatted for the reader.
+    public var date: String?
+    public var messageID: String?
+
+    public init(from: String?, subject: String?, date: String?, messageID: String?) {
+        self.from = from
+        self.subject = subject
+        self.date = date
+        self.messageID = messageID
+    }
+
+    func values() -> [String: Any] {
+        var values: [String: Any] = [:]
+        if let from { values["message_from"] = from }
+        if let subject { values["message_subject"] = subject }
+        if let date { values["message_date"] = date }
+        if let messageID { values["message_id"] = messageID }
+        return values
+    }
+}
+
+/// The context of `report_to_dshr`: a bounce, a forgery or a question, for a person to handle.
+public struct ReportContext: Sendable {
+    public var reason: ReportReason
+    public var message: NotedMessage
+    /// For bounces: the address that could not be reached and the subject of our message.
+    public var failedRecipient: String?
+    public var bouncedSubject: String?
+    /// For questions: the sender's name and unit.
+    public var senderName: String?
+    public var unit: String?
+    /// The IMAP folder the message was moved to.
+    public var folder: String
+
+    public init(
+        reason: ReportReason, message: NotedMessage, failedRecipient: String? = nil, bouncedSubject: String? = nil,
+        senderName: String? = nil, unit: String? = nil, folder: String = RoutingOutcome.reported.folder
+    ) {
+        self.reason = reason
+        self.message = message
+        self.failedRecipient = failedRecipient
+        self.bouncedSubject = bouncedSubject
+        self.senderName = senderName
+        self.unit = unit
+        self.folder = folder
+    }
+
+    public func values() -> [String: Any] {
+        var values = message.values()
+        values["folder"] = folder
+        switch reason {
+        case .bounce: values["bounce"] = true
+        case let .spoofed(claimed):
+            values["spoofed"] = true
+            if let claimed { values["claimed_from"] = claimed }
+        case .questionWithoutApplication: values["question"] = true
+        case .noSender: values["no_sender"] = true
+        }
+        if let failedRecipient { values["failed_recipient"] = failedRecipient }
+        if let bouncedSubject { values["bounced_subject"] = bouncedSubject }
+        if let senderName { values["sender_name"] = senderName }
+        if let unit { values["unit"] = unit }
+        return values
+    }
+}
+
+/// The context of `poison_note`: a message that failed processing again and again and was set
+/// aside so that the service keeps running.
+public struct PoisonNoteContext: Sendable {
+    public var message: NotedMessage
+    public var attempts: Int
+    public var folder: String
+    /// A short technical reason, free of credentials.
+    public var detail: String?
+
+    public init(message: NotedMessage, attempts: Int, folder: String, detail: String?) {
+        self.message = message
+        self.attempts = attempts
+        self.folder = folder
+        self.detail = detail
+    }
+
+    public func values() -> [String: Any] {
+        var values = message.values()
+        values["attempts"] = attempts
+        values["folder"] = folder
+        if let detail { values["detail"] = detail }
+        return values
+    }
+}

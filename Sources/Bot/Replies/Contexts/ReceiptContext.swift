@@ -1,0 +1,86 @@
+import Store
+
+/// A row the receipt reports as not accepted (one entry per problem, as the validator gives them).
+public struct InvalidRowNote: Equatable, Sendable {
+    /// The file the row is in; nil for a table in the message body.
+    public var file: String?
+    /// The row number as the sender sees it (spreadsheet row, CSV record, table row).
+    public var row: Int
+    /// The record key of the column (`email`, `last_course_date`, …).
+    public var field: String
+    /// The problem kind (`missing`, `invalid`, `duplicate`, `future`, `out_of_range`).
+    public var problem: String
+
+    public init(file: String?, row: Int, field: String, problem: String) {
+        self.file = file
+        self.row = row
+        self.field = field
+        self.problem = problem
+    }
+}
+
+/// The context of the `receipt` template.
+public struct ReceiptContext: Sendable {
+    public var name: String
+    public var unit: String
+    public var cycle: String
+    public var sourceFiles: [String]
+    public var accepted: [StoredApplicationRow]
+    public var invalidRows: [InvalidRowNote]
+    /// What changed against the unit's previous submission (nil: not known).
+    public var change: ApplicationChange?
+    public var late: Bool
+    /// The application deadline, already formatted for the reader.
+    public var deadline: String?
+
+    public init(
+        name: String, unit: String, cycle: String, sourceFiles: [String], accepted: [StoredApplicationRow],
+        invalidRows: [InvalidRowNote], change: ApplicationChange?, late: Bool, deadline: String?
+    ) {
+        self.name = name
+        self.unit = unit
+        self.cycle = cycle
+        self.sourceFiles = sourceFiles
+        self.accepted = accepted
+        self.invalidRows = invalidRows
+        self.change = change
+        self.late = late
+        self.deadline = deadline
+    }
+
+    public func values(_ strings: ReplyStrings) -> [String: Any] {
+        let accepted: [[String: Any]] = accepted.enumerated().map { index, row in
+            ["index": index + 1, "full_name": row.fullName ?? "", "email": row.email]
+        }
+        let rejected: [[String: Any]] = invalidRows.map { note in
+            let text = strings.rowProblem(field: note.field, problem: note.problem)
+            var item: [String: Any] = [
+                "row": note.row, "column": strings.column(note.field), "problem": text.problem, "advice": text.advice,
+            ]
+            // A table pasted into the body has no file name; say where the row is instead.
+            item["file"] = note.file ?? strings.word("body_table")
+            return item
+        }
+        func person(_ row: StoredApplicationRow) -> [String: Any] { ["full_name": row.fullName ?? "", "email": row.email] }
+        let isResend = change.map { !$0.isFirstSubmission } ?? false
+        var values: [String: Any] = [
+            "name": name, "unit": unit, "cycle": cycle,
+            "source_files_text": sourceFiles.joined(separator: ", "), "has_source_files": !sourceFiles.isEmpty,
+            "accepted": accepted, "accepted_count": accepted.count,
+            "rejected": rejected, "rejected_count": Set(invalidRows.map { "\($0.file ?? "")#\($0.row)" }).count,
+            "has_rejected": !rejected.isEmpty,
+            "is_resend": isResend, "has_changes": !(change?.isEmpty ?? true),
+            "added": change?.added.map(person) ?? [], "removed": change?.removed.map(person) ?? [],
+            "changed": change?.changed.map { item -> [String: Any] in
+                var entry = person(item.after)
+                entry["fields"] = item.fields.map(strings.column).joined(separator: ", ")
+                return entry
+            } ?? [],
+            "has_added": !(change?.added.isEmpty ?? true), "has_removed": !(change?.removed.isEmpty ?? true),
+            "has_changed": !(change?.changed.isEmpty ?? true),
+            "late": late,
+        ]
+        if let deadline { values["deadline"] = deadline }
+        return values
+    }
+}

@@ -1,0 +1,91 @@
+import Store
+
+/// The context of `reject_file`: every file that gave no application, with its problem.
+/// Each file item carries a flag named for its problem kind, so that the template holds the
+/// wording of every variant.
+public struct RejectFileContext: Sendable {
+    public var name: String?
+    public var problems: [FileProblem]
+    /// The attachment size limit, formatted ("10 MB").
+    public var maximumSize: String
+    public var originalSubject: String?
+
+    public init(name: String?, problems: [FileProblem], maximumSize: String, originalSubject: String?) {
+        self.name = name
+        self.problems = problems
+        self.maximumSize = maximumSize
+        self.originalSubject = originalSubject
+    }
+
+    public func values() -> [String: Any] {
+        let files: [[String: Any]] = problems.map { problem in
+            var item: [String: Any] = [problem.kind.rawValue: true]
+            if let file = problem.fileName { item["file"] = file }
+            return item
+        }
+        var values: [String: Any] = ["files": files, "max_size": maximumSize, "file_count": files.count]
+        if let name { values["name"] = name }
+        if let originalSubject { values["original_subject"] = originalSubject }
+        return values
+    }
+}
+
+/// The context of `reject_sender_not_allowed`: who may submit for the unit instead.
+public struct SenderNotAllowedContext: Sendable {
+    public var person: RosterPerson
+    public var heads: [RosterPerson]
+
+    public init(person: RosterPerson, heads: [RosterPerson]) {
+        self.person = person
+        self.heads = heads
+    }
+
+    public func values() -> [String: Any] {
+        [
+            "name": person.fullName, "unit": person.unit, "has_heads": !heads.isEmpty,
+            "heads": heads.map { ["full_name": $0.fullName, "email": $0.email] },
+        ]
+    }
+}
+
+/// The context of `reject_unknown_sender`.
+public struct UnknownSenderContext: Sendable {
+    public var address: String
+    public var originalSubject: String?
+
+    public init(address: String, originalSubject: String?) {
+        self.address = address
+        self.originalSubject = originalSubject
+    }
+
+    public func values() -> [String: Any] {
+        var values: [String: Any] = ["address": address]
+        if let originalSubject { values["original_subject"] = originalSubject }
+        return values
+    }
+}
+
+/// The context of `reject_dshr_message`: a DSHR message the bot could not act on.
+public struct DSHRMessageContext: Sendable {
+    public var name: String
+    public var reason: RejectReason
+    public var originalSubject: String?
+
+    public init(name: String, reason: RejectReason, originalSubject: String?) {
+        self.name = name
+        self.reason = reason
+        self.originalSubject = originalSubject
+    }
+
+    public func values() -> [String: Any] {
+        var values: [String: Any] = ["name": name]
+        if case let .forwardedAuthorUnknown(author) = reason {
+            values["author_unknown"] = true
+            values["author"] = author
+        } else {
+            values["not_understood"] = true
+        }
+        if let originalSubject { values["original_subject"] = originalSubject }
+        return values
+    }
+}

@@ -1,0 +1,23 @@
+import MIME
+
+/// What DSHR is told about a message the sender gets no answer to.
+enum DSHRNotice: Sendable, Equatable {
+    case bounce(failedRecipients: [String], originalMessageID: String?)
+    case spoofed(claimedFrom: String?)
+    case questionWithoutApplication
+    case noSender
+    case messageTooLarge(size: Int, maximum: Int)
+    /// A poison message: handling it failed; it was parked in `Rejected`.
+    case processingFailed(String)
+
+    init(_ reason: ReportReason, summary: MessageSummary) {
+        switch reason {
+        case .bounce:
+            self = .bounce(failedRecipients: summary.bounce?.failedRecipients ?? [],
+                           originalMessageID: summary.bounce?.originalMessageId)
+        case let .spoofed(claimed): self = .spoofed(claimedFrom: claimed)
+        case .questionWithoutApplication: self = .questionWithoutApplication
+        case .noSender: self = .noSender
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Applications
+import Foundation
+import MIME
+import Store
+
+/// Builds the template contexts (Replies/Contexts) from what the intake read.
+enum ReplyContext {
+    static func receipt(head: RosterPerson, reading: MessageReading, stored: [StoredApplicationRow],
+                        cycle: ApplicationCycle, change: ApplicationChange?) -> ReceiptContext {
+        var notes: [InvalidRowNote] = []
+        var sources: [String] = []
+        for verdict in reading.files where verdict.file.role == .attachment {
+            guard let fileReading = verdict.reading, fileReading.failure == nil else { continue }
+            if !fileReading.rows.isEmpty { sources.append(visible(verdict.file.filename)) }
+            notes += fileReading.invalidRows.map {
+                InvalidRowNote(file: visible(verdict.file.filename), row: $0.row, field: $0.field.rawValue, problem: $0.problem.rawValue)
+            }
+        }
+        notes += (reading.bodyTable?.invalidRows ?? []).map {
+            InvalidRowNote(file: nil, row: $0.row, field: $0.field.rawValue, problem: $0.problem.rawValue)
+        }
+        return ReceiptContext(name: head.fullName, unit: head.unit, cycle: cycle.name, sourceFiles: sources,
+                              accepted: stored, invalidRows: notes, change: change, late: cycle.late,
+                              deadline: cycle.late ? cycle.deadlineText : nil)
+    }
+
+    static func noted(_ reading: MessageReading?) -> NotedMessage {
+        NotedMessage(from: reading?.summary.from, subject: reading?.summary.subject,
+                     date: reading.map { isoDay($0.receivedAt) }, messageID: reading?.summary.messageId)
+    }
+
+    /// Addresses that are machines: never answered.
+    static func isMachineAddress(_ address: String) -> Bool {
+        let local = address.lowercased().split(separator: "@").first.map(String.init) ?? ""
+        return address.isEmpty || ["mailer-daemon", "postmaster", "noreply", "no-reply", "do-not-reply", "donotreply",
+                                   "bounce", "bounces"].contains(local)
+    }
+
+    /// A file name as it may be shown in a reply: control characters made visible.
+    static func visible(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
+    }
+
+    /// A Message-ID with exactly one pair of angle brackets, as In-Reply-To and References want it.
+    static func bracketed(_ id: String) -> String {
+        "<" + id.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")) + ">"
+    }
+
+    static func isoDay(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        formatter.timeZone = TimeZone(secondsFromGMT: 5 * 3600)
+        return formatter.string(from: date)
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.0f MB", Double(bytes) / 1_048_576)
+    }
+}

@@ -1,0 +1,24 @@
+/// Why a file (or the message's structure) gave no application. The raw values name the
+/// variants of the `reject_file` reply template.
+public enum FileProblemKind: String, CaseIterable, Sendable {
+    case unsupportedFormat = "unsupported_format"
+    case encryptedOrCorrupt = "encrypted_or_corrupt"
+    case tooLarge = "too_large"
+    case unsafeArchive = "unsafe_archive"
+    case noTableFound = "no_table_found"
+    case emptyTemplate = "empty_template"
+    case hostileName = "hostile_name"
+    case malformedStructure = "malformed_structure"
+}
+
+/// One file the reply has to talk about.
+public struct FileProblem: Equatable, Sendable {
+    /// The attachment's name as sent (nil for a problem with the message as a whole).
+    public var fileName: String?
+    public var kind: FileProblemKind
+
+    public init(fileName: String?, kind: FileProblemKind) {
+        self.fileName = fileName
+        self.kind = kind
+    }
+}

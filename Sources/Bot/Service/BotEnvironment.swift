@@ -1,0 +1,29 @@
+import Config
+import Foundation
+import Logging
+import Store
+
+/// What every part of the bot works with: the configuration, the file store, the templates,
+/// a logger and the clock (injected so tests can set the date).
+public struct BotEnvironment: Sendable {
+    public var configuration: CPDBotConfiguration
+    public var store: FileStore
+    /// `templates/` with one folder per language.
+    public var templatesDirectory: URL
+    public var logger: Logger
+    public var now: @Sendable () -> Date
+
+    public init(configuration: CPDBotConfiguration, store: FileStore, templatesDirectory: URL,
+                logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.configuration = configuration
+        self.store = store
+        self.templatesDirectory = templatesDirectory
+        self.logger = logger
+        self.now = now
+    }
+
+    /// The bot's own mail domain, for Message-IDs.
+    var domain: String {
+        configuration.bot.address.split(separator: "@").last.map(String.init) ?? "localhost"
+    }
+}

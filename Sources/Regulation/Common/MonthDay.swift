@@ -1,0 +1,30 @@
+/// A day of the year without the year (`MM-DD`): fixed holidays, the 1 June and 1 August deadlines.
+public struct MonthDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let month: Int
+    public let day: Int
+
+    public init?(month: Int, day: Int) {
+        // 29 February is allowed here; `date(in:)` answers nil in common years.
+        guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: 2000)).contains(day) else {
+            return nil
+        }
+        self.month = month
+        self.day = day
+    }
+
+    /// `MM-DD`, e.g. `06-01`.
+    public init?(_ text: String) {
+        let parts = text.trimmingWhitespace().split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+              let m = Int.asciiDigits(parts[0]), let d = Int.asciiDigits(parts[1]) else { return nil }
+        self.init(month: m, day: d)
+    }
+
+    public func date(in year: Int) -> CivilDate? { CivilDate(year: year, month: month, day: day) }
+
+    public var description: String {
+        (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
+    }
+
+    public static func < (lhs: MonthDay, rhs: MonthDay) -> Bool { (lhs.month, lhs.day) < (rhs.month, rhs.day) }
+}

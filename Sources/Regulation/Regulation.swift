@@ -1,1 +1,0 @@
-// Regulation: placeholder so the package builds; replaced by the module's implementation.

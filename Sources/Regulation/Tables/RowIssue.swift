@@ -1,0 +1,36 @@
+/// A row of a Plan or completions table that could not be taken as it is. Reported to DSHR
+/// with the row and the column so that the file can be fixed and sent again.
+public struct RowIssue: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Codable {
+        case missingValue = "missing_value"
+        case invalidValue = "invalid_value"
+        /// A course field differs from the course's first row (the fields repeat identically).
+        case inconsistentCourse = "inconsistent_course"
+        /// A completion names a course that is not in the Plan.
+        case unknownCourse = "unknown_course"
+        /// A completion names a person who is not assigned to that course in the Plan.
+        case notAssigned = "not_assigned"
+        /// A second result for the same course and person; the first one counts.
+        case duplicate
+    }
+
+    public var row: Int
+    /// The column's key (e.g. `hours`), or nil for the row as a whole.
+    public var column: String?
+    public var value: String?
+    public var kind: Kind
+    /// English, with what is expected.
+    public var message: String
+
+    public init(row: Int, column: String?, value: String?, kind: Kind, message: String) {
+        self.row = row
+        self.column = column
+        self.value = value
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String {
+        "row \(row)\(column.map { ", \($0)" } ?? "")\(value.map { " ('\($0)')" } ?? ""): \(message)"
+    }
+}

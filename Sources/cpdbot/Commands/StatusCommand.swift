@@ -1,0 +1,46 @@
+import ArgumentParser
+import Bot
+import Foundation
+import Store
+
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show what the bot has done: messages per outcome, the outbox queue, the last poll and the last error.")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(name: .long, help: "Print the result as JSON.") var json = false
+
+    struct Report: Encodable {
+        var outcomes: [String: Int]
+        var outbox: [String: Int]
+        var lastPoll: Date?
+        var lastError: String?
+        var lastErrorAt: Date?
+        var store: String
+    }
+
+    func run() async throws {
+        let bootstrap = try BotBootstrap(global: global, exclusive: false)
+        let store = bootstrap.store
+        let report: Report
+        do {
+            let journal = try store.journal.summary()
+            let state = try store.mailbox.load(mailbox: bootstrap.configuration.imap.mailbox)
+            var outbox: [String: Int] = [:]
+            for entry in try store.outbox.all() { outbox[entry.state.name, default: 0] += 1 }
+            report = Report(outcomes: journal.outcomes, outbox: outbox, lastPoll: state.lastPollAt ?? journal.lastPoll,
+                            lastError: state.lastError ?? journal.lastError?.detail,
+                            lastErrorAt: state.lastErrorAt ?? journal.lastError?.at, store: store.root.path)
+        } catch {
+            throw CLIExit.couldNotRun("store \(store.root.path): \(error)")
+        }
+        if json { return try JSONOutput.print(report) }
+        let outcomes = ["processed", "rejected", "ignored", "reported"].map { "\($0) \(report.outcomes[$0] ?? 0)" }
+        print("store       \(report.store)")
+        print("messages    " + outcomes.joined(separator: ", "))
+        print("outbox      " + ["queued", "sent", "failed"].map { "\($0) \(report.outbox[$0] ?? 0)" }.joined(separator: ", "))
+        print("last poll   " + (report.lastPoll.map { $0.formatted(.iso8601) } ?? "never"))
+        print("last error  " + (report.lastError.map { "\($0) (\(report.lastErrorAt?.formatted(.iso8601) ?? "?"))" } ?? "none"))
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Bot
+import Config
+import Foundation
+import Logging
+import Store
+
+/// What every command that uses the store and the mail servers starts with: the configuration,
+/// the store (locked when the command changes it), the templates and a logger on stderr.
+struct BotBootstrap {
+    let configuration: CPDBotConfiguration
+    let store: FileStore
+    let environment: BotEnvironment
+    /// Held for the command's life; nil for read-only commands.
+    let lock: StoreLock?
+
+    init(global: GlobalOptions, exclusive: Bool, logLevel: Logger.Level = .info) throws {
+        let loaded: LoadedConfiguration
+        do {
+            loaded = try ConfigurationLoader().load(file: global.config)
+        } catch {
+            throw CLIExit.couldNotRun("configuration \(global.config): \(error)")
+        }
+        for note in loaded.notes { CLIExit.printNote(note) }
+        configuration = loaded.configuration
+        let root = URL(fileURLWithPath: configuration.store.path)
+        do {
+            store = try FileStore(root: root)
+            lock = exclusive ? try store.lock() : nil
+        } catch {
+            throw CLIExit.couldNotRun("store \(root.path): \(error)")
+        }
+        var logger = Logger(label: "cpdbot")
+        logger.logLevel = logLevel
+        let templates = URL(fileURLWithPath: global.templates)
+        guard FileManager.default.fileExists(atPath: templates.appendingPathComponent("en").path) else {
+            throw CLIExit.couldNotRun("no message templates at \(templates.path) (run cpdbot from the project folder, or pass --templates DIR)")
+        }
+        environment = BotEnvironment(configuration: configuration, store: store, templatesDirectory: templates, logger: logger)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Store
+
+@Suite struct RosterTests {
+    static let header = "email,full_name,category,unit,role,leadership,lang\n"
+
+    @Test func sampleRosterLoadsAndLooksUp() throws {
+        let data = try Data(contentsOf: TemporaryDirectory.fixtures.appendingPathComponent("roster.csv"))
+        let roster = try RosterParser.parse(data, path: "roster.csv")
+        let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+        #expect(roster.people.count == lines.count - 1)
+        let head = try #require(roster.person(address: " <A.Seitkali@KAZGUU.kz> "))
+        #expect(head.role == .head)
+        #expect(head.language == .kk)
+        #expect(roster.heads(of: head.unit).map(\.email) == ["a.seitkali@kazguu.kz"])
+        #expect(roster.dshr.count == 3)
+        #expect(roster.units.contains("Кітапхана"))
+        #expect(roster.person(named: "Омаров Дәурен")?.email == "d.omarov@kazguu.kz")
+        #expect(roster.person(named: "Дәурен Омаров Маратұлы")?.email == "d.omarov@kazguu.kz")
+        // Several Омаровs: a surname alone names no one.
+        #expect(roster.person(named: "Омаров") == nil)
+        #expect(roster.person(address: "nobody@kazguu.kz") == nil)
+    }
+
+    @Test(arguments: [
+        ("a@kazguu.kz,A,PPS,U,head,yes,kk\na@KAZGUU.kz,B,PPS,U,staff,no,kk\n", RosterIssue(row: 3, column: "email", problem: "a@kazguu.kz already appears in row 2")),
+        ("a@kazguu.kz,A,PPS,U,boss,yes,kk\n", RosterIssue(row: 2, column: "role", problem: "\"boss\" is not staff, head or dshr")),
+        ("a@kazguu.kz,A,XYZ,U,head,yes,kk\n", RosterIssue(row: 2, column: "category", problem: "\"XYZ\" is not PPS or ABP")),
+        ("a@kazguu.kz,A,PPS,U,head,maybe,kk\n", RosterIssue(row: 2, column: "leadership", problem: "\"maybe\" is not yes or no")),
+        ("a@kazguu.kz,A,PPS,U,head,yes,de\n", RosterIssue(row: 2, column: "lang", problem: "\"de\" is not kk, ru or en")),
+        ("not-an-address,A,PPS,U,head,yes,kk\n", RosterIssue(row: 2, column: "email", problem: "not-an-address is not an e-mail address")),
+        (",A,PPS,U,head,yes,kk\n", RosterIssue(row: 2, column: "email", problem: "missing")),
+        ("a@kazguu.kz,,PPS,U,head,yes,kk\n", RosterIssue(row: 2, column: "full_name", problem: "missing")),
+        ("a@kazguu.kz,A,PPS,,head,yes,kk\n", RosterIssue(row: 2, column: "unit", problem: "missing")),
+    ])
+    func invalidRowsNameRowAndColumn(body: String, issue: RosterIssue) throws {
+        let error = try #require(throws: StoreError.self) {
+            try RosterParser.parse(Data((Self.header + body).utf8), path: "new.csv")
+        }
+        guard case let .rosterInvalid(path, issues) = error else {
+            Issue.record("unexpected \(error)")
+            return
+        }
+        #expect(path == "new.csv")
+        #expect(issues == [issue])
+        #expect(error.description.contains("row \(issue.row), column \(issue.column)"))
+    }
+
+    @Test func missingHeaderColumnsAreAllNamed() throws {
+        let error = try #require(throws: StoreError.self) {
+            try RosterParser.parse(Data("email,full_name,unit\na@b.kz,A,U\n".utf8), path: "r.csv")
+        }
+        guard case let .rosterInvalid(_, issues) = error else { return }
+        #expect(issues.map(\.column) == ["category", "role", "leadership", "lang"])
+    }
+
+    @Test func quotedFieldsColumnOrderAndBOMAreAccepted() throws {
+        let text = "\u{FEFF}lang,role,email,full_name,unit,category,leadership\r\nru,head,X@Y.kz,\"Иванов, Иван \"\"Ваня\"\"\",\"Unit, big\",abp,YES\r\n"
+        let roster = try RosterParser.parse(Data(text.utf8), path: "r.csv")
+        let person = try #require(roster.person(address: "x@y.kz"))
+        #expect(person.fullName == "Иванов, Иван \"Ваня\"")
+        #expect(person.unit == "Unit, big")
+        #expect(person.category == .abp)
+        #expect(person.leadership)
+    }
+
+    @Test func replaceWritesAtomicallyAndReportsTheDiff() throws {
+        let dir = try TemporaryDirectory()
+        let file = try dir.store().roster
+        let first = try file.replace(with: Data((Self.header + "a@k.kz,A,PPS,U,head,yes,kk\nb@k.kz,B,PPS,U,staff,no,ru\n").utf8))
+        #expect(first.added.count == 2)
+        let diff = try file.replace(with: Data((Self.header + "a@k.kz,A,PPS,U,staff,yes,kk\nc@k.kz,C,ABP,V,staff,no,en\n").utf8))
+        #expect(diff.added.map(\.email) == ["c@k.kz"])
+        #expect(diff.removed.map(\.email) == ["b@k.kz"])
+        #expect(diff.changed.map(\.after.role) == [.staff])
+        #expect(try file.load().people.map(\.email) == ["a@k.kz", "c@k.kz"])
+        #expect(try TemporaryDirectory.mode(file.url.path) == 0o600)
+    }
+
+    @Test func anInvalidReplacementLeavesTheRosterAsItWas() throws {
+        let dir = try TemporaryDirectory()
+        let file = try dir.store().roster
+        try file.replace(with: Data((Self.header + "a@k.kz,A,PPS,U,head,yes,kk\n").utf8))
+        #expect(throws: StoreError.self) {
+            try file.replace(with: Data((Self.header + "a@k.kz,A,PPS,U,chief,yes,kk\n").utf8))
+        }
+        #expect(try file.load().person(address: "a@k.kz")?.role == .head)
+    }
+
+    @Test func missingRosterSaysHowToInstallOne() throws {
+        let dir = try TemporaryDirectory()
+        let error = try #require(throws: StoreError.self) { try dir.store().roster.load() }
+        #expect(error.description.contains("[ROSTER]"))
+    }
+}
