@@ -1,4 +1,5 @@
 import Applications
+import Documents
 import ArgumentParser
 import Foundation
 
@@ -29,14 +30,8 @@ struct ValidateCommand: AsyncParsableCommand {
         // Bad arguments mean the command could not run: exit 2 with one line, as DESIGN.md says.
         if files.isEmpty { throw CLIExit.couldNotRun("name at least one application file") }
         let receivedOn = try receiptDay()
-        var records: [ApplicationFileRecord] = []
-        for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CLIExit.couldNotRun("cannot read \(path): no such file, or it is not readable")
-            }
-            let fileName = URL(fileURLWithPath: path).lastPathComponent
-            let reading = ApplicationReader.read(bytes: [UInt8](data), fileName: fileName, receivedOn: receivedOn)
-            records.append(ApplicationFileRecord(file: path, reading: reading))
+        let records = try files.map { path in
+            ApplicationFileRecord(file: path, reading: try Self.read(path, receivedOn: receivedOn))
         }
         if json {
             print(records.count == 1 ? records[0].jsonText : ApplicationFileRecord.jsonText(records))
@@ -44,6 +39,24 @@ struct ValidateCommand: AsyncParsableCommand {
             print(records.map(Self.report).joined(separator: "\n"))
         }
         if !records.allSatisfy(\.reading.isCleanlyValid) { throw CLIExit.inputHadProblems }
+    }
+
+    /// Reads one file the way the bot reads an attachment. A file over the size limit is not
+    /// loaded into memory at all.
+    private static func read(_ path: String, receivedOn: CalendarDay) throws -> ApplicationReading {
+        let limits = DocumentLimits()
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        if let size, size > limits.maxFileBytes {
+            return ApplicationReader.reading(for: DocumentError(.tooLarge,
+                "\(fileName) is \(size) bytes; the maximum is \(limits.maxFileBytes) bytes. "
+                + "Send only the application table, without images."))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIExit.couldNotRun("cannot read \(path): no such file, or it is not readable")
+        }
+        return ApplicationReader.read(bytes: [UInt8](data), fileName: fileName, receivedOn: receivedOn,
+                                      documentLimits: limits)
     }
 
     private func receiptDay() throws -> CalendarDay {
