@@ -76,17 +76,16 @@ struct ValidateCommand: AsyncParsableCommand {
     static func report(_ record: ApplicationFileRecord) -> String {
         let reading = record.reading
         var lines: [String] = []
-        switch (reading.readable, reading.errorKind) {
-        case (_, let kind?):
-            lines.append("\(record.file): NOT READ (\(kind))")
+        if let kind = reading.errorKind {
+            // A readable file without the table opened fine; the others could not be opened.
+            lines.append("\(record.file): \(reading.readable ? "NO APPLICATION TABLE" : "NOT READ") (\(kind))")
             if let detail = reading.detail { lines.append("  \(detail)") }
             return lines.joined(separator: "\n")
-        case (_, nil):
-            let status = reading.invalidRows.isEmpty ? "OK" : "PROBLEMS"
-            let rowsWithProblems = Set(reading.invalidRows.map(\.row)).count
-            lines.append("\(record.file): \(status): \(reading.rows.count) row(s) accepted, "
-                + "\(rowsWithProblems) row(s) with problems")
         }
+        let status = reading.invalidRows.isEmpty ? "OK" : "PROBLEMS"
+        let rowsWithProblems = Set(reading.invalidRows.map(\.row)).count
+        lines.append("\(record.file): \(status): \(reading.rows.count) row(s) accepted, "
+            + "\(rowsWithProblems) row(s) with problems")
         for row in reading.rows {
             let parts = [row.no.map { "\($0)." }, row.fullName, row.email, row.lastCourseDate,
                          row.lastCourseHours.map { "\($0) h" }].compactMap { $0 }
