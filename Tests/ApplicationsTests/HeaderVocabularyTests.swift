@@ -5,7 +5,7 @@ import Testing
 @Suite struct HeaderVocabularyTests {
     static let wordings: [(String, ColumnMeaning?)] = [
         // №
-        ("№", .no), ("№ п/п", .no), ("No.", .no), ("№\nNo.", .no), ("№ / № п/п", .no), ("#", .no), ("Р/с", .no),
+        ("№", .no), ("№ п/п", .no), ("No.", .no), ("№\nNo.", .no), ("№ / № п/п", .no), ("#", .no), ("Р/с", .no), ("Реттік саны", .no), ("S/N", .no),
         // School / unit
         ("Мектеп", .school), ("Школа", .school), ("School", .school), ("Мектеп / Школа", .school),
         ("Бөлім", .school), ("Подразделение", .school), ("Structural unit", .school), ("Құрылымдық бөлімше", .school),

@@ -3,7 +3,9 @@
 /// a new wording found in the field is a one-line change.
 enum HeaderVocabulary {
     /// A cell made only of these is the № column (`№`, `№ п/п`, `No.`, `р/с`, `#`).
-    static let numberWords: Set<String> = ["№", "no", "nr", "n", "пп", "рс", "рн", "пн", "номер", "number", "num"]
+    static let numberWords: Set<String> = [
+        "№", "no", "nr", "n", "пп", "рс", "рн", "пн", "номер", "number", "num", "реттік", "саны", "порядковый", "sn",
+    ]
 
     static let nameWords: Set<String> = [
         "таә", "фио", "тегі", "фамилия", "surname", "fio", "tae", "аты", "жөні", "имя", "отчество",
