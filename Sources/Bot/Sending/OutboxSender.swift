@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MIME
 import Mail
 import Store
 
@@ -23,6 +24,8 @@ struct OutboxSender {
     static let sentFolder = "Sent"
 
     let environment: BotEnvironment
+    /// Queues DSHR's note about a message that can never be delivered.
+    let replies: ReplyWriter
     /// How long Postfix may take to deliver the bot's copy of a message sent before a crash.
     var inFlightGrace: TimeInterval = 20
 
@@ -118,6 +121,18 @@ struct OutboxSender {
             at: environment.now(), event: .sendFailed, messageID: entry.messageID,
             detail: "\(entry.purpose): \(reason) (\(updated.state.name))"))
         environment.logger.warning("could not send \(entry.purpose) <\(entry.messageID)>: \(reason)")
+        // DSHR hears of mail that will never arrive; notes to DSHR themselves are not reported
+        // again (a DSHR address that refuses mail must not start a loop).
+        if case .failedPermanent = updated.state, !entry.purpose.hasPrefix("report") {
+            let noted = NotedMessage(from: environment.configuration.bot.address, subject: entry.subject,
+                                     date: nil, messageID: entry.messageID)
+            let values = ReportContext(reason: .bounce, message: noted, failedRecipient: reason,
+                                       bouncedSubject: entry.subject).values()
+            try replies.enqueue(ReplyWriter.Request(
+                template: "report_to_dshr", language: environment.configuration.bot.language.rawValue,
+                context: { _ in values }, to: environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) },
+                purpose: "report-undeliverable:\(entry.messageID)", autoSubmitted: "auto-generated"))
+        }
     }
 
     private func describe(_ report: SendReport) -> String {

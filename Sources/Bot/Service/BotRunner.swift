@@ -26,7 +26,7 @@ public final class BotRunner {
         self.environment = environment
         let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory)
         handler = MessageHandler(environment: environment, renderer: renderer)
-        sender = OutboxSender(environment: environment)
+        sender = OutboxSender(environment: environment, replies: ReplyWriter(environment: environment, renderer: renderer))
     }
 
     /// One poll: every unhandled message, then everything due in the outbox. Keeps the
