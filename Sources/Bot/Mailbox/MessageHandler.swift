@@ -28,6 +28,8 @@ struct MessageHandler {
         self.replies = ReplyWriter(environment: environment, renderer: renderer)
         var limits = MessageReading.Limits()
         limits.documents.maxFileBytes = environment.configuration.limits.maxAttachmentBytes
+        limits.documents.maxRows = environment.configuration.limits.maxRows
+        limits.mime.maxMessageBytes = max(limits.mime.maxMessageBytes, environment.configuration.limits.maxMessageBytes)
         limits.mime.maxDecodedSize = max(limits.mime.maxDecodedSize, environment.configuration.limits.maxMessageBytes)
         self.limits = limits
     }
