@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 import Logging
 import MIME
@@ -45,7 +46,7 @@ struct OutboxSender {
                                                 attributes: [.posixPermissions: 0o700])
         for entry in pending {
             if shouldStop() { break }
-            let marker = inFlightDirectory.appendingPathComponent(SHA256.hex(Data(entry.messageID.utf8)))
+            let marker = inFlightDirectory.appendingPathComponent(SHA256.hexDigest(Data(entry.messageID.utf8)))
             if FileManager.default.fileExists(atPath: marker.path),
                try copyArrived(entry.messageID, imap: imap, markedAt: Self.modificationDate(marker)) {
                 try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())

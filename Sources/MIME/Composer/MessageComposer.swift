@@ -1,3 +1,4 @@
+import Digest
 /// Writes an `OutgoingMessage` as RFC 5322/MIME bytes that Outlook and Gmail show well:
 /// UTF-8 everywhere, CRLF line ends, no line over 998 octets, text + HTML alternatives,
 /// attachments named both ways (RFC 2231 and RFC 2047), deterministic Message-ID and boundaries.
