@@ -91,6 +91,6 @@ let package = Package(
         .testTarget(name: "RegulationTests", dependencies: ["Regulation"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Digest"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications"]),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications", "Digest"]),
     ]
 )
