@@ -40,8 +40,18 @@ struct OutboxSender {
     /// caller backs off); failures of single messages are recorded and do not throw.
     func flush(smtp: SMTPClient, imap: IMAPClient, shouldStop: () -> Bool = { false }) throws -> Summary {
         var summary = Summary()
-        let pending = try environment.store.outbox.pending(now: environment.now())
-        guard !pending.isEmpty else { return summary }
+        // Sending can queue more (DSHR's note about an undeliverable message): a few rounds take
+        // those along; what is still due after them waits for the next pass.
+        for _ in 0..<3 {
+            let pending = try environment.store.outbox.pending(now: environment.now())
+            guard !pending.isEmpty, !shouldStop() else { break }
+            try flush(pending, smtp: smtp, imap: imap, summary: &summary, shouldStop: shouldStop)
+        }
+        return summary
+    }
+
+    private func flush(_ pending: [OutboxEntry], smtp: SMTPClient, imap: IMAPClient, summary: inout Summary,
+                       shouldStop: () -> Bool) throws {
         try FileManager.default.createDirectory(at: inFlightDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         for entry in pending {
@@ -92,7 +102,6 @@ struct OutboxSender {
                     + (report.refused.isEmpty ? "" : "; refused: \(describe(report))")))
             summary.sent += 1
         }
-        return summary
     }
 
     /// Whether the bot's copy of a message sent before a crash is in its mailbox, waiting up to
