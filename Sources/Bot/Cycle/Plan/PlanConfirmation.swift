@@ -5,6 +5,8 @@ import Foundation
 enum PlanConfirmation {
     static let words = ["confirm", "confirmed", "растаймын", "расталды", "подтверждаю", "подтверждено", "подтверждается"]
 
+    static let negations = ["not", "no", "don", "dont", "never", "wait", "не", "нет", "емес", "жоқ", "растамаймын", "күте"]
+
     /// Lines that start the quoted original in Outlook, Thunderbird, Gmail and the Russian and
     /// Kazakh versions of them.
     static let quoteStarts = ["-----original message-----", "-----исходное сообщение-----", "________________",
@@ -13,6 +15,8 @@ enum PlanConfirmation {
     static func confirms(_ body: String) -> Bool {
         let written = ownText(body).lowercased()
         let tokens = written.split { !$0.isLetter }.map(String.init)
+        // "do not confirm yet", "не подтверждаю", "растамаймын" is not a confirmation.
+        guard !tokens.contains(where: { negations.contains($0) }) else { return false }
         return tokens.contains { words.contains($0) }
     }
 
