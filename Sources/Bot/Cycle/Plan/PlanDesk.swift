@@ -123,7 +123,7 @@ struct PlanDesk {
         let summary = try PlanAnnouncer(environment: environment, mail: mail, plans: plans).announce(plan, roster: roster)
         let values: [String: Any] = [
             "name": person.fullName, "original_subject": reading.summary.subject ?? "", "is_confirmation": true,
-            "cycle": plan.cycle, "file_name": plan.fileName, "queued": summary.queued, "already": summary.alreadyQueued,
+            "cycle": plan.cycle, "file_name": plan.fileName, "queued": summary.queued, "already": summary.alreadyQueued, "has_already": summary.alreadyQueued > 0,
             "recipients": summary.recipients, "deadline": plan.deadline.dotted,
         ]
         try mail.send(ReplyWriter.Request(
