@@ -50,6 +50,7 @@ struct CycleEndToEndTests {
         E2E-01,\(staff(1204)),failed,2026-10-20,,\r
         E2E-01,\(staff(1205)),withdrew_valid_reason,2026-10-01,,\r
         E2E-02,\(staff(1213)),completed,2026-10-09,,\r
+        E2E-02,\(staff(1209)),completed,2026-10-09,16,59000\r
         E2E-02,\(staff(1203)),completed,2026-10-09,,\r
 
         """
@@ -121,7 +122,7 @@ struct CycleEndToEndTests {
         try deliver(DSHRMail.command(tag: "[ИТОГИ]", from: Self.dshr, to: Self.bot, id: completionsID,
                                      body: "Итоги курсов.\n", fileName: "itogi.csv", csv: Self.completionsCSV), sandbox: sandbox)
         try drain(runner, store: store.fileStore)
-        let watched = [1203, 1204, 1205, 1213].map(Self.staff)
+        let watched = [1203, 1204, 1205, 1209, 1213].map(Self.staff)
         try sandbox.waitUntil(seconds: 30) {
             try watched.allSatisfy { try !messages.results(of: $0).isEmpty }
                 && messages.replies(to: completionsID, of: Self.dshr).count == 1
@@ -129,7 +130,12 @@ struct CycleEndToEndTests {
         let certificate = try #require(try messages.results(of: Self.staff(1203)).first { $0.text.contains("E2E-01") })
         #expect(certificate.text.contains("CPD-2026-0000"), "a certificate number in the policy's format")
         #expect(certificate.text.contains("30.10.2027"), "§8: 120 000 KZT → 12 months from 30.10.2026")
-        #expect(try messages.results(of: Self.staff(1203)).count == 2, "two courses, two certificates")
+        #expect(try messages.results(of: Self.staff(1203)).count == 1, "1203 is not in E2E-02: that row is refused")
+        let paid = try #require(try messages.results(of: Self.staff(1209)).first)
+        #expect(paid.text.contains("09.01.2027"), "an actual cost of 59 000 KZT overrides the Plan's 0: 3 months")
+        let firstSummary = try #require(try messages.replies(to: completionsID, of: Self.dshr).first)
+        #expect(firstSummary.text.contains("E2E-02") && firstSummary.text.contains(Self.staff(1203)),
+                "the row for a person not in the course is reported to DSHR")
         let expulsion = try #require(try messages.results(of: Self.staff(1204)).first)
         #expect(expulsion.text.contains("120") && expulsion.text.contains("7.14"))
         #expect(MailSandbox.header("Cc", in: expulsion.raw)?.contains(Self.dshr) == true, "§7.14 notice copied to DSHR")
@@ -141,6 +147,7 @@ struct CycleEndToEndTests {
         let ledger = try TrainingLedger.load(from: store.fileStore)
         #expect(ledger.certificates.entries.count == 3)
         #expect(ledger.history.count == 3)
+        #expect(Set(ledger.certificates.entries.map(\.number)).count == 3, "numbers are unique")
 
         // 4. The same list again: nothing new for anyone, DSHR hears that nothing was new.
         let before = try Dictionary(uniqueKeysWithValues: everyone.map { ($0.email, try sandbox.messages(of: $0.email).count) })
