@@ -8,7 +8,7 @@ import Store
 public struct CycleDesk {
     let environment: BotEnvironment
     let mail: CycleMail
-    public let rules: CycleRules
+    public var rules: CycleRules
 
     /// For the CLI: the templates and rules next to each other, as in the project folder.
     public init(environment: BotEnvironment) throws {
