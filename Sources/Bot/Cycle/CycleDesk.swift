@@ -69,8 +69,28 @@ public struct CycleDesk {
     /// The training history with the roster, for `cpdbot report compliance`.
     public func compliance(asOf: CivilDate) throws -> [ComplianceFinding] {
         let roster = PlanDesk.staffRoster(try environment.store.roster.load())
-        let history = try TrainingLedger.load(from: environment.store).history
+        let history = try TrainingLedger.load(from: environment.store).history + selfReported()
         return ComplianceChecker(policy: rules.policy.training).check(roster: roster, history: history, asOf: asOf)
+    }
+}
+
+extension CycleDesk {
+    /// The last course each applicant reported in Appendix 1 (columns 6–8), from every cycle:
+    /// history from before cpdbot. It carries no group or kind, so it counts towards §6.3.1
+    /// hours but never as §6.3.2 management training.
+    func selfReported() throws -> [TrainingRecord] {
+        var seen: Set<String> = []
+        var records: [TrainingRecord] = []
+        for cycle in try environment.store.applications.cycles() {
+            for row in try environment.store.applications.all(cycle: cycle) {
+                guard let text = row.lastCourseDate, let date = CivilDate(text: text), let hours = row.lastCourseHours,
+                      hours > 0, !row.email.isEmpty else { continue }
+                let title = "self-reported: " + (row.lastCourse ?? "")
+                guard seen.insert(row.email.lowercased() + "\u{0}" + date.iso + "\u{0}" + title).inserted else { continue }
+                records.append(TrainingRecord(participantEmail: row.email, courseID: title, completionDate: date, hours: hours))
+            }
+        }
+        return records
     }
 }
 
