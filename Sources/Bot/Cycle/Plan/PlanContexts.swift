@@ -21,9 +21,8 @@ enum PlanContexts {
         return values
     }
 
-    static func preview(name: String, stored: StoredPlan, reading: PlanReading, problems: [PlanProblem],
+    static func preview(name: String, stored: StoredPlan, plan: Plan, issues: [RowIssue], problems: [PlanProblem],
                         leftOut: [String], today: CivilDate) -> [String: Any] {
-        let plan = reading.plan
         return [
             "name": name, "cycle": stored.cycle, "file_name": stored.fileName,
             "courses_count": plan.courses.count, "participants_count": plan.participants.count,
@@ -37,8 +36,8 @@ enum PlanContexts {
             "approval_line": stored.approvalLine ?? "", "deadline": stored.deadline.dotted,
             "deadline_passed": stored.deadline < today,
             "has_problems": !problems.isEmpty, "problems_count": problems.count, "problems": problems.map(problem),
-            "has_row_errors": !reading.issues.isEmpty,
-            "row_errors": reading.issues.map { ["row": $0.row, "column": $0.column ?? "", "message": $0.message] },
+            "has_row_errors": !issues.isEmpty,
+            "row_errors": issues.map { ["row": $0.row, "column": $0.column ?? "", "message": $0.message] },
             "has_left_out": !leftOut.isEmpty, "left_out_count": leftOut.count, "left_out": leftOut.map { ["email": $0] },
             "already_announced": stored.state == .announced,
         ]

@@ -53,7 +53,8 @@ struct PlanDesk {
         let problems = PlanChecker(durations: rules.policy.durations).check(planReading.plan, roster: Self.staffRoster(roster))
         let applicants = try environment.store.applications.all(cycle: cycle).map(\.email)
         let leftOut = PlanChecker().applicantsLeftOut(of: planReading.plan, applicants: applicants)
-        let values = PlanContexts.preview(name: person.fullName, stored: stored, reading: planReading, problems: problems,
+        let values = PlanContexts.preview(name: person.fullName, stored: stored, plan: planReading.plan,
+                                          issues: planReading.issues, problems: problems,
                                           leftOut: leftOut, today: CivilDate.almaty(environment.now()))
         let original = reading.summary.messageId.map(ReplyContext.bracketed)
         try mail.send(ReplyWriter.Request(
