@@ -96,11 +96,21 @@ import Testing
         let status = try f.desk.status(cycle: "2026-2027")
         #expect(status.plans.first?.announcements == PlanStatus.Counts(sent: 0, pending: 4, failed: 0))
 
-        // A different Plan after the announcement is a supplement in a slot of its own.
-        let supplement = Self.plan.replacingOccurrences(of: "D-02,Budgeting", with: "D-03,Budgeting")
+        // A Plan with other courses is a supplement in a slot of its own; a correction of it
+        // (same courses) replaces it while it is not announced.
+        let supplement = Self.plan.replacingOccurrences(of: "D-0", with: "S-0")
         let next = try f.desk.plan.receive(from: person, reading: f.read(planMessage(id: "p4@x", csv: supplement)),
                                            hash: "h4", roster: f.roster)
         #expect(next == .previewed(slot: "2026-2027.2", problems: 3))
+        let corrected = supplement.replacingOccurrences(of: "short,6,", with: "short,8,")
+        let fixed = try f.desk.plan.receive(from: person, reading: f.read(planMessage(id: "p5@x", csv: corrected)),
+                                            hash: "h5", roster: f.roster)
+        #expect(fixed == .previewed(slot: "2026-2027.2", problems: 2))
+        let third = Self.plan.replacingOccurrences(of: "D-0", with: "T-0")
+        let another = try f.desk.plan.receive(from: person, reading: f.read(planMessage(id: "p6@x", csv: third)),
+                                              hash: "h6", roster: f.roster)
+        #expect(another == .previewed(slot: "2026-2027.3", problems: 3))
+        #expect(try f.desk.plans.plans(cycle: "2026-2027").map(\.slot) == ["2026-2027", "2026-2027.2", "2026-2027.3"])
     }
 
     @Test func completionsIssueOnceAndRepeatNothing() throws {

@@ -34,7 +34,8 @@ struct PlanDesk {
         let cycle = PlanCycleName.of(subject: reading.summary.subject, approval: approval,
                                      applicationDeadline: rules.policy.cycle.applicationDeadline)
         let sha = SHA256.hexDigest(bytes)
-        let (slot, existing) = try plans.slot(cycle: cycle, sha256: sha)
+        let (slot, existing) = try plans.slot(cycle: cycle, sha256: sha,
+                                                  courseIDs: Set(planReading.plan.courses.map(\.id)))
         let extensionName = file.filename.split(separator: ".").last.map { String($0).lowercased() } ?? "bin"
         let safeExtension = extensionName.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && extensionName.count <= 5
             ? extensionName : "bin"

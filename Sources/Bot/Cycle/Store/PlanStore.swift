@@ -32,12 +32,17 @@ public struct PlanStore: Sendable {
         return try all().first { Self.bare($0.previewMessageID) == wanted }
     }
 
-    /// The slot a new Plan of `cycle` goes to: the same file again keeps its slot; a Plan that
-    /// is not yet announced is replaced; after an announcement a supplement gets the next slot.
-    func slot(cycle: String, sha256: String) throws -> (slot: String, existing: StoredPlan?) {
+    /// The slot a new Plan of `cycle` goes to: the same file again keeps its slot; a corrected
+    /// Plan (one that shares a course with a Plan not yet announced) replaces that one; any
+    /// other Plan of the cycle – a supplement – gets the next slot.
+    func slot(cycle: String, sha256: String, courseIDs: Set<String>) throws -> (slot: String, existing: StoredPlan?) {
         let plans = try plans(cycle: cycle)
         if let same = plans.first(where: { $0.sha256 == sha256 }) { return (same.slot, same) }
-        if let open = plans.last, open.state != .announced { return (open.slot, nil) }
+        for open in plans.reversed() where open.state != .announced {
+            // An unreadable stored Plan cannot be told apart: the new one takes its place.
+            let openIDs = (try? reading(of: open)).map { Set($0.plan.courses.map(\.id)) } ?? courseIDs
+            if !openIDs.isDisjoint(with: courseIDs) { return (open.slot, nil) }
+        }
         return (plans.isEmpty ? cycle : "\(cycle).\(plans.count + 1)", nil)
     }
 
