@@ -8,7 +8,8 @@ import Testing
 /// The cycle in the real sandbox: [PLAN] from DSHR → preview (nothing to staff) → DSHR confirms
 /// by replying → each person on the roster gets exactly one announcement in their language →
 /// [COMPLETIONS] → certificate, §7.14 and §7.15 notices → the same list again sends nothing new.
-/// Mailboxes staff1199 (the bot) and staff1200–staff1220 only: other suites use others.
+/// 200 people on the roster. Mailboxes staff1199 (the bot) and staff1200–staff1399 only: other
+/// suites use others.
 @Suite(.serialized, .enabled(if: MailSandbox.isAvailable, "mail sandbox not running (scripts/mail-sandbox up)"))
 struct CycleEndToEndTests {
     static let bot = "staff1199@kazguu.kz"
@@ -16,16 +17,19 @@ struct CycleEndToEndTests {
     static func staff(_ n: Int) -> String { "staff\(n)@kazguu.kz" }
     static let languages = ["kk", "ru", "en"]
 
-    /// dshr 1200 (ru); heads 1201 (kk, PPS, leadership) and 1202 (en, ABP); staff 1203–1212 PPS
-    /// and 1213–1220 ABP, languages in turn.
+    static let lastStaff = 1399
+
+    /// dshr 1200 (ru); heads 1201 (kk, PPS, leadership) and 1202 (en, ABP); staff 1203–1399,
+    /// ABP in Finance for 1213–1220 and every tenth after, PPS in Law otherwise; languages in turn.
     static var people: [(email: String, line: String, lang: String)] {
         var rows = [(dshr, "\(dshr),Айгерим Сатпаева,ABP,HR,dshr,no,ru", "ru"),
                     (staff(1201), "\(staff(1201)),Бауыржан Оспанов,PPS,Law School,head,yes,kk", "kk"),
                     (staff(1202), "\(staff(1202)),Dana Levin,ABP,Finance,head,yes,en", "en")]
-        for n in 1203...1220 {
+        for n in 1203...lastStaff {
             let lang = languages[n % 3]
-            let category = n <= 1212 ? "PPS" : "ABP"
-            let unit = n <= 1212 ? "Law School" : "Finance"
+            let abp = (1213...1220).contains(n) || (n > 1220 && n % 10 == 0)
+            let category = abp ? "ABP" : "PPS"
+            let unit = abp ? "Finance" : "Law School"
             rows.append((staff(n), "\(staff(n)),Қызметкер \(n),\(category),\(unit),staff,no,\(lang)", lang))
         }
         return rows
@@ -103,7 +107,8 @@ struct CycleEndToEndTests {
         let plan = try #require(try PlanStore(store: store.fileStore).plans(cycle: "2026-2027").first)
         #expect(plan.state == .announced)
         #expect(plan.confirmedBy == Self.dshr)
-        try sandbox.waitUntil(seconds: 60) {
+        #expect(everyone.count == 200)
+        try sandbox.waitUntil(seconds: 120) {
             try everyone.allSatisfy { try !messages.announcements(of: $0.email).isEmpty }
         }
         for person in everyone {
