@@ -33,7 +33,7 @@ import Testing
         let desk: CycleDesk
         let roster: Roster
 
-        init() throws {
+        init(now: Date? = nil) throws {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("cycle-desk-\(UUID().uuidString)")
             store = try FileStore(root: url)
             try store.roster.replace(with: Data(CycleDeskTests.roster.utf8))
@@ -41,7 +41,7 @@ import Testing
             configuration.bot.dshr = [CycleDeskTests.dshr]
             environment = BotEnvironment(configuration: configuration, store: store,
                                          templatesDirectory: MailSandbox.repository.appendingPathComponent("templates"),
-                                         logger: Logger(label: "cycle-desk"))
+                                         logger: Logger(label: "cycle-desk"), now: { now ?? Date() })
             desk = try CycleDesk(environment: environment)
             roster = try store.roster.load()
         }
@@ -168,6 +168,21 @@ import Testing
         #expect(result == .unreadable)
         #expect(try f.purposes() == ["reply-command:b"])
         #expect(try f.desk.plans.all().isEmpty)
+    }
+
+    @Test func theServiceSendsTheDaysRemindersOnce() throws {
+        // 15 April 2026, 09:00 in Almaty: the call for applications.
+        let f = try Fixture(now: Date(timeIntervalSince1970: 1_776_225_600))
+        var daily = DailyReminders(environment: f.environment)
+        daily.runIfDue()
+        daily.runIfDue()
+        #expect(try f.purposes() == ["remind:call:2026-2027:2026-04-15:head.desk@kazguu.kz"])
+        let entry = try #require(try f.store.outbox.all().first)
+        let raw = String(decoding: try f.store.outbox.raw(messageID: entry.messageID), as: UTF8.self)
+        #expect(raw.contains("appendix1_kk.xlsx"), "the head's language")
+        // `cpdbot remind` the same day finds it queued.
+        let report = try f.desk.remind(today: CivilDate(text: "2026-04-15")!)
+        #expect(report.queued.isEmpty && report.alreadyQueued == 1)
     }
 
     @Test func thePlanWorkbookReadsBackAsThePlan() throws {

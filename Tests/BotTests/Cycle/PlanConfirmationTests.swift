@@ -22,6 +22,14 @@ import Testing
         ("don't confirm", false),
         ("Не подтверждаю, нужно исправить", false),
         ("растамаймын", false),
+        ("Do not yet confirm", false),
+        ("Confirmed? Not yet.", false),
+        ("Please wait, I will confirm tomorrow", false),
+        ("Подождите, подтверждаю позже", false),
+        // A "no" elsewhere is not a negation of the confirmation.
+        ("Confirm, no changes needed.", true),
+        ("Нет замечаний, подтверждаю.", true),
+        ("Ескерту жоқ, растаймын", true),
         // Words that merely contain the word.
         ("confirmation later", false),
         ("", false),

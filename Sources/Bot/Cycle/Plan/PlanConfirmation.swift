@@ -5,7 +5,10 @@ import Foundation
 enum PlanConfirmation {
     static let words = ["confirm", "confirmed", "растаймын", "расталды", "подтверждаю", "подтверждено", "подтверждается"]
 
-    static let negations = ["not", "no", "don", "dont", "never", "wait", "не", "нет", "емес", "жоқ", "растамаймын", "күте"]
+    static let negations: Set<String> = ["not", "don't", "don’t", "dont", "never", "не", "емес"]
+    /// Words that hold the announcement back wherever they stand.
+    static let blockers: Set<String> = ["растамаймын", "wait", "подождите", "погодите", "күтіңіз", "тоқтатыңыз"]
+    static let notYet = ["not yet", "пока нет", "пока не", "әлі жоқ", "әзірге жоқ"]
 
     /// Lines that start the quoted original in Outlook, Thunderbird, Gmail and the Russian and
     /// Kazakh versions of them.
@@ -14,10 +17,16 @@ enum PlanConfirmation {
 
     static func confirms(_ body: String) -> Bool {
         let written = ownText(body).lowercased()
-        let tokens = written.split { !$0.isLetter }.map(String.init)
-        // "do not confirm yet", "не подтверждаю", "растамаймын" is not a confirmation.
-        guard !tokens.contains(where: { negations.contains($0) }) else { return false }
-        return tokens.contains { words.contains($0) }
+        // Apostrophes stay inside words so that "don't" is one token.
+        let tokens = written.split { !$0.isLetter && $0 != "'" && $0 != "’" }.map(String.init)
+        guard !tokens.contains(where: { blockers.contains($0) }) else { return false }
+        let joined = tokens.joined(separator: " ")
+        guard !notYet.contains(where: { joined.contains($0) }) else { return false }
+        // A confirming word counts unless one of the two words before it negates it
+        // ("do not confirm", "не подтверждаю", "do not yet confirm"); "нет замечаний, подтверждаю" confirms.
+        return tokens.indices.contains { index in
+            words.contains(tokens[index]) && !tokens[max(0, index - 2)..<index].contains { negations.contains($0) }
+        }
     }
 
     /// The part above the quoted message, without `>` lines.

@@ -21,8 +21,5 @@ struct CycleMail {
         MessageComposer.messageID(key: purpose, domain: environment.domain)
     }
 
-    /// DSHR as the configuration names them (the addresses that get copies and summaries).
-    var dshr: [Mailbox] { environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) } }
-
     static func mailbox(_ person: RosterPerson) -> Mailbox { Mailbox(displayName: person.fullName, address: person.email) }
 }

@@ -8,7 +8,8 @@ import Store
 public struct TrainingLedger: Codable, Sendable, Equatable {
     public var certificates = CertificateRegistry()
     public var history: [TrainingRecord] = []
-    /// Results already acted on, `<course>\u{0}<email>` → status, so a repeated list sends nothing new.
+    /// The latest status DSHR reported per `<course>\u{0}<email>` (repeats send nothing new
+    /// because notices are keyed by purpose in the outbox; this keeps what was reported).
     public var results: [String: String] = [:]
 
     public init() {}
