@@ -105,9 +105,14 @@ struct MessageHandler {
             } else if let reading {
                 let facts = RoutingFacts(reading, trustedAuthservID: environment.configuration.bot.trustedAuthservID)
                 let decision = Router.route(facts, roster: context.roster)
-                try act(on: decision, reading: reading, hash: hash, context: &context)
-                outcome = decision.outcome
-                detail = decision.journalDetail
+                if let confirmed = try confirmPlanIfReply(reading, decision: decision, roster: context.roster) {
+                    outcome = .processed
+                    detail = confirmed
+                } else {
+                    try act(on: decision, reading: reading, hash: hash, context: &context)
+                    outcome = decision.outcome
+                    detail = decision.journalDetail
+                }
             } else {
                 outcome = .rejected
                 detail = "unreadable message: \(unreadable ?? "?")"
