@@ -20,10 +20,11 @@ extension Policy {
 extension CyclePolicy {
     mutating func read(_ node: ConfigNode) throws(RegulationError) {
         for (key, value) in try node.mapping(allowed: [
-            "application_deadline", "plan_deadline", "announcement_working_days", "application_reminders_days_before",
+            "call_for_applications", "application_deadline", "plan_deadline", "announcement_working_days", "application_reminders_days_before",
             "plan_reminders_days_before", "announcement_reminders_working_days_before",
         ]) where !value.isNull {
             switch key {
+            case "call_for_applications": callForApplications = try value.monthDay()
             case "application_deadline": applicationDeadline = try value.monthDay()
             case "plan_deadline": planDeadline = try value.monthDay()
             case "announcement_working_days": announcementWorkingDays = try value.int(in: 1...60)
@@ -31,6 +32,11 @@ extension CyclePolicy {
             case "plan_reminders_days_before": planRemindersDaysBefore = try value.offsets()
             default: announcementRemindersWorkingDaysBefore = try value.offsets()
             }
+        }
+        // A call on or after the deadline would ask for applications that are already late.
+        guard callForApplications < applicationDeadline else {
+            throw (node.child("call_for_applications") ?? node.child("application_deadline") ?? node)
+                .fail("the call for applications (\(callForApplications)) must come before the application deadline (\(applicationDeadline))")
         }
     }
 }

@@ -10,8 +10,11 @@ public struct Policy: Sendable, Equatable {
     public init() {}
 }
 
-/// §7.4–§7.7: the yearly dates and the reminders before them.
+/// §7.3–§7.7: the yearly dates and the reminders before them.
 public struct CyclePolicy: Sendable, Equatable {
+    /// §7.3: the day DSHR calls for applications. The Regulation fixes no date, so it is the
+    /// university's setting; it must come before the application deadline.
+    public var callForApplications = MonthDay(month: 4, day: 15)!
     /// §7.4: units send applications by this day.
     public var applicationDeadline = MonthDay(month: 6, day: 1)!
     /// §7.5: DSHR consolidates and forms the Plan by this day.

@@ -13,7 +13,7 @@ import Testing
 
     @Test func valuesAreRead() throws {
         let policy = try Policy(yaml: """
-            cycle: {announcement_working_days: 7, application_deadline: "05-15"}
+            cycle: {announcement_working_days: 7, application_deadline: "05-15", call_for_applications: "03-01"}
             training: {pps_reading: single_course, leadership_kinds: [management, retraining]}
             durations: {abroad_long_maximum_years: 2}
             work_off:
@@ -23,6 +23,7 @@ import Testing
             """)
         #expect(policy.cycle.announcementWorkingDays == 7)
         #expect(policy.cycle.applicationDeadline == MonthDay("05-15"))
+        #expect(policy.cycle.callForApplications == MonthDay("03-01"))
         #expect(policy.training.ppsReading == .singleCourse)
         #expect(policy.training.leadershipKinds == [.management, .retraining])
         #expect(policy.durations.abroadLongMaximumYears == 2)
@@ -39,6 +40,12 @@ import Testing
         ("cycle: {plan_deadline: \"02-30\"}", "cycle.plan_deadline"),
         ("cycle: {application_reminders_days_before: [7, -1]}", "cycle.application_reminders_days_before[1]"),
         ("cycle: {working_days: 5}", "cycle.working_days"),
+        ("cycle: {call_for_applications: \"4/15\"}", "cycle.call_for_applications"),
+        ("cycle: {call_for_applications: \"04-31\"}", "cycle.call_for_applications"),
+        // §7.3 before §7.4: a call on or after the deadline is refused, naming the key that is set.
+        ("cycle: {call_for_applications: \"06-01\"}", "cycle.call_for_applications"),
+        ("cycle: {call_for_applications: \"07-01\", application_deadline: \"06-15\"}", "cycle.call_for_applications"),
+        ("cycle: {application_deadline: \"04-10\"}", "cycle.application_deadline"),
         ("training: {pps_reading: both}", "training.pps_reading"),
         ("training: {leadership_groups: [bosses]}", "training.leadership_groups[0]"),
         ("training: {leadership_groups: [], leadership_kinds: []}", "training"),
@@ -63,6 +70,17 @@ import Testing
             #expect(file == "p.yml")
             #expect(errorKey == key)
         }
+    }
+
+    /// §7.3: the call's day is the university's; the default is 15 April, the day before it
+    /// and the day before the deadline are accepted.
+    @Test(arguments: [
+        ("", "04-15"), ("cycle: {call_for_applications: \"01-10\"}", "01-10"),
+        ("cycle: {call_for_applications: \"05-31\"}", "05-31"),
+        ("cycle: {call_for_applications: \"06-30\", application_deadline: \"07-01\"}", "06-30"),
+    ])
+    func callForApplicationsDay(yaml: String, expected: String) throws {
+        #expect(try Policy(yaml: yaml).cycle.callForApplications == MonthDay(expected))
     }
 
     @Test func errorsGiveTheLine() {

@@ -10,10 +10,12 @@ public struct CycleRules: Sendable {
     public var certificateFormat: CertificateNumberFormat
     public var schedule: ReminderSchedule
 
-    public init(policy: Policy, calendar: HolidayCalendar, schedule: ReminderSchedule = .init()) throws(CycleError) {
+    /// `schedule` overrides the policy's dates (`cpdbot remind --call-on`); without it they are
+    /// the policy's (`cycle.call_for_applications`).
+    public init(policy: Policy, calendar: HolidayCalendar, schedule: ReminderSchedule? = nil) throws(CycleError) {
         self.policy = policy
         self.calendar = calendar
-        self.schedule = schedule
+        self.schedule = schedule ?? ReminderSchedule(callForApplications: policy.cycle.callForApplications)
         do {
             certificateFormat = try CertificateNumberFormat(policy.certificates.numberFormat)
         } catch {
@@ -58,7 +60,8 @@ public struct CycleRules: Sendable {
 }
 
 /// When the call for applications goes out. The Regulation (§7.3) fixes no date, so it is the
-/// bot's setting: a day of the year, before the first reminder of §7.4.
+/// university's setting: `cycle.call_for_applications` in policy.yml (default 15 April), which
+/// `cpdbot remind --call-on MM-DD` overrides for one run.
 public struct ReminderSchedule: Sendable, Equatable {
     public var callForApplications = MonthDay(month: 4, day: 15)!
     public init(callForApplications: MonthDay = MonthDay(month: 4, day: 15)!) {

@@ -1,0 +1,30 @@
+import Foundation
+import Regulation
+import Store
+
+/// The compliance findings as the CSV DSHR opens in Excel (UTF-8 with BOM, CRLF): the columns
+/// of `cpdbot report compliance --format csv`, then the person's name and unit from the roster.
+enum ComplianceCSV {
+    static let header = ["email", "kind", "since", "hours_counted", "hours_required", "section", "full_name", "unit"]
+
+    static func data(_ findings: [ComplianceFinding], roster: Roster) -> Data {
+        var lines = [header.joined(separator: ",")]
+        for finding in findings {
+            let person = roster.person(address: finding.participantEmail)
+            let fields = [finding.participantEmail, finding.kind.rawValue, finding.since.iso,
+                          finding.hoursCounted.map(String.init) ?? "", finding.hoursRequired.map(String.init) ?? "",
+                          finding.section, person?.fullName ?? "", person?.unit ?? ""]
+            lines.append(fields.map(field).joined(separator: ","))
+        }
+        return Data(("\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    /// RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs a
+    /// name from the roster as a formula.
+    static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        guard value.contains(where: { ",\"\n\r".contains($0) }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Template values of `dshr_daily_summary`: one section per reason (flag `is_<reason>`, so each
+/// language words its heading), each message with its time, sender, subject and folder.
+enum SummaryContexts {
+    static func values(sections: [DigestSection], day: String, after: Date, upTo: Date, listed: Int) -> [String: Any] {
+        var room = max(0, listed)
+        let total = sections.reduce(0) { $0 + $1.items.count }
+        let shown: [[String: Any]] = sections.map { section in
+            let items = Array(section.items.prefix(room))
+            room -= items.count
+            var values: [String: Any] = [
+                "is_\(section.reason.rawValue)": true, "count": section.items.count,
+                "items": items.map(item), "has_more": items.count < section.items.count,
+                "more": section.items.count - items.count,
+            ]
+            values["reason"] = section.reason.rawValue
+            return values
+        }
+        func count(_ outcome: RoutingOutcome) -> Int {
+            sections.reduce(0) { $0 + $1.items.filter { $0.folder == outcome.folder }.count }
+        }
+        return [
+            "day": day, "from_time": AlmatyTime.text(after), "to_time": AlmatyTime.text(upTo),
+            "total": total, "sections": shown, "rejected_count": count(.rejected),
+            "reported_count": count(.reported), "ignored_count": count(.ignored),
+            "has_spoofed": sections.contains { $0.reason == .spoofed },
+        ]
+    }
+
+    static func item(_ item: DigestItem) -> [String: Any] {
+        var values: [String: Any] = ["time": AlmatyTime.text(item.at), "folder": item.folder]
+        values["from"] = item.from.map { ReplyContext.visible($0) } ?? ""
+        values["has_from"] = !(item.from ?? "").isEmpty
+        values["subject"] = item.subject.map { ReplyContext.visible(String($0.prefix(200))) } ?? ""
+        values["has_subject"] = !(item.subject ?? "").isEmpty
+        values["detail"] = item.detail.map { String($0.prefix(300)) } ?? ""
+        values["has_detail"] = !(item.detail ?? "").isEmpty
+        return values
+    }
+}
