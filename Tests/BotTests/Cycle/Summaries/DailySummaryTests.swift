@@ -63,6 +63,18 @@ import Testing
         #expect(entry.subject?.contains(subject) == true, "\(entry.subject ?? "")")
     }
 
+    /// `cpdbot run`: the reports go with the day's reminders, once a day however often it polls.
+    @Test func theServiceSendsTheReportsWithTheReminders() throws {
+        let f = try ReportsFixture(now: ReportsFixture.morning("2026-09-01"))
+        try f.route(from: "stranger@mail.ru", subject: "hello", outcome: .rejected, detail: "refused: unknownSender")
+        f.clock.advance(hours: 1)
+        var daily = DailyReminders(environment: f.environment)
+        daily.runIfDue()
+        daily.runIfDue()
+        let purposes = try f.store.outbox.all().map(\.purpose).sorted()
+        #expect(purposes == ["compliance:2026-09", "summary:2026-09-01"], "\(purposes)")
+    }
+
     @Test func withoutDSHRAddressesNothingIsQueued() throws {
         let f = try ReportsFixture(now: ReportsFixture.morning(Self.day), dshr: [])
         try f.route(from: "stranger@mail.ru", subject: "hello", outcome: .rejected, detail: "refused: unknownSender")
