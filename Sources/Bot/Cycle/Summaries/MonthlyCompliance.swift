@@ -17,9 +17,7 @@ struct MonthlyCompliance {
         guard var candidate = CivilDate(year: day.year, month: day.month, day: 1) else {
             throw .invalidArgument("\(day.iso) has no first of the month")
         }
-        // A month always has a working day within its first two weeks (the longest holiday run is
-        // a few days plus a weekend); the bound only keeps a broken calendar from looping.
-        for _ in 0..<31 where candidate.month == day.month {
+        while candidate.month == day.month {
             if try calendar.isWorkingDay(candidate) { return candidate }
             candidate = candidate.adding(days: 1)
         }

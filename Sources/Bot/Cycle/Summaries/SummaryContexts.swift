@@ -9,13 +9,11 @@ enum SummaryContexts {
         let shown: [[String: Any]] = sections.map { section in
             let items = Array(section.items.prefix(room))
             room -= items.count
-            var values: [String: Any] = [
-                "is_\(section.reason.rawValue)": true, "count": section.items.count,
+            return [
+                "reason": section.reason.rawValue, "is_\(section.reason.rawValue)": true, "count": section.items.count,
                 "items": items.map(item), "has_more": items.count < section.items.count,
                 "more": section.items.count - items.count,
             ]
-            values["reason"] = section.reason.rawValue
-            return values
         }
         func count(_ outcome: RoutingOutcome) -> Int {
             sections.reduce(0) { $0 + $1.items.filter { $0.folder == outcome.folder }.count }
