@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bot
 import Foundation
+import Store
 import Regulation
 
 /// `cpdbot report …`: reports from the store.
@@ -46,21 +47,10 @@ struct ReportComplianceCommand: AsyncParsableCommand {
         switch format {
         case .json: try JSONOutput.print(lines)
         case .csv:
-            print("email,kind,since,hours_counted,hours_required,section")
-            for line in lines {
-                let fields = [line.email, line.kind, line.since, line.hoursCounted.map(String.init) ?? "",
-                              line.hoursRequired.map(String.init) ?? "", line.section]
-                print(fields.map(Self.csvField).joined(separator: ","))
-            }
+            // The same file DSHR gets attached to the monthly report.
+            let roster = (try? bootstrap.store.roster.load()) ?? Roster(people: [])
+            FileHandle.standardOutput.write(ComplianceCSV.data(findings, roster: roster))
         }
         if !findings.isEmpty { throw CLIExit.inputHadProblems }
-    }
-
-    /// RFC 4180 quoting; a leading =+-@ is prefixed so a spreadsheet never runs it as a formula.
-    static func csvField(_ text: String) -> String {
-        var value = text
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { ",\"\n\r".contains($0) }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

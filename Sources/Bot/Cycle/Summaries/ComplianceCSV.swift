@@ -4,10 +4,10 @@ import Store
 
 /// The compliance findings as the CSV DSHR opens in Excel (UTF-8 with BOM, CRLF): the columns
 /// of `cpdbot report compliance --format csv`, then the person's name and unit from the roster.
-enum ComplianceCSV {
-    static let header = ["email", "kind", "since", "hours_counted", "hours_required", "section", "full_name", "unit"]
+public enum ComplianceCSV {
+    public static let header = ["email", "kind", "since", "hours_counted", "hours_required", "section", "full_name", "unit"]
 
-    static func data(_ findings: [ComplianceFinding], roster: Roster) -> Data {
+    public static func data(_ findings: [ComplianceFinding], roster: Roster) -> Data {
         var lines = [header.joined(separator: ",")]
         for finding in findings {
             let person = roster.person(address: finding.participantEmail)
