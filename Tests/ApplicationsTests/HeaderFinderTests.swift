@@ -65,6 +65,24 @@ import Documents
         #expect(found[.fullName] == 1 && found[.email] == 7 && found[.lastCourseHours] == 5)
     }
 
+    @Test func takesAnUnlabelledFirstColumnOfNumbersAsTheNumberColumn() throws {
+        let found = try #require(columns([["", "ФИО", "E-mail"], [1, "Иванов", "i@kazguu.kz"], [2, "Петров", "p@kazguu.kz"]]))
+        #expect(found == [.no: 0, .fullName: 1, .email: 2])
+        let notNumbers = try #require(columns([["", "ФИО", "E-mail"], ["ДИТ", "Иванов", "i@kazguu.kz"]]))
+        #expect(notNumbers[.no] == nil)
+    }
+
+    @Test func aQualificationColumnDoesNotTakeTheCourse() throws {
+        let found = try #require(columns([["ФИО", "Квалификация", "Последний курс", "E-mail"]]))
+        #expect(found[.lastCourse] == 2)
+    }
+
+    @Test func theLastCourseWinsOverAPlannedOne() throws {
+        let found = try #require(columns([["ФИО", "Жоспарланған курс атауы", "Курс басталатын күні",
+                                           "Соңғы курс", "Соңғы курс күні", "E-mail"]]))
+        #expect(found[.lastCourse] == 3 && found[.lastCourseDate] == 4)
+    }
+
     @Test func needsANameAndAnEmailColumn() {
         #expect(columns([["№", "Курс атауы", "Ұйымдастырушы", "Басталу күні", "Сағат саны", "Форматы"]]) == nil)
         #expect(columns([["№", "ФИО", "Телефон"]]) == nil)

@@ -5,7 +5,7 @@ import Testing
 @Suite struct HeaderVocabularyTests {
     static let wordings: [(String, ColumnMeaning?)] = [
         // №
-        ("№", .no), ("№ п/п", .no), ("No.", .no), ("№\nNo.", .no), ("№ / № п/п", .no), ("#", .no), ("Р/с", .no),
+        ("№", .no), ("№ п/п", .no), ("No.", .no), ("№\nNo.", .no), ("№ / № п/п", .no), ("#", .no), ("Р/с", .no), ("Реттік саны", .no), ("S/N", .no),
         // School / unit
         ("Мектеп", .school), ("Школа", .school), ("School", .school), ("Мектеп / Школа", .school),
         ("Бөлім", .school), ("Подразделение", .school), ("Structural unit", .school), ("Құрылымдық бөлімше", .school),
@@ -41,6 +41,10 @@ import Testing
         ("Электронная почта", .email), ("Электрондық пошта", .email), ("E-mail адрес", .email),
         ("Е-mail", .email), ("Электронный адрес", .email), ("Эл.почта", .email), ("Е-мейл", .email),
         ("Сотовый телефон", .phone), ("Контакты", .phone), ("Сотрудник", .fullName), ("Оқытушының аты-жөні", .fullName),
+        // Kazakh in the Latin alphabet
+        ("Mektep", .school), ("Aty-jóni", .fullName), ("Baılanys telefony", .phone), ("Elektrondyq poshta", .email),
+        ("Bіlіm berý baǵdarlamasy", .programme), ("Sońǵy kýrstyń ótken kúni", .lastCourseDate),
+        ("Sońǵy kýrstyń saǵat sany", .lastCourseHours),
         // Columns Appendix 1 does not have
         ("Лауазымы", nil), ("Должность", nil), ("ЖСН", nil), ("ИИН", nil), ("IIN", nil),
         ("Ескерту", nil), ("Примечание", nil), ("Туған күні", nil), ("Дата рождения", nil),

@@ -20,6 +20,8 @@ import Documents
         ("total in Russian, name column", ["", "", "Итого: 5 чел.", "", "", "", "", 180]),
         ("Всего", ["Всего", "", "", "", "", "", "", 72]),
         ("Total", ["", "Total", "", "", "", "", "", 144, ""]),
+        ("Жалпы саны", ["Жалпы саны: 2"]),
+        ("total label by the sum", ["", "", "", "", "", "Итого часов:", "", 144]),
         ("signature", ["Құқық жоғары мектебінің деканы ________________ Ә.Қ. Сейтқали"]),
         ("signature over cells", ["", "Декан", "", "", "____________", "", "", "А. Williams"]),
         ("prepared by", ["Орындаған: Ким Е.С., әдіскер", "", "", "", "", "", "", "", "ішкі тел. 431"]),
@@ -37,6 +39,16 @@ import Documents
         let reading = read([employee(), row, employee(2, email: "b.user@kazguu.kz")])
         #expect(reading.rows.count == 2, "\(label)")
         #expect(reading.invalidRows.isEmpty, "\(label): \(reading.invalidRows)")
+    }
+
+    @Test func aTwoRowHeaderRepeatedOnTheNextPageIsSkipped() {
+        let upper: [C] = ["№", "Т.А.Ә.", "Соңғы курс", .copy("Соңғы курс"), .copy("Соңғы курс"), "E-mail"]
+        let lower: [C] = [.copy("№"), .copy("Т.А.Ә."), "атауы", "өткен күні", "сағат саны", .copy("E-mail")]
+        let person: [C] = [1, "Иванов Иван", "Excel", "01.02.2023", 36, "i@kazguu.kz"]
+        let table = makeTable([upper, lower, person, upper, lower, [2, "Петров Пётр", "Word", "", "", "p@kazguu.kz"]])
+        let reading = ApplicationReader.read(tables: [table], receivedOn: receipt)
+        #expect(reading.rows.map(\.no) == [1, 2])
+        #expect(reading.invalidRows.isEmpty)
     }
 
     @Test func aVerticallyMergedSchoolAppliesToEveryRowItCovers() {
@@ -67,6 +79,8 @@ import Documents
     @Test func aCourseTitledTotalQualityIsStillAnEmployee() {
         let reading = read([employee(course: "Total Quality Management")])
         #expect(reading.rows.map(\.lastCourse) == ["Total Quality Management"])
+        let withoutAddress = read([employee(course: "Жалпы психология", email: "")])
+        #expect(withoutAddress.invalidRows == [RowProblem(row: 2, field: .email, problem: .missing)])
     }
 
     @Test func rowsAboveTheHeaderAreNeverEmployees() {

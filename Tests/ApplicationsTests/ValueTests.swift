@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import Documents
 @testable import Applications
 
@@ -61,6 +62,7 @@ import Documents
         (.text("72 сағ"), .hours(72)), (.text("72 сағат"), .hours(72)), (.text("72 ч."), .hours(72)),
         (.text("72 часов"), .hours(72)), (.text("72 hours"), .hours(72)), (.text("72h"), .hours(72)),
         (.text("72.0"), .hours(72)), (.text("72,0"), .hours(72)), (.text("72 ак. ч."), .hours(72)),
+        (.text("72-сағ"), .hours(72)), (.text("72 саг."), .hours(72)),
         (.text("жетпіс екі"), .invalid), (.text("жетпіс екі сағат"), .invalid), (.text("36,5"), .invalid),
         (.number(36.5), .invalid), (.text("72 сағ / 3 кредит"), .invalid), (.date(year: 2024, month: 1, day: 1), .invalid),
         (.number(0), .outOfRange), (.number(2500), .outOfRange), (.text("2500 сағ"), .outOfRange),
@@ -80,7 +82,7 @@ import Documents
         (.text("77015551234"), "+77015551234"), (.text("+7 (7172) 49-73-67"), "+77172497367"),
         (.text("8 701 555 12 34, 8 702 555 12 34"), "+77015551234"), (.text("+44 20 7946 0958"), "+442079460958"),
         (.text("ішкі 431"), "ішкі 431"), (.empty, nil),
-        (.text("87011234567.0"), "+77011234567"), (.text("8.7011234567E+10"), "+77011234567"),
+        (.text("8 701 555 12 34\r\n8 702 555 12 34"), "+77015551234"), (.text("87011234567.0"), "+77011234567"), (.text("8.7011234567E+10"), "+77011234567"),
         (.text("+77011234567"), "+77011234567"),
         (.text("+7 701 123 45 67 (вн. 123)"), "+77011234567"), (.text("тел.: 8 701 123 45 67"), "+77011234567"),
     ]
@@ -118,5 +120,11 @@ import Documents
         #expect(CalendarDay(iso: "2026-05-20")?.iso == "2026-05-20")
         #expect(CalendarDay(iso: "2026-5-20") == nil)
         #expect(CalendarDay(iso: "x") == nil)
+    }
+
+    @Test func theTimeZoneDecidesTheDayOfReceipt() throws {
+        let instant = Date(timeIntervalSince1970: 1_780_270_200)  // 2026-05-31T23:30:00Z
+        #expect(CalendarDay(instant, in: try #require(TimeZone(identifier: "UTC")))?.iso == "2026-05-31")
+        #expect(CalendarDay(instant, in: try #require(TimeZone(secondsFromGMT: 5 * 3600)))?.iso == "2026-06-01")
     }
 }

@@ -19,7 +19,21 @@ enum HeaderFinder {
                 if best == nil || rank > (best?.rank ?? (0, 0)) { best = (candidate, rank) }
             }
         }
-        return best?.layout
+        guard var layout = best?.layout else { return nil }
+        if layout.columns[.no] == nil, unlabelledNumbers(in: rows, below: layout) {
+            layout.columns[.no] = 0
+        }
+        return layout
+    }
+
+    /// A first column without a label, not claimed by any meaning, whose first rows below the
+    /// header hold whole numbers: the № column someone left unlabelled.
+    private static func unlabelledNumbers(in rows: [RowContent], below layout: HeaderLayout) -> Bool {
+        guard !layout.columns.values.contains(0), !layout.nameParts.contains(0),
+              layout.rowIndices.allSatisfy({ rows[$0].text(at: 0) == nil }) else { return false }
+        let below = rows.dropFirst(layout.lastRowIndex + 1).prefix(5)
+        let numbers = below.compactMap { SerialNumber.parse($0.cell(at: 0).value) }
+        return !numbers.isEmpty && numbers.count == below.filter { $0.text(at: 0) != nil }.count
     }
 
     static func layout(rowIndices: [Int], upper: RowContent, lower: RowContent?) -> HeaderLayout {

@@ -9,12 +9,12 @@ struct TableReading {
 
     /// Rows the classifier takes as employee rows, before validation (for choosing a table).
     var employeeRowCount: Int {
-        let classifier = RowClassifier(layout: layout)
+        let classifier = self.classifier
         return dataRows.filter { classifier.classify($0) == .employee }.count
     }
 
     func read() -> ApplicationReading {
-        let classifier = RowClassifier(layout: layout)
+        let classifier = self.classifier
         let validator = RowValidator(columns: layout.columns, nameParts: layout.nameParts,
                                      receivedOn: receivedOn, limits: limits)
         var rows: [ApplicationRow] = []
@@ -35,6 +35,12 @@ struct TableReading {
             }
         }
         return ApplicationReading(readable: true, errorKind: nil, rows: rows, invalidRows: problems)
+    }
+
+    private var classifier: RowClassifier {
+        RowClassifier(layout: layout, headerRows: layout.rowIndices.compactMap { index in
+            table.rows.indices.contains(index) ? RowContent(table.rows[index]) : nil
+        })
     }
 
     private var dataRows: [RowContent] {

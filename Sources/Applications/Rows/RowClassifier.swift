@@ -3,6 +3,8 @@ import Documents
 /// Sorts the rows below the header into employee rows and the rows to skip.
 struct RowClassifier {
     let layout: HeaderLayout
+    /// The header's own rows, to recognise them when a table repeats them (page breaks).
+    var headerRows: [RowContent] = []
 
     func classify(_ content: RowContent) -> RowKind {
         let columns = content.contentColumns
@@ -12,6 +14,7 @@ struct RowClassifier {
         if !content.hasDataLikeCell, HeaderFinder.layout(rowIndices: [], upper: content, lower: nil).qualifies {
             return .repeatedHeader
         }
+        if isHeaderEcho(content, columns) { return .repeatedHeader }
         if isTotal(content, columns) { return .total }
         if columns.count == 1, case .text = content.cell(at: columns[0]).value { return .singleText }
         if isFooter(content, columns) { return .footer }
@@ -19,6 +22,15 @@ struct RowClassifier {
         if columns.allSatisfy({ identity.contains($0) }) { return .template }
         if !isAboutAPerson(content) { return .noPerson }
         return .employee
+    }
+
+    /// Two or more cells, each repeating the header's text in its column (the second row of a
+    /// two-row header printed again, which alone names no person and no address).
+    private func isHeaderEcho(_ content: RowContent, _ columns: [Int]) -> Bool {
+        guard columns.count >= 2, !content.hasDataLikeCell else { return false }
+        return columns.allSatisfy { column in
+            headerRows.contains { $0.text(at: column) == content.text(at: column) }
+        }
     }
 
     /// Every cell an integer and together `1, 2, 3, …` (at least three of them).
@@ -32,11 +44,14 @@ struct RowClassifier {
         return values.first == 1 && zip(values, values.dropFirst()).allSatisfy { $1 > $0 && $1 - $0 <= 2 }
     }
 
-    /// A cell starting with a totals word, in a row that names no e-mail address.
+    /// A cell starting with a totals word, in a row that names no e-mail address. In a row with
+    /// a name, course and programme titles are not looked at: "Total Quality Management" is a course.
     private func isTotal(_ content: RowContent, _ columns: [Int]) -> Bool {
         guard !content.hasAddress else { return false }
+        let named = layout.columns[.fullName].flatMap(content.text(at:)) != nil
+        let titles = named ? Set([ColumnMeaning.lastCourse, .programme, .trainingDirection].compactMap { layout.columns[$0] }) : []
         return columns.contains { column in
-            guard case .text = content.cell(at: column).value, let text = content.text(at: column) else { return false }
+            guard !titles.contains(column), case .text = content.cell(at: column).value, let text = content.text(at: column) else { return false }
             return RowVocabulary.totalWords.contains(Self.firstWord(text))
         }
     }

@@ -3,7 +3,7 @@ enum RowVocabulary {
     /// First word of a totals cell (kk, ru, en).
     static let totalWords: Set<String> = [
         "барлығы", "барлыгы", "барлық", "жиыны", "жиынтығы", "итого", "всего", "итог", "total", "totals",
-        "subtotal", "grand", "sum",
+        "subtotal", "grand", "sum", "жалпы", "общее", "общий", "итоговое",
     ]
     /// First word of a footer line: who prepared it, who signs, approval stamps.
     static let footerWords: Set<String> = [

@@ -14,7 +14,7 @@ enum CourseHours {
 
     /// Unit words that may follow the number; anything else makes the cell invalid.
     static let unitWords: Set<String> = [
-        "с", "сағ", "сағат", "сағаты", "сағаттар", "сағатқа", "академиялық", "акад", "ак", "ақ", "академ",
+        "с", "сағ", "сағат", "сағаты", "саг", "сагат", "сағт", "сағаттар", "сағатқа", "академиялық", "акад", "ак", "ақ", "академ",
         "академических", "академический", "ч", "час", "часа", "часов", "часы", "ак.ч",
         "h", "hr", "hrs", "hour", "hours", "academic", "ac",
     ]
@@ -52,7 +52,7 @@ enum CourseHours {
             index = lowered.index(after: index)
         }
         guard digits.contains(where: \.isNumber), let number = Double(digits) else { return nil }
-        let rest = lowered[index...].split { $0 == " " || $0 == "." || $0 == "(" || $0 == ")" }
+        let rest = lowered[index...].split { " .()-–".contains($0) }
         guard rest.allSatisfy({ unitWords.contains(String($0)) }) else { return nil }
         return number
     }

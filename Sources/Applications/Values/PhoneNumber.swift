@@ -16,9 +16,9 @@ enum PhoneNumber {
             if !text.contains(" "), let number = Double(text), CellText.wholeNumber(number) != nil {
                 return normalise(.number(number))
             }
-            // Several numbers in one cell: the first one that normalises counts.
-            for part in text.split(whereSeparator: { ",;/\n".contains($0) }) {
-                let trimmed = part.drop { $0 == " " }
+            // Several numbers in one cell (one a line, or after `,` `;` `/`): the first that normalises.
+            for piece in raw.split(whereSeparator: { $0.isNewline || ",;/".contains($0) }) {
+                let trimmed = Substring(CellText.normalised(String(piece)) ?? "")
                 let digits = String(beforeExtension(trimmed).filter { $0.isASCII && $0.isNumber })
                 if let phone = fromDigits(digits, hadPlus: trimmed.first == "+") { return phone }
             }

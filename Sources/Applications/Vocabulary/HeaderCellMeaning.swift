@@ -27,15 +27,20 @@ enum HeaderCellMeaning {
         let hours = markers.hasAny(HeaderVocabulary.hoursWords) && !foreign
         let date = markers.hasAny(HeaderVocabulary.dateWords) && !foreign
         let title = markers.hasAny(HeaderVocabulary.titleWords)
-        let strength = isCourse ? 3 : 1
+        // "Last"/"completed" tells the last course from a planned or wished-for one.
+        let last = context.hasPrefix(anyOf: HeaderVocabulary.lastStems) ? 2 : 0
+        let strength = (isCourse ? 3 : 1) + last
         switch (hours, date) {
         case (true, false): return (.lastCourseHours, strength)
         case (false, true): return (.lastCourseDate, strength)
         // One cell naming title, date and hours at once: the column holds the course as a whole.
         case (true, true): return isCourse ? (.lastCourse, 2) : nil
         case (false, false):
-            if isCourse, !isProgrammeOrDirectionOnly(markers) { return (.lastCourse, title ? 3 : 2) }
-            return nil
+            guard isCourse, !isProgrammeOrDirectionOnly(markers) else { return nil }
+            // "Біліктілігі" / "Квалификация" alone is more often a degree column than the course.
+            let namesACourse = context.hasPrefix(anyOf: ["курс", "course", "арттыр", "повышен"])
+                || context.hasAny(["пк", "cpd", "development", "training"])
+            return (.lastCourse, namesACourse ? (title ? 3 : 2) + last : 1)
         }
     }
 

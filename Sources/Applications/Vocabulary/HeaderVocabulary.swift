@@ -3,10 +3,14 @@
 /// a new wording found in the field is a one-line change.
 enum HeaderVocabulary {
     /// A cell made only of these is the № column (`№`, `№ п/п`, `No.`, `р/с`, `#`).
-    static let numberWords: Set<String> = ["№", "no", "nr", "n", "пп", "рс", "рн", "пн", "номер", "number", "num"]
+    static let numberWords: Set<String> = [
+        "№", "no", "nr", "n", "пп", "рс", "рн", "пн", "номер", "number", "num", "реттік", "саны", "порядковый", "sn",
+    ]
 
     static let nameWords: Set<String> = [
         "таә", "фио", "тегі", "фамилия", "surname", "fio", "tae", "аты", "жөні", "имя", "отчество",
+        // Kazakh in the Latin alphabet (2021 standard and older transliterations).
+        "taá", "tegi", "tegі", "aty", "jóni", "zhoni",
     ]
     /// Weaker: a column of people, named by who they are rather than by "name".
     static let personWords: Set<String> = [
@@ -15,38 +19,40 @@ enum HeaderVocabulary {
     ]
 
     static let emailWords: Set<String> = [
-        "email", "mail", "emails", "пошта", "почта", "поштасы", "почты", "эпошта", "мейл", "емейл", "имейл",
+        "poshta", "poshtasy", "email", "mail", "emails", "пошта", "почта", "поштасы", "почты", "эпошта", "мейл", "емейл", "имейл",
         "мэйл", "емэйл", "электронная", "электрондық", "электронды", "электронный", "электронного",
     ]
 
-    static let phoneStems = ["тел", "phone", "ұялы", "моб", "mobile", "cell", "сотов"]
+    static let phoneStems = ["тел", "tel", "phone", "ұялы", "моб", "mobile", "cell", "сотов"]
     /// Weaker: "contact" alone usually means the phone (the e-mail has its own column).
     static let contactStems = ["контакт", "байланыс", "contact"]
 
-    static let schoolStrongStems = ["мектеп", "мектеб", "школ", "school"]
+    static let schoolStrongStems = ["мектеп", "мектеб", "школ", "school", "mektep", "mekteb"]
     static let schoolStems = [
         "бөлім", "подразделен", "unit", "department", "департамент", "кафедр", "факультет", "faculty",
         "институт", "institute", "басқарма", "управлен", "division", "орталы", "центр", "center", "centre",
         "офис", "office", "служб",
     ]
 
-    static let directionStems = ["бағыт", "направлен", "direction", "мамандық", "специальн", "specialt", "speciali", "даярлау"]
+    static let directionStems = ["бағыт", "baǵyt", "bagyt", "daıarla", "dayarla", "направлен", "direction", "мамандық", "специальн", "specialt", "speciali", "даярлау"]
     static let directionWords: Set<String> = ["field"]
 
-    static let programmeStems = ["бағдарлам", "программ", "programme", "program"]
+    static let programmeStems = ["бағдарлам", "baǵdarlam", "bagdarlam", "программ", "programme", "program"]
     static let programmeWords: Set<String> = ["оп", "бб", "ббб", "op"]
 
     /// Words that put a header in the "last course" family (title, date, hours).
-    static let courseStems = ["курс", "course", "біліктілік", "квалификац", "повышен", "соңғы", "последн"]
+    static let courseStems = ["курс", "course", "kurs", "kýrs", "bіlіktіlіk", "biliktilik", "sońǵy", "songy", "біліктілік", "квалификац", "повышен", "соңғы", "последн"]
     static let courseWords: Set<String> = ["пк", "last", "development", "cpd"]
 
+    static let lastStems = ["соңғы", "последн", "last", "өткен", "пройден", "completed", "прошедш"]
+
     static let hoursWords: Set<String> = [
-        "сағ", "сағат", "сағаты", "сағаттар", "сағаттары", "сағаттың", "сағатпен", "сағатта",
+        "сағ", "сағат", "сағаты", "сағаттар", "сағаттары", "saǵat", "saǵaty", "saǵattar", "sagat", "sagaty", "сағаттың", "сағатпен", "сағатта",
         "час", "часа", "часов", "часы", "ч", "hour", "hours", "hrs", "hr", "көлемі", "объем", "volume",
         "duration", "ұзақтығы", "продолжительность", "кредит", "credits",
     ]
     static let dateWords: Set<String> = [
-        "күні", "күн", "күнi", "дата", "датасы", "date", "dates", "мерзімі", "уақыты", "when",
+        "күні", "күн", "күнi", "kúni", "kúnі", "kuni", "дата", "датасы", "date", "dates", "мерзімі", "уақыты", "when",
         "жылы", "год", "year", "когда", "период", "срок", "сроки", "period",
     ]
     /// Dates and hours that are not about the last course: birth, hiring, workload.

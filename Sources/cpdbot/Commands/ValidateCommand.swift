@@ -1,4 +1,5 @@
 import Applications
+import Documents
 import ArgumentParser
 import Foundation
 
@@ -29,14 +30,8 @@ struct ValidateCommand: AsyncParsableCommand {
         // Bad arguments mean the command could not run: exit 2 with one line, as DESIGN.md says.
         if files.isEmpty { throw CLIExit.couldNotRun("name at least one application file") }
         let receivedOn = try receiptDay()
-        var records: [ApplicationFileRecord] = []
-        for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CLIExit.couldNotRun("cannot read \(path): no such file, or it is not readable")
-            }
-            let fileName = URL(fileURLWithPath: path).lastPathComponent
-            let reading = ApplicationReader.read(bytes: [UInt8](data), fileName: fileName, receivedOn: receivedOn)
-            records.append(ApplicationFileRecord(file: path, reading: reading))
+        let records = try files.map { path in
+            ApplicationFileRecord(file: path, reading: try Self.read(path, receivedOn: receivedOn))
         }
         if json {
             print(records.count == 1 ? records[0].jsonText : ApplicationFileRecord.jsonText(records))
@@ -46,6 +41,24 @@ struct ValidateCommand: AsyncParsableCommand {
         if !records.allSatisfy(\.reading.isCleanlyValid) { throw CLIExit.inputHadProblems }
     }
 
+    /// Reads one file the way the bot reads an attachment. A file over the size limit is not
+    /// loaded into memory at all.
+    private static func read(_ path: String, receivedOn: CalendarDay) throws -> ApplicationReading {
+        let limits = DocumentLimits()
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        if let size, size > limits.maxFileBytes {
+            return ApplicationReader.reading(for: DocumentError(.tooLarge,
+                "\(fileName) is \(size) bytes; the maximum is \(limits.maxFileBytes) bytes. "
+                + "Send only the application table, without images."))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIExit.couldNotRun("cannot read \(path): no such file, or it is not readable")
+        }
+        return ApplicationReader.read(bytes: [UInt8](data), fileName: fileName, receivedOn: receivedOn,
+                                      documentLimits: limits)
+    }
+
     private func receiptDay() throws -> CalendarDay {
         if let today {
             guard let day = CalendarDay(iso: today) else {
@@ -53,8 +66,7 @@ struct ValidateCommand: AsyncParsableCommand {
             }
             return day
         }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        guard let day = CalendarDay(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) else {
+        guard let day = CalendarDay(Date(), in: .current) else {
             throw CLIExit.couldNotRun("cannot tell today's date; pass --today yyyy-mm-dd")
         }
         return day
@@ -64,17 +76,16 @@ struct ValidateCommand: AsyncParsableCommand {
     static func report(_ record: ApplicationFileRecord) -> String {
         let reading = record.reading
         var lines: [String] = []
-        switch (reading.readable, reading.errorKind) {
-        case (_, let kind?):
-            lines.append("\(record.file): NOT READ (\(kind))")
+        if let kind = reading.errorKind {
+            // A readable file without the table opened fine; the others could not be opened.
+            lines.append("\(record.file): \(reading.readable ? "NO APPLICATION TABLE" : "NOT READ") (\(kind))")
             if let detail = reading.detail { lines.append("  \(detail)") }
             return lines.joined(separator: "\n")
-        case (_, nil):
-            let status = reading.invalidRows.isEmpty ? "OK" : "PROBLEMS"
-            let rowsWithProblems = Set(reading.invalidRows.map(\.row)).count
-            lines.append("\(record.file): \(status): \(reading.rows.count) row(s) accepted, "
-                + "\(rowsWithProblems) row(s) with problems")
         }
+        let status = reading.invalidRows.isEmpty ? "OK" : "PROBLEMS"
+        let rowsWithProblems = Set(reading.invalidRows.map(\.row)).count
+        lines.append("\(record.file): \(status): \(reading.rows.count) row(s) accepted, "
+            + "\(rowsWithProblems) row(s) with problems")
         for row in reading.rows {
             let parts = [row.no.map { "\($0)." }, row.fullName, row.email, row.lastCourseDate,
                          row.lastCourseHours.map { "\($0) h" }].compactMap { $0 }
