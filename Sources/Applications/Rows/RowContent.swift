@@ -37,10 +37,28 @@ struct RowContent {
             guard let text = texts[column] else { return false }
             switch row.cells[column].value {
             case .number, .date, .bool: return true
-            case .text, .empty:
-                return text.filter(\.isNumber).count >= 4 || text.allSatisfy { $0.isNumber || $0 == "." || $0 == " " }
+            case .text, .empty: return Self.looksLikeData(text)
             }
         }
+    }
+
+    /// Four digits or more, or nothing but digits, dots and spaces. ASCII text is checked on
+    /// its bytes (long titles are common); other text by characters, as `isNumber` reads
+    /// digits of every script.
+    static func looksLikeData(_ text: String) -> Bool {
+        var asciiDigits = 0
+        var onlyDigitsDotsSpaces = true
+        for byte in text.utf8 {
+            guard byte < 0x80 else {
+                return text.filter(\.isNumber).count >= 4 || text.allSatisfy { $0.isNumber || $0 == "." || $0 == " " }
+            }
+            if (0x30...0x39).contains(byte) {
+                asciiDigits += 1
+            } else if byte != 0x2E, byte != 0x20 {
+                onlyDigitsDotsSpaces = false
+            }
+        }
+        return asciiDigits >= 4 || onlyDigitsDotsSpaces
     }
 
     func text(at column: Int) -> String? {
