@@ -21,9 +21,12 @@ struct RowContent {
         let texts = row.cells.map { CellText.of($0.value) }
         self.texts = texts
         let own = texts.indices.filter { texts[$0] != nil && !row.cells[$0].isMergedCopy }
-        let ownTexts = Set(own.compactMap { texts[$0] })
+        // Copies of merged regions are rare: the set of own texts (hashing long cells) is made
+        // only when there are some.
+        let hasCopies = row.cells.contains { $0.isMergedCopy }
+        let ownTexts = hasCopies ? Set(own.compactMap { texts[$0] }) : []
         var seenCopies = Set<String>()
-        let copies = texts.indices.filter { column in
+        let copies = !hasCopies ? [] : texts.indices.filter { column in
             guard let text = texts[column], row.cells[column].isMergedCopy, !ownTexts.contains(text) else { return false }
             return seenCopies.insert(text).inserted
         }

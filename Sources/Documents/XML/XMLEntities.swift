@@ -25,13 +25,7 @@ enum XMLEntities {
     }
 
     private static func resolve(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
-        // Compared as bytes: no array or string is made per reference.
-        if name.elementsEqual("lt".utf8) { return "<" }
-        if name.elementsEqual("gt".utf8) { return ">" }
-        if name.elementsEqual("amp".utf8) { return "&" }
-        if name.elementsEqual("quot".utf8) { return "\"" }
-        if name.elementsEqual("apos".utf8) { return "'" }
-        guard name.first == UInt8(ascii: "#") else { return nil }
+        guard name.first == UInt8(ascii: "#") else { return named(name) }
         var digits = name.dropFirst()
         let isHex = digits.first == UInt8(ascii: "x") || digits.first == UInt8(ascii: "X")
         if isHex { digits = digits.dropFirst() }
@@ -43,6 +37,19 @@ enum XMLEntities {
         }
         guard code != 0 else { return nil }
         return Unicode.Scalar(code)
+    }
+
+    /// The five named references, compared as bytes (no array or string per reference).
+    private static func named(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        let bytes = Array(name.prefix(5))
+        switch bytes {
+        case [0x6C, 0x74]: return "<" // lt
+        case [0x67, 0x74]: return ">" // gt
+        case [0x61, 0x6D, 0x70]: return "&" // amp
+        case [0x71, 0x75, 0x6F, 0x74] where name.count == 4: return "\"" // quot
+        case [0x61, 0x70, 0x6F, 0x73] where name.count == 4: return "'" // apos
+        default: return nil
+        }
     }
 
     private static func digitValue(_ byte: UInt8, hex: Bool) -> UInt32? {
