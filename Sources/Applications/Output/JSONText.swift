@@ -11,23 +11,47 @@ enum JSONText {
     }
 
     static func render(_ value: Value, indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+        var out = ""
+        write(value, indent: indent, into: &out)
+        return out
+    }
+
+    /// Appends to one buffer: a 10 MB sheet's record is not copied once per nesting level.
+    static func write(_ value: Value, indent: Int, into out: inout String) {
         switch value {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .int(let number): return String(number)
-        case .string(let text): return quote(text)
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .int(let number): out += String(number)
+        case .string(let text): out += quote(text)
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            let body = items.map { inner + render($0, indent: indent + 1) }.joined(separator: ",\n")
-            return "[\n" + body + "\n" + pad + "]"
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += ",\n" }
+                pad(indent + 1, into: &out)
+                write(item, indent: indent + 1, into: &out)
+            }
+            out += "\n"
+            pad(indent, into: &out)
+            out += "]"
         case .object(let members):
-            if members.isEmpty { return "{}" }
-            let body = members.map { inner + quote($0.0) + ": " + render($0.1, indent: indent + 1) }
-                .joined(separator: ",\n")
-            return "{\n" + body + "\n" + pad + "}"
+            if members.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (index, member) in members.enumerated() {
+                if index > 0 { out += ",\n" }
+                pad(indent + 1, into: &out)
+                out += quote(member.0)
+                out += ": "
+                write(member.1, indent: indent + 1, into: &out)
+            }
+            out += "\n"
+            pad(indent, into: &out)
+            out += "}"
         }
+    }
+
+    private static func pad(_ indent: Int, into out: inout String) {
+        for _ in 0..<indent { out += "  " }
     }
 
     /// Works on UTF-8 bytes: only ASCII needs escaping, and most text needs none at all.
