@@ -188,7 +188,7 @@ def sending(args, cpdbot_bench, table):
         t, _, _ = timed(["smtp-source", "-c", "-m", str(count), "-l", str(size), "-s", str(args.sessions),
                          "-f", BOT, "-t", "staff0001@kazguu.kz", "127.0.0.1:10025"])
         results["smtp-source"].append(count / t)
-        t, _, _ = timed([cpdbot_bench, "send", "--count", str(count), "--size", str(size), "--connections",
+        t, _, _ = timed([cpdbot_bench, "--count", str(count), "--size", str(size), "--connections",
                          str(args.sessions), "--ca-file", CA, "--password-file", PASSWORD_FILE,
                          "--recipients", str(SEND_RECIPIENTS)])
         results["cpdbot"].append(count / t)

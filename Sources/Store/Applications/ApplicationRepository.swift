@@ -22,7 +22,7 @@ public struct ApplicationRepository: Sendable {
         }
         try POSIX.makeDirectory(folder.path)
         let url = folder.appendingPathComponent(Self.fileName(unit: unit))
-        let previous = try previousRows(at: url)
+        let previous = try storedRows(at: url)
         let bytes: Data
         do {
             bytes = try StoreJSON.encoder.encode(UnitApplication(unit: unit, cycle: cycle, updatedAt: now, rows: rows))
@@ -35,9 +35,9 @@ public struct ApplicationRepository: Sendable {
         return ApplicationChange(old: previous ?? [], new: rows, isFirstSubmission: previous == nil)
     }
 
-    /// The rows the unit's file holds now (nil without a file): from the cache when the file
+    /// The rows a unit's file holds now (nil without a file): from the cache when the file
     /// still holds what this process wrote, else decoded.
-    private func previousRows(at url: URL) throws -> [StoredApplicationRow]? {
+    private func storedRows(at url: URL) throws -> [StoredApplicationRow]? {
         guard let bytes = try POSIX.readIfExists(url) else { return nil }
         if let rows = UnitApplicationCache.shared.rows(path: url.path, bytes: bytes) { return rows }
         do {
@@ -50,7 +50,7 @@ public struct ApplicationRepository: Sendable {
     /// The current rows of one unit (empty when it has not applied).
     public func rows(unit: String, cycle: String) throws -> [StoredApplicationRow] {
         let url = try cycleFolder(cycle).appendingPathComponent(Self.fileName(unit: unit))
-        return try AtomicFile.readJSON(UnitApplication.self, from: url)?.rows ?? []
+        return try storedRows(at: url) ?? []
     }
 
     /// Every current row of the cycle, by unit name then row number.
