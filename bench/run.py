@@ -303,9 +303,14 @@ def main():
         {"intake": lambda: intake(args, args.cpdbot, table), "sending": lambda: sending(args, args.cpdbot_bench, table),
          "parsing": lambda: parsing(args, args.cpdbot, table), "latency": lambda: latency(args, args.cpdbot, table)}[step]()
     print(f"\ncpdbot benchmark – {args.runs} runs each, medians, interleaved; {versions()}")
-    print(f"{'figure':<46} {'unit':<6} {'cpdbot':>9}  peers (value, cpdbot ÷ peer)")
+    print(f"{'figure':<46} {'unit':<6} {'cpdbot':>9}  peers (value, cpdbot's lead: above 1× cpdbot is better)")
     for figure, unit, bot, peers in table:
-        cells = "; ".join(f"{name} {value:.2f} ({(bot / value if value else float('nan')):.2f}×)" for name, value in peers.items())
+        # Rates: cpdbot ÷ peer. Seconds and megabytes (less is better): peer ÷ cpdbot.
+        def lead(value):
+            if not value or not bot:
+                return float("nan")
+            return value / bot if unit in ("s", "MB") else bot / value
+        cells = "; ".join(f"{name} {value:.2f} ({lead(value):.2f}×)" for name, value in peers.items())
         print(f"{figure:<46} {unit:<6} {bot:>9.2f}  {cells}")
     print(f"\ntotal {time.monotonic() - started:.0f} s")
 

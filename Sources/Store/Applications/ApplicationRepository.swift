@@ -25,7 +25,7 @@ public struct ApplicationRepository: Sendable {
         let previous = try storedRows(at: url)
         let bytes: Data
         do {
-            bytes = try StoreJSON.encoder.encode(UnitApplication(unit: unit, cycle: cycle, updatedAt: now, rows: rows))
+            bytes = try UnitApplication(unit: unit, cycle: cycle, updatedAt: now, rows: rows).storeJSON()
                 + Data("\n".utf8)
         } catch {
             throw StoreError.invalidValue(what: url.lastPathComponent, detail: "\(error)")
