@@ -7,11 +7,13 @@ enum HeaderFinder {
     static func find(in table: Table, limits: ApplicationLimits) -> HeaderLayout? {
         let rows = table.rows.prefix(limits.headerSearchRows).map(RowContent.init)
         var best: (layout: HeaderLayout, rank: (Int, Int))?
+        var readings = HeaderCellReadings()
         for index in rows.indices {
-            var candidates = [layout(rowIndices: [index], upper: rows[index], lower: nil)]
+            var candidates = [layout(rowIndices: [index], upper: rows[index], lower: nil, readings: &readings)]
             let next = index + 1
             if next < rows.count, canBeUpperRow(rows[index]), canBeLowerRow(rows[next]) {
-                candidates.append(layout(rowIndices: [index, next], upper: rows[index], lower: rows[next]))
+                candidates.append(layout(rowIndices: [index, next], upper: rows[index], lower: rows[next],
+                                         readings: &readings))
             }
             for candidate in candidates where candidate.qualifies {
                 // More meanings first; on a tie the two-row reading, which sees the sub-labels.
@@ -37,9 +39,15 @@ enum HeaderFinder {
     }
 
     static func layout(rowIndices: [Int], upper: RowContent, lower: RowContent?) -> HeaderLayout {
+        var readings = HeaderCellReadings()
+        return layout(rowIndices: rowIndices, upper: upper, lower: lower, readings: &readings)
+    }
+
+    private static func layout(rowIndices: [Int], upper: RowContent, lower: RowContent?,
+                               readings: inout HeaderCellReadings) -> HeaderLayout {
         let labels = labels(upper: upper, lower: lower)
-        var columns = meanings(of: labels)
-        let parts = nameParts(of: labels)
+        var columns = meanings(of: labels, readings: &readings)
+        let parts = nameParts(of: labels, readings: &readings)
         if parts.count >= 2, let first = parts.first {
             columns[.fullName] = first
         }
@@ -65,14 +73,15 @@ enum HeaderFinder {
     }
 
     /// The strongest column for each meaning; on a tie the leftmost.
-    private static func meanings(of labels: [(top: String?, bottom: String?)]) -> [ColumnMeaning: Int] {
+    private static func meanings(of labels: [(top: String?, bottom: String?)],
+                                 readings: inout HeaderCellReadings) -> [ColumnMeaning: Int] {
         var chosen: [ColumnMeaning: (column: Int, strength: Int)] = [:]
         for (column, label) in labels.enumerated() {
             let reading: (meaning: ColumnMeaning, strength: Int)?
             switch (label.top, label.bottom) {
-            case let (top?, bottom?): reading = HeaderCellMeaning.read(upper: top, lower: bottom)
-            case let (top?, nil): reading = HeaderCellMeaning.read(upper: top)
-            case let (nil, bottom?): reading = HeaderCellMeaning.read(upper: bottom)
+            case let (top?, bottom?): reading = readings.meaning(upper: top, lower: bottom)
+            case let (top?, nil): reading = readings.meaning(upper: top, lower: nil)
+            case let (nil, bottom?): reading = readings.meaning(upper: bottom, lower: nil)
             case (nil, nil): reading = nil
             }
             guard let reading else { continue }
@@ -85,11 +94,12 @@ enum HeaderFinder {
 
     /// Columns naming one part of the name each (surname, given name, patronymic), in that
     /// order, each part once. Fewer than two means the name is not split.
-    private static func nameParts(of labels: [(top: String?, bottom: String?)]) -> [Int] {
+    private static func nameParts(of labels: [(top: String?, bottom: String?)],
+                                  readings: inout HeaderCellReadings) -> [Int] {
         var found: [NamePart: Int] = [:]
         for (column, label) in labels.enumerated() {
             let text = label.bottom ?? label.top
-            guard let text, let part = NamePart.read(text), found[part] == nil else { continue }
+            guard let text, let part = readings.namePart(text), found[part] == nil else { continue }
             found[part] = column
         }
         return found.sorted { $0.key < $1.key }.map(\.value)

@@ -27,7 +27,8 @@ struct RowValidator {
         func value(_ meaning: ColumnMeaning) -> CellValue {
             columns[meaning].map { content.cell(at: $0).value } ?? .empty
         }
-        func text(_ meaning: ColumnMeaning) -> String? { CellText.of(value(meaning)) }
+        // The row's texts are already normalised (RowContent): shared, not made again.
+        func text(_ meaning: ColumnMeaning) -> String? { columns[meaning].flatMap(content.text(at:)) }
 
         var row = ApplicationRow(
             no: SerialNumber.parse(value(.no)),

@@ -27,7 +27,8 @@ enum EmailAddress {
     /// Whether the text holds something shaped like an address (`x@y`), as data does and a
     /// header such as `E-mail (…@kazguu.kz)` does not.
     static func containsAddress(_ text: String) -> Bool {
-        guard text.contains("@") else { return false }
+        // Checked on bytes first: most cells hold no `@` and some are long.
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return false }
         let characters = Array(text)
         return characters.indices.contains { index in
             characters[index] == "@" && index > 0 && index + 1 < characters.count
