@@ -76,6 +76,7 @@ enum HeaderFinder {
     private static func meanings(of labels: [(top: String?, bottom: String?)],
                                  readings: inout HeaderCellReadings) -> [ColumnMeaning: Int] {
         var chosen: [ColumnMeaning: (column: Int, strength: Int)] = [:]
+        var programmeColumns: [Int] = []
         for (column, label) in labels.enumerated() {
             let reading: (meaning: ColumnMeaning, strength: Int)?
             switch (label.top, label.bottom) {
@@ -85,11 +86,29 @@ enum HeaderFinder {
             case (nil, nil): reading = nil
             }
             guard let reading else { continue }
+            if reading.meaning == .programme { programmeColumns.append(column) }
             if reading.strength > (chosen[reading.meaning]?.strength ?? 0) {
                 chosen[reading.meaning] = (column, reading.strength)
             }
         }
-        return chosen.mapValues(\.column)
+        var result = chosen.mapValues(\.column)
+        shareProgrammeAndDirection(&result, programmeColumns: programmeColumns, labels: labels)
+        return result
+    }
+
+    /// `ОП шифры және атауы (бағыты)` names the programme and the direction at once. When
+    /// another column names only the programme, the shared label is the direction's.
+    private static func shareProgrammeAndDirection(_ result: inout [ColumnMeaning: Int], programmeColumns: [Int],
+                                                    labels: [(top: String?, bottom: String?)]) {
+        guard result[.trainingDirection] == nil, let shared = result[.programme], programmeColumns.count >= 2 else { return }
+        let label = [labels[shared].top, labels[shared].bottom].compactMap { $0 }.joined(separator: " ")
+        guard HeaderCellMeaning.namesDirection(label),
+              let other = programmeColumns.first(where: { column in
+                  column != shared && !HeaderCellMeaning.namesDirection(
+                      [labels[column].top, labels[column].bottom].compactMap { $0 }.joined(separator: " "))
+              }) else { return }
+        result[.trainingDirection] = shared
+        result[.programme] = other
     }
 
     /// Columns naming one part of the name each (surname, given name, patronymic), in that

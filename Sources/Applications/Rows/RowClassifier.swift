@@ -57,17 +57,27 @@ struct RowClassifier {
     }
 
     /// A signature line (`______`) or a row that opens with a footer word, without an address.
+    /// The word may come second, after the unit (`Мектеп директоры`, `Школа деканы`).
     private func isFooter(_ content: RowContent, _ columns: [Int]) -> Bool {
         guard !content.hasAddress else { return false }
         if columns.contains(where: { content.text(at: $0)?.contains("___") ?? false }) { return true }
-        guard let first = columns.first, let text = content.text(at: first) else { return false }
-        return RowVocabulary.footerWords.contains(Self.firstWord(text))
+        guard let first = columns.first, case .text = content.cell(at: first).value,
+              let text = content.text(at: first) else { return false }
+        let words = Self.firstWords(text)
+        if let opening = words.first, RowVocabulary.footerWords.contains(opening) { return true }
+        // Second word only in a row holding no data: a unit called `Ректор аппараты` with dates
+        // and hours is a row of people.
+        return !content.hasDataLikeCell && words.dropFirst().contains(where: RowVocabulary.footerWords.contains)
     }
 
     /// The first word, lowercased, without reading the whole cell (abbreviations such as
     /// `М.П.` joined as `FoldedText` joins them).
     static func firstWord(_ text: String) -> String {
         FoldedText(String(text.prefix(40))).tokens.first ?? ""
+    }
+
+    static func firstWords(_ text: String) -> ArraySlice<String> {
+        FoldedText(String(text.prefix(40))).tokens.prefix(2)
     }
 
     /// A name or an address, or at least two other facts about a person's courses and contacts.

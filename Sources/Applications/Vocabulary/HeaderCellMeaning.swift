@@ -55,6 +55,12 @@ enum HeaderCellMeaning {
         return other && !course
     }
 
+    /// The label names the training direction (possibly besides the programme).
+    static func namesDirection(_ text: String) -> Bool {
+        let folded = FoldedText(text)
+        return folded.hasPrefix(anyOf: HeaderVocabulary.directionStems) || folded.hasAny(HeaderVocabulary.directionWords)
+    }
+
     private static func others(_ text: FoldedText) -> (meaning: ColumnMeaning, strength: Int)? {
         var best: (meaning: ColumnMeaning, strength: Int)?
         func offer(_ meaning: ColumnMeaning, _ strength: Int) {

@@ -1,0 +1,790 @@
+#!/usr/bin/env python3
+"""Makes application files the way other offices make them, each with the record a careful
+clerk would keep, written from samples/README.md ("Application tables: what a parsed row is"),
+not from the program's output.
+
+    /usr/bin/python3 Tests/Fixtures/robust/make.py   # needs openpyxl, odfpy, python-docx
+
+Writes files/ and expected.json next to this script. Deterministic: same output every run.
+
+A file is a grid (rows of cells) placed at a row/column offset. Each employee row is made from a
+canonical person (what the record must say) and a rendering of each value (how the office typed
+it). Invalid rows carry the problems the README's table names. Decisions the README leaves open
+are marked "clerk:" with the reasoning.
+"""
+import csv
+import datetime as dt
+import io
+import json
+import os
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "files")
+
+# ---------------------------------------------------------------------------------------------
+# People: canonical values.
+
+SURNAMES = ["Әбдірахманов", "Жақсылықова", "Серікбаев", "Нұрланова", "Оспанов", "Құрманғалиева",
+            "Төлеуов", "Бекмұхаметова", "Ермеков", "Садықова", "Ибрагимов", "Петрова", "Ким",
+            "Исаева", "Мұхтаров", "Жұмабаева", "Смагулов", "Ли", "Ахметова", "Қожахметов"]
+GIVEN = ["Ерлан", "Гүлнар", "Дәулет", "Әйгерім", "Нұрсұлтан", "Меруерт", "Асхат", "Жанар",
+         "Бауыржан", "Салтанат", "Руслан", "Ольга", "Виктор", "Айгүл", "Ғалым", "Дина", "Тимур",
+         "Анна", "Динара", "Қайрат"]
+PATRON = ["Сапарұлы", "Болатқызы", "Маратұлы", "Ержанқызы", "Әлиұлы", "Серікқызы", "Нұрланұлы",
+          "Қанатқызы", "Бекұлы", "Ахметқызы", "Рашидович", "Ивановна", "Сергеевич", "Маратовна",
+          "Талғатұлы", "Асқарқызы", "Ерланович", "Петровна", "Бақытқызы", "Жақыпұлы"]
+LATIN = ["abdirakhmanov", "zhaksylykova", "serikbayev", "nurlanova", "ospanov", "kurmangaliyeva",
+         "toleuov", "bekmukhametova", "yermekov", "sadykova", "ibragimov", "petrova", "kim",
+         "issayeva", "mukhtarov", "zhumabayeva", "smagulov", "li", "akhmetova", "kozhakhmetov"]
+COURSES = ["Цифрлық білім беру технологиялары", "Академическое письмо", "Legal English for Lawyers",
+           "Инклюзивті білім беру", "Управление проектами в вузе", "Data Analysis with Python",
+           "Сыбайлас жемқорлыққа қарсы мәдениет", "Педагогическое мастерство",
+           "Research Methods in Social Sciences", "Қашықтықтан оқыту әдістемесі"]
+DIRECTIONS = ["6B04201 Құқықтану", "6B04101 Экономика", "6B06101 Информатика", "6B02301 Филология",
+              "7M04101 Бизнес әкімшілігі", None]
+PROGRAMMES = ["6B04201 Құқықтану", "6B04103 Қаржы", "6B06102 Ақпараттық жүйелер",
+              "6B02302 Аударма ісі", "7M04102 MBA", None]
+
+
+class P:
+    """One employee: the values the record must hold."""
+
+    def __init__(self, k, school, no=None):
+        i = k % 20
+        self.no = no
+        self.school = school
+        self.full_name = f"{SURNAMES[i]} {GIVEN[(i * 7) % 20]} {PATRON[i]}"
+        self.direction = DIRECTIONS[k % 6]
+        self.programme = PROGRAMMES[k % 6]
+        self.course = COURSES[k % 10]
+        self.date = dt.date(2019 + k % 7, 1 + (k * 5) % 12, 1 + (k * 11) % 28)
+        self.hours = [72, 36, 108, 144, 24, 16, 80][k % 7]
+        self.phone = "7" + ["701", "702", "705", "707", "747", "771", "775", "778"][k % 8] + f"{(k * 7919) % 10000000:07d}"
+        self.email = f"{LATIN[i]}.{k}@kazguu.kz"
+
+    def record(self):
+        return {"no": self.no, "school": self.school, "full_name": self.full_name,
+                "training_direction": self.direction, "programme": self.programme,
+                "last_course": self.course, "last_course_date": self.date.isoformat(),
+                "last_course_hours": self.hours, "phone": "+" + self.phone, "email": self.email}
+
+
+# ---------------------------------------------------------------------------------------------
+# Renderings: how an office types a value. Each returns a cell value for the grid.
+# A cell is str / int / float / dt.date / None, or ("serial", n) for a number shown as a date
+# serial, or ("merge_down", text, n) for a school cell merged over n rows.
+
+EPOCH = dt.date(1899, 12, 30)
+
+
+def serial(d):
+    return (d - EPOCH).days
+
+
+DATE_STYLES = {
+    "date": lambda d: d,
+    "dmy": lambda d: d.strftime("%d.%m.%Y"),
+    "iso": lambda d: d.isoformat(),
+    "slash": lambda d: d.strftime("%d/%m/%Y"),
+    "serial": lambda d: serial(d),
+    "serialtext": lambda d: str(serial(d)),
+}
+HOUR_STYLES = {
+    "int": lambda h: h,
+    "float": lambda h: float(h),
+    "kk": lambda h: f"{h} сағ.",
+    "kkfull": lambda h: f"{h} сағат",
+    "ru": lambda h: f"{h} ч",
+    "rufull": lambda h: f"{h} часов",
+    "en": lambda h: f"{h} hours",
+    "h": lambda h: f"{h}h",
+    "text": lambda h: str(h),
+}
+
+
+def phone_style(style, digits):
+    d = digits[1:]  # ten digits after the 7
+    return {
+        "plus": f"+7 {d[:3]} {d[3:6]} {d[6:8]} {d[8:]}",
+        "eight": f"8 ({d[:3]}) {d[3:6]}-{d[6:8]}-{d[8:]}",
+        "number": int("8" + d),
+        "number7": int("7" + d),
+        "ten": d,
+        "brackets": f"+7({d[:3]}){d[3:]}",
+        "dash": f"8-{d[:3]}-{d[3:6]}-{d[6:]}",
+    }[style]
+
+
+def email_style(style, email):
+    return {"plain": email, "caps": email.title().replace("@Kazguu.Kz", "@KazGUU.kz"),
+            "spaces": f"  {email} ", "upper": email.upper()}[style]
+
+
+FIELDS = ["no", "school", "name", "direction", "programme", "course", "date", "hours", "phone", "email"]
+
+
+def person_cells(p, styles):
+    """The ten values of a person, rendered."""
+    return {
+        "no": p.no if styles.get("no") != "text" else str(p.no),
+        "school": p.school,
+        "name": styles.get("name", lambda s: s)(p.full_name),
+        "direction": p.direction,
+        "programme": p.programme,
+        "course": p.course,
+        "date": DATE_STYLES[styles.get("date", "dmy")](p.date),
+        "hours": HOUR_STYLES[styles.get("hours", "int")](p.hours),
+        "phone": phone_style(styles.get("phone", "plus"), p.phone),
+        "email": email_style(styles.get("email", "plain"), p.email),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Building a table: a list of rows; each row a dict {column key: value} or a list (raw row).
+
+class Table:
+    def __init__(self, columns, header_rows, top=0, left=0):
+        """columns: keys in order (FIELDS keys or "extra:<n>"); header_rows: list of lists of
+        header texts (None for a merged continuation)."""
+        self.columns = columns
+        self.rows = []  # list of lists
+        self.top = top
+        self.left = left
+        self.expected_rows = []
+        self.invalid = []  # (grid index, field, problem)
+        self.merges = []  # (grid row, grid col, rows, cols)
+        self.hidden_rows = []
+        self.header_count = len(header_rows)
+        for h in header_rows:
+            self.rows.append(list(h))
+
+    def raw(self, *cells):
+        self.rows.append(list(cells) + [None] * (len(self.columns) - len(cells)))
+        return len(self.rows) - 1
+
+    def person(self, p, styles=None, extras=None, override=None, problems=None):
+        """Adds an employee row. override: {key: value} replaces rendered cells; problems: list
+        of (field, problem) making the row invalid; otherwise the row is expected valid."""
+        cells = person_cells(p, styles or {})
+        cells.update(override or {})
+        row = []
+        for c in self.columns:
+            if c.startswith("extra:"):
+                row.append((extras or {}).get(c))
+            else:
+                row.append(cells.get(c))
+        self.rows.append(row)
+        index = len(self.rows) - 1
+        if problems:
+            for f, pr in problems:
+                self.invalid.append((index, f, pr))
+        else:
+            rec = p.record()
+            for c in FIELDS:
+                if c not in self.columns:
+                    key = {"name": "full_name", "direction": "training_direction", "course": "last_course",
+                           "date": "last_course_date", "hours": "last_course_hours"}.get(c, c)
+                    rec[key] = None
+            self.expected_rows.append(rec)
+        return index
+
+    def row_number(self, index, fmt):
+        """The README's row number for grid row `index`."""
+        if fmt in ("xlsx", "ods"):
+            return self.top + index + 1
+        return index + 1  # csv record, docx/html <tr>
+
+    def expected(self, fmt):
+        probs = [{"row": self.row_number(i, fmt), "field": f, "problem": p} for i, f, p in self.invalid]
+        return {"readable": True, "error_kind": None, "rows": self.expected_rows, "invalid_rows": probs}
+
+
+# ---------------------------------------------------------------------------------------------
+# Writers.
+
+def to_xlsx_value(v):
+    if isinstance(v, tuple) and v[0] == "serial":
+        return v[1]
+    return v
+
+
+def write_xlsx(path, sheets, date1904=False):
+    """sheets: list of (title, Table or list-of-rows, state)."""
+    import openpyxl
+    from openpyxl.styles import Alignment
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    if date1904:
+        wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    for title, content, state in sheets:
+        ws = wb.create_sheet(title)
+        ws.sheet_state = state
+        if isinstance(content, Table):
+            t = content
+            for r, row in enumerate(t.rows):
+                for c, v in enumerate(row):
+                    if v is None:
+                        continue
+                    cell = ws.cell(row=t.top + r + 1, column=t.left + c + 1, value=to_xlsx_value(v))
+                    if isinstance(v, dt.date):
+                        cell.number_format = "DD.MM.YYYY"
+                    if isinstance(v, str) and "\n" in v:
+                        cell.alignment = Alignment(wrap_text=True)
+            for (r, c, nr, nc) in t.merges:
+                ws.merge_cells(start_row=t.top + r + 1, start_column=t.left + c + 1,
+                               end_row=t.top + r + nr, end_column=t.left + c + nc)
+            for r in t.hidden_rows:
+                ws.row_dimensions[t.top + r + 1].hidden = True
+        else:
+            for row in content:
+                ws.append(row)
+    wb.save(path)
+
+
+def write_ods(path, t, extra_sheets=()):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table as OTable, TableRow, TableCell, CoveredTableCell
+    from odf.text import P as OP
+    doc = OpenDocumentSpreadsheet()
+    for name, rows in extra_sheets:
+        s = OTable(name=name)
+        for row in rows:
+            tr = TableRow()
+            for v in row:
+                tc = TableCell(valuetype="string")
+                tc.addElement(OP(text=str(v)))
+                tr.addElement(tc)
+            s.addElement(tr)
+        doc.spreadsheet.addElement(s)
+    s = OTable(name="Өтінім")
+    covered = set()
+    spans = {}
+    for (r, c, nr, nc) in t.merges:
+        spans[(r, c)] = (nr, nc)
+        for dr in range(nr):
+            for dc in range(nc):
+                if dr or dc:
+                    covered.add((r + dr, c + dc))
+    for _ in range(t.top):
+        s.addElement(TableRow())
+    for r, row in enumerate(t.rows):
+        tr = TableRow()
+        if t.left:
+            tr.addElement(TableCell(numbercolumnsrepeated=t.left))
+        for c, v in enumerate(row):
+            if (r, c) in covered:
+                tr.addElement(CoveredTableCell())
+                continue
+            kw = {}
+            if (r, c) in spans:
+                kw = {"numberrowsspanned": spans[(r, c)][0], "numbercolumnsspanned": spans[(r, c)][1]}
+            if v is None:
+                tc = TableCell(**kw)
+            elif isinstance(v, dt.date):
+                tc = TableCell(valuetype="date", datevalue=v.isoformat(), **kw)
+                tc.addElement(OP(text=v.strftime("%d.%m.%Y")))
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                tc = TableCell(valuetype="float", value=v, **kw)
+                tc.addElement(OP(text=str(v)))
+            else:
+                tc = TableCell(valuetype="string", **kw)
+                for line in str(v).split("\n"):
+                    tc.addElement(OP(text=line))
+            tr.addElement(tc)
+        s.addElement(tr)
+    doc.spreadsheet.addElement(s)
+    doc.save(path)
+
+
+def text_of(v):
+    if v is None:
+        return ""
+    if isinstance(v, dt.date):
+        return v.strftime("%d.%m.%Y")
+    if isinstance(v, float) and v.is_integer():
+        return str(v)
+    return str(v)
+
+
+def write_csv(path, t, encoding, delimiter):
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
+    for row in t.rows:
+        w.writerow([text_of(v).replace("\n", " ") for v in row])
+    with open(path, "wb") as f:
+        f.write(buf.getvalue().encode(encoding))
+
+
+def write_docx(path, t, before=(), after=(), other_tables=()):
+    import docx
+    d = docx.Document()
+    for line in before:
+        d.add_paragraph(line)
+    for rows in other_tables:
+        ot = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                ot.cell(r, c).text = text_of(v)
+        d.add_paragraph("")
+    if t is not None:
+        table = d.add_table(rows=len(t.rows), cols=len(t.columns))
+        table.style = "Table Grid"
+        for r, row in enumerate(t.rows):
+            for c, v in enumerate(row):
+                if v is None:
+                    continue
+                cell = table.cell(r, c)
+                lines = text_of(v).split("\n")
+                cell.text = lines[0]
+                for line in lines[1:]:
+                    cell.add_paragraph(line)
+        for (r, c, nr, nc) in t.merges:
+            table.cell(r, c).merge(table.cell(r + nr - 1, c + nc - 1))
+    for line in after:
+        d.add_paragraph(line)
+    d.save(path)
+
+
+def write_html(path, t, encoding="utf-8"):
+    import html
+    parts = ["<html><head><meta charset=\"%s\"></head><body>" % encoding,
+             "<p>Құрметті әріптестер! Өтінімді жіберемін.</p>", "<table border=1>"]
+    covered = set()
+    spans = {}
+    for (r, c, nr, nc) in t.merges:
+        spans[(r, c)] = (nr, nc)
+        for dr in range(nr):
+            for dc in range(nc):
+                if dr or dc:
+                    covered.add((r + dr, c + dc))
+    for r, row in enumerate(t.rows):
+        parts.append("<tr>")
+        for c, v in enumerate(row):
+            if (r, c) in covered:
+                continue
+            attrs = ""
+            if (r, c) in spans:
+                nr, nc = spans[(r, c)]
+                attrs = (f' rowspan="{nr}"' if nr > 1 else "") + (f' colspan="{nc}"' if nc > 1 else "")
+            tag = "th" if r < t.header_count else "td"
+            parts.append(f"<{tag}{attrs}>{html.escape(text_of(v)).replace(chr(10), '<br>')}</{tag}>")
+        parts.append("</tr>")
+    parts.append("</table><p>Құрметпен, мектеп директоры</p></body></html>")
+    with open(path, "wb") as f:
+        f.write("\n".join(parts).encode(encoding))
+
+
+# ---------------------------------------------------------------------------------------------
+# Headers as offices write them.
+
+H_KK = ["№", "Мектеп", "Т.А.Ә.", "Даярлау бағыты", "Білім беру бағдарламасы",
+        "Соңғы біліктілікті арттыру курсының атауы", "Курстан өткен күні", "Сағат саны",
+        "Телефон", "Электронды пошта"]
+H_RU = ["№ п/п", "Подразделение", "Ф.И.О. сотрудника", "Направление подготовки", "ОП",
+        "Наименование последнего курса ПК", "Дата прохождения курса", "Кол-во часов",
+        "Моб. тел.", "E-mail"]
+H_EN = ["No.", "School", "Full name", "Field of study", "Educational programme",
+        "Last CPD course title", "Date of last course", "Hours", "Phone", "Email"]
+H_MIX = ["№", "Мектеп / Школа", "Т.А.Ә. / ФИО", "Даярлау бағыты / Направление подготовки",
+         "ББ / ОП", "Соңғы курс атауы / Последний курс", "Өткен күні / Дата",
+         "Сағат / Часы", "Ұялы тел. / Моб. тел.", "Эл.пошта / e-mail"]
+H_BREAKS = ["№\nр/с", "Кафедра", "Аты-жөні", "ОП шифры\nжәне атауы (бағыты)", "Білім беру\nбағдарламасы",
+            "Соңғы өткен\nбіліктілікті арттыру\nкурсы", "Өткен\nкүні", "Көлемі\n(сағ.)",
+            "Тел.", "Почта"]
+H_RU2 = ["№", "Кафедра / отдел", "Фамилия, имя, отчество", "Специальность", "Образовательная программа",
+         "Курс повышения квалификации (последний)", "Дата окончания курса", "Объем, часов",
+         "Контактный телефон", "Электронная почта"]
+
+SCHOOLS = ["Құқық жоғары мектебі", "Бизнес мектебі", "Гуманитарлық мектеп", "ДИТ", "Кафедра права",
+           "Экономика жоғары мектебі", "School of Liberal Arts", "Библиотека", "Тіркеу офисі",
+           "Высшая школа права"]
+
+K = [100]
+
+
+def people(n, school, start_no=1):
+    out = []
+    for j in range(n):
+        K[0] += 1
+        out.append(P(K[0], school, start_no + j))
+    return out
+
+
+FILES = {}
+
+
+def add(name, fmt, writer, table, expected=None):
+    path = os.path.join(OUT, name)
+    writer(path)
+    record = {"file": name, "format": fmt}
+    record.update(expected if expected is not None else table.expected(fmt))
+    FILES[name] = record
+
+
+def no_table():
+    return {"readable": True, "error_kind": "no_table_found", "rows": [], "invalid_rows": []}
+
+
+def simple(header, school, n, styles=None, top=0, left=0, columns=FIELDS):
+    t = Table(columns, [header], top=top, left=left)
+    for p in people(n, school):
+        t.person(p, styles)
+    return t
+
+
+def make_all():
+    os.makedirs(OUT, exist_ok=True)
+    for f in os.listdir(OUT):
+        os.remove(os.path.join(OUT, f))
+
+    # 01 Kazakh header, title rows above, table from row 8 column C, real dates.
+    t = Table(FIELDS, [H_KK], top=7, left=2)
+    for p in people(5, SCHOOLS[0]):
+        t.person(p, {"date": "date", "phone": "plus"})
+    t.raw("Барлығы: 5")
+    add("r01_kk_row8_colC.xlsx", "xlsx", lambda path: write_xlsx(path, [("Парақ1", t, "visible")]), t)
+
+    # 02 Russian header, text dates, hours with units, phones as numbers, extra columns.
+    cols = ["no", "extra:iin", "name", "extra:pos", "school", "direction", "programme", "course",
+            "date", "hours", "phone", "email", "extra:note"]
+    h = ["№", "ИИН", "ФИО", "Должность", "Школа", "Направление подготовки", "ОП",
+         "Название последнего курса", "Дата", "Часы", "Телефон", "Почта", "Примечание"]
+    t = Table(cols, [h])
+    for j, p in enumerate(people(6, SCHOOLS[9])):
+        t.person(p, {"hours": ["ru", "rufull", "int"][j % 3], "phone": "number"},
+                 extras={"extra:iin": f"8{j}0512300{j}45", "extra:pos": "Доцент", "extra:note": "" if j % 2 else "декрет"})
+    t.raw("Итого", None, "6 человек")
+    add("r02_ru_extras_order.xlsx", "xlsx", lambda path: write_xlsx(path, [("Лист1", t, "visible")]), t)
+
+    # 03 English, instructions sheet first, table on sheet 2, hidden lists sheet.
+    t = simple(H_EN, SCHOOLS[6], 4, {"date": "iso", "hours": "en", "email": "caps"})
+    lists = [["Schools"]] + [[s] for s in SCHOOLS]
+    add("r03_en_sheet2_hidden_lists.xlsx", "xlsx", lambda path: write_xlsx(
+        path, [("Instructions", [["Instructions"], ["Fill in one row per employee, using the corporate address."]], "visible"),
+               ("Application", t, "visible"), ("Lists", lists, "hidden")]), t)
+
+    # 04 Mixed header, section rows ПОҚ/АӘҚ, merged school cell over the rows of each section.
+    t = Table(FIELDS, [["Өтінім / Заявка"], [None], H_MIX])
+    t.merges.append((0, 0, 1, 10))
+    t.raw(None, "ПОҚ")
+    ps = people(3, SCHOOLS[1])
+    first = len(t.rows)
+    for j, p in enumerate(ps):
+        i = t.person(p, {"date": "dmy"})
+        if j:
+            t.rows[i][1] = None
+    t.merges.append((first, 1, 3, 1))
+    t.raw(None, "АӘҚ")
+    ps = people(2, SCHOOLS[1], start_no=4)
+    first = len(t.rows)
+    for j, p in enumerate(ps):
+        i = t.person(p, {"date": "date"})
+        if j:
+            t.rows[i][1] = None
+    t.merges.append((first, 1, 2, 1))
+    t.raw(None, "Барлығы", None, None, None, None, None, None, None, None)
+    t.raw(None, "Мектеп директоры ____________ А. Серікова")
+    add("r04_mixed_sections_merged_school.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 05 Two-row header with merged group cells, column-number row under it.
+    up = ["№", "Мектеп", "Т.А.Ә.", "Даярлау бағыты", "Білім беру бағдарламасы",
+          "Соңғы біліктілікті арттыру курсы", None, None, "Байланыс деректері", None]
+    low = [None, None, None, None, None, "атауы", "күні", "сағат саны", "телефон", "e-mail"]
+    t = Table(FIELDS, [up, low, list(range(1, 11))], top=3)
+    for c in range(5):
+        t.merges.append((0, c, 2, 1))
+    t.merges.append((0, 5, 1, 3))
+    t.merges.append((0, 8, 1, 2))
+    for p in people(5, SCHOOLS[2]):
+        t.person(p, {"date": "serial", "hours": "kk"})
+    t.raw(None, "Барлығы:", None, None, None, None, None, "=SUM(H7:H11)")
+    add("r05_two_row_header_numbers.xlsx", "xlsx", lambda path: write_xlsx(path, [("1-қосымша", t, "visible")]), t)
+
+    # 06 Header repeated after a page break; rows continue.
+    t = Table(FIELDS, [H_KK])
+    for p in people(4, SCHOOLS[3]):
+        t.person(p)
+    t.rows.append(list(H_KK))
+    for p in people(3, SCHOOLS[3], start_no=5):
+        t.person(p, {"date": "slash"})
+    add("r06_repeated_header.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 07 Empty template: only № filled.
+    t = Table(FIELDS, [H_KK], top=4)
+    for j in range(1, 11):
+        t.raw(j)
+    add("r07_empty_template.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 08 Every kind of invalid row.
+    t = Table(FIELDS, [H_RU], top=1)
+    ps = people(12, SCHOOLS[5])
+    t.person(ps[0])
+    t.person(ps[1], override={"name": None}, problems=[("full_name", "missing")])
+    t.person(ps[2], override={"email": "n.ospanov@kazguu"}, problems=[("email", "invalid")])
+    t.person(ps[3], override={"email": None}, problems=[("email", "missing")])
+    t.person(ps[4], override={"email": ps[0].email.upper()}, problems=[("email", "duplicate")])
+    t.person(ps[5], override={"date": "31.02.2024"}, problems=[("last_course_date", "invalid")])
+    t.person(ps[6], override={"date": "15.03.2041"}, problems=[("last_course_date", "future")])
+    t.person(ps[7], override={"hours": "жетпіс екі"}, problems=[("last_course_hours", "invalid")])
+    t.person(ps[8], override={"hours": "36,5"}, problems=[("last_course_hours", "invalid")])
+    t.person(ps[9], override={"hours": 0}, problems=[("last_course_hours", "out_of_range")])
+    t.person(ps[10], override={"hours": 2500}, problems=[("last_course_hours", "out_of_range")])
+    t.person(ps[11], {"email": "spaces"})
+    add("r08_invalid_kinds.xlsx", "xlsx", lambda path: write_xlsx(path, [("Лист1", t, "visible")]), t)
+
+    # 09 Header text with line breaks, phones in many forms.
+    t = Table(FIELDS, [H_BREAKS])
+    for j, p in enumerate(people(7, SCHOOLS[4])):
+        t.person(p, {"phone": ["plus", "eight", "number", "number7", "ten", "brackets", "dash"][j], "hours": "kkfull"})
+    add("r09_header_breaks_phones.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 10 1904 date system with real dates.
+    t = simple(H_RU2, SCHOOLS[7], 4, {"date": "date"})
+    add("r10_date1904.xlsx", "xlsx", lambda path: write_xlsx(path, [("Лист1", t, "visible")], date1904=True), t)
+
+    # 11 Course schedule: no e-mail column.
+    sched = [["Біліктілікті арттыру курстарының кестесі 2026"], [],
+             ["№", "Курс атауы", "Өткізілетін күні", "Сағат саны", "Оқытушы", "Аудитория"],
+             [1, "Академиялық жазылым", "12.01.2026", 72, "Серікова А.", "305"],
+             [2, "Data Analysis", "02.02.2026", 36, "Kim D.", "410"]]
+    add("r11_course_schedule.xlsx", "xlsx", lambda path: write_xlsx(path, [("Кесте", sched, "visible")]), None, no_table())
+
+    # 12 ODS, Kazakh, merged school, text dates.
+    t = Table(FIELDS, [["1-қосымша"], H_KK], top=1, left=1)
+    ps = people(4, SCHOOLS[8])
+    first = len(t.rows)
+    for j, p in enumerate(ps):
+        i = t.person(p, {"date": "dmy", "hours": "kk"})
+        if j:
+            t.rows[i][1] = None
+    t.merges.append((first, 1, 4, 1))
+    t.raw("Барлығы: 4")
+    add("r12_kk_merged.ods", "ods", lambda path: write_ods(path, t), t)
+
+    # 13 ODS with instructions sheet first, real dates, invalid rows.
+    t = simple(H_EN, SCHOOLS[6], 3, {"date": "date"})
+    ps = people(2, SCHOOLS[6], start_no=4)
+    t.person(ps[0], override={"hours": 2500}, problems=[("last_course_hours", "out_of_range")])
+    t.person(ps[1], override={"email": "not an address"}, problems=[("email", "invalid")])
+    add("r13_en_instructions.ods", "ods", lambda path: write_ods(
+        path, t, extra_sheets=[("Нұсқаулық", [["Кестені толтырыңыз"], ["Әр қызметкерге бір жол"]])]), t)
+
+    # 14 ODS two-row header.
+    up = ["№", "ФИО", "Подразделение", "Последний курс повышения квалификации", None, None, "Контакты", None]
+    low = [None, None, None, "название", "дата", "часы", "тел.", "эл. почта"]
+    cols = ["no", "name", "school", "course", "date", "hours", "phone", "email"]
+    t = Table(cols, [up, low])
+    for c in range(3):
+        t.merges.append((0, c, 2, 1))
+    t.merges.append((0, 3, 1, 3))
+    t.merges.append((0, 6, 1, 2))
+    for p in people(4, SCHOOLS[9]):
+        t.person(p, {"hours": "ru"})
+    add("r14_ru_two_row.ods", "ods", lambda path: write_ods(path, t), t)
+
+    # 15-22 CSV in every encoding and delimiter.
+    csv_cases = [
+        ("r15_utf8_semicolon.csv", "utf-8", ";", H_KK, SCHOOLS[0], {"date": "dmy"}),
+        ("r16_utf8sig_comma.csv", "utf-8-sig", ",", H_RU, SCHOOLS[9], {"date": "iso", "hours": "ru"}),
+        ("r17_cp1251_semicolon.csv", "cp1251", ";", H_RU2, "Кафедра права", {"date": "slash", "phone": "eight"}),
+        ("r18_kz1048_semicolon.csv", "kz1048", ";", H_KK, SCHOOLS[2], {"date": "dmy", "hours": "kk"}),
+        ("r19_utf8_tab.csv", "utf-8", "\t", H_EN, SCHOOLS[6], {"date": "iso", "email": "caps"}),
+        ("r20_kz1048_comma_mixed.csv", "kz1048", ",", H_MIX, SCHOOLS[8], {"date": "dmy"}),
+    ]
+    for name, enc, delim, header, school, styles in csv_cases:
+        t = Table(FIELDS, [["Өтінім"] if enc != "cp1251" else ["Заявка на повышение квалификации"], header])
+        names_ok = enc != "cp1251"
+        for p in people(4, school):
+            if not names_ok:
+                # windows-1251 has no Kazakh letters: a Russian office types Russian names.
+                p.full_name = p.full_name.translate(str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІі", "АаГгКкНнОоУуУуХхИи"))
+                p.direction = p.direction and p.direction.translate(str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІі", "АаГгКкНнОоУуУуХхИи"))
+                p.programme = p.programme and p.programme.translate(str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІі", "АаГгКкНнОоУуУуХхИи"))
+                p.course = p.course.translate(str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІі", "АаГгКкНнОоУуУуХхИи"))
+            t.person(p, styles)
+        t.raw("Барлығы" if enc != "cp1251" else "Итого", 4)
+        t.raw("Орындаған: А. Серікова" if enc != "cp1251" else "Исполнитель: А. Серикова")
+        tt = t
+        add(name, "csv", lambda path, tt=tt, enc=enc, delim=delim: write_csv(path, tt, enc, delim), t)
+
+    # 21 CSV with invalid rows and an empty template row.
+    t = Table(FIELDS, [H_KK])
+    ps = people(5, SCHOOLS[5])
+    t.person(ps[0])
+    t.person(ps[1], override={"date": "2041-05-01"}, problems=[("last_course_date", "future")])
+    t.person(ps[2], override={"hours": "жетпіс екі"}, problems=[("last_course_hours", "invalid")])
+    t.person(ps[3], override={"email": ps[0].email}, problems=[("email", "duplicate")])
+    t.person(ps[4], override={"date": "2023 ж."}, problems=[("last_course_date", "invalid")])
+    t.raw(6)
+    t.raw(7)
+    add("r21_invalid.csv", "csv", lambda path: write_csv(path, t, "utf-8", ";"), t)
+
+    # 22 CSV exported by Excel: title records with empty fields, leading empty records.
+    t = Table(FIELDS, [[None] * 10, ["", "", "1-қосымша"], ["", "", "Құқық жоғары мектебі"], [None] * 10, H_BREAKS])
+    for p in people(3, SCHOOLS[0]):
+        t.person(p, {"date": "dmy", "hours": "text"})
+    t.raw(None)
+    t.raw(None, None, "Мектеп директоры", None, None, None, None, "А. Серікова")
+    add("r22_excel_export.csv", "csv", lambda path: write_csv(path, t, "utf-8-sig", ";"), t)
+
+    # 23-28 DOCX.
+    t = Table(FIELDS, [H_KK])
+    for p in people(4, SCHOOLS[2]):
+        t.person(p, {"date": "dmy", "hours": "kk"})
+    add("r23_kk_docx.docx", "docx", lambda path: write_docx(
+        path, t, before=["1-қосымша", "Гуманитарлық мектеп қызметкерлерінің өтінімі"],
+        after=["Мектеп директоры ______________ Ә. Нұрланова"]), t)
+
+    up = ["№", "Мектеп", "Т.А.Ә.", "Даярлау бағыты", "ББ", "Соңғы біліктілікті арттыру курсы", None, None, "Телефон", "Эл. пошта"]
+    low = [None, None, None, None, None, "атауы", "күні", "сағаты", None, None]
+    t = Table(FIELDS, [up, low])
+    for c in (0, 1, 2, 3, 4, 8, 9):
+        t.merges.append((0, c, 2, 1))
+    t.merges.append((0, 5, 1, 3))
+    for p in people(3, SCHOOLS[0]):
+        t.person(p, {"date": "dmy"})
+    ps = people(1, SCHOOLS[0], start_no=4)
+    t.person(ps[0], override={"date": "31.02.2024"}, problems=[("last_course_date", "invalid")])
+    add("r24_docx_two_row_merged.docx", "docx", lambda path: write_docx(path, t, before=["Өтінім"]), t)
+
+    # docx: a letter with a small signature table first, then the application table.
+    t = Table(FIELDS, [H_RU])
+    for p in people(3, SCHOOLS[9]):
+        t.person(p, {"date": "dmy", "hours": "ru"})
+    t.raw("Итого: 3 сотрудника")
+    add("r25_docx_two_tables.docx", "docx", lambda path: write_docx(
+        path, t, before=["Служебная записка"], other_tables=[[["Кому:", "ДРЧР"], ["От:", "ВШП"]]]), t)
+
+    add("r26_letter_no_table.docx", "docx", lambda path: write_docx(
+        path, None, before=["Құрметті әріптестер!", "Өтінімді кейінірек жібереміз.", "Құрметпен, А. Серікова"]),
+        None, no_table())
+
+    t = Table(FIELDS, [H_EN])
+    for p in people(3, SCHOOLS[6]):
+        t.person(p, {"date": "iso", "name": lambda s: s.replace(" ", "\n", 1)})
+    add("r27_docx_en_breaks.docx", "docx", lambda path: write_docx(path, t), t)
+
+    t = Table(FIELDS, [H_KK, list(range(1, 11))])
+    for j in range(1, 6):
+        t.raw(j)
+    add("r28_docx_empty_template.docx", "docx", lambda path: write_docx(path, t, before=["1-қосымша"]), t)
+
+    # 29-30 HTML tables.
+    t = Table(FIELDS, [H_KK])
+    for p in people(3, SCHOOLS[3]):
+        t.person(p, {"date": "dmy"})
+    add("r29_table.html", "html", lambda path: write_html(path, t), t)
+
+    up = ["№", "ФИО", "Школа", "Последний курс ПК", None, None, "E-mail", "Тел."]
+    low = [None, None, None, "Название", "Дата", "Часы", None, None]
+    cols = ["no", "name", "school", "course", "date", "hours", "email", "phone"]
+    t = Table(cols, [up, low])
+    for c in (0, 1, 2, 6, 7):
+        t.merges.append((0, c, 2, 1))
+    t.merges.append((0, 3, 1, 3))
+    for p in people(3, SCHOOLS[9]):
+        t.person(p, {"date": "dmy", "hours": "ru"})
+    add("r30_two_row.html", "html", lambda path: write_html(path, t), t)
+
+    # 31 Excel serial numbers stored as text, hours as floats.
+    t = simple(H_KK, SCHOOLS[1], 4, {"date": "serialtext", "hours": "float", "no": "text"})
+    add("r31_serial_text.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 32 Header in the middle of a long approval block, column order shuffled.
+    cols = ["no", "name", "email", "phone", "school", "course", "hours", "date", "programme", "direction"]
+    hdr = {"no": "№", "name": "Қызметкердің аты-жөні", "email": "E-mail", "phone": "Ұялы тел.",
+           "school": "Бөлім", "course": "Соңғы курс", "hours": "Сағат", "date": "Күні",
+           "programme": "Білім беру бағдарламасы", "direction": "Бағыты"}
+    t = Table(cols, [["БЕКІТЕМІН"], ["Проректор ____ Б. Ахметов"], ["«___» ________ 2026 ж."], [None],
+                     ["Біліктілікті арттыруға өтінім"], [hdr[c] for c in cols]], top=0)
+    for p in people(5, SCHOOLS[8]):
+        t.person(p, {"date": "date", "hours": "h"})
+    t.raw(None)
+    t.raw("Орындаған: Д. Садықова, тел. 8 (727) 123-45-67")
+    add("r32_approval_block_shuffled.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 33 Names split in three columns (surname, name, patronymic).
+    cols = ["no", "extra:s", "extra:g", "extra:p", "school", "course", "date", "hours", "phone", "email"]
+    t = Table(cols, [["№", "Тегі", "Аты", "Әкесінің аты", "Мектеп", "Соңғы курс атауы", "Курс күні", "Сағат", "Телефон", "Email"]])
+    for p in people(3, SCHOOLS[0]):
+        s, g, pa = p.full_name.split(" ")
+        t.person(p, {"date": "dmy"}, extras={"extra:s": s, "extra:g": g, "extra:p": pa})
+        t.expected_rows[-1]["full_name"] = p.full_name
+        t.expected_rows[-1]["training_direction"] = None
+        t.expected_rows[-1]["programme"] = None
+    add("r33_split_names.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 34 A hidden row and a blank row inside the table (the clerk reads what is in the file).
+    t = Table(FIELDS, [H_RU2])
+    for p in people(2, SCHOOLS[7]):
+        t.person(p)
+    t.raw(None)
+    for p in people(2, SCHOOLS[7], start_no=3):
+        t.person(p, {"phone": "ten"})
+    add("r34_blank_inside.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 35 Section row with text in № column ("ПОҚ") and a sub-total per section.
+    t = Table(FIELDS, [H_KK])
+    t.raw("ПОҚ")
+    for p in people(2, SCHOOLS[2]):
+        t.person(p)
+    t.raw("Жиыны", None, None, None, None, None, None, 2)
+    t.raw("АӘҚ")
+    for p in people(2, SCHOOLS[2], start_no=3):
+        t.person(p)
+    t.raw("Жиыны", None, None, None, None, None, None, 2)
+    t.raw("Всего: 4")
+    add("r35_sections_subtotals.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 36 Table of something else with names and e-mails but no course columns: still a name + e-mail
+    # header, so the README's rule says a table was found (clerk: the README defines the table by
+    # a name and an e-mail column only).
+    t = Table(["no", "name", "email", "phone"], [["№", "ФИО", "Email", "Телефон"]])
+    for p in people(2, "x"):
+        t.person(p)
+        t.expected_rows[-1].update({"school": None, "training_direction": None, "programme": None,
+                                    "last_course": None, "last_course_date": None, "last_course_hours": None})
+    add("r36_contacts_only.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 37 Dates as dd/mm/yyyy text where day <= 12 (always day first).
+    t = Table(FIELDS, [H_EN])
+    ps = people(3, SCHOOLS[6])
+    for p in ps:
+        p.date = dt.date(2023, 11, 3)
+        t.person(p, {"date": "slash"})
+    add("r37_slash_day_first.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 38 ODS: empty template pre-numbered, with a total formula row.
+    t = Table(FIELDS, [["Өтінім"], H_MIX])
+    for j in range(1, 8):
+        t.raw(j)
+    t.raw(None, "Барлығы", None, None, None, None, None, 0)
+    add("r38_template.ods", "ods", lambda path: write_ods(path, t), t)
+
+    # 39 cp1251 csv, Russian, quoted fields with delimiters inside.
+    t = Table(FIELDS, [H_RU])
+    for p in people(3, "Кафедра гражданского права; ВШП"):
+        for a in ("full_name", "direction", "programme", "course"):
+            v = getattr(p, a)
+            if v:
+                setattr(p, a, v.translate(str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІі", "АаГгКкНнОоУуУуХхИи")))
+        p.course = p.course + "; модуль 2"
+        t.person(p, {"date": "dmy"})
+    add("r39_cp1251_quoted.csv", "csv", lambda path: write_csv(path, t, "cp1251", ";"), t)
+
+    # 40 xlsx where the school is in a title row, not a column (clerk: school is null - the README
+    # takes the school from the school column only).
+    cols = ["no", "name", "direction", "programme", "course", "date", "hours", "phone", "email"]
+    t = Table(cols, [["Экономика жоғары мектебі"], ["№", "Т.А.Ә.", "Мамандық", "ОП", "Соңғы курс", "Күні", "Сағ.", "Тел.", "Эл. пошта"]])
+    for p in people(3, None):
+        t.person(p, {"date": "date"})
+    add("r40_school_in_title.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    with open(os.path.join(HERE, "expected.json"), "w", encoding="utf-8") as f:
+        json.dump({"applications": [FILES[k] for k in sorted(FILES)]}, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    make_all()
