@@ -2,9 +2,9 @@
 /// abbreviated. Stems are token prefixes; words must match a whole token. Kept in one place so
 /// a new wording found in the field is a one-line change.
 enum HeaderVocabulary {
-    /// A cell made only of these is the № column (`№`, `№ п/п`, `No.`, `р/с`, `#`).
+    /// A cell made only of these is the № column (`№`, `№ п/п`, `No.`, `Nº` with the ordinal sign, `р/с`, `#`).
     static let numberWords: Set<String> = [
-        "№", "no", "nr", "n", "пп", "рс", "рн", "пн", "номер", "number", "num", "реттік", "саны", "порядковый", "sn",
+        "№", "no", "nº", "nr", "n", "пп", "рс", "рн", "пн", "номер", "number", "num", "реттік", "саны", "порядковый", "sn",
     ]
 
     static let nameWords: Set<String> = [

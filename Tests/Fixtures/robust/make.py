@@ -204,9 +204,17 @@ class Table:
 # Writers.
 
 def to_xlsx_value(v):
-    if isinstance(v, tuple) and v[0] == "serial":
-        return v[1]
+    if isinstance(v, tuple) and v[0] == "rich":
+        # Header text typed with mixed formatting (bold part, red part): shared-string runs.
+        from openpyxl.cell.rich_text import CellRichText, TextBlock
+        from openpyxl.cell.text import InlineFont
+        return CellRichText(*[TextBlock(InlineFont(b=True), part) if k % 2 == 0 else part
+                              for k, part in enumerate(v[1])])
     return v
+
+
+def text_of_cell(v):
+    return "".join(v[1]) if isinstance(v, tuple) and v[0] == "rich" else v
 
 
 def write_xlsx(path, sheets, date1904=False):
@@ -227,6 +235,7 @@ def write_xlsx(path, sheets, date1904=False):
                     if v is None:
                         continue
                     cell = ws.cell(row=t.top + r + 1, column=t.left + c + 1, value=to_xlsx_value(v))
+                    v = text_of_cell(v)
                     if isinstance(v, dt.date):
                         cell.number_format = "DD.MM.YYYY"
                     if isinstance(v, str) and "\n" in v:
@@ -242,7 +251,7 @@ def write_xlsx(path, sheets, date1904=False):
     wb.save(path)
 
 
-def write_ods(path, t, extra_sheets=()):
+def write_ods(path, t, extra_sheets=(), tail=False):
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table as OTable, TableRow, TableCell, CoveredTableCell
     from odf.text import P as OP
@@ -292,12 +301,19 @@ def write_ods(path, t, extra_sheets=()):
                 for line in str(v).split("\n"):
                     tc.addElement(OP(text=line))
             tr.addElement(tc)
+        if tail:
+            tr.addElement(TableCell(numbercolumnsrepeated=1000))
+        s.addElement(tr)
+    if tail:
+        tr = TableRow(numberrowsrepeated=1048000)
+        tr.addElement(TableCell(numbercolumnsrepeated=1024))
         s.addElement(tr)
     doc.spreadsheet.addElement(s)
     doc.save(path)
 
 
 def text_of(v):
+    v = text_of_cell(v)
     if v is None:
         return ""
     if isinstance(v, dt.date):
@@ -349,7 +365,7 @@ def write_docx(path, t, before=(), after=(), other_tables=()):
 def write_html(path, t, encoding="utf-8"):
     import html
     parts = ["<html><head><meta charset=\"%s\"></head><body>" % encoding,
-             "<p>Құрметті әріптестер! Өтінімді жіберемін.</p>", "<table border=1>"]
+             "<p>Уважаемые коллеги! Направляю заявку.</p>", "<table border=1>"]
     covered = set()
     spans = {}
     for (r, c, nr, nc) in t.merges:
@@ -370,7 +386,7 @@ def write_html(path, t, encoding="utf-8"):
             tag = "th" if r < t.header_count else "td"
             parts.append(f"<{tag}{attrs}>{html.escape(text_of(v)).replace(chr(10), '<br>')}</{tag}>")
         parts.append("</tr>")
-    parts.append("</table><p>Құрметпен, мектеп директоры</p></body></html>")
+    parts.append("</table><p>С уважением, директор школы</p></body></html>")
     with open(path, "wb") as f:
         f.write("\n".join(parts).encode(encoding))
 
@@ -781,9 +797,169 @@ def make_all():
         t.person(p, {"date": "date"})
     add("r40_school_in_title.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
 
+    make_batch2()
+    make_batch3()
+
     with open(os.path.join(HERE, "expected.json"), "w", encoding="utf-8") as f:
         json.dump({"applications": [FILES[k] for k in sorted(FILES)]}, f, ensure_ascii=False, indent=1)
         f.write("\n")
+
+
+def make_batch2():
+    # 41 A hidden sheet first holding last year's application; the visible sheet has this year's.
+    old = simple(H_KK, SCHOOLS[0], 3, {"date": "dmy"})
+    old.expected_rows = []
+    t = simple(H_KK, SCHOOLS[0], 3, {"date": "date"})
+    add("r41_hidden_old_sheet_first.xlsx", "xlsx", lambda path: write_xlsx(
+        path, [("2025", old, "hidden"), ("2026", t, "visible")]), t)
+
+    # 42 Rich-text header cells, names with no-break spaces and double spaces, upper-case e-mails.
+    hdr = [("rich", ["№", " р/с"]), "Мектеп", ("rich", ["Т.А.Ә.", " (толық)"]), "Даярлау бағыты", "ББ",
+           ("rich", ["Соңғы курс", " атауы"]), "Күні", "Сағат саны", "Ұялы телефоны", ("rich", ["Электрондық", " поштасы"])]
+    t = Table(FIELDS, [hdr])
+    for j, p in enumerate(people(4, SCHOOLS[2])):
+        t.person(p, {"email": "upper", "name": lambda s: "\u00a0" + s.replace(" ", "  ", 1) + " \u00a0"})
+    add("r42_rich_header_nbsp.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 43 No № column at all: `no` is null (clerk: nothing to read, the row is still an employee).
+    cols = FIELDS[1:]
+    t = Table(cols, [H_RU[1:]])
+    for p in people(3, SCHOOLS[9]):
+        p.no = None
+        t.person(p, {"date": "dmy"})
+    add("r43_no_number_column.xlsx", "xlsx", lambda path: write_xlsx(path, [("Лист1", t, "visible")]), t)
+
+    # 44 № written `1.`, `2)` as text; a school cell left empty in one row (not merged): null.
+    t = Table(FIELDS, [H_KK])
+    ps = people(3, SCHOOLS[8])
+    t.person(ps[0], override={"no": "1."})
+    ps[1].school = None
+    t.person(ps[1], override={"no": "2)"})
+    t.person(ps[2], override={"no": "3"})
+    add("r44_number_forms_empty_school.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 45 CSV with Excel's `sep=;` first record.
+    t = Table(FIELDS, [["sep=;"], H_KK])
+    for p in people(3, SCHOOLS[5]):
+        t.person(p, {"date": "dmy"})
+    add("r45_sep_hint.csv", "csv", lambda path: write_csv(path, t, "utf-8", ";"), t)
+
+    # 46 UTF-16 tab-separated ("Unicode text" from Excel).
+    t = Table(FIELDS, [H_MIX])
+    for p in people(3, SCHOOLS[2]):
+        t.person(p, {"date": "dmy"})
+    add("r46_utf16_tab.csv", "csv", lambda path: write_csv(path, t, "utf-16", "\t"), t)
+
+    # 47 HTML in windows-1251 with thead/tbody and a totals row.
+    t = Table(FIELDS, [H_RU])
+    for p in people(3, "ДИТ"):
+        for a in ("full_name", "direction", "programme", "course"):
+            v = getattr(p, a)
+            if v:
+                setattr(p, a, v.translate(str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІі", "АаГгКкНнОоУуУуХхИи")))
+        t.person(p, {"date": "dmy", "hours": "ru"})
+    t.raw("Всего", None, None, None, None, None, None, 216)
+    add("r47_cp1251.html", "html", lambda path: write_html(path, t, encoding="windows-1251"), t)
+
+    # 48 English heads with "Total" and a "Prepared by" footer; hours like "72h"; a row without a date
+    # and hours (clerk: empty cells give null; the row is valid).
+    t = Table(FIELDS, [["No", "Department", "Employee name", "Area of training (direction)", "Programme",
+                        "Most recent professional development course", "Completion date", "Duration, hours",
+                        "Mobile", "E-mail address"]])
+    ps = people(3, "Department of Languages")
+    for p in ps[:2]:
+        t.person(p, {"date": "iso", "hours": "h"})
+    t.person(ps[2], override={"date": None, "hours": None})
+    t.expected_rows[-1]["last_course_date"] = None
+    t.expected_rows[-1]["last_course_hours"] = None
+    t.raw("Total", None, None, None, None, None, None, 2)
+    t.raw("Prepared by: D. Kim")
+    add("r48_en_total_prepared.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 49 docx: header row with explicit line breaks in cells, a column-number row, a totals row.
+    t = Table(FIELDS, [H_BREAKS, list(range(1, 11))])
+    for p in people(3, SCHOOLS[4]):
+        t.person(p, {"date": "dmy", "hours": "kk"})
+    t.raw("Барлығы:", None, "3 адам")
+    add("r49_docx_breaks_numbers.docx", "docx", lambda path: write_docx(path, t, before=["Өтінім"]), t)
+
+    # 50 ODS with invalid rows: missing name, duplicate e-mail, future real date.
+    t = Table(FIELDS, [H_KK])
+    ps = people(5, SCHOOLS[3])
+    t.person(ps[0], {"date": "date"})
+    t.person(ps[1], {"date": "date"}, override={"name": None}, problems=[("full_name", "missing")])
+    t.person(ps[2], {"date": "date"}, override={"email": " " + ps[0].email.upper()}, problems=[("email", "duplicate")])
+    t.person(ps[3], override={"date": dt.date(2041, 9, 1)}, problems=[("last_course_date", "future")])
+    t.person(ps[4], {"date": "date"})
+    add("r50_ods_invalid.ods", "ods", lambda path: write_ods(path, t), t)
+
+    # 51 Name header only "Аты-жөні", e-mail header "Почта", and an e-mail typed with a space
+    # inside (clerk: `a.b @kazguu.kz` is not a valid address; the README trims only the ends).
+    t = Table(["no", "name", "school", "email", "phone"], [["№", "Аты-жөні", "Бөлім", "Почта", "Байланыс тел."]])
+    ps = people(3, SCHOOLS[7])
+    t.person(ps[0])
+    t.person(ps[1], override={"email": ps[1].email.replace("@", " @")}, problems=[("email", "invalid")])
+    t.person(ps[2], {"phone": "dash"})
+    for r in t.expected_rows:
+        r.update({"training_direction": None, "programme": None, "last_course": None,
+                  "last_course_date": None, "last_course_hours": None})
+    add("r51_short_headers.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+
+
+def make_batch3():
+    # 52 Kazakh in the Latin alphabet.
+    t = Table(FIELDS, [["Nº", "Mektep", "Aty-jóni", "Daıarlaý baǵyty", "Bilim berý baǵdarlamasy",
+                        "Sońǵy biliktilikti arttyrý kýrsy", "Kýrs kúni", "Saǵat sany", "Telefon", "Elektrondy poshta"]])
+    for p in people(3, SCHOOLS[0]):
+        t.person(p, {"date": "dmy"})
+    add("r52_kk_latin.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 53 Birth date and hire date columns, a wished-for course column, before the last course.
+    cols = ["no", "name", "extra:birth", "extra:hire", "school", "extra:wish", "course", "date", "hours", "phone", "email"]
+    t = Table(cols, [["№", "Ф.И.О.", "Дата рождения", "Дата приема на работу", "Подразделение",
+                      "Желаемый курс", "Последний пройденный курс", "Дата прохождения", "Кол-во часов", "Телефон", "E-mail"]])
+    for p in people(3, SCHOOLS[9]):
+        t.person(p, {"date": "dmy"}, extras={"extra:birth": "12.04.1980", "extra:hire": dt.date(2015, 9, 1),
+                                             "extra:wish": "Управление качеством"})
+        t.expected_rows[-1]["training_direction"] = None
+        t.expected_rows[-1]["programme"] = None
+    add("r53_foreign_dates_wished_course.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 54 docx with the school merged vertically over all rows.
+    t = Table(FIELDS, [H_KK])
+    first = len(t.rows)
+    for j, p in enumerate(people(3, SCHOOLS[1])):
+        i = t.person(p, {"date": "dmy"})
+        if j:
+            t.rows[i][1] = None
+    t.merges.append((first, 1, 3, 1))
+    add("r54_docx_merged_school.docx", "docx", lambda path: write_docx(path, t), t)
+
+    # 55 ODS as LibreOffice leaves it: a million repeated empty rows and many empty columns at the end.
+    t = simple(H_KK, SCHOOLS[3], 3, {"date": "date"})
+    add("r55_ods_repeated_tail.ods", "ods", lambda path: write_ods(path, t, tail=True), t)
+
+    # 56 Footnote marks and asterisks in the header.
+    hdr = ["№", "Мектеп*", "Т.А.Ә.¹", "Даярлау бағыты²", "ББ", "Соңғы курс атауы", "Курс күні (кк.аа.жжжж)",
+           "Сағат саны**", "Телефон (+7...)", "E-mail (корпоративтік)*"]
+    t = Table(FIELDS, [hdr])
+    for p in people(3, SCHOOLS[0]):
+        t.person(p, {"date": "dmy"})
+    t.raw("* міндетті түрде толтырылады")
+    add("r56_footnote_marks.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+
+    # 57 CSV written by a program: serials as text, hours as 72.0, № as 1.0.
+    t = Table(FIELDS, [H_EN])
+    for p in people(3, SCHOOLS[6]):
+        t.person(p, {"date": "serialtext", "hours": "float"}, override={"no": float(p.no)})
+    add("r57_program_csv.csv", "csv", lambda path: write_csv(path, t, "utf-8", ","), t)
+
+    # 58 HTML with paragraphs and no-break spaces inside the cells.
+    t = Table(FIELDS, [H_MIX])
+    for p in people(3, SCHOOLS[2]):
+        t.person(p, {"date": "dmy", "name": lambda s: s.replace(" ", "\n", 1)})
+    add("r58_html_breaks.html", "html", lambda path: write_html(path, t), t)
 
 
 if __name__ == "__main__":
