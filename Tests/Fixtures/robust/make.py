@@ -191,7 +191,7 @@ class Table:
 
     def row_number(self, index, fmt):
         """The README's row number for grid row `index`."""
-        if fmt in ("xlsx", "ods"):
+        if fmt in ("xlsx", "xls", "ods"):
             return self.top + index + 1
         return index + 1  # csv record, docx/html <tr>
 
@@ -214,7 +214,11 @@ def to_xlsx_value(v):
 
 
 def text_of_cell(v):
-    return "".join(v[1]) if isinstance(v, tuple) and v[0] == "rich" else v
+    if isinstance(v, tuple) and v[0] == "rich":
+        return "".join(v[1])
+    if isinstance(v, tuple) and v[0] == "formula":
+        return v[2]
+    return v
 
 
 def write_xlsx(path, sheets, date1904=False):
@@ -248,6 +252,84 @@ def write_xlsx(path, sheets, date1904=False):
         else:
             for row in content:
                 ws.append(row)
+    wb.save(path)
+
+
+def write_xlsxw(path, sheets, date1904=False):
+    """Like write_xlsx, with XlsxWriter: shared strings (as Excel writes them), formulas with
+    cached values ("formula", text, value), rich strings, real merged ranges."""
+    import xlsxwriter
+    wb = xlsxwriter.Workbook(path, {"date_1904": date1904, "strings_to_numbers": False,
+                                    "strings_to_formulas": False, "strings_to_urls": False})
+    date_fmt = wb.add_format({"num_format": "dd.mm.yyyy"})
+    wrap = wb.add_format({"text_wrap": True})
+    bold = wb.add_format({"bold": True})
+    for title, content, state in sheets:
+        ws = wb.add_worksheet(title)
+        if state == "hidden":
+            ws.hide()
+        rows = content.rows if isinstance(content, Table) else content
+        top, left = (content.top, content.left) if isinstance(content, Table) else (0, 0)
+        merged = set()
+        if isinstance(content, Table):
+            for (r, c, nr, nc) in content.merges:
+                v = rows[r][c]
+                ws.merge_range(top + r, left + c, top + r + nr - 1, left + c + nc - 1,
+                               text_of_cell(v) if not isinstance(v, (int, float, dt.date)) else "", wrap)
+                if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    ws.write_number(top + r, left + c, v)
+                for dr in range(nr):
+                    for dc in range(nc):
+                        merged.add((r + dr, c + dc))
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if v is None or (r, c) in merged:
+                    continue
+                R, C = top + r, left + c
+                if isinstance(v, tuple) and v[0] == "formula":
+                    ws.write_formula(R, C, v[1], None, v[2])
+                elif isinstance(v, tuple) and v[0] == "rich":
+                    parts = []
+                    for k, part in enumerate(v[1]):
+                        parts += [bold, part] if k % 2 == 0 else [part]
+                    ws.write_rich_string(R, C, *parts)
+                elif isinstance(v, dt.date):
+                    ws.write_datetime(R, C, dt.datetime(v.year, v.month, v.day), date_fmt)
+                elif isinstance(v, bool):
+                    ws.write_boolean(R, C, v)
+                elif isinstance(v, (int, float)):
+                    ws.write_number(R, C, v)
+                else:
+                    ws.write_string(R, C, v, wrap if "\n" in v else None)
+        if isinstance(content, Table):
+            for r in content.hidden_rows:
+                ws.set_row(top + r, None, None, {"hidden": True})
+    wb.close()
+
+
+def write_xls(path, t, title="Лист1"):
+    """Legacy .xls (BIFF8) with xlwt: real dates, numbers, merged cells."""
+    import xlwt
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet(title)
+    date_style = xlwt.easyxf(num_format_str="DD.MM.YYYY")
+    merged = set()
+    for (r, c, nr, nc) in t.merges:
+        v = t.rows[r][c]
+        ws.write_merge(t.top + r, t.top + r + nr - 1, t.left + c, t.left + c + nc - 1, text_of_cell(v))
+        for dr in range(nr):
+            for dc in range(nc):
+                merged.add((r + dr, c + dc))
+    for r, row in enumerate(t.rows):
+        for c, v in enumerate(row):
+            if v is None or (r, c) in merged:
+                continue
+            if isinstance(v, tuple) and v[0] == "formula":
+                ws.write(t.top + r, t.left + c, xlwt.Formula(v[1].lstrip("=")))
+            elif isinstance(v, dt.date):
+                ws.write(t.top + r, t.left + c, dt.datetime(v.year, v.month, v.day), date_style)
+            else:
+                ws.write(t.top + r, t.left + c, text_of_cell(v))
     wb.save(path)
 
 
@@ -332,7 +414,24 @@ def write_csv(path, t, encoding, delimiter):
         f.write(buf.getvalue().encode(encoding))
 
 
-def write_docx(path, t, before=(), after=(), other_tables=()):
+def split_into_runs(cell, text):
+    """Word's habit: one text in several runs, with a spell-check mark and a bookmark between."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    para = cell.paragraphs[0]
+    half = max(1, len(text) // 2)
+    para.add_run(text[:half])
+    mark = OxmlElement("w:proofErr")
+    mark.set(qn("w:type"), "spellStart")
+    para._p.append(mark)
+    bookmark = OxmlElement("w:bookmarkStart")
+    bookmark.set(qn("w:id"), "0")
+    bookmark.set(qn("w:name"), "_GoBack")
+    para._p.append(bookmark)
+    para.add_run(text[half:])
+
+
+def write_docx(path, t, before=(), after=(), other_tables=(), split_runs=False):
     import docx
     d = docx.Document()
     for line in before:
@@ -352,6 +451,9 @@ def write_docx(path, t, before=(), after=(), other_tables=()):
                     continue
                 cell = table.cell(r, c)
                 lines = text_of(v).split("\n")
+                if split_runs and len(lines) == 1:
+                    split_into_runs(cell, lines[0])
+                    continue
                 cell.text = lines[0]
                 for line in lines[1:]:
                     cell.add_paragraph(line)
@@ -501,7 +603,7 @@ def make_all():
     t.merges.append((first, 1, 2, 1))
     t.raw(None, "Барлығы", None, None, None, None, None, None, None, None)
     t.raw(None, "Мектеп директоры ____________ А. Серікова")
-    add("r04_mixed_sections_merged_school.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r04_mixed_sections_merged_school.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 05 Two-row header with merged group cells, column-number row under it.
     up = ["№", "Мектеп", "Т.А.Ә.", "Даярлау бағыты", "Білім беру бағдарламасы",
@@ -515,7 +617,7 @@ def make_all():
     for p in people(5, SCHOOLS[2]):
         t.person(p, {"date": "serial", "hours": "kk"})
     t.raw(None, "Барлығы:", None, None, None, None, None, "=SUM(H7:H11)")
-    add("r05_two_row_header_numbers.xlsx", "xlsx", lambda path: write_xlsx(path, [("1-қосымша", t, "visible")]), t)
+    add("r05_two_row_header_numbers.xlsx", "xlsx", lambda path: write_xlsxw(path, [("1-қосымша", t, "visible")]), t)
 
     # 06 Header repeated after a page break; rows continue.
     t = Table(FIELDS, [H_KK])
@@ -524,13 +626,13 @@ def make_all():
     t.rows.append(list(H_KK))
     for p in people(3, SCHOOLS[3], start_no=5):
         t.person(p, {"date": "slash"})
-    add("r06_repeated_header.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r06_repeated_header.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 07 Empty template: only № filled.
     t = Table(FIELDS, [H_KK], top=4)
     for j in range(1, 11):
         t.raw(j)
-    add("r07_empty_template.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r07_empty_template.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 08 Every kind of invalid row.
     t = Table(FIELDS, [H_RU], top=1)
@@ -547,7 +649,7 @@ def make_all():
     t.person(ps[9], override={"hours": 0}, problems=[("last_course_hours", "out_of_range")])
     t.person(ps[10], override={"hours": 2500}, problems=[("last_course_hours", "out_of_range")])
     t.person(ps[11], {"email": "spaces"})
-    add("r08_invalid_kinds.xlsx", "xlsx", lambda path: write_xlsx(path, [("Лист1", t, "visible")]), t)
+    add("r08_invalid_kinds.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Лист1", t, "visible")]), t)
 
     # 09 Header text with line breaks, phones in many forms.
     t = Table(FIELDS, [H_BREAKS])
@@ -557,14 +659,14 @@ def make_all():
 
     # 10 1904 date system with real dates.
     t = simple(H_RU2, SCHOOLS[7], 4, {"date": "date"})
-    add("r10_date1904.xlsx", "xlsx", lambda path: write_xlsx(path, [("Лист1", t, "visible")], date1904=True), t)
+    add("r10_date1904.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Лист1", t, "visible")], date1904=True), t)
 
     # 11 Course schedule: no e-mail column.
     sched = [["Біліктілікті арттыру курстарының кестесі 2026"], [],
              ["№", "Курс атауы", "Өткізілетін күні", "Сағат саны", "Оқытушы", "Аудитория"],
              [1, "Академиялық жазылым", "12.01.2026", 72, "Серікова А.", "305"],
              [2, "Data Analysis", "02.02.2026", 36, "Kim D.", "410"]]
-    add("r11_course_schedule.xlsx", "xlsx", lambda path: write_xlsx(path, [("Кесте", sched, "visible")]), None, no_table())
+    add("r11_course_schedule.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Кесте", sched, "visible")]), None, no_table())
 
     # 12 ODS, Kazakh, merged school, text dates.
     t = Table(FIELDS, [["1-қосымша"], H_KK], top=1, left=1)
@@ -705,7 +807,7 @@ def make_all():
 
     # 31 Excel serial numbers stored as text, hours as floats.
     t = simple(H_KK, SCHOOLS[1], 4, {"date": "serialtext", "hours": "float", "no": "text"})
-    add("r31_serial_text.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r31_serial_text.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 32 Header in the middle of a long approval block, column order shuffled.
     cols = ["no", "name", "email", "phone", "school", "course", "hours", "date", "programme", "direction"]
@@ -718,7 +820,7 @@ def make_all():
         t.person(p, {"date": "date", "hours": "h"})
     t.raw(None)
     t.raw("Орындаған: Д. Садықова, тел. 8 (727) 123-45-67")
-    add("r32_approval_block_shuffled.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r32_approval_block_shuffled.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 33 Names split in three columns (surname, name, patronymic).
     cols = ["no", "extra:s", "extra:g", "extra:p", "school", "course", "date", "hours", "phone", "email"]
@@ -738,7 +840,7 @@ def make_all():
     t.raw(None)
     for p in people(2, SCHOOLS[7], start_no=3):
         t.person(p, {"phone": "ten"})
-    add("r34_blank_inside.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r34_blank_inside.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 35 Section row with text in № column ("ПОҚ") and a sub-total per section.
     t = Table(FIELDS, [H_KK])
@@ -751,7 +853,7 @@ def make_all():
         t.person(p)
     t.raw("Жиыны", None, None, None, None, None, None, 2)
     t.raw("Всего: 4")
-    add("r35_sections_subtotals.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r35_sections_subtotals.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 36 Table of something else with names and e-mails but no course columns: still a name + e-mail
     # header, so the README's rule says a table was found (clerk: the README defines the table by
@@ -761,7 +863,7 @@ def make_all():
         t.person(p)
         t.expected_rows[-1].update({"school": None, "training_direction": None, "programme": None,
                                     "last_course": None, "last_course_date": None, "last_course_hours": None})
-    add("r36_contacts_only.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r36_contacts_only.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 37 Dates as dd/mm/yyyy text where day <= 12 (always day first).
     t = Table(FIELDS, [H_EN])
@@ -769,7 +871,7 @@ def make_all():
     for p in ps:
         p.date = dt.date(2023, 11, 3)
         t.person(p, {"date": "slash"})
-    add("r37_slash_day_first.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r37_slash_day_first.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 38 ODS: empty template pre-numbered, with a total formula row.
     t = Table(FIELDS, [["Өтінім"], H_MIX])
@@ -795,10 +897,11 @@ def make_all():
     t = Table(cols, [["Экономика жоғары мектебі"], ["№", "Т.А.Ә.", "Мамандық", "ОП", "Соңғы курс", "Күні", "Сағ.", "Тел.", "Эл. пошта"]])
     for p in people(3, None):
         t.person(p, {"date": "date"})
-    add("r40_school_in_title.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r40_school_in_title.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     make_batch2()
     make_batch3()
+    make_batch4()
 
     with open(os.path.join(HERE, "expected.json"), "w", encoding="utf-8") as f:
         json.dump({"applications": [FILES[k] for k in sorted(FILES)]}, f, ensure_ascii=False, indent=1)
@@ -819,7 +922,7 @@ def make_batch2():
     t = Table(FIELDS, [hdr])
     for j, p in enumerate(people(4, SCHOOLS[2])):
         t.person(p, {"email": "upper", "name": lambda s: "\u00a0" + s.replace(" ", "  ", 1) + " \u00a0"})
-    add("r42_rich_header_nbsp.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r42_rich_header_nbsp.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 43 No № column at all: `no` is null (clerk: nothing to read, the row is still an employee).
     cols = FIELDS[1:]
@@ -827,7 +930,7 @@ def make_batch2():
     for p in people(3, SCHOOLS[9]):
         p.no = None
         t.person(p, {"date": "dmy"})
-    add("r43_no_number_column.xlsx", "xlsx", lambda path: write_xlsx(path, [("Лист1", t, "visible")]), t)
+    add("r43_no_number_column.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Лист1", t, "visible")]), t)
 
     # 44 № written `1.`, `2)` as text; a school cell left empty in one row (not merged): null.
     t = Table(FIELDS, [H_KK])
@@ -836,7 +939,7 @@ def make_batch2():
     ps[1].school = None
     t.person(ps[1], override={"no": "2)"})
     t.person(ps[2], override={"no": "3"})
-    add("r44_number_forms_empty_school.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r44_number_forms_empty_school.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 45 CSV with Excel's `sep=;` first record.
     t = Table(FIELDS, [["sep=;"], H_KK])
@@ -874,7 +977,7 @@ def make_batch2():
     t.expected_rows[-1]["last_course_hours"] = None
     t.raw("Total", None, None, None, None, None, None, 2)
     t.raw("Prepared by: D. Kim")
-    add("r48_en_total_prepared.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r48_en_total_prepared.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 49 docx: header row with explicit line breaks in cells, a column-number row, a totals row.
     t = Table(FIELDS, [H_BREAKS, list(range(1, 11))])
@@ -913,7 +1016,7 @@ def make_batch3():
                         "Sońǵy biliktilikti arttyrý kýrsy", "Kýrs kúni", "Saǵat sany", "Telefon", "Elektrondy poshta"]])
     for p in people(3, SCHOOLS[0]):
         t.person(p, {"date": "dmy"})
-    add("r52_kk_latin.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r52_kk_latin.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 53 Birth date and hire date columns, a wished-for course column, before the last course.
     cols = ["no", "name", "extra:birth", "extra:hire", "school", "extra:wish", "course", "date", "hours", "phone", "email"]
@@ -924,7 +1027,7 @@ def make_batch3():
                                              "extra:wish": "Управление качеством"})
         t.expected_rows[-1]["training_direction"] = None
         t.expected_rows[-1]["programme"] = None
-    add("r53_foreign_dates_wished_course.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r53_foreign_dates_wished_course.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 54 docx with the school merged vertically over all rows.
     t = Table(FIELDS, [H_KK])
@@ -947,7 +1050,7 @@ def make_batch3():
     for p in people(3, SCHOOLS[0]):
         t.person(p, {"date": "dmy"})
     t.raw("* міндетті түрде толтырылады")
-    add("r56_footnote_marks.xlsx", "xlsx", lambda path: write_xlsx(path, [("Sheet1", t, "visible")]), t)
+    add("r56_footnote_marks.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
     # 57 CSV written by a program: serials as text, hours as 72.0, № as 1.0.
     t = Table(FIELDS, [H_EN])
@@ -960,6 +1063,108 @@ def make_batch3():
     for p in people(3, SCHOOLS[2]):
         t.person(p, {"date": "dmy", "name": lambda s: s.replace(" ", "\n", 1)})
     add("r58_html_breaks.html", "html", lambda path: write_html(path, t), t)
+
+
+KK_OFF = ["№", "Мектеп", "Т.А.Ә.\n(Тегі, Аты, Әкесінің аты)",
+          "Жоғары және (немесе) жоғары оқу орнынан кейінгі білім беру кадрларын даярлау бағыты",
+          "Білім беру бағдарламасы",
+          "Оқытылатын бейін бойынша соңғы өткен біліктілікті арттыру курстарының атауы",
+          "Біліктілікті арттыру курсынан соңғы өткен күні",
+          "Біліктілікті арттырудың соңғы курсынан өткен сағаттар саны", "Байланыс телефоны", "E-mail"]
+RU_OFF = ["№ п/п", "Школа", "ФИО",
+          "Направление подготовки кадров с высшим и (или) послевузовским образованием",
+          "Образовательная программа",
+          "Наименование последних пройденных курсов повышения квалификации по преподаваемому профилю",
+          "Дата последнего прохождения курсов повышения квалификации",
+          "Количество часов последнего курса", "Контактный телефон", "E-mail"]
+EN_OFF = ["No.", "School", "Full name", "Field of training (higher and/or postgraduate education)",
+          "Educational programme", "Last completed professional development course (taught profile)",
+          "Date of last course", "Hours of last course", "Contact phone", "Email"]
+
+
+def make_batch4():
+    # 59 Excel as Excel writes it: shared strings, № as formulas with cached values, a SUM total.
+    t = Table(FIELDS, [["1-қосымша"], ["Өтінім"], [SCHOOLS[0]], KK_OFF, list(range(1, 11))])
+    ps = people(5, SCHOOLS[0])
+    for j, p in enumerate(ps):
+        no = p.no if j == 0 else ("formula", f"=A{t.top + len(t.rows)}+1", p.no)
+        t.person(p, {"date": "date"}, override={"no": no})
+    t.raw(None, None, "Барлығы:", None, None, None, None, ("formula", "=SUM(H6:H10)", sum(p.hours for p in ps)))
+    t.raw("Құқық жоғары мектебінің деканы ________________ Ә.Қ. Сейтқали")
+    add("r59_formulas_shared_strings.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Өтінім", t, "visible")]), t)
+
+    # 60 Legacy .xls: official Russian header, real dates, phones as numbers, a merged title.
+    t = Table(FIELDS + ["extra:note"], [["Приложение 1", None, None, None, None, None, None, None, None, None, None],
+                                         ["Заявка"], RU_OFF + ["Примечание"]], top=0)
+    t.merges.append((0, 0, 1, 11))
+    for j, p in enumerate(people(4, SCHOOLS[5])):
+        t.person(p, {"date": "date", "phone": "number", "hours": "ru"}, extras={"extra:note": "онлайн" if j % 2 else None})
+    t.raw(None, None, "Итого:", None, None, None, None, None)
+    add("r60_ru_official.xls", "xls", lambda path: write_xls(path, t), t)
+
+    # 61 Legacy .xls: Kazakh two-row header, text dates, invalid rows.
+    up = ["№", "Мектеп", "Т.А.Ә.", "Даярлау бағыты", "Білім беру бағдарламасы",
+          "Соңғы біліктілікті арттыру курсы", None, None, "Байланыс", None]
+    low = [None, None, None, None, None, "атауы", "өткен күні", "сағат саны", "телефоны", "e-mail"]
+    t = Table(FIELDS, [up, low], top=2)
+    for c in range(5):
+        t.merges.append((0, c, 2, 1))
+    t.merges.append((0, 5, 1, 3))
+    t.merges.append((0, 8, 1, 2))
+    ps = people(4, SCHOOLS[2])
+    t.person(ps[0], {"date": "dmy", "hours": "kk"})
+    t.person(ps[1], {"date": "dmy"}, override={"hours": "36,5"}, problems=[("last_course_hours", "invalid")])
+    t.person(ps[2], override={"date": "31.02.2025"}, problems=[("last_course_date", "invalid")])
+    t.person(ps[3], {"date": "date"})
+    add("r61_kk_two_row.xls", "xls", lambda path: write_xls(path, t, title="Өтінім"), t)
+
+    # 62 docx whose header and cells Word split into runs (spell-check marks, bookmarks).
+    t = Table(FIELDS, [KK_OFF])
+    for p in people(3, SCHOOLS[8]):
+        t.person(p, {"date": "dmy", "hours": "kk"})
+    add("r62_docx_split_runs.docx", "docx", lambda path: write_docx(path, t, split_runs=True), t)
+
+    # 63 Official Russian header in another order with a note column, table from column B.
+    cols = ["no", "name", "email", "phone", "school", "direction", "programme", "course", "hours", "date", "extra:note"]
+    names = dict(zip(FIELDS, RU_OFF))
+    t = Table(cols, [["Заявка на повышение квалификации"], [names[c] for c in cols[:-1]] + ["Примечание"]], top=1, left=1)
+    ps = people(5, "Высшая школа экономики")
+    for j, p in enumerate(ps[:4]):
+        t.person(p, {"date": "date", "hours": "ru"}, extras={"extra:note": "желательно летом" if j == 1 else None})
+    t.person(ps[4], override={"email": ps[4].email.replace("@kazguu.kz", "@gmail.com")})
+    t.expected_rows[-1]["email"] = ps[4].email.replace("@kazguu.kz", "@gmail.com")
+    add("r63_ru_official_reordered.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Заявка", t, "visible")]), t)
+
+    # 64 Official English header, PPS/ABP sections each with the header repeated.
+    t = Table(FIELDS, [["Appendix 1. Application — School of Liberal Arts"], EN_OFF, ["Faculty (PPS)"]])
+    for p in people(3, SCHOOLS[6]):
+        t.person(p, {"date": "iso", "hours": "en"})
+    t.rows.append(list(EN_OFF))
+    t.raw("Administrative staff (ABP)")
+    for p in people(2, SCHOOLS[6], start_no=4):
+        t.person(p, {"date": "iso", "hours": "en"})
+    t.raw("Total: 5")
+    add("r64_en_official_sections.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Application", t, "visible")]), t)
+
+    # 65 Bilingual official header (kk + en on two lines), table from B6, a hidden empty row.
+    hdr = [f"{k}\n{e}" for k, e in zip(KK_OFF, EN_OFF)]
+    t = Table(FIELDS, [hdr], top=5, left=1)
+    for p in people(4, "Бизнес мектеп"):
+        t.person(p, {"date": "dmy", "phone": "number"})
+    t.raw(None)
+    t.hidden_rows.append(len(t.rows) - 1)
+    t.raw("Орындаған: Ким Е.С., әдіскер, ішкі тел. 431")
+    add("r65_bilingual_official.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Өтінім", t, "visible")]), t)
+
+    # 66 CSV kz1048 with the official Kazakh header (Excel "CSV" in a Kazakh Windows locale).
+    t = Table(FIELDS, [["1-қосымша"], ["Өтінім"], ["Тіркеу офисі"], [h.replace("\n", " ") for h in KK_OFF]])
+    ps = people(4, "Тіркеу офисі")
+    for p in ps[:3]:
+        p.direction = p.programme = None
+        t.person(p, {"date": "dmy", "hours": "kk"})
+    ps[3].direction = ps[3].programme = None
+    t.person(ps[3], override={"email": None}, problems=[("email", "missing")])
+    add("r66_kz1048_official.csv", "csv", lambda path: write_csv(path, t, "kz1048", ";"), t)
 
 
 if __name__ == "__main__":
