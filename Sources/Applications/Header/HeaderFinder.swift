@@ -47,11 +47,29 @@ enum HeaderFinder {
                                readings: inout HeaderCellReadings) -> HeaderLayout {
         let labels = labels(upper: upper, lower: lower)
         var columns = meanings(of: labels, readings: &readings)
-        let parts = nameParts(of: labels, readings: &readings)
+        var parts = nameParts(of: labels, readings: &readings)
         if parts.count >= 2, let first = parts.first {
             columns[.fullName] = first
+        } else if let name = columns[.fullName] {
+            parts = mergedSpan(from: name, upper: upper, lower: lower)
         }
         return HeaderLayout(rowIndices: rowIndices, columns: columns, nameParts: parts.count >= 2 ? parts : [])
+    }
+
+    /// `Т.А.Ә.` merged over two or three columns with no sub-labels: the surname in the first,
+    /// the rest of the name in the next. The name is every column the label spans.
+    private static func mergedSpan(from column: Int, upper: RowContent, lower: RowContent?) -> [Int] {
+        let label = lower?.text(at: column) != nil && !(lower?.cell(at: column).isMergedCopy ?? true)
+            ? nil : upper.text(at: column)
+        guard let label, !upper.cell(at: column).isMergedCopy else { return [] }
+        var span = [column]
+        var next = column + 1
+        while span.count < 3, upper.cell(at: next).isMergedCopy, upper.text(at: next) == label,
+              lower.map({ $0.text(at: next) == nil || $0.cell(at: next).isMergedCopy }) ?? true {
+            span.append(next)
+            next += 1
+        }
+        return span
     }
 
     /// Which meaning each column names. With `lower`, a cell of the second row is read under

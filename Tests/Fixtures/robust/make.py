@@ -333,7 +333,7 @@ def write_xls(path, t, title="Лист1"):
     wb.save(path)
 
 
-def write_ods(path, t, extra_sheets=(), tail=False):
+def write_ods(path, t, extra_sheets=(), tail=False, line_breaks=False):
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table as OTable, TableRow, TableCell, CoveredTableCell
     from odf.text import P as OP
@@ -380,8 +380,22 @@ def write_ods(path, t, extra_sheets=(), tail=False):
                 tc.addElement(OP(text=str(v)))
             else:
                 tc = TableCell(valuetype="string", **kw)
-                for line in str(v).split("\n"):
-                    tc.addElement(OP(text=line))
+                if line_breaks:
+                    from odf.text import LineBreak, S
+                    para = OP()
+                    for k, line in enumerate(str(v).split("\n")):
+                        if k:
+                            para.addElement(LineBreak())
+                        chunks = line.split("   ")
+                        for m, chunk in enumerate(chunks):
+                            if m:
+                                para.addText(" ")
+                                para.addElement(S(c=2))
+                            para.addText(chunk)
+                    tc.addElement(para)
+                else:
+                    for line in str(v).split("\n"):
+                        tc.addElement(OP(text=line))
             tr.addElement(tc)
         if tail:
             tr.addElement(TableCell(numbercolumnsrepeated=1000))
@@ -431,7 +445,7 @@ def split_into_runs(cell, text):
     para.add_run(text[half:])
 
 
-def write_docx(path, t, before=(), after=(), other_tables=(), split_runs=False):
+def write_docx(path, t, before=(), after=(), other_tables=(), split_runs=False, nested=False):
     import docx
     d = docx.Document()
     for line in before:
@@ -443,8 +457,15 @@ def write_docx(path, t, before=(), after=(), other_tables=(), split_runs=False):
                 ot.cell(r, c).text = text_of(v)
         d.add_paragraph("")
     if t is not None:
-        table = d.add_table(rows=len(t.rows), cols=len(t.columns))
-        table.style = "Table Grid"
+        if nested:
+            outer = d.add_table(rows=1, cols=1)
+            holder = outer.cell(0, 0)
+            holder.paragraphs[0].text = "Приложение 1"
+            table = holder.add_table(rows=len(t.rows), cols=len(t.columns))
+        else:
+            table = d.add_table(rows=len(t.rows), cols=len(t.columns))
+        if not nested:
+            table.style = "Table Grid"
         for r, row in enumerate(t.rows):
             for c, v in enumerate(row):
                 if v is None:
@@ -464,7 +485,7 @@ def write_docx(path, t, before=(), after=(), other_tables=(), split_runs=False):
     d.save(path)
 
 
-def write_html(path, t, encoding="utf-8"):
+def write_html(path, t, encoding="utf-8", outlook=False):
     import html
     parts = ["<html><head><meta charset=\"%s\"></head><body>" % encoding,
              "<p>Уважаемые коллеги! Направляю заявку.</p>", "<table border=1>"]
@@ -486,7 +507,12 @@ def write_html(path, t, encoding="utf-8"):
                 nr, nc = spans[(r, c)]
                 attrs = (f' rowspan="{nr}"' if nr > 1 else "") + (f' colspan="{nc}"' if nc > 1 else "")
             tag = "th" if r < t.header_count else "td"
-            parts.append(f"<{tag}{attrs}>{html.escape(text_of(v)).replace(chr(10), '<br>')}</{tag}>")
+            body = html.escape(text_of(v)).replace(chr(10), "<br>")
+            if outlook:
+                body = ('<P class=MsoNormal><SPAN style="FONT-SIZE: 10pt">' + body.replace("<br>", "<BR/>")
+                        + "</SPAN></P>") if body else "&nbsp;"
+                tag = tag.upper()
+            parts.append(f"<{tag}{attrs}>{body}</{tag}>")
         parts.append("</tr>")
     parts.append("</table><p>С уважением, директор школы</p></body></html>")
     with open(path, "wb") as f:
@@ -902,6 +928,7 @@ def make_all():
     make_batch2()
     make_batch3()
     make_batch4()
+    make_batch5()
 
     with open(os.path.join(HERE, "expected.json"), "w", encoding="utf-8") as f:
         json.dump({"applications": [FILES[k] for k in sorted(FILES)]}, f, ensure_ascii=False, indent=1)
@@ -1165,6 +1192,68 @@ def make_batch4():
     ps[3].direction = ps[3].programme = None
     t.person(ps[3], override={"email": None}, problems=[("email", "missing")])
     add("r66_kz1048_official.csv", "csv", lambda path: write_csv(path, t, "kz1048", ";"), t)
+
+
+def make_batch5():
+    # 67 Datetimes with a time of day, hours as a formula, e-mails as HYPERLINK formulas.
+    t = Table(FIELDS, [KK_OFF])
+    for p in people(3, SCHOOLS[3]):
+        t.person(p, override={"date": dt.datetime(p.date.year, p.date.month, p.date.day, 14, 30),
+                              "hours": ("formula", f"={p.hours // 2}*2", p.hours),
+                              "email": ("formula", f'=HYPERLINK("mailto:{p.email}","{p.email}")', p.email)})
+    add("r67_datetime_formulas_links.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
+    # 68 Name header merged over two columns: surname in the first, given name and patronymic in
+    # the second (clerk: the name is both cells, in order, joined by a space).
+    cols = ["no", "school", "extra:s", "extra:gp", "course", "date", "hours", "phone", "email"]
+    t = Table(cols, [["№", "Мектеп", "Т.А.Ә.", None, "Соңғы курс атауы", "Күні", "Сағат", "Телефон", "E-mail"]])
+    t.merges.append((0, 2, 1, 2))
+    for p in people(3, SCHOOLS[1]):
+        s_, g, pa = p.full_name.split(" ")
+        t.person(p, {"date": "dmy"}, extras={"extra:s": s_, "extra:gp": f"{g} {pa}"})
+        t.expected_rows[-1]["full_name"] = p.full_name
+        t.expected_rows[-1]["training_direction"] = None
+        t.expected_rows[-1]["programme"] = None
+    add("r68_name_over_two_columns.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
+    # 73 The same merged name label, with each name also merged over both columns: one name.
+    cols = ["no", "school", "name", "extra:copy", "course", "date", "hours", "phone", "email"]
+    t = Table(cols, [["№", "Мектеп", "Аты-жөні", None, "Соңғы курс атауы", "Күні", "Сағат", "Телефон", "E-mail"]])
+    t.merges.append((0, 2, 1, 2))
+    for p in people(3, SCHOOLS[1]):
+        i = t.person(p, {"date": "dmy"})
+        t.merges.append((i, 2, 1, 2))
+        t.expected_rows[-1]["training_direction"] = None
+        t.expected_rows[-1]["programme"] = None
+    add("r73_name_merged_in_rows_too.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
+    # 69 docx: the whole letter laid out in a one-cell table holding the application table.
+    t = Table(FIELDS, [H_RU])
+    for p in people(3, SCHOOLS[9]):
+        t.person(p, {"date": "dmy"})
+    add("r69_docx_nested_table.docx", "docx", lambda path: write_docx(path, t, nested=True), t)
+
+    # 70 HTML as mail clients write it: upper-case tags, spans and styles, <br/> in headers, &nbsp;.
+    t = Table(FIELDS, [H_BREAKS])
+    for p in people(3, SCHOOLS[4]):
+        t.person(p, {"date": "dmy", "hours": "kk"})
+    add("r70_outlook.html", "html", lambda path: write_html(path, t, outlook=True), t)
+
+    # 71 A spacer column between the blocks, a header row of bold labels typed one cell right of the
+    # data's № column (the № label is missing: numbers without a label).
+    cols = ["no", "school", "name", "extra:gap", "course", "date", "hours", "extra:gap2", "phone", "email"]
+    t = Table(cols, [[None, "Мектеп", "Т.А.Ә.", None, "Соңғы курс", "Күні", "Сағат", None, "Телефон", "E-mail"]])
+    for p in people(3, SCHOOLS[0]):
+        t.person(p, {"date": "dmy"})
+        t.expected_rows[-1]["training_direction"] = None
+        t.expected_rows[-1]["programme"] = None
+    add("r71_spacer_unlabelled_no.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
+    # 72 ODS header with line breaks (text:line-break) and several spaces (text:s).
+    t = Table(FIELDS, [H_BREAKS])
+    for p in people(3, SCHOOLS[2]):
+        t.person(p, {"date": "date", "name": lambda s: s.replace(" ", "   ", 1)})
+    add("r72_ods_breaks_spaces.ods", "ods", lambda path: write_ods(path, t, line_breaks=True), t)
 
 
 if __name__ == "__main__":
