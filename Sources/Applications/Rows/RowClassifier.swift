@@ -18,6 +18,7 @@ struct RowClassifier {
         if isTotal(content, columns) { return .total }
         if columns.count == 1, case .text = content.cell(at: columns[0]).value { return .singleText }
         if isFooter(content, columns) { return .footer }
+        if isSection(content, columns) { return .section }
         let identity: Set<Int?> = [layout.columns[.no], layout.columns[.school]]
         if columns.allSatisfy({ identity.contains($0) }) { return .template }
         if !isAboutAPerson(content) { return .noPerson }
@@ -68,6 +69,26 @@ struct RowClassifier {
         // Second word only in a row holding no data: a unit called `Ректор аппараты` with dates
         // and hours is a row of people.
         return !content.hasDataLikeCell && words.dropFirst().contains(where: RowVocabulary.footerWords.contains)
+    }
+
+    /// Text only, no number in the № column, no data, and a staff-category word: a section
+    /// heading spread over cells (`I | Профессорлық-оқытушылық құрам (ПОҚ)`), not a person
+    /// without an address.
+    private func isSection(_ content: RowContent, _ columns: [Int]) -> Bool {
+        guard !content.hasDataLikeCell, columns.count <= 3 else { return false }
+        if let no = layout.columns[.no], SerialNumber.parse(content.cell(at: no).value) != nil { return false }
+        // A unit's name (`Faculty of Law`) in the school column says nothing about the row.
+        return columns.contains { column in
+            guard column != layout.columns[.school], case .text = content.cell(at: column).value,
+                  let text = content.text(at: column) else { return false }
+            return Self.sectionWords(text).contains(where: RowVocabulary.sectionWords.contains)
+        }
+    }
+
+    /// A section label's words, hyphenated compounds joined (`оқытушылық-құрам` → one word).
+    static func sectionWords(_ text: String) -> [String] {
+        let joined = text.replacingOccurrences(of: "-", with: "")
+        return FoldedText(String(joined.prefix(80))).tokens
     }
 
     /// The first word, lowercased, without reading the whole cell (abbreviations such as

@@ -5,6 +5,13 @@ enum RowVocabulary {
         "барлығы", "барлыгы", "барлық", "жиыны", "жиынтығы", "итого", "всего", "итог", "total", "totals",
         "subtotal", "grand", "sum", "жалпы", "общее", "общий", "итоговое",
     ]
+    /// Words of a staff category that heads a section (kk, ru, en and the abbreviations).
+    static let sectionWords: Set<String> = [
+        "поқ", "аәқ", "абқ", "ппс", "ауп", "аупп", "pps", "abp", "aup",
+        "профессорлықоқытушылық", "оқытушылар", "құрам", "құрамы", "әкімшілікбасқару", "әкімшілік",
+        "профессорскопреподавательский", "административноуправленческий", "состав", "персонал",
+        "faculty", "administrative", "academic", "staff",
+    ]
     /// First word of a footer line: who prepared it, who signs, approval stamps.
     static let footerWords: Set<String> = [
         "орындаған", "орындаушы", "исполнитель", "исп", "дайындаған", "подготовил", "подготовила", "prepared",

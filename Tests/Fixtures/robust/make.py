@@ -1227,6 +1227,20 @@ def make_batch5():
         t.expected_rows[-1]["programme"] = None
     add("r73_name_merged_in_rows_too.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
+    # 74 Section headings spread over two cells (a Roman numeral in №, the category under the
+    # name); a person with a name but no address is still an employee row (email missing).
+    t = Table(FIELDS, [H_KK])
+    t.raw("I", None, "Профессорлық-оқытушылық құрам (ПОҚ)")
+    ps = people(3, SCHOOLS[4])
+    t.person(ps[0], {"date": "dmy"})
+    t.person(ps[1], {"date": "dmy"}, override={"email": None, "phone": None, "date": None, "hours": None,
+                                               "course": None, "direction": None, "programme": None},
+             problems=[("email", "missing")])
+    t.raw("II", None, "Әкімшілік-басқару қызметкерлері (АӘҚ)")
+    t.person(ps[2], {"date": "dmy"}, override={"no": 3})
+    t.raw("III", "Административно-управленческий персонал", "АУП")
+    add("r74_sections_two_cells.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
     # 69 docx: the whole letter laid out in a one-cell table holding the application table.
     t = Table(FIELDS, [H_RU])
     for p in people(3, SCHOOLS[9]):
