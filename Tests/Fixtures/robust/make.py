@@ -1241,6 +1241,19 @@ def make_batch5():
     t.raw("III", "Административно-управленческий персонал", "АУП")
     add("r74_sections_two_cells.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
+    # 75 A filled-in example on the first sheet (full header, one example row); the office's own
+    # table on the second sheet names fewer columns but holds the people (clerk: the example is
+    # not an application; the table with the people is).
+    example = Table(FIELDS, [["Толтыру үлгісі / Образец заполнения"], KK_OFF])
+    example.person(P(1, "Құқық жоғары мектебі", 1), {"date": "dmy"})
+    cols = ["no", "school", "name", "course", "date", "hours", "phone", "email"]
+    t = Table(cols, [["№", "Мектеп", "Т.А.Ә.", "Соңғы курс", "Күні", "Сағат саны", "Телефон", "E-mail"]])
+    for p in people(3, "Тіркеу офисі"):
+        p.direction = p.programme = None
+        t.person(p, {"date": "dmy"})
+    add("r75_example_sheet_first.xlsx", "xlsx", lambda path: write_xlsxw(
+        path, [("Үлгі", example, "visible"), ("Өтінім", t, "visible")]), t)
+
     # 69 docx: the whole letter laid out in a one-cell table holding the application table.
     t = Table(FIELDS, [H_RU])
     for p in people(3, SCHOOLS[9]):
