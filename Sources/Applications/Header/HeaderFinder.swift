@@ -114,8 +114,9 @@ enum HeaderFinder {
         return result
     }
 
-    /// `ОП шифры және атауы (бағыты)` names the programme and the direction at once. When
-    /// another column names only the programme, the shared label is the direction's.
+    /// `ОП шифры және атауы (бағыты)` names the programme and the direction at once, and
+    /// `ОП шифры` names a code. When another column names only the programme, the shared or
+    /// code label is the direction's.
     private static func shareProgrammeAndDirection(_ result: inout [ColumnMeaning: Int], programmeColumns: [Int],
                                                     labels: [(top: String?, bottom: String?)]) {
         guard result[.trainingDirection] == nil, let shared = result[.programme], programmeColumns.count >= 2 else { return }

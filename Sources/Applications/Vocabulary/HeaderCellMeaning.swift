@@ -55,10 +55,11 @@ enum HeaderCellMeaning {
         return other && !course
     }
 
-    /// The label names the training direction (possibly besides the programme).
+    /// The label names the training direction (possibly besides the programme), or a code.
     static func namesDirection(_ text: String) -> Bool {
         let folded = FoldedText(text)
-        return folded.hasPrefix(anyOf: HeaderVocabulary.directionStems) || folded.hasAny(HeaderVocabulary.directionWords)
+        return folded.hasPrefix(anyOf: HeaderVocabulary.directionStems + HeaderVocabulary.codeStems)
+            || folded.hasAny(HeaderVocabulary.directionWords)
     }
 
     private static func others(_ text: FoldedText) -> (meaning: ColumnMeaning, strength: Int)? {
@@ -67,6 +68,9 @@ enum HeaderCellMeaning {
             if strength > (best?.strength ?? 0) { best = (meaning, strength) }
         }
         if text.hasAny(HeaderVocabulary.emailWords) || text.hasPair("e", "mail") { offer(.email, 3) }
+        if text.hasAny(HeaderVocabulary.electronicWords), text.hasPrefix(anyOf: HeaderVocabulary.addressStems) {
+            offer(.email, 3)
+        }
         if text.hasAny(HeaderVocabulary.nameWords) || text.hasPair("full", "name") { offer(.fullName, 3) }
         if text.has("name") || text.has("names") { offer(.fullName, 2) }
         if text.hasAny(HeaderVocabulary.personWords) { offer(.fullName, 1) }

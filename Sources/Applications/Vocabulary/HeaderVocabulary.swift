@@ -4,7 +4,7 @@
 enum HeaderVocabulary {
     /// A cell made only of these is the № column (`№`, `№ п/п`, `No.`, `Nº` with the ordinal sign, `р/с`, `#`).
     static let numberWords: Set<String> = [
-        "№", "no", "nº", "nr", "n", "пп", "рс", "рн", "пн", "номер", "number", "num", "реттік", "саны", "порядковый", "sn",
+        "№", "no", "nº", "nr", "n", "пп", "рс", "рн", "пн", "номер", "number", "num", "реттік", "саны", "порядковый", "sn", "нөмірі", "нөмір", "нп",
     ]
 
     static let nameWords: Set<String> = [
@@ -23,7 +23,13 @@ enum HeaderVocabulary {
         "мэйл", "емэйл", "электронная", "электрондық", "электронды", "электронный", "электронного",
     ]
 
-    static let phoneStems = ["тел", "tel", "phone", "ұялы", "моб", "mobile", "cell", "сотов"]
+    static let phoneStems = ["тел", "tel", "phone", "ұялы", "моб", "mobile", "cell", "сотов", "whatsapp", "ватсап", "уатсап"]
+    /// `Эл. адрес`, `Эл. мекенжайы`: "address" is the e-mail only after the short `эл`/`e`.
+    static let addressStems = ["адрес", "мекенжай", "address"]
+    static let electronicWords: Set<String> = ["эл", "e", "е", "el"]
+    /// A label naming a code (`ОП шифры`, `Код направления`) is the direction's in Appendix 1:
+    /// the direction is given by its code, the programme by its name.
+    static let codeStems = ["шифр", "код", "code", "cipher"]
     /// Weaker: "contact" alone usually means the phone (the e-mail has its own column).
     static let contactStems = ["контакт", "байланыс", "contact"]
 
