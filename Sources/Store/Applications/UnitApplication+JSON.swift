@@ -8,9 +8,12 @@ extension UnitApplication {
     func storeJSON() throws -> Data {
         guard !rows.isEmpty, !hasControlCharacters else { return try StoreJSON.encoder.encode(self) }
         var out = "{\n  \"cycle\" : " + Self.quoted(cycle) + ",\n  \"rows\" : [\n"
+        // The rows of one message share their time: it is formatted once.
+        var formatted: (date: Date, text: String)?
         for (index, row) in rows.enumerated() {
             if index > 0 { out += ",\n" }
-            row.appendStoreJSON(to: &out)
+            if formatted?.date != row.receivedAt { formatted = (row.receivedAt, row.receivedAt.formatted(.iso8601)) }
+            row.appendStoreJSON(receivedAt: formatted?.text ?? row.receivedAt.formatted(.iso8601), to: &out)
         }
         out += "\n  ],\n  \"unit\" : " + Self.quoted(unit) + ",\n  \"updated_at\" : "
             + Self.quoted(updatedAt.formatted(.iso8601)) + "\n}"
@@ -42,7 +45,7 @@ extension UnitApplication {
 
 extension StoredApplicationRow {
     /// One row at the indentation of `rows`, keys sorted as the generic encoder sorts them.
-    func appendStoreJSON(to out: inout String) {
+    func appendStoreJSON(receivedAt formattedReceivedAt: String, to out: inout String) {
         func text(_ value: String?) -> String { value.map(UnitApplication.quoted) ?? "null" }
         func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
         let members: [(String, String)] = [
@@ -57,7 +60,7 @@ extension StoredApplicationRow {
             ("no", number(no)),
             ("phone", text(phone)),
             ("programme", text(programme)),
-            ("received_at", text(receivedAt.formatted(.iso8601))),
+            ("received_at", text(formattedReceivedAt)),
             ("school", text(school)),
             ("source_file", text(sourceFile)),
             ("submitted_by", text(submittedBy)),
