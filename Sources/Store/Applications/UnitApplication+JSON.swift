@@ -69,7 +69,9 @@ extension StoredApplicationRow {
         }
         func number(_ name: String, _ value: Int?) {
             key(name)
-            out.append(value.map(String.init) ?? "null")
+            // String(Int) explicitly: `map(String.init)` picks String(describing:), which
+            // looks up conformances at run time for every value.
+            if let value { out.append(String(value)) } else { out.append("null") }
         }
         text("cycle", cycle)
         text("email", email)
