@@ -8,9 +8,13 @@ extension UnitApplication {
     func storeJSON() throws -> Data {
         guard !rows.isEmpty, !hasControlCharacters else { return try StoreJSON.encoder.encode(self) }
         var out = "{\n  \"cycle\" : " + Self.quoted(cycle) + ",\n  \"rows\" : [\n"
+        out.reserveCapacity(rows.count * 768)
+        // The rows of one message share their time: it is formatted once.
+        var formatted: (date: Date, text: String)?
         for (index, row) in rows.enumerated() {
             if index > 0 { out += ",\n" }
-            row.appendStoreJSON(to: &out)
+            if formatted?.date != row.receivedAt { formatted = (row.receivedAt, row.receivedAt.formatted(.iso8601)) }
+            row.appendStoreJSON(receivedAt: formatted?.text ?? row.receivedAt.formatted(.iso8601), to: &out)
         }
         out += "\n  ],\n  \"unit\" : " + Self.quoted(unit) + ",\n  \"updated_at\" : "
             + Self.quoted(updatedAt.formatted(.iso8601)) + "\n}"
@@ -27,48 +31,66 @@ extension UnitApplication {
 
     /// `"` and `\` escaped; `/` and non-ASCII written as they are (`.withoutEscapingSlashes`).
     static func quoted(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C }) else { return "\"" + text + "\"" }
-        var out = "\""
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default: out.append(character)
+        var out = ""
+        appendQuoted(text, to: &out)
+        return out
+    }
+
+    static func appendQuoted(_ text: String, to out: inout String) {
+        out.append("\"")
+        if text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C }) {
+            for character in text {
+                switch character {
+                case "\"": out.append("\\\"")
+                case "\\": out.append("\\\\")
+                default: out.append(character)
+                }
             }
+        } else {
+            out.append(text)
         }
-        return out + "\""
+        out.append("\"")
     }
 }
 
 extension StoredApplicationRow {
     /// One row at the indentation of `rows`, keys sorted as the generic encoder sorts them.
-    func appendStoreJSON(to out: inout String) {
-        func text(_ value: String?) -> String { value.map(UnitApplication.quoted) ?? "null" }
-        func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
-        let members: [(String, String)] = [
-            ("cycle", text(cycle)),
-            ("email", text(email)),
-            ("full_name", text(fullName)),
-            ("last_course", text(lastCourse)),
-            ("last_course_date", text(lastCourseDate)),
-            ("last_course_hours", number(lastCourseHours)),
-            ("late", late ? "true" : "false"),
-            ("message_id", text(messageID)),
-            ("no", number(no)),
-            ("phone", text(phone)),
-            ("programme", text(programme)),
-            ("received_at", text(receivedAt.formatted(.iso8601))),
-            ("school", text(school)),
-            ("source_file", text(sourceFile)),
-            ("submitted_by", text(submittedBy)),
-            ("training_direction", text(trainingDirection)),
-            ("unit", text(unit)),
-        ]
-        out += "    {\n"
-        for (index, member) in members.enumerated() {
-            if index > 0 { out += ",\n" }
-            out += "      \"" + member.0 + "\" : " + member.1
+    func appendStoreJSON(receivedAt formattedReceivedAt: String, to out: inout String) {
+        var first = true
+        func key(_ name: String) {
+            out.append(first ? "    {\n      \"" : ",\n      \"")
+            first = false
+            out.append(name)
+            out.append("\" : ")
         }
-        out += "\n    }"
+        func text(_ name: String, _ value: String?) {
+            key(name)
+            if let value { UnitApplication.appendQuoted(value, to: &out) } else { out.append("null") }
+        }
+        func number(_ name: String, _ value: Int?) {
+            key(name)
+            // String(Int) explicitly: `map(String.init)` picks String(describing:), which
+            // looks up conformances at run time for every value.
+            if let value { out.append(String(value)) } else { out.append("null") }
+        }
+        text("cycle", cycle)
+        text("email", email)
+        text("full_name", fullName)
+        text("last_course", lastCourse)
+        text("last_course_date", lastCourseDate)
+        number("last_course_hours", lastCourseHours)
+        key("late")
+        out.append(late ? "true" : "false")
+        text("message_id", messageID)
+        number("no", no)
+        text("phone", phone)
+        text("programme", programme)
+        text("received_at", formattedReceivedAt)
+        text("school", school)
+        text("source_file", sourceFile)
+        text("submitted_by", submittedBy)
+        text("training_direction", trainingDirection)
+        text("unit", unit)
+        out.append("\n    }")
     }
 }
