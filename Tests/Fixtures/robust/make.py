@@ -307,10 +307,18 @@ def write_xlsxw(path, sheets, date1904=False):
     wb.close()
 
 
-def write_xls(path, t, title="Лист1"):
-    """Legacy .xls (BIFF8) with xlwt: real dates, numbers, merged cells."""
+def write_xls(path, t, title="Лист1", hidden_first=None):
+    """Legacy .xls (BIFF8) with xlwt: real dates, numbers, merged cells; optionally a hidden
+    sheet before the table (rows of plain values)."""
     import xlwt
     wb = xlwt.Workbook(encoding="utf-8")
+    if hidden_first:
+        hidden = wb.add_sheet("Ескі")
+        hidden.visibility = 1
+        for r, row in enumerate(hidden_first):
+            for c, v in enumerate(row):
+                if v is not None:
+                    hidden.write(r, c, text_of(v))
     ws = wb.add_sheet(title)
     date_style = xlwt.easyxf(num_format_str="DD.MM.YYYY")
     merged = set()
@@ -1253,6 +1261,39 @@ def make_batch5():
         t.person(p, {"date": "dmy"})
     add("r75_example_sheet_first.xlsx", "xlsx", lambda path: write_xlsxw(
         path, [("Үлгі", example, "visible"), ("Өтінім", t, "visible")]), t)
+
+    # 76 CSV exported from a sheet with a two-row header: group labels only in their first column.
+    up = ["№", "Мектеп", "Т.А.Ә.", "Даярлау бағыты", "ББ", "Соңғы біліктілікті арттыру курсы", None, None, "Байланыс", None]
+    low = [None, None, None, None, None, "атауы", "күні", "сағат саны", "телефон", "e-mail"]
+    t = Table(FIELDS, [["Өтінім"], up, low])
+    for p in people(3, SCHOOLS[0]):
+        t.person(p, {"date": "dmy"})
+    add("r76_csv_two_row_header.csv", "csv", lambda path: write_csv(path, t, "utf-8", ";"), t)
+
+    # 77 Legacy .xls with the school merged down the rows.
+    t = Table(FIELDS, [H_RU])
+    first = len(t.rows)
+    for j, p in enumerate(people(3, "ДИТ")):
+        i = t.person(p, {"date": "date", "phone": "number"})
+        if j:
+            t.rows[i][1] = None
+    t.merges.append((first, 1, 3, 1))
+    add("r77_xls_merged_school.xls", "xls", lambda path: write_xls(path, t), t)
+
+    # 79 Legacy .xls with last year's table on a hidden first sheet.
+    old = simple(KK_OFF, SCHOOLS[3], 4, {"date": "dmy"})
+    t = simple(KK_OFF, SCHOOLS[3], 2, {"date": "date"})
+    add("r79_xls_hidden_old_sheet.xls", "xls", lambda path: write_xls(path, t, title="Өтінім", hidden_first=old.rows), t)
+
+    # 78 HTML with the school in a rowspan cell.
+    t = Table(FIELDS, [H_KK])
+    first = len(t.rows)
+    for j, p in enumerate(people(3, SCHOOLS[2])):
+        i = t.person(p, {"date": "dmy"})
+        if j:
+            t.rows[i][1] = None
+    t.merges.append((first, 1, 3, 1))
+    add("r78_html_rowspan_school.html", "html", lambda path: write_html(path, t), t)
 
     # 69 docx: the whole letter laid out in a one-cell table holding the application table.
     t = Table(FIELDS, [H_RU])
