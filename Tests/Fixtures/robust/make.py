@@ -341,7 +341,7 @@ def write_xls(path, t, title="Лист1", hidden_first=None):
     wb.save(path)
 
 
-def write_ods(path, t, extra_sheets=(), tail=False, line_breaks=False):
+def write_ods(path, t, extra_sheets=(), tail=False, line_breaks=False, libreoffice=False):
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table as OTable, TableRow, TableCell, CoveredTableCell
     from odf.text import P as OP
@@ -371,7 +371,30 @@ def write_ods(path, t, extra_sheets=(), tail=False, line_breaks=False):
         tr = TableRow()
         if t.left:
             tr.addElement(TableCell(numbercolumnsrepeated=t.left))
+        skip = 0
         for c, v in enumerate(row):
+            if skip:
+                skip -= 1
+                continue
+            if libreoffice and (r, c) not in covered and (r, c) not in spans:
+                # LibreOffice writes equal neighbouring cells once, with a repeat count.
+                n = 1
+                while (c + n < len(row) and row[c + n] == v and type(row[c + n]) is type(v)
+                       and (r, c + n) not in covered and (r, c + n) not in spans):
+                    n += 1
+                if n > 1:
+                    skip = n - 1
+                    if v is None:
+                        tr.addElement(TableCell(numbercolumnsrepeated=n))
+                    elif isinstance(v, dt.date):
+                        tc = TableCell(valuetype="date", datevalue=v.isoformat() + "T00:00:00", numbercolumnsrepeated=n)
+                        tc.addElement(OP(text=v.strftime("%d.%m.%Y")))
+                        tr.addElement(tc)
+                    else:
+                        tc = TableCell(valuetype="string", numbercolumnsrepeated=n)
+                        tc.addElement(OP(text=str(v)))
+                        tr.addElement(tc)
+                    continue
             if (r, c) in covered:
                 tr.addElement(CoveredTableCell())
                 continue
@@ -381,7 +404,8 @@ def write_ods(path, t, extra_sheets=(), tail=False, line_breaks=False):
             if v is None:
                 tc = TableCell(**kw)
             elif isinstance(v, dt.date):
-                tc = TableCell(valuetype="date", datevalue=v.isoformat(), **kw)
+                stamp = v.isoformat() + ("T00:00:00" if libreoffice else "")
+                tc = TableCell(valuetype="date", datevalue=stamp, **kw)
                 tc.addElement(OP(text=v.strftime("%d.%m.%Y")))
             elif isinstance(v, (int, float)) and not isinstance(v, bool):
                 tc = TableCell(valuetype="float", value=v, **kw)
@@ -1284,6 +1308,14 @@ def make_batch5():
     old = simple(KK_OFF, SCHOOLS[3], 4, {"date": "dmy"})
     t = simple(KK_OFF, SCHOOLS[3], 2, {"date": "date"})
     add("r79_xls_hidden_old_sheet.xls", "xls", lambda path: write_xls(path, t, title="Өтінім", hidden_first=old.rows), t)
+
+    # 80 ODS as LibreOffice writes it: equal neighbours (direction = programme) stored once with
+    # a repeat count, dates with a time part, phones as numbers.
+    t = Table(FIELDS, [KK_OFF])
+    for p in people(4, SCHOOLS[0]):
+        p.programme = p.direction
+        t.person(p, {"date": "date", "phone": "number"})
+    add("r80_ods_libreoffice_repeats.ods", "ods", lambda path: write_ods(path, t, libreoffice=True), t)
 
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
