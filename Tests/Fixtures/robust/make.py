@@ -477,7 +477,42 @@ def split_into_runs(cell, text):
     para.add_run(text[half:])
 
 
-def write_docx(path, t, before=(), after=(), other_tables=(), split_runs=False, nested=False):
+def link_email(cell, text, field_code=False):
+    """An address Word turned into a link: a w:hyperlink element, or a HYPERLINK field whose
+    instruction text (`HYPERLINK "mailto:…"`) is not shown."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    para = cell.paragraphs[0]
+    def run(text=None, child=None):
+        r = OxmlElement("w:r")
+        if child is not None:
+            r.append(child)
+        if text is not None:
+            t = OxmlElement("w:t")
+            t.text = text
+            r.append(t)
+        return r
+    if not field_code:
+        rel = cell.part.relate_to("mailto:" + text.strip(),
+                                  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+                                  is_external=True)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), rel)
+        link.append(run(text))
+        para._p.append(link)
+        return
+    begin = OxmlElement("w:fldChar"); begin.set(qn("w:fldCharType"), "begin")
+    instr = OxmlElement("w:instrText"); instr.text = f' HYPERLINK "mailto:{text.strip()}" '
+    sep = OxmlElement("w:fldChar"); sep.set(qn("w:fldCharType"), "separate")
+    end = OxmlElement("w:fldChar"); end.set(qn("w:fldCharType"), "end")
+    para._p.append(run(child=begin))
+    para._p.append(run(child=instr))
+    para._p.append(run(child=sep))
+    para._p.append(run(text))
+    para._p.append(run(child=end))
+
+
+def write_docx(path, t, before=(), after=(), other_tables=(), split_runs=False, nested=False, links=None):
     import docx
     d = docx.Document()
     for line in before:
@@ -504,6 +539,9 @@ def write_docx(path, t, before=(), after=(), other_tables=(), split_runs=False, 
                     continue
                 cell = table.cell(r, c)
                 lines = text_of(v).split("\n")
+                if links and t.columns[c] == "email" and r >= t.header_count:
+                    link_email(cell, lines[0], field_code=(links == "field"))
+                    continue
                 if split_runs and len(lines) == 1:
                     split_into_runs(cell, lines[0])
                     continue
@@ -1316,6 +1354,21 @@ def make_batch5():
         p.programme = p.direction
         t.person(p, {"date": "date", "phone": "number"})
     add("r80_ods_libreoffice_repeats.ods", "ods", lambda path: write_ods(path, t, libreoffice=True), t)
+
+    # 81 docx: the title inside the table (one cell across the row), addresses as hyperlinks.
+    t = Table(FIELDS, [["Өтінім — Гуманитарлық мектеп"], KK_OFF, list(range(1, 11))])
+    t.merges.append((0, 0, 1, 10))
+    for p in people(3, SCHOOLS[2]):
+        t.person(p, {"date": "dmy", "hours": "kk"})
+    add("r81_docx_title_row_hyperlinks.docx", "docx", lambda path: write_docx(path, t, links="link"), t)
+
+    # 82 docx: addresses as HYPERLINK fields (instruction text hidden, result shown).
+    t = Table(FIELDS, [H_RU])
+    for p in people(3, SCHOOLS[9]):
+        t.person(p, {"date": "dmy"})
+    ps = people(1, SCHOOLS[9], start_no=4)
+    t.person(ps[0], override={"email": "ivanov.kazguu.kz"}, problems=[("email", "invalid")])
+    add("r82_docx_field_links.docx", "docx", lambda path: write_docx(path, t, links="field"), t)
 
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
