@@ -10,6 +10,8 @@ enum HeaderCellMeaning {
         if whole.isEmpty { return nil }
         // "Last name, first name" is the person, not the last course.
         if whole.hasPair("last", "name") || whole.hasPair("first", "name") { return (.fullName, 3) }
+        // A planned course (its title, date, hours or programme) is no column of Appendix 1.
+        if isPlannedCourse(whole) { return nil }
         if let lower {
             let part = FoldedText(lower)
             if let course = courseFamily(markers: part, context: whole) { return course }
@@ -42,6 +44,11 @@ enum HeaderCellMeaning {
                 || context.hasAny(["пк", "cpd", "development", "training"])
             return (.lastCourse, namesACourse ? (title ? 3 : 2) + last : 1)
         }
+    }
+
+    private static func isPlannedCourse(_ text: FoldedText) -> Bool {
+        (text.hasPrefix(anyOf: HeaderVocabulary.courseStems) || text.hasAny(HeaderVocabulary.courseWords))
+            && text.hasPrefix(anyOf: HeaderVocabulary.plannedStems)
     }
 
     /// "Educational programme" mentions no course; "programme of the course" does. A cell that

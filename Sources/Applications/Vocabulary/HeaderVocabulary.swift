@@ -50,6 +50,13 @@ enum HeaderVocabulary {
     static let courseStems = ["курс", "course", "kurs", "kýrs", "bіlіktіlіk", "biliktilik", "sońǵy", "songy", "біліктілік", "квалификац", "повышен", "соңғы", "последн"]
     static let courseWords: Set<String> = ["пк", "last", "development", "cpd"]
 
+    /// A course wished for or planned, not the last one taken: its title and date are not
+    /// the last course's (`Қалаған курс`, `Планируемый курс ПК`, `Desired course`).
+    static let plannedStems = [
+        "жоспар", "қалаған", "қалайтын", "келесі", "желаем", "планир", "предполага", "следующ", "предлага",
+        "запрашива", "desired", "wish", "planned", "plan", "prefer", "propos", "request", "next",
+    ]
+
     static let lastStems = ["соңғы", "последн", "last", "өткен", "пройден", "completed", "прошедш"]
 
     static let hoursWords: Set<String> = [

@@ -1370,6 +1370,29 @@ def make_batch5():
     t.person(ps[0], override={"email": "ivanov.kazguu.kz"}, problems=[("email", "invalid")])
     add("r82_docx_field_links.docx", "docx", lambda path: write_docx(path, t, links="field"), t)
 
+    # 83 A planned course next to the last one, in a two-row header: the planned group's title
+    # and date are not the last course's.
+    up = ["№", "Т.А.Ә.", "Жоспарланған курс", None, "Соңғы өткен курс", None, None, "E-mail", "Телефон"]
+    low = [None, None, "атауы", "күні", "атауы", "күні", "сағат саны", None, None]
+    cols = ["no", "name", "extra:pt", "extra:pd", "course", "date", "hours", "email", "phone"]
+    t = Table(cols, [up, low])
+    for c in (0, 1, 7, 8):
+        t.merges.append((0, c, 2, 1))
+    t.merges.append((0, 2, 1, 2))
+    t.merges.append((0, 4, 1, 3))
+    for p in people(3, None):
+        t.person(p, {"date": "dmy"}, extras={"extra:pt": "Жасанды интеллект негіздері", "extra:pd": "01.10.2026"})
+        t.expected_rows[-1].update({"training_direction": None, "programme": None})
+    add("r83_planned_course_group.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
+    # 84 A wished-for course column left of a plain "course title" column (ru).
+    cols = ["no", "name", "school", "extra:w", "course", "date", "hours", "phone", "email"]
+    t = Table(cols, [["№", "ФИО", "Кафедра", "Желаемый курс ПК", "Название курса ПК", "Дата", "Часы", "Телефон", "E-mail"]])
+    for p in people(3, "Кафедра права"):
+        t.person(p, {"date": "dmy", "hours": "ru"}, extras={"extra:w": "Цифровая педагогика"})
+        t.expected_rows[-1].update({"training_direction": None, "programme": None})
+    add("r84_wished_course_first.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
     first = len(t.rows)
