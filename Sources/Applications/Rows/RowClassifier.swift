@@ -60,6 +60,10 @@ struct RowClassifier {
     /// A signature line (`______`) or a row that opens with a footer word, without an address.
     /// The word may come second, after the unit (`Мектеп директоры`, `Школа деканы`).
     private func isFooter(_ content: RowContent, _ columns: [Int]) -> Bool {
+        if let first = columns.first, first != layout.columns[.fullName], case .text = content.cell(at: first).value,
+           let text = content.text(at: first), RowVocabulary.preparedByWords.contains(Self.firstWord(text)) {
+            return true
+        }
         guard !content.hasAddress else { return false }
         if columns.contains(where: { content.text(at: $0)?.contains("___") ?? false }) { return true }
         guard let first = columns.first, case .text = content.cell(at: first).value,

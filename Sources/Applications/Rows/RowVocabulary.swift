@@ -12,6 +12,12 @@ enum RowVocabulary {
         "профессорскопреподавательский", "административноуправленческий", "состав", "персонал",
         "faculty", "administrative", "academic", "staff",
     ]
+    /// Footer words that name who prepared the table: such a row is the footer even when the
+    /// preparer's own address and phone are typed into the grid beside it.
+    static let preparedByWords: Set<String> = [
+        "орындаған", "орындаушы", "исполнитель", "исп", "дайындаған", "подготовил", "подготовила", "prepared",
+        "исполнил", "составил", "составила", "құрастырған", "жауапты", "ответственный",
+    ]
     /// First word of a footer line: who prepared it, who signs, approval stamps.
     static let footerWords: Set<String> = [
         "орындаған", "орындаушы", "исполнитель", "исп", "дайындаған", "подготовил", "подготовила", "prepared",

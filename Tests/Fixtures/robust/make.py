@@ -1393,6 +1393,15 @@ def make_batch5():
         t.expected_rows[-1].update({"training_direction": None, "programme": None})
     add("r84_wished_course_first.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
+    # 85 The preparer typed into the grid: "Орындаған:" under №, her name under the name column,
+    # her address under E-mail (clerk: a footer, not an employee).
+    t = Table(FIELDS, [KK_OFF])
+    for p in people(3, SCHOOLS[8]):
+        t.person(p, {"date": "dmy"})
+    t.raw(None)
+    t.raw("Орындаған:", None, "Садықова Д.", None, None, None, None, None, "8 (727) 123-45-67", "d.sadykova@kazguu.kz")
+    add("r85_preparer_in_grid.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
     first = len(t.rows)
