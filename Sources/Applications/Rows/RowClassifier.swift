@@ -19,6 +19,7 @@ struct RowClassifier {
         if columns.count == 1, case .text = content.cell(at: columns[0]).value { return .singleText }
         if isFooter(content, columns) { return .footer }
         if isSection(content, columns) { return .section }
+        if isExample(content) { return .example }
         let identity: Set<Int?> = [layout.columns[.no], layout.columns[.school]]
         if columns.allSatisfy({ identity.contains($0) }) { return .template }
         if !isAboutAPerson(content) { return .noPerson }
@@ -87,6 +88,13 @@ struct RowClassifier {
                   let text = content.text(at: column) else { return false }
             return Self.sectionWords(text).contains(where: RowVocabulary.sectionWords.contains)
         }
+    }
+
+    /// The № cell says the row is the template's example (`Мысалы:`), not a person.
+    private func isExample(_ content: RowContent) -> Bool {
+        guard let no = layout.columns[.no], case .text = content.cell(at: no).value,
+              let text = content.text(at: no) else { return false }
+        return RowVocabulary.exampleWords.contains(Self.firstWord(text))
     }
 
     /// A section label's words, hyphenated compounds joined (`оқытушылық-құрам` → one word).

@@ -12,6 +12,8 @@ enum RowKind: Equatable {
     case singleText
     /// A section label in more than one cell (`I | Профессорлық-оқытушылық құрам (ПОҚ)`).
     case section
+    /// The template's filled-in example, marked in the № column (`Мысалы:`, `Пример`, `Example`).
+    case example
     /// Signatures and `Орындаған:` lines.
     case footer
     /// A pre-numbered template row where only № (and perhaps the school) is filled.

@@ -12,6 +12,10 @@ enum RowVocabulary {
         "профессорскопреподавательский", "административноуправленческий", "состав", "персонал",
         "faculty", "administrative", "academic", "staff",
     ]
+    /// A № cell opening with one of these marks the template's example row.
+    static let exampleWords: Set<String> = [
+        "мысалы", "мысал", "үлгі", "үлгісі", "пример", "образец", "например", "example", "sample", "eg", "мыс",
+    ]
     /// Footer words that name who prepared the table: such a row is the footer even when the
     /// preparer's own address and phone are typed into the grid beside it.
     static let preparedByWords: Set<String> = [

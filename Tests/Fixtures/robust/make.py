@@ -1402,6 +1402,15 @@ def make_batch5():
     t.raw("Орындаған:", None, "Садықова Д.", None, None, None, None, None, "8 (727) 123-45-67", "d.sadykova@kazguu.kz")
     add("r85_preparer_in_grid.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
+    # 86 The template's filled-in example row left in place, marked "Мысалы" in the № column
+    # (clerk: an example, not an employee; the README's skipped rows are the template's furniture).
+    t = Table(FIELDS, [KK_OFF])
+    t.person(P(2, "Құқық жоғары мектебі", 1), {"date": "dmy"}, override={"no": "Мысалы:"})
+    t.expected_rows.pop()
+    for p in people(3, SCHOOLS[0]):
+        t.person(p, {"date": "dmy"})
+    add("r86_example_row_left_in.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
     first = len(t.rows)
