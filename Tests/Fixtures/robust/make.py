@@ -1411,6 +1411,19 @@ def make_batch5():
         t.person(p, {"date": "dmy"})
     add("r86_example_row_left_in.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
+    # 87 Duplicates count only against earlier valid rows: an invalid first row does not make the
+    # next row with its address a duplicate; a later invalid row with a taken address gets both.
+    t = Table(FIELDS, [H_RU])
+    ps = people(4, SCHOOLS[9])
+    t.person(ps[0], {"date": "dmy"}, override={"hours": "семьдесят два"}, problems=[("last_course_hours", "invalid")])
+    ps[1].email = ps[0].email
+    t.person(ps[1], {"date": "dmy"})
+    t.person(ps[2], {"date": "dmy"}, override={"email": ps[0].email.upper(), "date": "2042-01-10"},
+             problems=[("last_course_date", "future"), ("email", "duplicate")])
+    t.person(ps[3], {"date": "dmy"}, override={"name": None, "email": "bad@", "hours": 0},
+             problems=[("full_name", "missing"), ("email", "invalid"), ("last_course_hours", "out_of_range")])
+    add("r87_duplicates_and_several_problems.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
     first = len(t.rows)
