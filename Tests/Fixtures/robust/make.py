@@ -196,7 +196,11 @@ class Table:
         return index + 1  # csv record, docx/html <tr>
 
     def expected(self, fmt):
-        probs = [{"row": self.row_number(i, fmt), "field": f, "problem": p} for i, f, p in self.invalid]
+        # Problems of a row in the record's field order (clerk: the order the record lists them).
+        order = ["no", "school", "full_name", "training_direction", "programme", "last_course",
+                 "last_course_date", "last_course_hours", "phone", "email"]
+        ordered = sorted(self.invalid, key=lambda x: (x[0], order.index(x[1])))
+        probs = [{"row": self.row_number(i, fmt), "field": f, "problem": p} for i, f, p in ordered]
         return {"readable": True, "error_kind": None, "rows": self.expected_rows, "invalid_rows": probs}
 
 
