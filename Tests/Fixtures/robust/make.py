@@ -559,7 +559,7 @@ def write_docx(path, t, before=(), after=(), other_tables=(), split_runs=False, 
     d.save(path)
 
 
-def write_html(path, t, encoding="utf-8", outlook=False):
+def write_html(path, t, encoding="utf-8", outlook=False, layout=False):
     import html
     parts = ["<html><head><meta charset=\"%s\"></head><body>" % encoding,
              "<p>Уважаемые коллеги! Направляю заявку.</p>", "<table border=1>"]
@@ -589,6 +589,10 @@ def write_html(path, t, encoding="utf-8", outlook=False):
             parts.append(f"<{tag}{attrs}>{body}</{tag}>")
         parts.append("</tr>")
     parts.append("</table><p>С уважением, директор школы</p></body></html>")
+    if layout:
+        # The message laid out in a table of its own (a signature block row, then the content).
+        parts.insert(1, "<table width=100%><tr><td>Логотип</td><td>Өтінім</td></tr><tr><td colspan=2>")
+        parts.insert(len(parts) - 1, "</td></tr><tr><td>Тел.: 8 (727) 123-45-67</td><td>info@kazguu.kz</td></tr></table>")
     with open(path, "wb") as f:
         f.write("\n".join(parts).encode(encoding))
 
@@ -1427,6 +1431,14 @@ def make_batch5():
     t.person(ps[3], {"date": "dmy"}, override={"name": None, "email": "bad@", "hours": 0},
              problems=[("full_name", "missing"), ("email", "invalid"), ("last_course_hours", "out_of_range")])
     add("r87_duplicates_and_several_problems.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
+    # 88 HTML message laid out in a table, the application table nested inside, with an invalid row.
+    t = Table(FIELDS, [H_KK])
+    ps = people(3, SCHOOLS[1])
+    t.person(ps[0], {"date": "dmy"})
+    t.person(ps[1], {"date": "dmy"}, override={"date": "31.02.2024"}, problems=[("last_course_date", "invalid")])
+    t.person(ps[2], {"date": "dmy"})
+    add("r88_html_nested_layout.html", "html", lambda path: write_html(path, t, layout=True), t)
 
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
