@@ -95,6 +95,7 @@ enum HeaderFinder {
                                  readings: inout HeaderCellReadings) -> [ColumnMeaning: Int] {
         var chosen: [ColumnMeaning: (column: Int, strength: Int)] = [:]
         var programmeColumns: [Int] = []
+        var courseParts: [ColumnMeaning: [(column: Int, strength: Int)]] = [:]
         for (column, label) in labels.enumerated() {
             let reading: (meaning: ColumnMeaning, strength: Int)?
             switch (label.top, label.bottom) {
@@ -105,13 +106,31 @@ enum HeaderFinder {
             }
             guard let reading else { continue }
             if reading.meaning == .programme { programmeColumns.append(column) }
+            if reading.meaning == .lastCourseDate || reading.meaning == .lastCourseHours {
+                courseParts[reading.meaning, default: []].append((column, reading.strength))
+            }
             if reading.strength > (chosen[reading.meaning]?.strength ?? 0) {
                 chosen[reading.meaning] = (column, reading.strength)
             }
         }
         var result = chosen.mapValues(\.column)
         shareProgrammeAndDirection(&result, programmeColumns: programmeColumns, labels: labels)
+        if let course = result[.lastCourse] {
+            for (meaning, candidates) in courseParts {
+                if let column = nearestAfter(course, among: candidates) { result[meaning] = column }
+            }
+        }
         return result
+    }
+
+    /// Two equally plain date (or hours) labels, `Сертификат берілген күні` and `Күні`: the
+    /// one that follows the course title most closely is the course's, as Appendix 1 lays
+    /// out title, date and hours side by side.
+    private static func nearestAfter(_ course: Int, among candidates: [(column: Int, strength: Int)]) -> Int? {
+        guard let strongest = candidates.map(\.strength).max() else { return nil }
+        let tied = candidates.filter { $0.strength == strongest }.map(\.column)
+        guard tied.count > 1 else { return nil }
+        return tied.filter { $0 > course }.min()
     }
 
     /// `ОП шифры және атауы (бағыты)` names the programme and the direction at once, and

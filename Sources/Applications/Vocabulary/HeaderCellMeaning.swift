@@ -74,14 +74,15 @@ enum HeaderCellMeaning {
         func offer(_ meaning: ColumnMeaning, _ strength: Int) {
             if strength > (best?.strength ?? 0) { best = (meaning, strength) }
         }
-        if text.hasAny(HeaderVocabulary.emailWords) || text.hasPair("e", "mail") { offer(.email, 3) }
+        let contactStrength = text.hasPrefix(anyOf: HeaderVocabulary.secondaryStems) ? 2 : 3
+        if text.hasAny(HeaderVocabulary.emailWords) || text.hasPair("e", "mail") { offer(.email, contactStrength) }
         if text.hasAny(HeaderVocabulary.electronicWords), text.hasPrefix(anyOf: HeaderVocabulary.addressStems) {
-            offer(.email, 3)
+            offer(.email, contactStrength)
         }
         if text.hasAny(HeaderVocabulary.nameWords) || text.hasPair("full", "name") { offer(.fullName, 3) }
         if text.has("name") || text.has("names") { offer(.fullName, 2) }
         if text.hasAny(HeaderVocabulary.personWords) { offer(.fullName, 1) }
-        if text.hasPrefix(anyOf: HeaderVocabulary.phoneStems) { offer(.phone, 3) }
+        if text.hasPrefix(anyOf: HeaderVocabulary.phoneStems) { offer(.phone, contactStrength) }
         if text.hasPrefix(anyOf: HeaderVocabulary.contactStems) { offer(.phone, 1) }
         if text.hasPrefix(anyOf: HeaderVocabulary.programmeStems) || text.hasAny(HeaderVocabulary.programmeWords) {
             offer(.programme, 3)

@@ -71,7 +71,12 @@ enum HeaderVocabulary {
     /// Dates and hours that are not about the last course: birth, hiring, workload.
     static let foreignDateWords: Set<String> = [
         "туған", "рождения", "birth", "қабылданған", "приема", "hire", "hired", "жүктеме", "нагрузка", "workload",
+        // The academic year, and the day the form was filled in.
+        "оқу", "учебный", "academic", "толтырылған", "заполнения", "filled",
     ]
+    /// A second address or phone (`Жеке email`, `Личный телефон`): the work one is preferred
+    /// when the table has both; alone it is still the column.
+    static let secondaryStems = ["жеке", "личн", "personal", "private", "резерв", "қосымша", "дополнит", "alternative"]
     static let titleWords: Set<String> = [
         "атауы", "атау", "наименование", "название", "title", "name", "тақырыбы", "тема", "topic",
     ]

@@ -1440,6 +1440,19 @@ def make_batch5():
     t.person(ps[2], {"date": "dmy"})
     add("r88_html_nested_layout.html", "html", lambda path: write_html(path, t, layout=True), t)
 
+    # 89 Extra columns that look like the course's date or a contact: the academic year, the
+    # certificate's date left of the course, a personal address and phone beside the work ones
+    # (clerk: the work address is the application's; the date beside the course is the course's).
+    cols = ["extra:year", "no", "name", "school", "extra:cert", "course", "date", "hours", "extra:pmail", "email",
+            "extra:pphone", "phone"]
+    t = Table(cols, [["Оқу жылы", "№", "Т.А.Ә.", "Мектеп", "Сертификат берілген күні", "Соңғы курс атауы", "Күні",
+                      "Сағат", "Жеке email", "E-mail", "Жеке телефоны", "Телефон"]])
+    for p in people(3, SCHOOLS[3]):
+        t.person(p, {"date": "dmy"}, extras={"extra:year": "2025-2026", "extra:cert": "01.01.2025",
+                                             "extra:pmail": "someone@gmail.com", "extra:pphone": "87770000000"})
+        t.expected_rows[-1].update({"training_direction": None, "programme": None})
+    add("r89_lookalike_extras.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
     first = len(t.rows)
