@@ -12,9 +12,11 @@ enum HeaderCellMeaning {
         if whole.hasPair("last", "name") || whole.hasPair("first", "name") { return (.fullName, 3) }
         // A planned course (its title, date, hours or programme) is no column of Appendix 1.
         if isPlannedCourse(whole) { return nil }
+        // A sub-label decides only when it names a part of the course; an explanation typed
+        // under the label (`(кк.аа.жжжж)`, `(тек сан)`) leaves the reading to the whole text.
         if let lower {
             let part = FoldedText(lower)
-            if let course = courseFamily(markers: part, context: whole) { return course }
+            if namesCoursePart(part), let course = courseFamily(markers: part, context: whole) { return course }
         }
         if whole.tokens.allSatisfy(HeaderVocabulary.numberWords.contains) { return (.no, 3) }
         if let course = courseFamily(markers: whole, context: whole) { return course }
@@ -44,6 +46,12 @@ enum HeaderCellMeaning {
                 || context.hasAny(["пк", "cpd", "development", "training"])
             return (.lastCourse, namesACourse ? (title ? 3 : 2) + last : 1)
         }
+    }
+
+    private static func namesCoursePart(_ text: FoldedText) -> Bool {
+        text.hasAny(HeaderVocabulary.hoursWords) || text.hasAny(HeaderVocabulary.dateWords)
+            || text.hasAny(HeaderVocabulary.titleWords) || text.hasPrefix(anyOf: HeaderVocabulary.courseStems)
+            || text.hasAny(HeaderVocabulary.courseWords)
     }
 
     private static func isPlannedCourse(_ text: FoldedText) -> Bool {

@@ -1453,6 +1453,29 @@ def make_batch5():
         t.expected_rows[-1].update({"training_direction": None, "programme": None})
     add("r89_lookalike_extras.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
+    # 90 Two-row header: "Т.А.Ә." over surname / given name / patronymic sub-columns.
+    up = ["№", "Мектеп", "Т.А.Ә.", None, None, "Соңғы курс", None, None, "Телефон", "E-mail"]
+    low = [None, None, "Тегі", "Аты", "Әкесінің аты", "атауы", "күні", "сағат саны", None, None]
+    cols = ["no", "school", "extra:s", "extra:g", "extra:p", "course", "date", "hours", "phone", "email"]
+    t = Table(cols, [up, low])
+    for c in (0, 1, 8, 9):
+        t.merges.append((0, c, 2, 1))
+    t.merges.append((0, 2, 1, 3))
+    t.merges.append((0, 5, 1, 3))
+    for p in people(3, SCHOOLS[0]):
+        s_, g, pa = p.full_name.split(" ")
+        t.person(p, {"date": "dmy"}, extras={"extra:s": s_, "extra:g": g, "extra:p": pa})
+        t.expected_rows[-1].update({"full_name": p.full_name, "training_direction": None, "programme": None})
+    add("r90_two_row_split_name.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
+    # 91 Explanations typed in a row under the header: "(Тегі, Аты, Әкесінің аты)" under the name,
+    # "(кк.аа.жжжж)" under the date, "(корпоративтік)" under the address (clerk: one name column).
+    t = Table(FIELDS, [KK_OFF[:2] + ["Т.А.Ә."] + KK_OFF[3:],
+                       [None, None, "(Тегі, Аты, Әкесінің аты)", None, None, None, "(кк.аа.жжжж)", "(тек сан)", None, "(корпоративтік)"]])
+    for p in people(3, SCHOOLS[0]):
+        t.person(p, {"date": "dmy"})
+    add("r91_explanations_row.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
     first = len(t.rows)
