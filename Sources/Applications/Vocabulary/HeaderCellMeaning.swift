@@ -4,9 +4,35 @@ enum HeaderCellMeaning {
     /// `lower` is the second row of a two-row header under `upper`, if any; when it names a
     /// part of the last course (`атауы`, `күні`, `сағат саны`) it decides, with `upper` as context.
     static func read(upper: String, lower: String? = nil) -> (meaning: ColumnMeaning, strength: Int)? {
-        // Data, not a label: a row of employees is never read as a header.
-        if EmailAddress.containsAddress(upper) || lower.map(EmailAddress.containsAddress) == true { return nil }
-        let whole = FoldedText(upper + " " + (lower ?? ""))
+        // Data, not a label: a row of employees is never read as a header. A label may show an
+        // example address in brackets (`E-mail (мысалы: a.user@kazguu.kz)`): read without it.
+        guard let upper = withoutExample(upper) else { return nil }
+        let lower = lower.map(withoutExample)
+        if case .some(.none) = lower { return nil }
+        let whole = FoldedText(upper + " " + ((lower ?? nil) ?? ""))
+        return read(whole: whole, upper: upper, lower: lower ?? nil)
+    }
+
+    /// The text without a bracketed example when that is where its address is; nil when the
+    /// address is the text itself (a data cell).
+    private static func withoutExample(_ text: String) -> String? {
+        guard EmailAddress.containsAddress(text) else { return text }
+        var cut = text.firstIndex { $0 == "(" || $0 == "[" }
+        let lowered = text.lowercased()
+        for word in ["мысалы", "үлгі", "пример", "образец", "например", "example", "e.g."] {
+            // Lowercasing keeps these letters' lengths, so the offset carries over.
+            if let found = lowered.range(of: word) {
+                let offset = lowered.distance(from: lowered.startIndex, to: found.lowerBound)
+                let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) ?? text.endIndex
+                cut = min(cut ?? index, index)
+            }
+        }
+        guard let cut else { return nil }
+        let label = String(text[..<cut])
+        return !label.isEmpty && !EmailAddress.containsAddress(label) && !FoldedText(label).isEmpty ? label : nil
+    }
+
+    private static func read(whole: FoldedText, upper: String, lower: String?) -> (meaning: ColumnMeaning, strength: Int)? {
         if whole.isEmpty { return nil }
         // "Last name, first name" is the person, not the last course.
         if whole.hasPair("last", "name") || whole.hasPair("first", "name") { return (.fullName, 3) }

@@ -1476,6 +1476,15 @@ def make_batch5():
         t.person(p, {"date": "dmy"})
     add("r91_explanations_row.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
+    # 92 Labels that show the expected form, an example address among them.
+    hdr = ["№", "Мектеп", "Т.А.Ә. (толық)", "Даярлау бағыты (шифры, атауы)", "ББ (шифры, атауы)", "Соңғы курс атауы",
+           "Курс күні (мысалы: 01.03.2024)", "Сағат саны (тек сан)", "Телефон (8 7XX XXX XX XX)",
+           "E-mail (мысалы: a.user@kazguu.kz)"]
+    t = Table(FIELDS, [hdr])
+    for p in people(3, SCHOOLS[5]):
+        t.person(p, {"date": "dmy"})
+    add("r92_labels_with_examples.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
     first = len(t.rows)
