@@ -31,6 +31,9 @@ import Testing
         (.email, "Эл.пошта"), (.email, "Электронды пошта"), (.email, "Почта"), (.email, "e-mail адресі"),
         (.email, "Электрондық мекенжайы"), (.email, "Корпоративтік пошта"), (.email, "Эл. адрес"), (.email, "Е-mail"),
         (.email, "Адрес электронной почты"), (.email, "E-mail (корпоративный)"), (.email, "Email address"), (.email, "Пошта"),
+        // An example in the label, and a "personal" column when it is the only one.
+        (.email, "E-mail (мысалы: a.user@kazguu.kz)"), (.email, "Эл. пошта, мысалы: a.user@kazguu.kz"), (.email, "Жеке email"),
+        (.phone, "Жеке телефоны"), (.lastCourseDate, "Курс күні (мысалы: 01.03.2024)"), (.lastCourseHours, "Сағат саны (тек сан)"),
     ]
 
     static let receivedOn = CalendarDay(year: 2026, month: 5, day: 31)!
