@@ -45,7 +45,8 @@ let package = Package(
 
         // MARK: Pure modules: bytes in, values out, no I/O.
         .target(name: "TextEncoding"),
-        .target(name: "MIME", dependencies: ["TextEncoding", "CYTNEF"]),
+        .target(name: "Digest"),
+        .target(name: "MIME", dependencies: ["TextEncoding", "Digest", "CYTNEF"]),
         .target(name: "Documents", dependencies: [
             "TextEncoding", "CFreeXL", "CXLSXWriter",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -55,9 +56,9 @@ let package = Package(
 
         // MARK: State and the service.
         .target(name: "Config", dependencies: ["Yams"]),
-        .target(name: "Store", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(name: "Store", dependencies: ["Digest", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
-            "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config",
+            "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Digest",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -83,12 +84,13 @@ let package = Package(
         .testTarget(name: "CurlTests", dependencies: ["Curl", "CurlShim"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Curl", "Config"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding"]),
-        .testTarget(name: "MIMETests", dependencies: ["MIME", "TextEncoding"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "MIMETests", dependencies: ["MIME", "TextEncoding", "Digest"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(name: "ApplicationsTests", dependencies: ["Applications", "Documents"]),
         .testTarget(name: "RegulationTests", dependencies: ["Regulation"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Digest"]),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications", "Digest"]),
     ]
 )

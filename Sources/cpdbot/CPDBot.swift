@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `cpdbot` command line. Each subcommand lives in `Commands/` in a file of its own.
 @main
@@ -15,4 +16,24 @@ struct CPDBot: AsyncParsableCommand {
         version: CPDBotVersion.current,
         subcommands: CPDBot.allSubcommands
     )
+
+    /// Like ArgumentParser's own, but a command line that cannot be used exits 2 (DESIGN.md:
+    /// "2 when it could not run"), not ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(CLIExit.couldNotRun.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -10,6 +10,8 @@ extension CPDBot {
         CalendarCommand.self,
         ObligationCommand.self,
         PlanCommand.self,
+        RemindCommand.self,
+        ReportCommand.self,
         StatusCommand.self,
         OutboxCommand.self,
         ExportCommand.self,

@@ -33,7 +33,7 @@ import Testing
     @Test func storeLayoutIsCreatedWithPrivateDirectories() throws {
         let dir = try TemporaryDirectory()
         let store = try dir.store()
-        for folder in ["", "messages", "outbox", "applications", "roster", "mailbox"] {
+        for folder in ["", "messages", "outbox", "applications", "mailbox"] {
             let path = store.root.appendingPathComponent(folder).path
             #expect(try TemporaryDirectory.mode(path) == 0o700, "\(path)")
         }

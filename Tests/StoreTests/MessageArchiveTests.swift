@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 import Testing
 @testable import Store
@@ -11,11 +12,11 @@ import Testing
         let raw = try Data(contentsOf: TemporaryDirectory.fixtures.appendingPathComponent("emails/01_outlook_reply_law_school.eml"))
         let result = try archive.store(raw: raw, messageID: " <abc@mail.kz> ", receivedAt: may)
         #expect(result.isNew)
-        #expect(result.message.relativePath == "2026-05/\(SHA256.hex(raw)).eml")
+        #expect(result.message.relativePath == "2026-05/\(SHA256.hexDigest(raw)).eml")
         #expect(result.message.messageID == "abc@mail.kz")
         #expect(try archive.raw(result.message) == raw)
-        #expect(try archive.contains(sha256: SHA256.hex(raw)))
-        #expect(try !archive.contains(sha256: SHA256.hex(Data("other".utf8))))
+        #expect(try archive.contains(sha256: SHA256.hexDigest(raw)))
+        #expect(try !archive.contains(sha256: SHA256.hexDigest(Data("other".utf8))))
         let path = archive.directory.appendingPathComponent(result.message.relativePath).path
         #expect(try TemporaryDirectory.mode(path) == 0o600)
         #expect(try TemporaryDirectory.mode(archive.directory.appendingPathComponent("2026-05").path) == 0o700)

@@ -181,10 +181,15 @@ extension MessageHandler {
             } else {
                 values["roster_missing"] = true
             }
-        case .plan, .completions:
-            // The Plan and completion workflows read the archived message; until they run inside
-            // the service DSHR is told the file was kept and how to check it offline.
-            values["kept_for_offline_check"] = true
+        case .plan:
+            // The preview (or the note that no Plan was found) is the reply.
+            let roster = try environment.store.roster.load()
+            _ = try cycleDesk().plan.receive(from: person, reading: reading, hash: hash, roster: roster)
+            return
+        case .completions:
+            let roster = try environment.store.roster.load()
+            _ = try cycleDesk().completions.receive(from: person, reading: reading, hash: hash, roster: roster)
+            return
         }
         values["is_\(command.rawValue)"] = true
         try replies.enqueue(ReplyWriter.Request(

@@ -13,6 +13,9 @@ struct MessageHandler {
     /// What one pass loads once and carries from message to message.
     struct PassContext {
         var roster: Roster
+        /// False when the store has no roster yet: messages are then kept (archived, journalled,
+        /// moved to Processed) but not routed or answered, so that nothing is lost or misanswered.
+        var isRouting: Bool
         /// Content hashes of messages already routed, and where to: a message handled before a
         /// crash but not yet moved is moved again, never handled twice.
         var routed: [String: RoutingOutcome]
@@ -28,6 +31,8 @@ struct MessageHandler {
         self.replies = ReplyWriter(environment: environment, renderer: renderer)
         var limits = MessageReading.Limits()
         limits.documents.maxFileBytes = environment.configuration.limits.maxAttachmentBytes
+        limits.documents.maxRows = environment.configuration.limits.maxRows
+        limits.mime.maxMessageBytes = max(limits.mime.maxMessageBytes, environment.configuration.limits.maxMessageBytes)
         limits.mime.maxDecodedSize = max(limits.mime.maxDecodedSize, environment.configuration.limits.maxMessageBytes)
         self.limits = limits
     }
@@ -38,7 +43,15 @@ struct MessageHandler {
         for event in try store.journal.events().events where event.event == .routed {
             if let hash = event.sha256, let outcome = event.outcome.flatMap(RoutingOutcome.init(rawValue:)) { routed[hash] = outcome }
         }
-        return PassContext(roster: try store.roster.load(), routed: routed,
+        var roster = Roster(people: [])
+        var isRouting = true
+        if FileManager.default.fileExists(atPath: store.roster.url.path) {
+            roster = try store.roster.load()
+        } else {
+            isRouting = false
+            environment.logger.warning("no roster.csv in the store at \(store.root.path): messages are kept but not answered; install the roster (copy roster.csv there, or send it with [ROSTER])")
+        }
+        return PassContext(roster: roster, isRouting: isRouting, routed: routed,
                            replyLimiter: try ReplyLimiter(outbox: store.outbox, now: environment.now(),
                                                           perHour: environment.configuration.replies.maxPerSenderPerHour))
     }
@@ -107,12 +120,20 @@ struct MessageHandler {
         var outcome: RoutingOutcome
         var detail: String
         do {
-            if let reading {
+            if !context.isRouting {
+                outcome = .processed
+                detail = "kept without routing: the store has no roster.csv"
+            } else if let reading {
                 let facts = RoutingFacts(reading, trustedAuthservID: environment.configuration.bot.trustedAuthservID)
                 let decision = Router.route(facts, roster: context.roster)
-                try act(on: decision, reading: reading, hash: hash, context: &context)
-                outcome = decision.outcome
-                detail = decision.journalDetail
+                if let confirmed = try confirmPlanIfReply(reading, decision: decision, roster: context.roster) {
+                    outcome = .processed
+                    detail = confirmed
+                } else {
+                    try act(on: decision, reading: reading, hash: hash, context: &context)
+                    outcome = decision.outcome
+                    detail = decision.journalDetail
+                }
             } else {
                 outcome = .rejected
                 detail = "unreadable message: \(unreadable ?? "?")"

@@ -1,5 +1,7 @@
+import Digest
 import Foundation
 import Logging
+import MIME
 import Mail
 import Store
 
@@ -23,6 +25,8 @@ struct OutboxSender {
     static let sentFolder = "Sent"
 
     let environment: BotEnvironment
+    /// Queues DSHR's note about a message that can never be delivered.
+    let replies: ReplyWriter
     /// How long Postfix may take to deliver the bot's copy of a message sent before a crash.
     var inFlightGrace: TimeInterval = 20
 
@@ -36,13 +40,23 @@ struct OutboxSender {
     /// caller backs off); failures of single messages are recorded and do not throw.
     func flush(smtp: SMTPClient, imap: IMAPClient, shouldStop: () -> Bool = { false }) throws -> Summary {
         var summary = Summary()
-        let pending = try environment.store.outbox.pending(now: environment.now())
-        guard !pending.isEmpty else { return summary }
+        // Sending can queue more (DSHR's note about an undeliverable message): a few rounds take
+        // those along; what is still due after them waits for the next pass.
+        for _ in 0..<3 {
+            let pending = try environment.store.outbox.pending(now: environment.now())
+            guard !pending.isEmpty, !shouldStop() else { break }
+            try flush(pending, smtp: smtp, imap: imap, summary: &summary, shouldStop: shouldStop)
+        }
+        return summary
+    }
+
+    private func flush(_ pending: [OutboxEntry], smtp: SMTPClient, imap: IMAPClient, summary: inout Summary,
+                       shouldStop: () -> Bool) throws {
         try FileManager.default.createDirectory(at: inFlightDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         for entry in pending {
             if shouldStop() { break }
-            let marker = inFlightDirectory.appendingPathComponent(SHA256.hex(Data(entry.messageID.utf8)))
+            let marker = inFlightDirectory.appendingPathComponent(SHA256.hexDigest(Data(entry.messageID.utf8)))
             if FileManager.default.fileExists(atPath: marker.path),
                try copyArrived(entry.messageID, imap: imap, markedAt: Self.modificationDate(marker)) {
                 try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
@@ -88,7 +102,6 @@ struct OutboxSender {
                     + (report.refused.isEmpty ? "" : "; refused: \(describe(report))")))
             summary.sent += 1
         }
-        return summary
     }
 
     /// Whether the bot's copy of a message sent before a crash is in its mailbox, waiting up to
@@ -118,6 +131,18 @@ struct OutboxSender {
             at: environment.now(), event: .sendFailed, messageID: entry.messageID,
             detail: "\(entry.purpose): \(reason) (\(updated.state.name))"))
         environment.logger.warning("could not send \(entry.purpose) <\(entry.messageID)>: \(reason)")
+        // DSHR hears of mail that will never arrive; notes to DSHR themselves are not reported
+        // again (a DSHR address that refuses mail must not start a loop).
+        if case .failedPermanent = updated.state, !entry.purpose.hasPrefix("report") {
+            let noted = NotedMessage(from: environment.configuration.bot.address, subject: entry.subject,
+                                     date: nil, messageID: entry.messageID)
+            let values = ReportContext(reason: .bounce, message: noted, failedRecipient: reason,
+                                       bouncedSubject: entry.subject).values()
+            try replies.enqueue(ReplyWriter.Request(
+                template: "report_to_dshr", language: environment.configuration.bot.language.rawValue,
+                context: { _ in values }, to: environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) },
+                purpose: "report-undeliverable:\(entry.messageID)", autoSubmitted: "auto-generated"))
+        }
     }
 
     private func describe(_ report: SendReport) -> String {

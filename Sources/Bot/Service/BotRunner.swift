@@ -26,7 +26,7 @@ public final class BotRunner {
         self.environment = environment
         let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory)
         handler = MessageHandler(environment: environment, renderer: renderer)
-        sender = OutboxSender(environment: environment)
+        sender = OutboxSender(environment: environment, replies: ReplyWriter(environment: environment, renderer: renderer))
     }
 
     /// One poll: every unhandled message, then everything due in the outbox. Keeps the
@@ -90,7 +90,11 @@ public final class BotRunner {
 
     private func connectedIMAP() throws -> IMAPClient {
         if let imap { return imap }
-        let client = try IMAPClient(settings: try ServerSettings.imap(environment.configuration))
+        var limits = IMAPLimits()
+        // Larger messages are not fetched at all: they arrive as `.tooLarge` and are refused.
+        limits.maxMessageBytes = environment.configuration.limits.maxMessageBytes
+        let client = try IMAPClient(settings: try ServerSettings.imap(environment.configuration), limits: limits,
+                                    logger: environment.logger)
         imap = client
         return client
     }

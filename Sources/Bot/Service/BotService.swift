@@ -43,8 +43,10 @@ public struct BotService: Service {
         let runner = try BotRunner(environment: environment)
         let logger = environment.logger
         var backoff: Duration = .seconds(1)
+        var reminders = DailyReminders(environment: environment)
         while !stop.isSet {
             do {
+                reminders.runIfDue()
                 let report = try runner.poll(shouldStop: { stop.isSet })
                 if report.seen > 0 || report.sent > 0 {
                     logger.info("poll: \(report.seen) message(s) \(report.outcomes.sorted { $0.key < $1.key }); sent \(report.sent)")

@@ -33,9 +33,12 @@ public struct MIMEPart: Sendable {
     /// True when the part is shown inline rather than offered as a file (RFC 2183).
     public var isInline: Bool { disposition?.value == "inline" }
 
-    /// Whether this is an inline part referenced from HTML (a signature image) rather than a file
-    /// the sender attached: it has a Content-ID and is not explicitly an attachment.
-    public var isInlineReferenced: Bool { contentID != nil && disposition?.value != "attachment" }
+    /// Whether this is an image shown inside the HTML body (a signature logo) rather than a file the
+    /// sender attached: an image with a Content-ID that is not explicitly an attachment. Apple Mail
+    /// gives Content-IDs to inline PDFs and spreadsheets too; those stay files.
+    public var isInlineReferenced: Bool {
+        contentID != nil && disposition?.value != "attachment" && effectiveMimeType.hasPrefix("image/")
+    }
 
     /// The children of a multipart (empty otherwise).
     public var parts: [MIMEPart] {

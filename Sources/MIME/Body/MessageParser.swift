@@ -6,6 +6,10 @@ public struct MessageParser: Sendable {
 
     public init(limits: MIMELimits = .default) { self.limits = limits }
 
+    /// The parser recurses once per level: whatever the configuration says, it never goes deeper
+    /// than this, so no setting can exhaust a thread stack (the pool threads async code runs on are small).
+    public static let nestingCeiling = 64
+
     public func parse(_ bytes: [UInt8]) throws(MIMEError) -> ParsedMessage {
         try limits.check(.messageBytes, bytes.count, limits.maxMessageBytes)
         guard !bytes.isEmpty else { throw .notAMessage(reason: "it is empty") }
@@ -27,7 +31,7 @@ public struct MessageParser: Sendable {
     }
 
     private func parseEntity(_ bytes: [UInt8], range: Range<Int>, path: String, depth: Int, inside: Bool, defaultType: String, requireHeader: Bool, context: inout Context) throws(MIMEError) -> MIMEPart {
-        try limits.check(.nestingDepth, depth, limits.maxNestingDepth)
+        try limits.check(.nestingDepth, depth, min(limits.maxNestingDepth, Self.nestingCeiling))
         context.parts += 1
         try limits.check(.parts, context.parts, limits.maxParts)
 

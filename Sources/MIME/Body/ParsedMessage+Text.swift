@@ -7,8 +7,10 @@ extension ParsedMessage {
 
     /// The decoded HTML body as a String (for the Documents module's table reader).
     public func htmlBody(limits: MIMELimits = .default) -> String? {
-        guard let part = htmlPart else { return nil }
-        return try? part.text(limits: limits)
+        guard let part = htmlPart, let bytes = try? part.decodedBody(limits: limits).bytes else { return nil }
+        // Some clients declare the charset only in the HTML itself (<meta charset=…>).
+        let label = part.contentType.charset ?? HTMLText.declaredCharset(bytes)
+        return Charset.decode(bytes, label: label)
     }
 
     /// The body as plain text: the text/plain alternative, else the HTML body converted.

@@ -32,10 +32,17 @@ public enum HeaderEncoder {
         return "\"" + clean.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// `Name <addr>` or `addr`.
+    /// `Name <addr>` or `addr`. The address loses any whitespace or control character: addresses
+    /// come from received mail, and a CR or LF in one would let a sender inject header lines.
     public static func mailbox(_ m: Mailbox) -> String {
-        guard let name = m.displayName, !name.isEmpty else { return m.address }
-        return phrase(name) + " <" + m.address + ">"
+        let address = String(m.address.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
+        guard let name = m.displayName, !name.isEmpty else { return address }
+        return phrase(name) + " <" + address + ">"
+    }
+
+    /// A value written as is (ids, media types, language tags): control characters removed.
+    public static func raw(_ value: String) -> String {
+        String(value.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
     }
 
     /// An address list folded after commas.
@@ -89,8 +96,8 @@ public enum HeaderEncoder {
 }
 
 extension String {
-    /// Header values must not contain line breaks: each becomes a space.
+    /// Header values must not contain line breaks or other control characters: each becomes a space.
     func replacingLineBreaks() -> String {
-        String(map { $0.isNewline ? " " : $0 })
+        String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
     }
 }

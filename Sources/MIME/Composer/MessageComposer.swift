@@ -1,10 +1,11 @@
+import Digest
 /// Writes an `OutgoingMessage` as RFC 5322/MIME bytes that Outlook and Gmail show well:
 /// UTF-8 everywhere, CRLF line ends, no line over 998 octets, text + HTML alternatives,
 /// attachments named both ways (RFC 2231 and RFC 2047), deterministic Message-ID and boundaries.
 public enum MessageComposer {
     /// `<sha256(key)[0..<32]@domain>`: the same key always yields the same id.
     public static func messageID(key: String, domain: String) -> String {
-        "<" + String(SHA256.hexDigest(Array(key.utf8)).prefix(32)) + "@" + domain + ">"
+        "<" + String(SHA256.hexDigest(Array(key.utf8)).prefix(32)) + "@" + HeaderEncoder.raw(domain).filter { $0 != " " } + ">"
     }
 
     public static func compose(_ m: OutgoingMessage) -> [UInt8] {
@@ -17,15 +18,17 @@ public enum MessageComposer {
         if !m.replyTo.isEmpty { header("Reply-To", HeaderEncoder.addressList(m.replyTo, nameLength: 10)) }
         header("Subject", HeaderEncoder.unstructured(m.subject, nameLength: 9))
         header("Message-ID", messageID(key: m.messageIDKey, domain: m.messageIDDomain))
-        if let parent = m.inReplyTo { header("In-Reply-To", parent) }
-        if !m.references.isEmpty { header("References", HeaderEncoder.fold(words: m.references, separator: " ", firstLineUsed: 12)) }
+        if let parent = m.inReplyTo { header("In-Reply-To", HeaderEncoder.raw(parent)) }
+        if !m.references.isEmpty {
+            header("References", HeaderEncoder.fold(words: m.references.map(HeaderEncoder.raw), separator: " ", firstLineUsed: 12))
+        }
         if let auto = m.autoSubmitted {
-            header("Auto-Submitted", auto)
+            header("Auto-Submitted", HeaderEncoder.raw(auto))
             // Asks Exchange not to answer the bot's mail with out-of-office replies (loops).
             header("X-Auto-Response-Suppress", "All")
         }
         header("MIME-Version", "1.0")
-        if let language = m.contentLanguage { header("Content-Language", language) }
+        if let language = m.contentLanguage { header("Content-Language", HeaderEncoder.raw(language)) }
 
         let seed = SHA256.hexDigest(Array(("boundary/" + m.messageIDKey).utf8))
         // "=_" never occurs in base64 or quoted-printable output, so these boundaries cannot collide.
@@ -76,7 +79,7 @@ public enum MessageComposer {
     }
 
     private static func attachmentEntity(_ a: OutgoingMessage.Attachment) -> [UInt8] {
-        var head = "Content-Type: " + a.mimeType + FilenameParameter.contentTypeName(a.filename) + "\r\n"
+        var head = "Content-Type: " + HeaderEncoder.raw(a.mimeType) + FilenameParameter.contentTypeName(a.filename) + "\r\n"
         head += "Content-Disposition: attachment" + FilenameParameter.disposition(a.filename) + "\r\n"
         head += "Content-Transfer-Encoding: base64\r\n\r\n"
         return Array(head.utf8) + Base64.encodeLines(a.bytes)

@@ -15,9 +15,6 @@ public enum Base64 {
         for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
             t[Int(c)] = UInt8(i)
         }
-        // URL-safe alphabet seen from some web clients.
-        t[Int(UInt8(ascii: "-"))] = 62
-        t[Int(UInt8(ascii: "_"))] = 63
         return t
     }()
 

@@ -4,6 +4,8 @@ import Foundation
 /// forward block in the body text (text/plain, or the HTML body with tags stripped).
 public enum ForwardDetector {
     public static func origin(of message: ParsedMessage, limits: MIMELimits = .default) -> ForwardedOrigin? {
+        // A report (bounce) returns our own message as message/rfc822: that is no forward.
+        if message.root.contentType.mimeType == "multipart/report" { return nil }
         if let attached = attachedOrigin(message) { return attached }
         let subject = message.subject ?? ""
         let text = message.readableText(limits: limits)
@@ -23,17 +25,17 @@ public enum ForwardDetector {
         return nil
     }
 
-    /// Whether the subject starts with a forward prefix ("Fwd:", "FW:", "Пересл:"…), after any "Re:".
+    /// Whether the subject's outermost prefix says forward ("Fwd:", "FW:", "Пересл:"…). "RE: FW:" is a
+    /// reply to a forward: the block it quotes is the message being answered, not a forward.
     static func subjectSaysForward(_ subject: String) -> Bool {
-        var rest = Substring(subject)
-        for _ in 0..<5 {
-            rest = rest.drop { $0.isWhitespace || $0 == "[" }
-            guard let colon = rest.firstIndex(of: ":"), rest.distance(from: rest.startIndex, to: colon) <= 8 else { return false }
-            let prefix = rest[..<colon].lowercased().filter { $0.isLetter }
-            if ForwardLabels.subjectPrefixes.contains(prefix) { return true }
-            rest = rest[rest.index(after: colon)...]
+        var rest = Substring(subject).drop { $0.isWhitespace }
+        // Skip list tags such as "[kazguu]".
+        while rest.first == "[", let close = rest.firstIndex(of: "]") {
+            rest = rest[rest.index(after: close)...].drop { $0.isWhitespace }
         }
-        return false
+        guard let colon = rest.firstIndex(of: ":"), rest.distance(from: rest.startIndex, to: colon) <= 8 else { return false }
+        let prefix = rest[..<colon].lowercased().filter { $0.isLetter }
+        return ForwardLabels.subjectPrefixes.contains(prefix)
     }
 
     /// Scans lines for a forward block and reads its header lines.
@@ -45,12 +47,22 @@ public enum ForwardDetector {
                 continue
             }
             // Outlook without a separator: "From: …" directly followed by "Sent:"/"Date:" within the next lines.
-            if subjectSaysForward, label(of: line, in: ForwardLabels.from) != nil,
+            if label(of: line, in: ForwardLabels.from) != nil,
                let block = readBlock(lines, from: index, evidence: .headerBlock), block.date != nil {
-                return block
+                // In a reply this block heads the quoted message being answered: what follows is
+                // history, and a forward inside it is not this message's forward.
+                return subjectSaysForward ? block : nil
             }
+            if isReplyAttribution(line) { return nil }
         }
         return nil
+    }
+
+    /// "On …, Name <addr> wrote:" and its translations: the start of quoted history in a reply.
+    static func isReplyAttribution(_ line: String) -> Bool {
+        let l = line.lowercased().trimmingWhitespace()
+        guard l.hasSuffix(":"), l.count < 300 else { return false }
+        return ["wrote:", "написал:", "написала:", "написал(а):", "пишет:", "жазды:", "жазған:"].contains { l.hasSuffix($0) }
     }
 
     /// Reads "Label: value" lines (skipping blank ones at the start) until the first other line.

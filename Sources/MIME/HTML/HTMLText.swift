@@ -8,6 +8,9 @@ public enum HTMLText {
         var i = 0
         var skipUntil: String?  // inside <script>, <style>, <head>, <title>: skip to the closing tag
         var pendingSpace = false
+        // Once a "<" finds no closing ">", none after it will either: later ones are text.
+        // (Rescanning from each would make "<<<<…" quadratic.)
+        var tagsExhausted = false
 
         func newline() {
             pendingSpace = false
@@ -26,7 +29,10 @@ public enum HTMLText {
                     i = find(s, from: i + 4, "-->").map { $0 + 3 } ?? s.count
                     continue
                 }
-                guard let close = findTagEnd(s, from: i + 1) else { appendText(c, &out, &pendingSpace); i += 1; continue }
+                guard !tagsExhausted, let close = findTagEnd(s, from: i + 1) else {
+                    if !tagsExhausted, i + 1 < s.count, looksLikeTagStart(s[i + 1]) { tagsExhausted = true }
+                    appendText(c, &out, &pendingSpace); i += 1; continue
+                }
                 let tag = tagName(s, i + 1, close)
                 i = close + 1
                 if let waiting = skipUntil {
@@ -60,6 +66,15 @@ public enum HTMLText {
             i += 1
         }
         return tidy(String(out))
+    }
+
+    /// The charset an HTML document names in a <meta> tag within its first 2 KB, if any.
+    public static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(2048).map { $0 < 0x80 ? $0 : UInt8(ascii: " ") }, as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+        let label = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return label.isEmpty ? nil : String(label)
     }
 
     /// Source whitespace collapses to one space; no-break spaces are kept as spaces.
@@ -108,8 +123,12 @@ public enum HTMLText {
     }
 
     /// The ">" ending a tag, skipping quoted attribute values; nil if "<" does not start a tag.
+    private static func looksLikeTagStart(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c == "/" || c == "!" || c == "?"
+    }
+
     private static func findTagEnd(_ s: [Unicode.Scalar], from: Int) -> Int? {
-        guard from < s.count, s[from].properties.isAlphabetic || s[from] == "/" || s[from] == "!" || s[from] == "?" else { return nil }
+        guard from < s.count, looksLikeTagStart(s[from]) else { return nil }
         var quote: Unicode.Scalar?
         var i = from
         while i < s.count {

@@ -6,6 +6,7 @@ public enum EncodedWords {
     public static func decode(_ text: String) -> String {
         guard text.contains("=?") else { return text }
         let scalars = Array(text.unicodeScalars)
+        let ends = WordEnds(scalars)
         var out = String.UnicodeScalarView()
         var pending: (charset: String, bytes: [UInt8])?
         var gap = String.UnicodeScalarView()  // whitespace after an encoded word, kept only if text follows
@@ -17,7 +18,7 @@ public enum EncodedWords {
         }
 
         while i < scalars.count {
-            if scalars[i] == "=", i + 1 < scalars.count, scalars[i + 1] == "?", let word = parseWord(scalars, at: i) {
+            if scalars[i] == "=", i + 1 < scalars.count, scalars[i + 1] == "?", let word = parseWord(scalars, at: i, ends: ends) {
                 if let p = pending, p.charset == word.charset {
                     pending?.bytes.append(contentsOf: word.bytes)
                 } else {
@@ -29,7 +30,7 @@ public enum EncodedWords {
                 // Whitespace up to the next encoded word is dropped; before plain text it is kept.
                 var j = i
                 while j < scalars.count, scalars[j] == " " || scalars[j] == "\t" || scalars[j] == "\r" || scalars[j] == "\n" { j += 1 }
-                if j < scalars.count, scalars[j] == "=", j + 1 < scalars.count, scalars[j + 1] == "?", parseWord(scalars, at: j) != nil {
+                if j < scalars.count, scalars[j] == "=", j + 1 < scalars.count, scalars[j + 1] == "?", parseWord(scalars, at: j, ends: ends) != nil {
                     i = j
                 } else {
                     gap.append(contentsOf: scalars[i..<j])
@@ -49,8 +50,27 @@ public enum EncodedWords {
 
     private struct Word { var charset: String; var bytes: [UInt8]; var end: Int }
 
+    /// For every position, where the next "?=" and the next character that cannot be inside an
+    /// encoded word are. Computed once, so a header full of "=?" openings that never close costs
+    /// linear time instead of rescanning the rest of the line from each opening.
+    struct WordEnds {
+        var nextTerminator: [Int]
+        var nextInvalid: [Int]
+
+        init(_ s: [Unicode.Scalar]) {
+            nextTerminator = Array(repeating: s.count, count: s.count + 1)
+            nextInvalid = Array(repeating: s.count, count: s.count + 1)
+            var i = s.count - 1
+            while i >= 0 {
+                nextTerminator[i] = (s[i] == "?" && i + 1 < s.count && s[i + 1] == "=") ? i : nextTerminator[i + 1]
+                nextInvalid[i] = (!s[i].isASCII || s[i] == " " || s[i] == "\t" || s[i] == "\r" || s[i] == "\n") ? i : nextInvalid[i + 1]
+                i -= 1
+            }
+        }
+    }
+
     /// Parses one encoded word starting at `start` ("=?"); nil if it is not well formed.
-    private static func parseWord(_ s: [Unicode.Scalar], at start: Int) -> Word? {
+    private static func parseWord(_ s: [Unicode.Scalar], at start: Int, ends: WordEnds) -> Word? {
         var i = start + 2
         var charset = ""
         while i < s.count, s[i] != "?" {
@@ -61,10 +81,8 @@ public enum EncodedWords {
         let encoding = s[i + 1]
         i += 3
         let textStart = i
-        while i + 1 < s.count, !(s[i] == "?" && s[i + 1] == "=") {
-            guard s[i].isASCII, s[i] != " ", s[i] != "\t" else { return nil }
-            i += 1
-        }
+        i = ends.nextTerminator[textStart]
+        guard i < s.count, ends.nextInvalid[textStart] >= i else { return nil }
         guard i + 1 < s.count else { return nil }
         let payload = s[textStart..<i].map { UInt8(truncatingIfNeeded: $0.value) }
         let bytes: [UInt8]

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 
 /// The applications of every cycle: one JSON file per unit under `applications/<cycle>/`.
@@ -114,7 +115,7 @@ public struct ApplicationRepository: Sendable {
         while slug.hasSuffix("-") { slug.removeLast() }
         // Keep well under NAME_MAX (255 bytes) even for long Cyrillic names (2 bytes a letter).
         while slug.utf8.count > 120 { slug.removeLast() }
-        let hash = SHA256.hex(Data(unit.utf8)).prefix(8)
+        let hash = SHA256.hexDigest(Data(unit.utf8)).prefix(8)
         return (slug.isEmpty ? "unit" : slug) + "-" + hash + ".json"
     }
 }

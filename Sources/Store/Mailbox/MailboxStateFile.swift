@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 
 /// `mailbox/<name>.json`: the `MailboxState` of each IMAP mailbox the bot reads.
@@ -22,7 +23,7 @@ public struct MailboxStateFile: Sendable {
         let safe = String(mailbox.unicodeScalars.map { scalar -> Character in
             CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" ? Character(scalar) : "_"
         })
-        let name = safe.isEmpty || safe != mailbox ? safe + "-" + String(SHA256.hex(Data(mailbox.utf8)).prefix(8)) : safe
+        let name = safe.isEmpty || safe != mailbox ? safe + "-" + String(SHA256.hexDigest(Data(mailbox.utf8)).prefix(8)) : safe
         return directory.appendingPathComponent(name + ".json")
     }
 }

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 
 /// Raw messages, kept byte-identical under `messages/<yyyy-mm>/<sha256>.eml`, with an index
@@ -23,7 +24,7 @@ public final class MessageArchive: @unchecked Sendable {
     /// Archives `raw` (unless the same bytes are already there) and returns where it is.
     /// `receivedAt` picks the month folder (UTC).
     public func store(raw: Data, messageID: String?, receivedAt: Date) throws -> ArchiveResult {
-        let hash = SHA256.hex(raw)
+        let hash = SHA256.hexDigest(raw)
         let id = messageID.flatMap(Self.normalizedMessageID)
         mutex.lock()
         defer { mutex.unlock() }

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 
 /// The queue of outgoing mail. A message is written here before it is sent, so that after a
@@ -103,7 +104,7 @@ public struct Outbox: Sendable {
 
     /// File names come from a hash of the Message-ID: Message-IDs may hold `/` and other
     /// characters that must never become a path.
-    private func key(_ id: String) -> String { String(SHA256.hex(Data(id.utf8)).prefix(32)) }
+    private func key(_ id: String) -> String { String(SHA256.hexDigest(Data(id.utf8)).prefix(32)) }
     private func stateURL(_ id: String) -> URL { directory.appendingPathComponent(key(id) + ".json") }
     private func rawURL(_ id: String) -> URL { directory.appendingPathComponent(key(id) + ".eml") }
 }

@@ -60,7 +60,14 @@ struct CrashRecoveryTests {
         }
         #expect(killedWhileRunning >= 10, "the bot must have been killed mid-work at least 10 times")
 
-        // Nothing lost: every message handled once and moved.
+        // Nothing lost: every message handled once and moved (the bot's own copies of its last
+        // receipts may still be on their way; wait for them, and one more pass files them).
+        try sandbox.waitUntil(seconds: 30) {
+            try sandbox.messageIDs(of: Self.bot, in: "INBOX").count + sandbox.messageIDs(of: Self.bot, in: "Sent").count
+                >= Self.backlog
+        }
+        let filing = try CPDBotBinary.start(["poll", "--config", config.path], logTo: folder.appendingPathComponent("poll.log"))
+        filing.waitUntilExit()
         #expect(try sandbox.messageIDs(of: Self.bot, in: "INBOX").isEmpty)
         let processed = try sandbox.messageIDs(of: Self.bot, in: "Processed")
         #expect(processed.count == Self.backlog)

@@ -81,6 +81,18 @@ import Testing
         #expect(files[0].encapsulatedMessage?.sender?.address == "orig@x.kz")
     }
 
+    @Test func base64EncodedAttachedMessageIsStillRead() throws {
+        let inner = "From: Orig <orig@x.kz>\r\nContent-Type: multipart/mixed; boundary=i\r\n\r\n--i\r\nContent-Type: text/csv; name=t.csv\r\n\r\na;b\r\n--i--\r\n"
+        let encoded = String(decoding: Base64.encodeLines(Array(inner.utf8)), as: UTF8.self)
+        let m = try MessageParser().parse(Self.message([
+            "From: fwd@x.kz", "Content-Type: multipart/mixed; boundary=o", "", "--o", "", "see attached", "--o",
+            "Content-Type: message/rfc822; name=\"orig.eml\"", "Content-Transfer-Encoding: base64", "", encoded, "--o--",
+        ]))
+        #expect(m.fileParts.map(\.filename) == ["orig.eml", "t.csv"])
+        #expect(try m.fileParts[1].text() == "a;b")
+        #expect(try m.fileParts[0].decodedBody().bytes == Array(inner.utf8))  // byte for byte: no line break added
+    }
+
     @Test func contentIDPartIsInline() throws {
         let m = try MessageParser().parse(Self.message([
             "From: a@x.kz", "Content-Type: multipart/related; boundary=r", "", "--r", "Content-Type: text/html", "", "<img src=cid:i1>",

@@ -74,6 +74,7 @@ import Testing
         var lineLength = 0
         var previous: UInt8 = 0
         for b in bytes {
+            if previous == 0x0D { #expect(b == 0x0A) }
             if b == 0x0A { #expect(previous == 0x0D); lineLength = 0 } else { lineLength += 1; #expect(lineLength <= 998) }
             previous = b
         }
@@ -86,6 +87,17 @@ import Testing
             let payload = word.dropFirst(10).prefix { $0 != "?" }
             #expect(String(validating: Base64.decode(Array(payload.utf8)).bytes, as: UTF8.self) != nil)
         }
+    }
+
+    @Test func noHeaderInjection() throws {
+        var m = Self.outgoing(Self.cases[2])
+        m.to = [Mailbox(displayName: "Evil\r\nBcc: x@evil.top", address: "a@kazguu.kz\rBcc: y@evil.top")]
+        m.subject = "Hi\r\nBcc: z@evil.top"
+        m.inReplyTo = "<a@b>\r\nBcc: w@evil.top"
+        let parsed = try MessageParser().parse(MessageComposer.compose(m))
+        #expect(parsed.header.first("Bcc") == nil)
+        let bytes = MessageComposer.compose(m)
+        #expect(zip(bytes, bytes.dropFirst()).allSatisfy { $0 != 0x0D || $1 == 0x0A }, "no bare CR")
     }
 
     @Test func messageIDIsDeterministic() {

@@ -57,7 +57,14 @@ import Testing
         #expect(ForwardDetector.originInText(body, subjectSaysForward: false) == nil)  // a reply quoting
     }
 
-    @Test(arguments: [("FW: Заявка", true), ("Fwd: x", true), ("RE: FW: x", true), ("Пересл: x", true), ("RE: x", false), ("Заявка", false), ("Firmware: x", false)])
+    @Test func aForwardQuotedInAReplyIsHistory() {
+        let outlookReply = "Thanks\n\nFrom: DSHR <dshr@kazguu.kz>\nSent: Monday\nSubject: FW: x\n\n-----Original Message-----\nFrom: Li <n.li@kazguu.kz>\nSent: Sunday\n"
+        #expect(ForwardDetector.originInText(outlookReply, subjectSaysForward: false) == nil)
+        let gmailReply = "Thanks\n\nOn Mon, May 18, 2026 at 10:12 AM DSHR <dshr@kazguu.kz> wrote:\n> ---------- Forwarded message ---------\n> From: Li <n.li@kazguu.kz>\n"
+        #expect(ForwardDetector.originInText(gmailReply, subjectSaysForward: false) == nil)
+    }
+
+    @Test(arguments: [("FW: Заявка", true), ("Fwd: x", true), ("RE: FW: x", false), ("[kazguu] FW: x", true), ("FW: RE: x", true), ("Пересл: x", true), ("RE: x", false), ("Заявка", false), ("Firmware: x", false)])
     func forwardSubjects(_ subject: String, _ isForward: Bool) {
         #expect(ForwardDetector.subjectSaysForward(subject) == isForward)
     }

@@ -17,4 +17,12 @@ import Testing
     func converts(_ html: String, _ text: String) {
         #expect(HTMLText.plainText(html) == text)
     }
+
+    @Test func metaCharsetWhenMIMEHasNone() throws {
+        let html: [UInt8] = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"></head><body>".utf8)
+            + [0xC7, 0xE0, 0xFF, 0xE2, 0xEA, 0xE0] + Array("</body></html>".utf8)
+        let m = try MessageParser().parse(Array("From: a@x.kz\r\nContent-Type: text/html\r\n\r\n".utf8) + html)
+        #expect(HTMLText.declaredCharset(html) == "windows-1251")
+        #expect(m.readableText() == "Заявка")
+    }
 }

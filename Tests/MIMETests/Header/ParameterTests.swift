@@ -25,6 +25,9 @@ import Testing
         Case(header: "attachment; filename=\"C:\\Users\\a\\f.xlsx\"", filename: "C:\\Users\\a\\f.xlsx"),
         Case(header: "attachment; filename=\"say \\\"hi\\\".txt\"", filename: "say \"hi\".txt"),
         Case(header: "attachment; filename*=UTF-8''a%00b.xlsx", filename: "a\u{0}b.xlsx"),
+        Case(header: "attachment; filename==?UTF-8?B?06jRgtGW0L3RltC8Lnhsc3g=?=", filename: "Өтінім.xlsx"),
+        Case(header: "attachment; filename*=\"UTF-8''%D3%A8.csv\"", filename: "Ө.csv"),
+        Case(header: "attachment; filename*=UTF-8'kk'%D3%A8.csv", filename: "Ө.csv"),
         Case(header: "attachment", filename: nil),
     ]
 

@@ -51,6 +51,12 @@ import Testing
         expectLimit(.nestingDepth, bytes)
     }
 
+    @Test func configuredDepthCannotExceedTheCeiling() {
+        var bytes = Array("From: a@x.kz\r\n".utf8)
+        for i in 0..<10_000 { bytes += Array("Content-Type: multipart/mixed; boundary=\"b\(i)\"\r\n\r\n--b\(i)\r\n".utf8) }
+        expectLimit(.nestingDepth, bytes, limits: MIMELimits(maxNestingDepth: 1_000_000))
+    }
+
     @Test func hundredThousandParts() {
         var bytes = Array("From: a@x.kz\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n".utf8)
         bytes.reserveCapacity(1_000_000)
@@ -103,6 +109,23 @@ import Testing
                 if let m = try? MessageParser().parse(bytes) { _ = MessageSummary.summarise(m) }
             }
         }
+    }
+
+    /// Inputs that would be quadratic for a parser that rescans from every opening.
+    @Test func pathologicalRepetitionsStayLinear() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let words = String(repeating: "=?a?B?", count: 10_000)
+        let subject = (0..<16).map { _ in words }.joined(separator: "\r\n ")
+        let m = try MessageParser().parse(Array("From: a@x.kz\r\nSubject: \(subject)\r\n\r\nbody".utf8))
+        #expect(m.subject?.isEmpty == false)
+        _ = HTMLText.plainText(String(repeating: "<a", count: 300_000))
+        _ = HTMLText.plainText(String(repeating: "<!--", count: 100_000))
+        _ = AddressParser.parseList(String(repeating: "<", count: 200_000) + String(repeating: "\"(", count: 100_000))
+        _ = EmailScanner.addresses(in: String(repeating: "a@", count: 200_000))
+        _ = ParameterizedValue.parse("attachment" + String(repeating: "; filename*9999999=x", count: 50_000))
+        // About 1.5 s in a debug build: linear. A quadratic reader would take hours on these.
+        #expect(clock.now - started < Self.budget * 2)
     }
 
     @Test func garbageTNEFIsAnError() {

@@ -1,5 +1,6 @@
 /// SHA-256 (FIPS 180-4). Linux has no CryptoKit and swift-crypto is not a dependency; attachment
-/// hashes need only this one function, so it lives here. Streaming: `update` then `finalize`.
+/// hashes, the store's content keys and Message-IDs need only this one function, so it is a module
+/// of its own that MIME, Store and Bot share. Streaming: `update` then `finalize`.
 public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)

@@ -1,0 +1,116 @@
+import Documents
+import Foundation
+import MIME
+import Regulation
+import Store
+
+/// The `[COMPLETIONS]` command: each result against the stored Plans, a certificate number that
+/// never changes (TrainingLedger), the training history, and one notice per person and course
+/// (`certificate:` / `expulsion:` / `readmission:<course>:<email>`), so the same list sent
+/// again sends nothing new. DSHR gets a summary.
+struct CompletionsDesk {
+    let environment: BotEnvironment
+    let mail: CycleMail
+    let rules: CycleRules
+    var plans: PlanStore { PlanStore(store: environment.store) }
+
+    struct Summary: Equatable {
+        var certificatesNew = 0, certificatesBefore = 0, expulsions = 0, readmissions = 0, noticesQueued = 0
+        var issues: [RowIssue] = []
+    }
+
+    func receive(from person: RosterPerson, reading: MessageReading, hash: String, roster: Roster) throws -> Summary? {
+        let plan = try plans.merged()
+        guard let (fileName, records, readIssues) = findList(in: reading) else {
+            try reply(person, reading: reading, hash: hash, values: ["completions_unreadable": true])
+            return nil
+        }
+        guard !plan.courses.isEmpty else {
+            try reply(person, reading: reading, hash: hash, values: ["completions_no_plan": true])
+            return nil
+        }
+        let (results, issues) = CompletionEvaluator(plan: plan, policy: rules.policy).evaluate(records)
+        var summary = Summary(issues: readIssues + issues)
+        var ledger = try TrainingLedger.load(from: environment.store)
+        // The ledger is written before any notice is queued: a crash in between re-queues the
+        // notices (their purposes are not in the outbox yet) but never issues a second number.
+        var notices: [(RosterPerson?, String, CompletionResult, String?)] = []
+        for result in results {
+            let record = result.record
+            guard let course = plan.course(id: record.courseID) else { continue }
+            var number: String?
+            switch result.outcome {
+            case .certificate:
+                let issued = ledger.certificates.issue(courseID: course.id, participantEmail: record.participantEmail,
+                                                       year: record.completionDate.year, format: rules.certificateFormat)
+                number = issued.number
+                if issued.isNew {
+                    summary.certificatesNew += 1
+                    ledger.history.append(TrainingRecord(participantEmail: record.participantEmail, courseID: course.id,
+                                                         completionDate: record.completionDate, hours: result.hours,
+                                                         group: course.group, kind: course.kind))
+                } else {
+                    summary.certificatesBefore += 1
+                }
+            case .expulsionReimburse: summary.expulsions += 1
+            case .readmission: summary.readmissions += 1
+            }
+            ledger.results[course.id + "\u{0}" + record.participantEmail] = record.status.rawValue
+            notices.append((roster.person(address: record.participantEmail), course.id, result, number))
+        }
+        try ledger.save(to: environment.store)
+        for (recipient, courseID, result, number) in notices {
+            guard let course = plan.course(id: courseID) else { continue }
+            if try notify(recipient, course: course, result: result, certificate: number, dshr: person) {
+                summary.noticesQueued += 1
+            }
+        }
+        try reply(person, reading: reading, hash: hash, values: CompletionContexts.summary(summary, fileName: fileName))
+        return summary
+    }
+
+    /// One notice; true when it is new.
+    private func notify(_ person: RosterPerson?, course: Course, result: CompletionResult, certificate: String?,
+                        dshr: RosterPerson) throws -> Bool {
+        let email = result.record.participantEmail
+        let language = person?.language.rawValue ?? environment.configuration.bot.language.rawValue
+        let values = CompletionContexts.notice(name: person?.fullName ?? email, course: course, result: result,
+                                               certificate: certificate)
+        let to = [person.map(CycleMail.mailbox) ?? Mailbox(displayName: nil, address: email)]
+        var cc: [Mailbox] = []
+        let kind: String
+        switch result.outcome {
+        case .certificate: kind = "certificate"
+        case .expulsionReimburse:
+            kind = "expulsion"
+            // §7.14: DSHR keeps a copy of what the person is asked to reimburse.
+            cc = [CycleMail.mailbox(dshr)]
+        case .readmission: kind = "readmission"
+        }
+        return try mail.send(ReplyWriter.Request(
+            template: "course_result", language: language, context: { _ in values }, to: to, cc: cc,
+            purpose: "\(kind):\(course.id):\(email)", autoSubmitted: "auto-generated"))
+    }
+
+    private func reply(_ person: RosterPerson, reading: MessageReading, hash: String, values extra: [String: Any]) throws {
+        var values: [String: Any] = ["name": person.fullName, "original_subject": reading.summary.subject ?? "",
+                                     "is_completions": true]
+        values.merge(extra) { _, new in new }
+        try mail.send(ReplyWriter.Request(
+            template: "command_result", language: person.language.rawValue, context: { _ in values },
+            to: [CycleMail.mailbox(person)], purpose: "reply-command:\(hash)",
+            inReplyTo: reading.summary.messageId.map(ReplyContext.bracketed)))
+    }
+
+    /// The first attachment that reads as a completions list.
+    private func findList(in reading: MessageReading) -> (String, [CompletionRecord], [RowIssue])? {
+        for verdict in reading.files where verdict.file.role == .attachment && !verdict.file.hasHostileName {
+            guard let bytes = verdict.file.bytes,
+                  let document = try? DocumentReader.read(bytes: bytes, fileName: verdict.file.filename),
+                  let (records, issues) = try? CompletionsTableReader().read(document),
+                  !records.isEmpty else { continue }
+            return (ReplyContext.visible(verdict.file.filename), records, issues)
+        }
+        return nil
+    }
+}

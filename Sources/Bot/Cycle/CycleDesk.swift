@@ -1,0 +1,109 @@
+import Foundation
+import Logging
+import Regulation
+import Store
+
+/// The cycle's mail in one place, for the message handler and the CLI (`plan announce`,
+/// `plan status`, `remind`, `report compliance`).
+public struct CycleDesk {
+    let environment: BotEnvironment
+    let mail: CycleMail
+    public var rules: CycleRules
+
+    /// For the CLI: the templates and rules next to each other, as in the project folder.
+    public init(environment: BotEnvironment) throws {
+        let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory)
+        try self.init(environment: environment, writer: ReplyWriter(environment: environment, renderer: renderer))
+    }
+
+    init(environment: BotEnvironment, writer: ReplyWriter, rules: CycleRules? = nil) throws {
+        self.environment = environment
+        mail = CycleMail(environment: environment, writer: writer)
+        self.rules = try rules ?? CycleRules.load(near: environment.templatesDirectory)
+    }
+
+    var plan: PlanDesk { PlanDesk(environment: environment, mail: mail, rules: rules) }
+    var completions: CompletionsDesk { CompletionsDesk(environment: environment, mail: mail, rules: rules) }
+    public var plans: PlanStore { PlanStore(store: environment.store) }
+
+    /// `cpdbot plan announce --cycle C --yes`: confirms and announces every Plan of the cycle
+    /// not yet announced (and re-queues nobody: the purposes are per person).
+    public func announce(cycle: String) throws -> [(plan: StoredPlan, summary: AnnouncementSummary)] {
+        let stored = try plans.plans(cycle: cycle)
+        guard !stored.isEmpty else { throw CycleError.noPlan(cycle: cycle) }
+        let roster = try environment.store.roster.load()
+        var done: [(StoredPlan, AnnouncementSummary)] = []
+        for var plan in stored where plan.state != .announced {
+            if plan.state == .previewed {
+                plan.state = .confirmed
+                plan.confirmedBy = "cpdbot plan announce"
+                plan.confirmedAt = environment.now()
+                try plans.save(plan)
+            }
+            let announcer = PlanAnnouncer(environment: environment, mail: mail, plans: plans)
+            done.append((plan, try announcer.announce(plan, roster: roster)))
+        }
+        return done
+    }
+
+    /// `cpdbot plan status --cycle C`.
+    public func status(cycle: String) throws -> PlanStatus {
+        let stored = try plans.plans(cycle: cycle)
+        guard !stored.isEmpty else { throw CycleError.noPlan(cycle: cycle) }
+        let entries = try environment.store.outbox.all()
+        return PlanStatus(cycle: cycle, plans: stored.map { plan in
+            let prefix = "announce:\(plan.announcementKey):"
+            var counts = PlanStatus.Counts()
+            for entry in entries where entry.purpose.hasPrefix(prefix) {
+                switch entry.state {
+                case .sent: counts.sent += 1
+                case .queued: counts.pending += 1
+                case .failedTemporary: counts.pending += 1
+                case .failedPermanent: counts.failed += 1
+                }
+            }
+            return PlanStatus.Entry(plan: plan, announcements: counts)
+        }, today: CivilDate.almaty(environment.now()))
+    }
+
+    /// The training history with the roster, for `cpdbot report compliance`.
+    public func compliance(asOf: CivilDate) throws -> [ComplianceFinding] {
+        let roster = PlanDesk.staffRoster(try environment.store.roster.load())
+        let history = try TrainingLedger.load(from: environment.store).history + selfReported()
+        return ComplianceChecker(policy: rules.policy.training).check(roster: roster, history: history, asOf: asOf)
+    }
+}
+
+extension CycleDesk {
+    /// The last course each applicant reported in Appendix 1 (columns 6–8), from every cycle:
+    /// history from before cpdbot. It carries no group or kind, so it counts towards §6.3.1
+    /// hours but never as §6.3.2 management training.
+    func selfReported() throws -> [TrainingRecord] {
+        var seen: Set<String> = []
+        var records: [TrainingRecord] = []
+        for cycle in try environment.store.applications.cycles() {
+            for row in try environment.store.applications.all(cycle: cycle) {
+                guard let text = row.lastCourseDate, let date = CivilDate(text: text), let hours = row.lastCourseHours,
+                      hours > 0, !row.email.isEmpty else { continue }
+                let title = "self-reported: " + (row.lastCourse ?? "")
+                guard seen.insert(row.email.lowercased() + "\u{0}" + date.iso + "\u{0}" + title).inserted else { continue }
+                records.append(TrainingRecord(participantEmail: row.email, courseID: title, completionDate: date, hours: hours))
+            }
+        }
+        return records
+    }
+}
+
+/// Where a cycle's Plans stand, and their announcements in the outbox.
+public struct PlanStatus: Sendable {
+    public struct Counts: Sendable, Equatable, Codable {
+        public var sent = 0, pending = 0, failed = 0
+    }
+    public struct Entry: Sendable {
+        public var plan: StoredPlan
+        public var announcements: Counts
+    }
+    public var cycle: String
+    public var plans: [Entry]
+    public var today: CivilDate
+}

@@ -1,0 +1,144 @@
+import Digest
+import Documents
+import Foundation
+import MIME
+import Regulation
+import Store
+
+/// The `[PLAN]` command and what follows it: the Plan is read, checked and stored, DSHR gets a
+/// preview, and only DSHR's confirmation (a reply to the preview, or `cpdbot plan announce`)
+/// sends the announcement to the staff.
+struct PlanDesk {
+    let environment: BotEnvironment
+    let mail: CycleMail
+    let rules: CycleRules
+    var plans: PlanStore { PlanStore(store: environment.store) }
+
+    /// What a `[PLAN]` message led to, for the journal.
+    enum Result: Equatable {
+        case previewed(slot: String, problems: Int)
+        case unreadable
+    }
+
+    // MARK: [PLAN]
+
+    func receive(from person: RosterPerson, reading: MessageReading, hash: String, roster: Roster) throws -> Result {
+        guard let (file, planReading, bytes) = findPlan(in: reading) else {
+            try replyUnreadable(to: person, reading: reading, hash: hash)
+            return .unreadable
+        }
+        let body = reading.message.readableText()
+        let line = ApprovalLine.find(in: body)
+        let approval = line?.date ?? CivilDate.almaty(reading.receivedAt)
+        let deadline = try rules.calendar.deadline(approvedOn: approval,
+                                                   workingDays: rules.policy.cycle.announcementWorkingDays).deadline
+        let cycle = PlanCycleName.of(subject: reading.summary.subject, approval: approval,
+                                     applicationDeadline: rules.policy.cycle.applicationDeadline)
+        let sha = SHA256.hexDigest(bytes)
+        let (slot, existing) = try plans.slot(cycle: cycle, sha256: sha,
+                                                  courseIDs: Set(planReading.plan.courses.map(\.id)))
+        let extensionName = file.filename.split(separator: ".").last.map { String($0).lowercased() } ?? "bin"
+        let safeExtension = extensionName.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && extensionName.count <= 5
+            ? extensionName : "bin"
+        let previewPurpose = "plan-preview:\(slot):\(sha)"
+        var stored = existing ?? StoredPlan(
+            slot: slot, cycle: cycle, state: .previewed, fileName: ReplyContext.visible(file.filename),
+            storedFile: "plan.\(safeExtension)", sha256: sha, approvalDate: approval, approvalLine: line?.line,
+            deadline: deadline, from: person.email, receivedAt: reading.receivedAt,
+            previewMessageID: mail.messageID(purpose: previewPurpose))
+        if existing == nil { try plans.save(stored, file: Data(bytes)) }
+        stored.approvalDate = approval
+        stored.deadline = deadline
+        stored.approvalLine = line?.line
+        if existing != nil { try plans.save(stored) }
+
+        let problems = PlanChecker(durations: rules.policy.durations).check(planReading.plan, roster: Self.staffRoster(roster))
+        let applicants = try environment.store.applications.all(cycle: cycle).map(\.email)
+        let leftOut = PlanChecker().applicantsLeftOut(of: planReading.plan, applicants: applicants)
+        let values = PlanContexts.preview(name: person.fullName, stored: stored, plan: planReading.plan,
+                                          issues: planReading.issues, problems: problems,
+                                          leftOut: leftOut, today: CivilDate.almaty(environment.now()))
+        let original = reading.summary.messageId.map(ReplyContext.bracketed)
+        try mail.send(ReplyWriter.Request(
+            template: "plan_preview", language: person.language.rawValue, context: { _ in values },
+            to: [CycleMail.mailbox(person)], purpose: previewPurpose, inReplyTo: original,
+            references: original.map { [$0] } ?? []))
+        return .previewed(slot: slot, problems: problems.count + planReading.issues.count)
+    }
+
+    /// The first attachment that reads as a Plan.
+    private func findPlan(in reading: MessageReading) -> (IncomingFile, PlanReading, [UInt8])? {
+        for verdict in reading.files where verdict.file.role == .attachment && !verdict.file.hasHostileName {
+            guard let bytes = verdict.file.bytes,
+                  let document = try? DocumentReader.read(bytes: bytes, fileName: verdict.file.filename),
+                  let planReading = try? PlanTableReader().read(document),
+                  !planReading.plan.assignments.isEmpty else { continue }
+            return (verdict.file, planReading, bytes)
+        }
+        return nil
+    }
+
+    private func replyUnreadable(to person: RosterPerson, reading: MessageReading, hash: String) throws {
+        var problems: [[String: Any]] = []
+        for verdict in reading.files where verdict.file.role == .attachment {
+            let name = ReplyContext.visible(verdict.file.filename)
+            guard let bytes = verdict.file.bytes else { problems.append(["file": name, "detail": "damaged"]); continue }
+            do {
+                _ = try PlanTableReader().read(try DocumentReader.read(bytes: bytes, fileName: verdict.file.filename))
+                problems.append(["file": name, "detail": "no rows"])
+            } catch {
+                problems.append(["file": name, "detail": "\(error)"])
+            }
+        }
+        let values: [String: Any] = ["name": person.fullName, "original_subject": reading.summary.subject ?? "",
+                                     "is_plan": true, "plan_unreadable": true, "has_files": !problems.isEmpty,
+                                     "files": problems]
+        try mail.send(ReplyWriter.Request(
+            template: "command_result", language: person.language.rawValue, context: { _ in values },
+            to: [CycleMail.mailbox(person)], purpose: "reply-command:\(hash)",
+            inReplyTo: reading.summary.messageId.map(ReplyContext.bracketed)))
+    }
+
+    // MARK: Confirmation
+
+    /// The Plan a DSHR message confirms: a reply to its preview whose own text confirms.
+    func confirmedPlan(by reading: MessageReading, sender: RosterPerson?) throws -> StoredPlan? {
+        guard let sender, sender.role == .dshr || environment.configuration.bot.dshr.contains(sender.email.lowercased()),
+              reading.summary.from?.lowercased() == sender.email.lowercased() else { return nil }
+        let ids = reading.message.inReplyTo + reading.message.references
+        guard !ids.isEmpty else { return nil }
+        var found: StoredPlan?
+        for id in ids.reversed() { if let plan = try plans.plan(previewMessageID: id) { found = plan; break } }
+        guard let plan = found, PlanConfirmation.confirms(reading.message.readableText()) else { return nil }
+        return plan
+    }
+
+    /// Confirms and announces; DSHR gets a note with the figures.
+    func confirm(_ plan: StoredPlan, by person: RosterPerson, reading: MessageReading, hash: String,
+                 roster: Roster) throws -> AnnouncementSummary {
+        var plan = plan
+        if plan.state == .previewed {
+            plan.state = .confirmed
+            plan.confirmedBy = person.email
+            plan.confirmedAt = environment.now()
+            try plans.save(plan)
+        }
+        let summary = try PlanAnnouncer(environment: environment, mail: mail, plans: plans).announce(plan, roster: roster)
+        let values: [String: Any] = [
+            "name": person.fullName, "original_subject": reading.summary.subject ?? "", "is_confirmation": true,
+            "cycle": plan.cycle, "file_name": plan.fileName, "queued": summary.queued, "already": summary.alreadyQueued, "has_already": summary.alreadyQueued > 0,
+            "recipients": summary.recipients, "deadline": plan.deadline.dotted,
+        ]
+        try mail.send(ReplyWriter.Request(
+            template: "command_result", language: person.language.rawValue, context: { _ in values },
+            to: [CycleMail.mailbox(person)], purpose: "plan-confirmed:\(plan.slot):\(hash)",
+            inReplyTo: reading.summary.messageId.map(ReplyContext.bracketed)))
+        return summary
+    }
+
+    static func staffRoster(_ roster: Roster) -> StaffRoster {
+        StaffRoster(roster.people.map { person in
+            StaffMember(email: person.email, category: person.category == .pps ? .pps : .abp, isLeadership: person.leadership)
+        })
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Regulation
+
+/// The Regulation's numbers and Kazakhstan's calendar, as the cycle's mail needs them. Read from
+/// `config/policy.yml` and `config/holidays-kz.yml` next to the templates folder (the layout
+/// of the project and of an installation), so the bot and the CLI use the same files.
+public struct CycleRules: Sendable {
+    public var policy: Policy
+    public var calendar: HolidayCalendar
+    public var certificateFormat: CertificateNumberFormat
+    public var schedule: ReminderSchedule
+
+    public init(policy: Policy, calendar: HolidayCalendar, schedule: ReminderSchedule = .init()) throws(CycleError) {
+        self.policy = policy
+        self.calendar = calendar
+        self.schedule = schedule
+        do {
+            certificateFormat = try CertificateNumberFormat(policy.certificates.numberFormat)
+        } catch {
+            throw .rules("certificates.number_format: \(error.description)")
+        }
+    }
+
+    /// Reads both files from `directory` (usually `<project>/config`). A missing policy file
+    /// means the Regulation as written; a missing calendar is an error, never a guess.
+    public static func load(directory: URL) throws(CycleError) -> CycleRules {
+        let policyURL = directory.appendingPathComponent("policy.yml")
+        let holidaysURL = directory.appendingPathComponent("holidays-kz.yml")
+        var policy = Policy()
+        do {
+            if let text = try read(policyURL) { policy = try Policy(yaml: text, source: policyURL.path) }
+            guard let holidays = try read(holidaysURL) else {
+                throw CycleError.rules("\(holidaysURL.path) not found: the working-day calendar is needed for the §7.7 deadline; "
+                    + "copy config/holidays-kz.yml there")
+            }
+            return try CycleRules(policy: policy, calendar: try HolidayCalendar(yaml: holidays, source: holidaysURL.path))
+        } catch let error as RegulationError {
+            throw .rules(error.description)
+        } catch let error as CycleError {
+            throw error
+        } catch {
+            throw .rules("\(directory.path): \(error)")
+        }
+    }
+
+    /// The rules next to `environment`'s templates folder.
+    static func load(near templates: URL) throws(CycleError) -> CycleRules {
+        try load(directory: templates.deletingLastPathComponent().appendingPathComponent("config"))
+    }
+
+    private static func read(_ url: URL) throws -> String? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let data = try Data(contentsOf: url)
+        guard data.count <= 1_048_576 else { throw CycleError.rules("\(url.path) is over 1 MiB; it cannot be a rules file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CycleError.rules("\(url.path) is not UTF-8 text") }
+        return text
+    }
+}
+
+/// When the call for applications goes out. The Regulation (§7.3) fixes no date, so it is the
+/// bot's setting: a day of the year, before the first reminder of §7.4.
+public struct ReminderSchedule: Sendable, Equatable {
+    public var callForApplications = MonthDay(month: 4, day: 15)!
+    public init(callForApplications: MonthDay = MonthDay(month: 4, day: 15)!) {
+        self.callForApplications = callForApplications
+    }
+}

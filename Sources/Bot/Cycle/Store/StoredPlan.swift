@@ -1,0 +1,43 @@
+import Foundation
+import Regulation
+
+/// Where a Plan stands: DSHR has seen the preview, has confirmed it, or it has gone to the staff.
+public enum PlanState: String, Codable, Sendable {
+    case previewed, confirmed, announced
+}
+
+/// A Plan as the store keeps it (`plans/<slot>/plan.json`), next to the file DSHR sent. The
+/// file itself is the record: it is read again whenever the Plan is needed, so what staff get
+/// is always what DSHR sent and saw in the preview.
+public struct StoredPlan: Codable, Sendable, Equatable {
+    /// `2026-2027` for a cycle's first Plan; `2026-2027.2`, `.3`… for supplements sent after
+    /// an earlier Plan of the cycle was announced.
+    public var slot: String
+    public var cycle: String
+    public var state: PlanState
+    /// The attachment's name as DSHR sent it (shown, never used as a path).
+    public var fileName: String
+    /// The stored copy inside the slot folder (`plan.xlsx`, `plan.csv`…).
+    public var storedFile: String
+    public var sha256: String
+    public var approvalDate: CivilDate
+    public var approvalLine: String?
+    /// §7.7: the staff learn the Plan by this day.
+    public var deadline: CivilDate
+    public var from: String
+    public var receivedAt: Date
+    public var previewMessageID: String
+    public var confirmedBy: String?
+    public var confirmedAt: Date?
+    public var announcedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case slot, cycle, state, fileName = "file_name", storedFile = "stored_file", sha256
+        case approvalDate = "approval_date", approvalLine = "approval_line", deadline, from
+        case receivedAt = "received_at", previewMessageID = "preview_message_id", confirmedBy = "confirmed_by"
+        case confirmedAt = "confirmed_at", announcedAt = "announced_at"
+    }
+
+    /// The key announcement purposes use: one announcement per person per slot.
+    var announcementKey: String { slot }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Regulation
+import Store
+import Testing
+@testable import Bot
+
+/// Every cycle template renders in kk, ru and en from the contexts the desks build, with no
+/// leftover tags, one-line subjects, escaped HTML and Kazakh in its own letters.
+@Suite struct CycleTemplatesTests {
+    static let library = TemplateLibrary(directory: MailSandbox.repository.appendingPathComponent("templates"))
+    static let kazakhLetters = Set("ӘҒҚҢӨҰҮҺІәғқңөұүһі")
+
+    static func course(_ id: String, cost: Int, location: CourseLocation = .domestic, term: CourseTerm = .medium) -> Course {
+        Course(id: id, title: "<b>Methods</b> & more", group: .professionalValues, audience: .pps, kind: .qualification,
+               location: location, term: term, hours: 36, startDate: CivilDate(text: "2026-09-01")!,
+               endDate: CivilDate(text: "2026-09-30")!, language: .kk, delivery: .blended, costKZT: cost)
+    }
+
+    static func result(_ status: CompletionStatus, cost: Int) -> CompletionResult {
+        let plan = Plan(courses: [course("T-1", cost: cost)],
+                        assignments: [Assignment(courseID: "T-1", participantEmail: "a@kazguu.kz", row: 2)])
+        let record = CompletionRecord(row: 2, courseID: "T-1", participantEmail: "a@kazguu.kz", status: status,
+                                      completionDate: CivilDate(text: "2026-09-30")!)
+        return CompletionEvaluator(plan: plan).evaluate([record]).results[0]
+    }
+
+    static var contexts: [(String, String, [String: Any])] {
+        let person = RosterPerson(email: "a@kazguu.kz", fullName: "Ә. <Test>", category: .pps, unit: "Law", role: .staff,
+                                  leadership: false, language: .kk)
+        let stored = StoredPlan(slot: "2026-2027", cycle: "2026-2027", state: .previewed, fileName: "plan<1>.xlsx",
+                                storedFile: "plan.xlsx", sha256: "x", approvalDate: CivilDate(text: "2026-07-03")!,
+                                approvalLine: "Approved: 2026-07-03", deadline: CivilDate(text: "2026-07-13")!,
+                                from: "d@kazguu.kz", receivedAt: Date(), previewMessageID: "<p@x>")
+        let plan = Plan(courses: [course("T-1", cost: 120_000), course("T-2", cost: 0, location: .abroad, term: .medium)],
+                        assignments: [Assignment(courseID: "T-1", participantEmail: "a@kazguu.kz", row: 2),
+                                      Assignment(courseID: "T-2", participantEmail: "b@kazguu.kz", row: 3)])
+        let issues = [RowIssue(row: 4, column: "hours", value: "x", kind: .invalidValue, message: "not a number")]
+        let problems = PlanProblem.Kind.allCases.map { kind in
+            PlanProblem(courseID: "T-2", participantEmail: kind.isCourseLevel ? nil : "b@kazguu.kz", kind: kind, detail: "d")
+        }
+        var out: [(String, String, [String: Any])] = [
+            ("plan_preview", "problems", PlanContexts.preview(name: person.fullName, stored: stored, plan: plan, issues: issues,
+                                                              problems: problems, leftOut: ["c@kazguu.kz"],
+                                                              today: CivilDate(text: "2026-07-20")!)),
+            ("plan_preview", "clean", PlanContexts.preview(name: person.fullName, stored: stored,
+                                                           plan: plan, issues: [],
+                                                           problems: [], leftOut: [], today: CivilDate(text: "2026-07-04")!)),
+            ("plan_announcement", "with courses", PlanContexts.announcement(person: person, stored: stored, plan: plan)),
+            ("plan_announcement", "no course", PlanContexts.announcement(
+                person: RosterPerson(email: "z@kazguu.kz", fullName: "Z", category: .abp, unit: "F", role: .staff,
+                                     leadership: false, language: .en), stored: stored, plan: plan)),
+        ]
+        for (status, cost) in [(CompletionStatus.completed, 120_000), (.completed, 0), (.failed, 120_000), (.failed, 0),
+                               (.withdrewValidReason, 5_000)] {
+            out.append(("course_result", "\(status) \(cost)", CompletionContexts.notice(
+                name: person.fullName, course: course("T-1", cost: cost), result: result(status, cost: cost),
+                certificate: "CPD-2026-00001")))
+        }
+        let base = DueReminder(kind: .call, recipient: person, address: person.email, cycle: "2026-2027:2026-04-15",
+                               deadline: CivilDate(text: "2026-06-01"))
+        out.append(("call_for_applications", "call", ReminderContexts.values(base, name: person.fullName)))
+        out.append(("application_reminder", "reminder", ReminderContexts.values(base, name: person.fullName)))
+        for kind in [DueReminder.Kind.summary, .plan, .announcement] {
+            var reminder = base
+            reminder.kind = kind
+            reminder.unitsMissing = kind == .summary ? ["<Law>"] : []
+            out.append(("dshr_reminder", kind.rawValue, ReminderContexts.values(reminder, name: nil)))
+        }
+        var summary = CompletionsDesk.Summary(certificatesNew: 1, certificatesBefore: 2, expulsions: 1, readmissions: 1, noticesQueued: 3)
+        summary.issues = [RowIssue(row: 5, column: nil, value: nil, kind: .unknownCourse, message: "course X is not in the Plan")]
+        var completions = CompletionContexts.summary(summary, fileName: "r.csv")
+        completions["is_completions"] = true
+        out.append(("command_result", "completions", completions))
+        out.append(("command_result", "no plan", ["is_completions": true, "completions_no_plan": true]))
+        out.append(("command_result", "unreadable list", ["is_completions": true, "completions_unreadable": true]))
+        out.append(("command_result", "unreadable plan", ["is_plan": true, "plan_unreadable": true, "has_files": true,
+                                                          "files": [["file": "x.pdf", "detail": "unsupported"]]]))
+        out.append(("command_result", "confirmation", ["is_confirmation": true, "cycle": "2026-2027", "file_name": "p.xlsx",
+                                                       "queued": 3, "already": 1, "has_already": true, "recipients": 4,
+                                                       "deadline": "13.07.2026"]))
+        return out.map { ($0.0, $0.1, $0.2.merging(["name": "Ә. <Test>", "original_subject": "[PLAN]"]) { old, _ in old }) }
+    }
+
+    @Test(arguments: RosterPerson.Language.allCases)
+    func everyCycleTemplateRendersCompletely(language: RosterPerson.Language) throws {
+        for (name, variant, context) in Self.contexts {
+            let reply = try Self.library.render(name, language: language, context: context)
+            let label = "\(language) \(name) (\(variant))"
+            for (part, text) in [("subject", reply.subject), ("txt", reply.text), ("html", reply.html)] {
+                #expect(!text.contains("{{") && !text.contains("}}"), "\(label).\(part)")
+                #expect(text.trimmingCharacters(in: .whitespacesAndNewlines).count > 20, "\(label).\(part)")
+            }
+            #expect(!reply.subject.contains("\n") && !reply.subject.contains("\r"), "\(label)")
+            #expect(reply.html.contains("<html lang=\"\(language.rawValue)\">"), "\(label)")
+            #expect(!reply.html.contains("<Test>") && !reply.html.contains("<b>Methods"), "values escaped in HTML: \(label)")
+            if language == .kk { #expect(reply.text.contains { Self.kazakhLetters.contains($0) }, "\(label)") }
+        }
+    }
+
+    /// Each problem kind has its own words in each language (no kind renders as nothing).
+    @Test(arguments: RosterPerson.Language.allCases)
+    func everyProblemKindIsWorded(language: RosterPerson.Language) throws {
+        let (_, _, context) = try #require(Self.contexts.first { $0.0 == "plan_preview" && $0.1 == "problems" })
+        let text = try Self.library.render("plan_preview", language: language, context: context).text
+        let lines = text.split(separator: "\n").filter { $0.hasPrefix("  - T-2") }
+        #expect(lines.count == PlanProblem.Kind.allCases.count)
+        #expect(Set(lines).count == lines.count, "each kind worded differently")
+        #expect(lines.allSatisfy { !$0.hasSuffix(": ") && !$0.hasSuffix(":") })
+    }
+
+    /// The §8 paragraph appears only when the course cost money.
+    @Test(arguments: RosterPerson.Language.allCases)
+    func workOffOnlyForPaidCourses(language: RosterPerson.Language) throws {
+        let paid = try #require(Self.contexts.first { $0.1 == "completed 120000" }).2
+        let free = try #require(Self.contexts.first { $0.1 == "completed 0" }).2
+        let paidText = try Self.library.render("course_result", language: language, context: paid).text
+        let freeText = try Self.library.render("course_result", language: language, context: free).text
+        #expect(paidText.contains("30.09.2027"), "12 months from 30.09.2026")
+        #expect(!freeText.contains("30.09.2027"))
+        #expect(paidText.contains("CPD-2026-00001") && freeText.contains("CPD-2026-00001"))
+    }
+}
