@@ -1485,6 +1485,41 @@ def make_batch5():
         t.person(p, {"date": "dmy"})
     add("r92_labels_with_examples.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
+    # 93 A two-row header with its column-number row printed again on the next page.
+    up = ["№", "Мектеп", "Т.А.Ә.", "Даярлау бағыты", "Білім беру бағдарламасы",
+          "Соңғы біліктілікті арттыру курсы", None, None, "Байланыс деректері", None]
+    low = [None, None, None, None, None, "атауы", "күні", "сағат саны", "телефон", "e-mail"]
+    t = Table(FIELDS, [up, low, list(range(1, 11))])
+    def group_merges(base):
+        for c in range(5):
+            t.merges.append((base, c, 2, 1))
+        t.merges.append((base, 5, 1, 3))
+        t.merges.append((base, 8, 1, 2))
+    group_merges(0)
+    for p in people(3, SCHOOLS[2]):
+        t.person(p, {"date": "dmy"})
+    base = len(t.rows)
+    t.rows += [list(up), list(low), list(range(1, 11))]
+    group_merges(base)
+    for p in people(2, SCHOOLS[2], start_no=4):
+        t.person(p, {"date": "date"})
+    add("r93_two_row_header_repeated.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
+    # 94 The same in a .docx (Word repeats nothing itself here: the head copied the rows).
+    t2 = Table(FIELDS, [up, low])
+    for (r, c, nr, nc) in [(0, c, 2, 1) for c in range(5)] + [(0, 5, 1, 3), (0, 8, 1, 2)]:
+        t2.merges.append((r, c, nr, nc))
+    for p in people(2, SCHOOLS[2]):
+        t2.person(p, {"date": "dmy"})
+    base = len(t2.rows)
+    t2.rows += [list(up), list(low)]
+    for (r, c, nr, nc) in [(base, c, 2, 1) for c in range(5)] + [(base, 5, 1, 3), (base, 8, 1, 2)]:
+        t2.merges.append((r, c, nr, nc))
+    ps = people(2, SCHOOLS[2], start_no=3)
+    t2.person(ps[0], {"date": "dmy"})
+    t2.person(ps[1], {"date": "dmy"}, override={"hours": 2500}, problems=[("last_course_hours", "out_of_range")])
+    add("r94_docx_two_row_header_repeated.docx", "docx", lambda path: write_docx(path, t2), t2)
+
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
     first = len(t.rows)
