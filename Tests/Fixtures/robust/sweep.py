@@ -44,6 +44,12 @@ for n in range(N):
     for e in extras:
         cols.insert(random.randint(1, len(cols)), "extra:" + e)
     header = [V[c][random.randrange(len(V[c]))] if not c.startswith("extra:") else c[6:] for c in cols]
+    if random.random() < 0.25:
+        # The official wording, sometimes bilingual on two lines.
+        official = dict(zip(mk.FIELDS, random.choice([mk.KK_OFF, mk.RU_OFF, mk.EN_OFF])))
+        english = dict(zip(mk.FIELDS, mk.EN_OFF))
+        both = random.random() < 0.5
+        header = [(official[c] + ("\n" + english[c] if both else "")) if c in official else h for c, h in zip(cols, header)]
     titles = []
     for _ in range(random.randint(0, 3)):
         titles.append([random.choice(["1-қосымша", "Өтінім", "Заявка", "Приложение 1", "Құқық жоғары мектебі", "Application"])])
@@ -52,6 +58,25 @@ for n in range(N):
     hrows = titles + [header]
     if random.random() < 0.3: hrows.append(list(range(1, len(cols) + 1)))
     t = mk.Table(cols, hrows, top=top, left=left)
+    # Sometimes the course's three columns sit under one group label in a two-row header.
+    trio = [cols.index(c) for c in ("course", "date", "hours") if c in cols]
+    two_row = (len(trio) == 3 and trio[1] == trio[0] + 1 and trio[2] == trio[0] + 2 and random.random() < 0.3
+               and fmt != "csv")
+    if two_row:
+        h = len(titles)
+        upper = list(t.rows[h])
+        lower = [None] * len(cols)
+        upper[trio[0]] = random.choice(["Соңғы біліктілікті арттыру курсы", "Последний курс повышения квалификации", "Last course"])
+        upper[trio[1]] = upper[trio[2]] = None
+        lower[trio[0]], lower[trio[1]], lower[trio[2]] = random.choice(
+            [("атауы", "күні", "сағат саны"), ("название", "дата", "часы"), ("title", "date", "hours")])
+        t.rows[h] = upper
+        t.rows.insert(h + 1, lower)
+        t.header_count += 1
+        for c in range(len(cols)):
+            if c not in trio:
+                t.merges.append((h, c, 2, 1))
+        t.merges.append((h, trio[0], 1, 3))
     school = random.choice(mk.SCHOOLS)
     ps = mk.people(random.randint(1, 7), school)
     enc = random.choice(["utf-8", "utf-8-sig", "kz1048"])
@@ -75,6 +100,11 @@ for n in range(N):
             t.person(p, styles, ev, override={"name": None}, problems=[("full_name", "missing")])
         else:
             t.person(p, styles, ev)
+    if random.random() < 0.15 and len(ps) >= 1:
+        # The header printed again, then more people.
+        t.rows.append(list(header))
+        for p in mk.people(random.randint(1, 3), school, start_no=len(ps) + 1):
+            t.person(p, {"date": "dmy"})
     tail = random.random()
     if tail < 0.3: t.raw(random.choice(["Барлығы:", "Итого", "Всего: %d" % len(ps), "Total"]))
     if random.random() < 0.3: t.raw(random.choice(["Орындаған: А. Серікова", "Директор ____________ А.Б. Ахметов", "Исполнитель: Иванова И.И."]))
@@ -82,8 +112,14 @@ for n in range(N):
         for k in range(3): t.raw(*([None] * cols.index("no") + [len(ps) + k + 1]))
     name = f"s{n:03d}"
     try:
-        if fmt == "xlsx": mk.add(name + ".xlsx", "xlsx", lambda path: mk.write_xlsx(path, [("Sheet1", t, "visible")]), t)
-        elif fmt == "xlsxw": mk.add(name + ".xlsx", "xlsx", lambda path: mk.write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+        sheets = [("Sheet1", t, "visible")]
+        extra = random.random()
+        if extra < 0.15:
+            sheets.insert(0, ("Нұсқаулық", [["Нұсқаулық / Инструкция"], ["Кестені толтырып, hr-intake@kazguu.kz мекенжайына жіберіңіз."]], "visible"))
+        elif extra < 0.3:
+            sheets.append(("Тізімдер", [[sch] for sch in mk.SCHOOLS], "hidden"))
+        if fmt == "xlsx": mk.add(name + ".xlsx", "xlsx", lambda path: mk.write_xlsx(path, sheets), t)
+        elif fmt == "xlsxw": mk.add(name + ".xlsx", "xlsx", lambda path: mk.write_xlsxw(path, sheets), t)
         elif fmt == "ods": mk.add(name + ".ods", "ods", lambda path: mk.write_ods(path, t), t)
         elif fmt == "xls": mk.add(name + ".xls", "xls", lambda path: mk.write_xls(path, t), t)
         elif fmt == "csv": mk.add(name + ".csv", "csv", lambda path: mk.write_csv(path, t, enc, random.choice([";", ",", "\t"])), t)
