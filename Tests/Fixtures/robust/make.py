@@ -345,11 +345,27 @@ def write_xls(path, t, title="Лист1", hidden_first=None):
     wb.save(path)
 
 
-def write_ods(path, t, extra_sheets=(), tail=False, line_breaks=False, libreoffice=False):
+def write_ods(path, t, extra_sheets=(), tail=False, line_breaks=False, libreoffice=False, hidden_first=None):
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table as OTable, TableRow, TableCell, CoveredTableCell
     from odf.text import P as OP
     doc = OpenDocumentSpreadsheet()
+    if hidden_first:
+        # Last year's sheet, hidden the way LibreOffice hides a sheet: a table style with display off.
+        from odf.style import Style, TableProperties
+        hidden_style = Style(name="ta_hidden", family="table")
+        hidden_style.addElement(TableProperties(display=False))
+        doc.automaticstyles.addElement(hidden_style)
+        s = OTable(name="2025", stylename=hidden_style)
+        for row in hidden_first:
+            tr = TableRow()
+            for v in row:
+                tc = TableCell(valuetype="string")
+                if v is not None:
+                    tc.addElement(OP(text=text_of(v)))
+                tr.addElement(tc)
+            s.addElement(tr)
+        doc.spreadsheet.addElement(s)
     for name, rows in extra_sheets:
         s = OTable(name=name)
         for row in rows:
@@ -1519,6 +1535,11 @@ def make_batch5():
     t2.person(ps[0], {"date": "dmy"})
     t2.person(ps[1], {"date": "dmy"}, override={"hours": 2500}, problems=[("last_course_hours", "out_of_range")])
     add("r94_docx_two_row_header_repeated.docx", "docx", lambda path: write_docx(path, t2), t2)
+
+    # 95 ODS with last year's application on a hidden first sheet.
+    old = simple(H_KK, SCHOOLS[4], 4, {"date": "dmy"})
+    t = simple(H_KK, SCHOOLS[4], 2, {"date": "date"})
+    add("r95_ods_hidden_old_sheet.ods", "ods", lambda path: write_ods(path, t, hidden_first=old.rows), t)
 
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
