@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one header cell (or a column of a two-row header) by meaning.
 enum HeaderCellMeaning {
     /// The meaning this header text names and how strongly (1 weak … 3 certain), or nil.
@@ -7,10 +9,12 @@ enum HeaderCellMeaning {
         // Data, not a label: a row of employees is never read as a header. A label may show an
         // example address in brackets (`E-mail (мысалы: a.user@kazguu.kz)`): read without it.
         guard let upper = withoutExample(upper) else { return nil }
-        let lower = lower.map(withoutExample)
-        if case .some(.none) = lower { return nil }
-        let whole = FoldedText(upper + " " + ((lower ?? nil) ?? ""))
-        return read(whole: whole, upper: upper, lower: lower ?? nil)
+        var subLabel: String?
+        if let lower {
+            guard let kept = withoutExample(lower) else { return nil }
+            subLabel = kept
+        }
+        return read(whole: FoldedText(upper + " " + (subLabel ?? "")), lower: subLabel)
     }
 
     /// The text without a bracketed example when that is where its address is; nil when the
@@ -18,13 +22,9 @@ enum HeaderCellMeaning {
     private static func withoutExample(_ text: String) -> String? {
         guard EmailAddress.containsAddress(text) else { return text }
         var cut = text.firstIndex { $0 == "(" || $0 == "[" }
-        let lowered = text.lowercased()
-        for word in ["мысалы", "үлгі", "пример", "образец", "например", "example", "e.g."] {
-            // Lowercasing keeps these letters' lengths, so the offset carries over.
-            if let found = lowered.range(of: word) {
-                let offset = lowered.distance(from: lowered.startIndex, to: found.lowerBound)
-                let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) ?? text.endIndex
-                cut = min(cut ?? index, index)
+        for word in HeaderVocabulary.exampleMarkers {
+            if let found = text.range(of: word, options: .caseInsensitive) {
+                cut = min(cut ?? found.lowerBound, found.lowerBound)
             }
         }
         guard let cut else { return nil }
@@ -32,7 +32,7 @@ enum HeaderCellMeaning {
         return !label.isEmpty && !EmailAddress.containsAddress(label) && !FoldedText(label).isEmpty ? label : nil
     }
 
-    private static func read(whole: FoldedText, upper: String, lower: String?) -> (meaning: ColumnMeaning, strength: Int)? {
+    private static func read(whole: FoldedText, lower: String?) -> (meaning: ColumnMeaning, strength: Int)? {
         if whole.isEmpty { return nil }
         // "Last name, first name" is the person, not the last course.
         if whole.hasPair("last", "name") || whole.hasPair("first", "name") { return (.fullName, 3) }

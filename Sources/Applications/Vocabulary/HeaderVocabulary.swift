@@ -74,6 +74,8 @@ enum HeaderVocabulary {
         // The academic year, and the day the form was filled in.
         "оқу", "учебный", "academic", "толтырылған", "заполнения", "filled",
     ]
+    /// Words that introduce an example inside a label (`E-mail, мысалы: a.user@kazguu.kz`).
+    static let exampleMarkers = ["мысалы", "үлгі", "пример", "образец", "например", "example", "e.g."]
     /// A second address or phone (`Жеке email`, `Личный телефон`): the work one is preferred
     /// when the table has both; alone it is still the column.
     static let secondaryStems = ["жеке", "личн", "personal", "private", "резерв", "қосымша", "дополнит", "alternative"]
