@@ -59,7 +59,7 @@ struct RowClassifier {
     }
 
     /// A signature line (`______`) or a row that opens with a footer word, without an address.
-    /// The word may come second, after the unit (`Мектеп директоры`, `Школа деканы`).
+    /// The signer's role may come after the unit (`Құқық жоғары мектебінің деканы`).
     private func isFooter(_ content: RowContent, _ columns: [Int]) -> Bool {
         if let first = columns.first, first != layout.columns[.fullName], case .text = content.cell(at: first).value,
            let text = content.text(at: first), RowVocabulary.preparedByWords.contains(Self.firstWord(text)) {
@@ -71,9 +71,9 @@ struct RowClassifier {
               let text = content.text(at: first) else { return false }
         let words = Self.firstWords(text)
         if let opening = words.first, RowVocabulary.footerWords.contains(opening) { return true }
-        // Second word only in a row holding no data: a unit called `Ректор аппараты` with dates
-        // and hours is a row of people.
-        return !content.hasDataLikeCell && words.dropFirst().contains(where: RowVocabulary.footerWords.contains)
+        // Later words only in a row holding no data, and only the signer's role: a unit called
+        // `Ректор аппараты` with dates and hours is a row of people.
+        return !content.hasDataLikeCell && words.dropFirst().contains(where: RowVocabulary.signerWords.contains)
     }
 
     /// Text only, no number in the № column, no data, and a staff-category word: a section
@@ -110,7 +110,7 @@ struct RowClassifier {
     }
 
     static func firstWords(_ text: String) -> ArraySlice<String> {
-        FoldedText(String(text.prefix(40))).tokens.prefix(2)
+        FoldedText(String(text.prefix(80))).tokens.prefix(4)
     }
 
     /// A name or an address, or at least two other facts about a person's courses and contacts.

@@ -12,6 +12,12 @@ enum RowVocabulary {
         "профессорскопреподавательский", "административноуправленческий", "состав", "персонал",
         "faculty", "administrative", "academic", "staff",
     ]
+    /// The signer's role, also after the unit's name (`Құқық жоғары мектебінің деканы`).
+    static let signerWords: Set<String> = [
+        "декан", "деканы", "директор", "директоры", "директора", "басшы", "басшысы", "руководитель", "dean", "director",
+        "head", "проректор", "ректор", "меңгерушісі", "заведующий", "бастығы", "начальник", "төраға", "төрағасы",
+        "председатель", "chair",
+    ]
     /// A № cell opening with one of these marks the template's example row.
     static let exampleWords: Set<String> = [
         "мысалы", "мысал", "үлгі", "үлгісі", "пример", "образец", "например", "example", "sample", "eg", "мыс",

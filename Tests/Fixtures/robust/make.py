@@ -1541,6 +1541,16 @@ def make_batch5():
     t = simple(H_KK, SCHOOLS[4], 2, {"date": "date"})
     add("r95_ods_hidden_old_sheet.ods", "ods", lambda path: write_ods(path, t, hidden_first=old.rows), t)
 
+    # 96 Footers typed across the grid: the role after the unit's name, the signer in another
+    # column, no underscores; a "Қорытынды" summary line with a number.
+    t = Table(FIELDS, [KK_OFF])
+    for p in people(3, SCHOOLS[0]):
+        t.person(p, {"date": "dmy"})
+    t.raw(None, "Қорытынды:", None, None, None, None, None, 216)
+    t.raw(None, None, "Құқық жоғары мектебінің деканы", None, None, None, "Ә.Қ. Сейтқали")
+    t.raw(None, None, "Высшая школа права, директор", None, None, None, "А.Б. Ахметов")
+    add("r96_footers_across_grid.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
     first = len(t.rows)
