@@ -95,7 +95,7 @@ enum HeaderFinder {
                                  readings: inout HeaderCellReadings) -> [ColumnMeaning: Int] {
         var chosen: [ColumnMeaning: (column: Int, strength: Int)] = [:]
         var programmeColumns: [Int] = []
-        var courseParts: [ColumnMeaning: [(column: Int, strength: Int)]] = [:]
+        var courseParts: [ColumnMeaning: [CoursePartLabel]] = [:]
         for (column, label) in labels.enumerated() {
             let reading: (meaning: ColumnMeaning, strength: Int)?
             switch (label.top, label.bottom) {
@@ -107,7 +107,9 @@ enum HeaderFinder {
             guard let reading else { continue }
             if reading.meaning == .programme { programmeColumns.append(column) }
             if reading.meaning == .lastCourseDate || reading.meaning == .lastCourseHours {
-                courseParts[reading.meaning, default: []].append((column, reading.strength))
+                let text = [label.top, label.bottom].compactMap { $0 }.joined(separator: " ")
+                courseParts[reading.meaning, default: []].append(
+                    CoursePartLabel(column: column, strength: reading.strength, namesStart: HeaderCellMeaning.namesStart(text)))
             }
             if reading.strength > (chosen[reading.meaning]?.strength ?? 0) {
                 chosen[reading.meaning] = (column, reading.strength)
@@ -115,22 +117,30 @@ enum HeaderFinder {
         }
         var result = chosen.mapValues(\.column)
         shareProgrammeAndDirection(&result, programmeColumns: programmeColumns, labels: labels)
-        if let course = result[.lastCourse] {
-            for (meaning, candidates) in courseParts {
-                if let column = nearestAfter(course, among: candidates) { result[meaning] = column }
-            }
+        for (meaning, candidates) in courseParts {
+            if let column = breakTie(among: candidates, course: result[.lastCourse]) { result[meaning] = column }
         }
         return result
     }
 
-    /// Two equally plain date (or hours) labels, `Сертификат берілген күні` and `Күні`: the
-    /// one that follows the course title most closely is the course's, as Appendix 1 lays
-    /// out title, date and hours side by side.
-    private static func nearestAfter(_ course: Int, among candidates: [(column: Int, strength: Int)]) -> Int? {
+    struct CoursePartLabel {
+        var column: Int
+        var strength: Int
+        var namesStart: Bool
+    }
+
+    /// Two equally strong date (or hours) labels. A start date yields to the end date (the
+    /// last course is dated by its completion); otherwise, as with `Сертификат берілген күні`
+    /// and `Күні`, the one that follows the course title most closely is the course's, as
+    /// Appendix 1 lays out title, date and hours side by side. Nil keeps the leftmost.
+    private static func breakTie(among candidates: [CoursePartLabel], course: Int?) -> Int? {
         guard let strongest = candidates.map(\.strength).max() else { return nil }
-        let tied = candidates.filter { $0.strength == strongest }.map(\.column)
+        var tied = candidates.filter { $0.strength == strongest }
         guard tied.count > 1 else { return nil }
-        return tied.filter { $0 > course }.min()
+        if tied.contains(where: { !$0.namesStart }) { tied.removeAll(where: \.namesStart) }
+        if tied.count == 1 { return tied.first?.column }
+        guard let course else { return nil }
+        return tied.map(\.column).filter { $0 > course }.min()
     }
 
     /// `ОП шифры және атауы (бағыты)` names the programme and the direction at once, and

@@ -62,7 +62,8 @@ enum HeaderCellMeaning {
         let strength = (isCourse ? 3 : 1) + last
         switch (hours, date) {
         case (true, false): return (.lastCourseHours, strength)
-        case (false, true): return (.lastCourseDate, strength)
+        // A course's start date yields to its end date: the last course is dated by its completion.
+        case (false, true): return (.lastCourseDate, context.hasPrefix(anyOf: HeaderVocabulary.startStems) ? max(1, strength - 1) : strength)
         // One cell naming title, date and hours at once: the column holds the course as a whole.
         case (true, true): return isCourse ? (.lastCourse, 2) : nil
         case (false, false):
@@ -94,6 +95,11 @@ enum HeaderCellMeaning {
         let other = text.hasPrefix(anyOf: HeaderVocabulary.programmeStems + HeaderVocabulary.directionStems)
             || text.hasAny(HeaderVocabulary.directionWords)
         return other && !course
+    }
+
+    /// The label names a start (`Курс басталған күні`, `Дата начала`, `Start date`).
+    static func namesStart(_ text: String) -> Bool {
+        FoldedText(text).hasPrefix(anyOf: HeaderVocabulary.startStems)
     }
 
     /// The label names the training direction (possibly besides the programme), or a code.

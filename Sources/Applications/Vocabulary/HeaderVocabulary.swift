@@ -74,6 +74,8 @@ enum HeaderVocabulary {
         // The academic year, and the day the form was filled in.
         "оқу", "учебный", "academic", "толтырылған", "заполнения", "filled",
     ]
+    /// A start date (`басталған күні`, `Дата начала`, `Start date`), beside the end date.
+    static let startStems = ["бастал", "начал", "start", "commenc", "beginn"]
     /// Words that introduce an example inside a label (`E-mail, мысалы: a.user@kazguu.kz`).
     static let exampleMarkers = ["мысалы", "үлгі", "пример", "образец", "например", "example", "e.g."]
     /// A second address or phone (`Жеке email`, `Личный телефон`): the work one is preferred

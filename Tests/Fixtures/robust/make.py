@@ -1551,6 +1551,23 @@ def make_batch5():
     t.raw(None, None, "Высшая школа права, директор", None, None, None, "А.Б. Ахметов")
     add("r96_footers_across_grid.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
 
+    # 97 Start and end dates of the course (clerk: the last course is dated by its end, the day
+    # the certificate is issued).
+    cols = ["no", "name", "school", "course", "extra:start", "date", "hours", "phone", "email"]
+    t = Table(cols, [["№", "ФИО", "Подразделение", "Название курса", "Дата начала курса", "Дата окончания курса",
+                      "Кол-во часов", "Телефон", "E-mail"]])
+    for p in people(3, SCHOOLS[9]):
+        t.person(p, {"date": "dmy"}, extras={"extra:start": (p.date - dt.timedelta(days=5)).strftime("%d.%m.%Y")})
+        t.expected_rows[-1].update({"training_direction": None, "programme": None})
+    add("r97_start_and_end_dates.xlsx", "xlsx", lambda path: write_xlsxw(path, [("Sheet1", t, "visible")]), t)
+
+    # 98 The same in English without a course word on the dates.
+    t = Table(cols, [["No", "Name", "Department", "Course", "Start date", "End date", "Hours", "Phone", "Email"]])
+    for p in people(3, "Department of Languages"):
+        t.person(p, {"date": "iso"}, extras={"extra:start": (p.date - dt.timedelta(days=5)).isoformat()})
+        t.expected_rows[-1].update({"training_direction": None, "programme": None})
+    add("r98_start_end_en.csv", "csv", lambda path: write_csv(path, t, "utf-8", ","), t)
+
     # 78 HTML with the school in a rowspan cell.
     t = Table(FIELDS, [H_KK])
     first = len(t.rows)
