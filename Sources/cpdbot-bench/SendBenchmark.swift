@@ -16,14 +16,17 @@ struct SendBenchmark: ParsableCommand {
     @Option var count = 2000
     @Option var size = 6000
     @Option var connections = 4
+    /// Announcement n goes to staff(n mod recipients + 1): the benchmark's own mailboxes only.
+    @Option var recipients = 100
     @Option(name: .customLong("ca-file")) var caFile = "var/mail-sandbox/ca.pem"
     @Option(name: .customLong("password-file")) var passwordFile = "var/mail-sandbox/password"
     @Option var url = "smtp://127.0.0.1:10587/kazguu.kz"
     @Option var user = "hr-intake@kazguu.kz"
 
     func validate() throws {
-        guard (1...100_000).contains(count), (1...64).contains(connections), (100...1_000_000).contains(size) else {
-            throw ValidationError("count 1…100000, connections 1…64, size 100…1000000")
+        guard (1...100_000).contains(count), (1...64).contains(connections), (100...1_000_000).contains(size),
+              (1...1100).contains(recipients) else {
+            throw ValidationError("count 1…100000, connections 1…64, size 100…1000000, recipients 1…1100")
         }
         guard let host = URL(string: url)?.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
             throw ValidationError("the benchmark sends to the local sandbox only (127.0.0.1)")
@@ -42,7 +45,7 @@ struct SendBenchmark: ParsableCommand {
             do {
                 let client = try SMTPClient(settings: settings)
                 for n in stride(from: worker, to: count, by: connections) {
-                    let recipient = String(format: "staff%04d@kazguu.kz", n % 2000 + 1)
+                    let recipient = String(format: "staff%04d@kazguu.kz", n % recipients + 1)
                     var message = OutgoingMessage(
                         from: Mailbox(displayName: "ДШРД / DSHR", address: user),
                         to: [Mailbox(displayName: nil, address: recipient)],

@@ -7,11 +7,13 @@ enum HeaderFinder {
     static func find(in table: Table, limits: ApplicationLimits) -> HeaderLayout? {
         let rows = table.rows.prefix(limits.headerSearchRows).map(RowContent.init)
         var best: (layout: HeaderLayout, rank: (Int, Int))?
+        var readings = HeaderCellReadings()
         for index in rows.indices {
-            var candidates = [layout(rowIndices: [index], upper: rows[index], lower: nil)]
+            var candidates = [layout(rowIndices: [index], upper: rows[index], lower: nil, readings: &readings)]
             let next = index + 1
             if next < rows.count, canBeUpperRow(rows[index]), canBeLowerRow(rows[next]) {
-                candidates.append(layout(rowIndices: [index, next], upper: rows[index], lower: rows[next]))
+                candidates.append(layout(rowIndices: [index, next], upper: rows[index], lower: rows[next],
+                                         readings: &readings))
             }
             for candidate in candidates where candidate.qualifies {
                 // More meanings first; on a tie the two-row reading, which sees the sub-labels.
@@ -37,13 +39,37 @@ enum HeaderFinder {
     }
 
     static func layout(rowIndices: [Int], upper: RowContent, lower: RowContent?) -> HeaderLayout {
+        var readings = HeaderCellReadings()
+        return layout(rowIndices: rowIndices, upper: upper, lower: lower, readings: &readings)
+    }
+
+    private static func layout(rowIndices: [Int], upper: RowContent, lower: RowContent?,
+                               readings: inout HeaderCellReadings) -> HeaderLayout {
         let labels = labels(upper: upper, lower: lower)
-        var columns = meanings(of: labels)
-        let parts = nameParts(of: labels)
+        var columns = meanings(of: labels, readings: &readings)
+        var parts = nameParts(of: labels, readings: &readings)
         if parts.count >= 2, let first = parts.first {
             columns[.fullName] = first
+        } else if let name = columns[.fullName] {
+            parts = mergedSpan(from: name, upper: upper, lower: lower)
         }
         return HeaderLayout(rowIndices: rowIndices, columns: columns, nameParts: parts.count >= 2 ? parts : [])
+    }
+
+    /// `Т.А.Ә.` merged over two or three columns with no sub-labels: the surname in the first,
+    /// the rest of the name in the next. The name is every column the label spans.
+    private static func mergedSpan(from column: Int, upper: RowContent, lower: RowContent?) -> [Int] {
+        let label = lower?.text(at: column) != nil && !(lower?.cell(at: column).isMergedCopy ?? true)
+            ? nil : upper.text(at: column)
+        guard let label, !upper.cell(at: column).isMergedCopy else { return [] }
+        var span = [column]
+        var next = column + 1
+        while span.count < 3, upper.cell(at: next).isMergedCopy, upper.text(at: next) == label,
+              lower.map({ $0.text(at: next) == nil || $0.cell(at: next).isMergedCopy }) ?? true {
+            span.append(next)
+            next += 1
+        }
+        return span
     }
 
     /// Which meaning each column names. With `lower`, a cell of the second row is read under
@@ -65,31 +91,82 @@ enum HeaderFinder {
     }
 
     /// The strongest column for each meaning; on a tie the leftmost.
-    private static func meanings(of labels: [(top: String?, bottom: String?)]) -> [ColumnMeaning: Int] {
+    private static func meanings(of labels: [(top: String?, bottom: String?)],
+                                 readings: inout HeaderCellReadings) -> [ColumnMeaning: Int] {
         var chosen: [ColumnMeaning: (column: Int, strength: Int)] = [:]
+        var programmeColumns: [Int] = []
+        var courseParts: [ColumnMeaning: [CoursePartLabel]] = [:]
         for (column, label) in labels.enumerated() {
             let reading: (meaning: ColumnMeaning, strength: Int)?
             switch (label.top, label.bottom) {
-            case let (top?, bottom?): reading = HeaderCellMeaning.read(upper: top, lower: bottom)
-            case let (top?, nil): reading = HeaderCellMeaning.read(upper: top)
-            case let (nil, bottom?): reading = HeaderCellMeaning.read(upper: bottom)
+            case let (top?, bottom?): reading = readings.meaning(upper: top, lower: bottom)
+            case let (top?, nil): reading = readings.meaning(upper: top, lower: nil)
+            case let (nil, bottom?): reading = readings.meaning(upper: bottom, lower: nil)
             case (nil, nil): reading = nil
             }
             guard let reading else { continue }
+            if reading.meaning == .programme { programmeColumns.append(column) }
+            if reading.meaning == .lastCourseDate || reading.meaning == .lastCourseHours {
+                let text = [label.top, label.bottom].compactMap { $0 }.joined(separator: " ")
+                courseParts[reading.meaning, default: []].append(
+                    CoursePartLabel(column: column, strength: reading.strength, namesStart: HeaderCellMeaning.namesStart(text)))
+            }
             if reading.strength > (chosen[reading.meaning]?.strength ?? 0) {
                 chosen[reading.meaning] = (column, reading.strength)
             }
         }
-        return chosen.mapValues(\.column)
+        var result = chosen.mapValues(\.column)
+        shareProgrammeAndDirection(&result, programmeColumns: programmeColumns, labels: labels)
+        for (meaning, candidates) in courseParts {
+            if let column = breakTie(among: candidates, course: result[.lastCourse]) { result[meaning] = column }
+        }
+        return result
+    }
+
+    struct CoursePartLabel {
+        var column: Int
+        var strength: Int
+        var namesStart: Bool
+    }
+
+    /// Two equally strong date (or hours) labels. A start date yields to the end date (the
+    /// last course is dated by its completion); otherwise, as with `Сертификат берілген күні`
+    /// and `Күні`, the one that follows the course title most closely is the course's, as
+    /// Appendix 1 lays out title, date and hours side by side. Nil keeps the leftmost.
+    private static func breakTie(among candidates: [CoursePartLabel], course: Int?) -> Int? {
+        guard let strongest = candidates.map(\.strength).max() else { return nil }
+        var tied = candidates.filter { $0.strength == strongest }
+        guard tied.count > 1 else { return nil }
+        if tied.contains(where: { !$0.namesStart }) { tied.removeAll(where: \.namesStart) }
+        if tied.count == 1 { return tied.first?.column }
+        guard let course else { return nil }
+        return tied.map(\.column).filter { $0 > course }.min()
+    }
+
+    /// `ОП шифры және атауы (бағыты)` names the programme and the direction at once, and
+    /// `ОП шифры` names a code. When another column names only the programme, the shared or
+    /// code label is the direction's.
+    private static func shareProgrammeAndDirection(_ result: inout [ColumnMeaning: Int], programmeColumns: [Int],
+                                                    labels: [(top: String?, bottom: String?)]) {
+        guard result[.trainingDirection] == nil, let shared = result[.programme], programmeColumns.count >= 2 else { return }
+        let label = [labels[shared].top, labels[shared].bottom].compactMap { $0 }.joined(separator: " ")
+        guard HeaderCellMeaning.namesDirection(label),
+              let other = programmeColumns.first(where: { column in
+                  column != shared && !HeaderCellMeaning.namesDirection(
+                      [labels[column].top, labels[column].bottom].compactMap { $0 }.joined(separator: " "))
+              }) else { return }
+        result[.trainingDirection] = shared
+        result[.programme] = other
     }
 
     /// Columns naming one part of the name each (surname, given name, patronymic), in that
     /// order, each part once. Fewer than two means the name is not split.
-    private static func nameParts(of labels: [(top: String?, bottom: String?)]) -> [Int] {
+    private static func nameParts(of labels: [(top: String?, bottom: String?)],
+                                  readings: inout HeaderCellReadings) -> [Int] {
         var found: [NamePart: Int] = [:]
         for (column, label) in labels.enumerated() {
             let text = label.bottom ?? label.top
-            guard let text, let part = NamePart.read(text), found[part] == nil else { continue }
+            guard let text, let part = readings.namePart(text), found[part] == nil else { continue }
             found[part] = column
         }
         return found.sorted { $0.key < $1.key }.map(\.value)

@@ -11,40 +11,72 @@ enum JSONText {
     }
 
     static func render(_ value: Value, indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+        var out = ""
+        write(value, indent: indent, into: &out)
+        return out
+    }
+
+    /// Appends to one buffer: a 10 MB sheet's record is not copied once per nesting level.
+    static func write(_ value: Value, indent: Int, into out: inout String) {
         switch value {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .int(let number): return String(number)
-        case .string(let text): return quote(text)
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .int(let number): out += String(number)
+        case .string(let text): out += quote(text)
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            let body = items.map { inner + render($0, indent: indent + 1) }.joined(separator: ",\n")
-            return "[\n" + body + "\n" + pad + "]"
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += ",\n" }
+                pad(indent + 1, into: &out)
+                write(item, indent: indent + 1, into: &out)
+            }
+            out += "\n"
+            pad(indent, into: &out)
+            out += "]"
         case .object(let members):
-            if members.isEmpty { return "{}" }
-            let body = members.map { inner + quote($0.0) + ": " + render($0.1, indent: indent + 1) }
-                .joined(separator: ",\n")
-            return "{\n" + body + "\n" + pad + "}"
+            if members.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (index, member) in members.enumerated() {
+                if index > 0 { out += ",\n" }
+                pad(indent + 1, into: &out)
+                out += quote(member.0)
+                out += ": "
+                write(member.1, indent: indent + 1, into: &out)
+            }
+            out += "\n"
+            pad(indent, into: &out)
+            out += "}"
         }
     }
 
+    private static func pad(_ indent: Int, into out: inout String) {
+        for _ in 0..<indent { out += "  " }
+    }
+
+    /// Works on UTF-8 bytes: only ASCII needs escaping, and most text needs none at all.
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        guard text.utf8.contains(where: needsEscape) else { return "\"" + text + "\"" }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x00..<0x20:
+                let hex = String(byte, radix: 16)
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C
     }
 }

@@ -19,7 +19,13 @@ struct RowValidator {
     /// The name joined from its parts, when the table splits it over several columns.
     private func fullName(_ content: RowContent) -> String? {
         guard nameParts.count >= 2 else { return nil }
-        let parts = nameParts.compactMap(content.text(at:))
+        var parts: [String] = []
+        for column in nameParts {
+            guard let text = content.text(at: column) else { continue }
+            // A name merged over the columns the label spans is one name, not two copies.
+            if content.cell(at: column).isMergedCopy, parts.last == text { continue }
+            parts.append(text)
+        }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
@@ -27,7 +33,8 @@ struct RowValidator {
         func value(_ meaning: ColumnMeaning) -> CellValue {
             columns[meaning].map { content.cell(at: $0).value } ?? .empty
         }
-        func text(_ meaning: ColumnMeaning) -> String? { CellText.of(value(meaning)) }
+        // The row's texts are already normalised (RowContent): shared, not made again.
+        func text(_ meaning: ColumnMeaning) -> String? { columns[meaning].flatMap(content.text(at:)) }
 
         var row = ApplicationRow(
             no: SerialNumber.parse(value(.no)),

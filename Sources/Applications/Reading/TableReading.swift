@@ -10,7 +10,7 @@ struct TableReading {
     /// Rows the classifier takes as employee rows, before validation (for choosing a table).
     var employeeRowCount: Int {
         let classifier = self.classifier
-        return dataRows.filter { classifier.classify($0) == .employee }.count
+        return dataRows.reduce(0) { $0 + (classifier.classify($1) == .employee ? 1 : 0) }
     }
 
     func read() -> ApplicationReading {
@@ -43,7 +43,9 @@ struct TableReading {
         })
     }
 
-    private var dataRows: [RowContent] {
-        table.rows.dropFirst(layout.lastRowIndex + 1).prefix(limits.maxRows).map(RowContent.init)
+    /// Lazily: each row's texts live only while it is classified and validated (a big sheet's
+    /// texts are not all held twice).
+    private var dataRows: LazyMapSequence<ArraySlice<Row>, RowContent> {
+        table.rows.dropFirst(layout.lastRowIndex + 1).prefix(limits.maxRows).lazy.map(RowContent.init)
     }
 }

@@ -18,6 +18,8 @@ struct RowClassifier {
         if isTotal(content, columns) { return .total }
         if columns.count == 1, case .text = content.cell(at: columns[0]).value { return .singleText }
         if isFooter(content, columns) { return .footer }
+        if isSection(content, columns) { return .section }
+        if isExample(content) { return .example }
         let identity: Set<Int?> = [layout.columns[.no], layout.columns[.school]]
         if columns.allSatisfy({ identity.contains($0) }) { return .template }
         if !isAboutAPerson(content) { return .noPerson }
@@ -57,17 +59,58 @@ struct RowClassifier {
     }
 
     /// A signature line (`______`) or a row that opens with a footer word, without an address.
+    /// The signer's role may come after the unit (`Құқық жоғары мектебінің деканы`).
     private func isFooter(_ content: RowContent, _ columns: [Int]) -> Bool {
+        if let first = columns.first, first != layout.columns[.fullName], case .text = content.cell(at: first).value,
+           let text = content.text(at: first), RowVocabulary.preparedByWords.contains(Self.firstWord(text)) {
+            return true
+        }
         guard !content.hasAddress else { return false }
         if columns.contains(where: { content.text(at: $0)?.contains("___") ?? false }) { return true }
-        guard let first = columns.first, let text = content.text(at: first) else { return false }
-        return RowVocabulary.footerWords.contains(Self.firstWord(text))
+        guard let first = columns.first, case .text = content.cell(at: first).value,
+              let text = content.text(at: first) else { return false }
+        let words = Self.firstWords(text)
+        if let opening = words.first, RowVocabulary.footerWords.contains(opening) { return true }
+        // Later words only in a row holding no data, and only the signer's role: a unit called
+        // `Ректор аппараты` with dates and hours is a row of people.
+        return !content.hasDataLikeCell && words.dropFirst().contains(where: RowVocabulary.signerWords.contains)
+    }
+
+    /// Text only, no number in the № column, no data, and a staff-category word: a section
+    /// heading spread over cells (`I | Профессорлық-оқытушылық құрам (ПОҚ)`), not a person
+    /// without an address.
+    private func isSection(_ content: RowContent, _ columns: [Int]) -> Bool {
+        guard !content.hasDataLikeCell, columns.count <= 3 else { return false }
+        if let no = layout.columns[.no], SerialNumber.parse(content.cell(at: no).value) != nil { return false }
+        // A unit's name (`Faculty of Law`) in the school column says nothing about the row.
+        return columns.contains { column in
+            guard column != layout.columns[.school], case .text = content.cell(at: column).value,
+                  let text = content.text(at: column) else { return false }
+            return Self.sectionWords(text).contains(where: RowVocabulary.sectionWords.contains)
+        }
+    }
+
+    /// The № cell says the row is the template's example (`Мысалы:`), not a person.
+    private func isExample(_ content: RowContent) -> Bool {
+        guard let no = layout.columns[.no], case .text = content.cell(at: no).value,
+              let text = content.text(at: no) else { return false }
+        return RowVocabulary.exampleWords.contains(Self.firstWord(text))
+    }
+
+    /// A section label's words, hyphenated compounds joined (`оқытушылық-құрам` → one word).
+    static func sectionWords(_ text: String) -> [String] {
+        let joined = text.replacingOccurrences(of: "-", with: "")
+        return FoldedText(String(joined.prefix(80))).tokens
     }
 
     /// The first word, lowercased, without reading the whole cell (abbreviations such as
     /// `М.П.` joined as `FoldedText` joins them).
     static func firstWord(_ text: String) -> String {
         FoldedText(String(text.prefix(40))).tokens.first ?? ""
+    }
+
+    static func firstWords(_ text: String) -> ArraySlice<String> {
+        FoldedText(String(text.prefix(80))).tokens.prefix(4)
     }
 
     /// A name or an address, or at least two other facts about a person's courses and contacts.

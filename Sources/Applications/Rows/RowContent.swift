@@ -21,9 +21,12 @@ struct RowContent {
         let texts = row.cells.map { CellText.of($0.value) }
         self.texts = texts
         let own = texts.indices.filter { texts[$0] != nil && !row.cells[$0].isMergedCopy }
-        let ownTexts = Set(own.compactMap { texts[$0] })
+        // Copies of merged regions are rare: the set of own texts (hashing long cells) is made
+        // only when there are some.
+        let hasCopies = row.cells.contains { $0.isMergedCopy }
+        let ownTexts = hasCopies ? Set(own.compactMap { texts[$0] }) : []
         var seenCopies = Set<String>()
-        let copies = texts.indices.filter { column in
+        let copies = !hasCopies ? [] : texts.indices.filter { column in
             guard let text = texts[column], row.cells[column].isMergedCopy, !ownTexts.contains(text) else { return false }
             return seenCopies.insert(text).inserted
         }
@@ -37,10 +40,28 @@ struct RowContent {
             guard let text = texts[column] else { return false }
             switch row.cells[column].value {
             case .number, .date, .bool: return true
-            case .text, .empty:
-                return text.filter(\.isNumber).count >= 4 || text.allSatisfy { $0.isNumber || $0 == "." || $0 == " " }
+            case .text, .empty: return Self.looksLikeData(text)
             }
         }
+    }
+
+    /// Four digits or more, or nothing but digits, dots and spaces. ASCII text is checked on
+    /// its bytes (long titles are common); other text by characters, as `isNumber` reads
+    /// digits of every script.
+    static func looksLikeData(_ text: String) -> Bool {
+        var asciiDigits = 0
+        var onlyDigitsDotsSpaces = true
+        for byte in text.utf8 {
+            guard byte < 0x80 else {
+                return text.filter(\.isNumber).count >= 4 || text.allSatisfy { $0.isNumber || $0 == "." || $0 == " " }
+            }
+            if (0x30...0x39).contains(byte) {
+                asciiDigits += 1
+            } else if byte != 0x2E, byte != 0x20 {
+                onlyDigitsDotsSpaces = false
+            }
+        }
+        return asciiDigits >= 4 || onlyDigitsDotsSpaces
     }
 
     func text(at column: Int) -> String? {

@@ -10,6 +10,10 @@ enum RowKind: Equatable {
     case total
     /// A row whose only content is one text cell: a title, a section (`Faculty (PPS)`), a note.
     case singleText
+    /// A section label in more than one cell (`I | Профессорлық-оқытушылық құрам (ПОҚ)`).
+    case section
+    /// The template's filled-in example, marked in the № column (`Мысалы:`, `Пример`, `Example`).
+    case example
     /// Signatures and `Орындаған:` lines.
     case footer
     /// A pre-numbered template row where only № (and perhaps the school) is filled.

@@ -19,15 +19,19 @@ enum EmailAddress {
     }
 
     static func isValid(_ address: String) -> Bool {
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, address.utf8.count <= 254 else { return false }
+        // Any non-ASCII byte fails the character checks below wherever it stands; checking the
+        // bytes first spares the character-by-character walk for every valid address.
+        guard address.utf8.count <= 254, address.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        let parts = address.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return false }
         return isLocalPart(parts[0]) && isDomain(parts[1])
     }
 
     /// Whether the text holds something shaped like an address (`x@y`), as data does and a
     /// header such as `E-mail (…@kazguu.kz)` does not.
     static func containsAddress(_ text: String) -> Bool {
-        guard text.contains("@") else { return false }
+        // Checked on bytes first: most cells hold no `@` and some are long.
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return false }
         let characters = Array(text)
         return characters.indices.contains { index in
             characters[index] == "@" && index > 0 && index + 1 < characters.count
@@ -36,23 +40,28 @@ enum EmailAddress {
         }
     }
 
-    private static let localSymbols = Set("!#$%&'*+/=?^_`{|}~-")
+    private static let localSymbols = Set("!#$%&'*+/=?^_`{|}~-".utf8)
 
-    private static func isLocalPart(_ local: Substring) -> Bool {
-        guard !local.isEmpty, local.utf8.count <= 64 else { return false }
-        let atoms = local.split(separator: ".", omittingEmptySubsequences: false)
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// ASCII bytes only (checked by `isValid`).
+    private static func isLocalPart(_ local: Substring.UTF8View.SubSequence) -> Bool {
+        guard !local.isEmpty, local.count <= 64 else { return false }
+        let atoms = local.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         return atoms.allSatisfy { atom in
-            !atom.isEmpty && atom.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || localSymbols.contains($0)) }
+            !atom.isEmpty && atom.allSatisfy { isAlphanumeric($0) || localSymbols.contains($0) }
         }
     }
 
-    private static func isDomain(_ domain: Substring) -> Bool {
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+    private static func isDomain(_ domain: Substring.UTF8View.SubSequence) -> Bool {
+        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard labels.count >= 2, let tld = labels.last, tld.count >= 2,
-              tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+              tld.allSatisfy({ isAlphanumeric($0) && !(0x30...0x39).contains($0) }) else { return false }
         return labels.allSatisfy { label in
-            (1...63).contains(label.count) && label.first != "-" && label.last != "-"
-                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            (1...63).contains(label.count) && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
+                && label.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
         }
     }
 }

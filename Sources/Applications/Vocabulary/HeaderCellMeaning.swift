@@ -1,18 +1,48 @@
+import Foundation
+
 /// Reads one header cell (or a column of a two-row header) by meaning.
 enum HeaderCellMeaning {
     /// The meaning this header text names and how strongly (1 weak … 3 certain), or nil.
     /// `lower` is the second row of a two-row header under `upper`, if any; when it names a
     /// part of the last course (`атауы`, `күні`, `сағат саны`) it decides, with `upper` as context.
     static func read(upper: String, lower: String? = nil) -> (meaning: ColumnMeaning, strength: Int)? {
-        // Data, not a label: a row of employees is never read as a header.
-        if EmailAddress.containsAddress(upper) || lower.map(EmailAddress.containsAddress) == true { return nil }
-        let whole = FoldedText(upper + " " + (lower ?? ""))
+        // Data, not a label: a row of employees is never read as a header. A label may show an
+        // example address in brackets (`E-mail (мысалы: a.user@kazguu.kz)`): read without it.
+        guard let upper = withoutExample(upper) else { return nil }
+        var subLabel: String?
+        if let lower {
+            guard let kept = withoutExample(lower) else { return nil }
+            subLabel = kept
+        }
+        return read(whole: FoldedText(upper + " " + (subLabel ?? "")), lower: subLabel)
+    }
+
+    /// The text without a bracketed example when that is where its address is; nil when the
+    /// address is the text itself (a data cell).
+    private static func withoutExample(_ text: String) -> String? {
+        guard EmailAddress.containsAddress(text) else { return text }
+        var cut = text.firstIndex { $0 == "(" || $0 == "[" }
+        for word in HeaderVocabulary.exampleMarkers {
+            if let found = text.range(of: word, options: .caseInsensitive) {
+                cut = min(cut ?? found.lowerBound, found.lowerBound)
+            }
+        }
+        guard let cut else { return nil }
+        let label = String(text[..<cut])
+        return !label.isEmpty && !EmailAddress.containsAddress(label) && !FoldedText(label).isEmpty ? label : nil
+    }
+
+    private static func read(whole: FoldedText, lower: String?) -> (meaning: ColumnMeaning, strength: Int)? {
         if whole.isEmpty { return nil }
         // "Last name, first name" is the person, not the last course.
         if whole.hasPair("last", "name") || whole.hasPair("first", "name") { return (.fullName, 3) }
+        // A planned course (its title, date, hours or programme) is no column of Appendix 1.
+        if isPlannedCourse(whole) { return nil }
+        // A sub-label decides only when it names a part of the course; an explanation typed
+        // under the label (`(кк.аа.жжжж)`, `(тек сан)`) leaves the reading to the whole text.
         if let lower {
             let part = FoldedText(lower)
-            if let course = courseFamily(markers: part, context: whole) { return course }
+            if namesCoursePart(part), let course = courseFamily(markers: part, context: whole) { return course }
         }
         if whole.tokens.allSatisfy(HeaderVocabulary.numberWords.contains) { return (.no, 3) }
         if let course = courseFamily(markers: whole, context: whole) { return course }
@@ -32,7 +62,8 @@ enum HeaderCellMeaning {
         let strength = (isCourse ? 3 : 1) + last
         switch (hours, date) {
         case (true, false): return (.lastCourseHours, strength)
-        case (false, true): return (.lastCourseDate, strength)
+        // A course's start date yields to its end date: the last course is dated by its completion.
+        case (false, true): return (.lastCourseDate, context.hasPrefix(anyOf: HeaderVocabulary.startStems) ? max(1, strength - 1) : strength)
         // One cell naming title, date and hours at once: the column holds the course as a whole.
         case (true, true): return isCourse ? (.lastCourse, 2) : nil
         case (false, false):
@@ -42,6 +73,17 @@ enum HeaderCellMeaning {
                 || context.hasAny(["пк", "cpd", "development", "training"])
             return (.lastCourse, namesACourse ? (title ? 3 : 2) + last : 1)
         }
+    }
+
+    private static func namesCoursePart(_ text: FoldedText) -> Bool {
+        text.hasAny(HeaderVocabulary.hoursWords) || text.hasAny(HeaderVocabulary.dateWords)
+            || text.hasAny(HeaderVocabulary.titleWords) || text.hasPrefix(anyOf: HeaderVocabulary.courseStems)
+            || text.hasAny(HeaderVocabulary.courseWords)
+    }
+
+    private static func isPlannedCourse(_ text: FoldedText) -> Bool {
+        (text.hasPrefix(anyOf: HeaderVocabulary.courseStems) || text.hasAny(HeaderVocabulary.courseWords))
+            && text.hasPrefix(anyOf: HeaderVocabulary.plannedStems)
     }
 
     /// "Educational programme" mentions no course; "programme of the course" does. A cell that
@@ -55,16 +97,32 @@ enum HeaderCellMeaning {
         return other && !course
     }
 
+    /// The label names a start (`Курс басталған күні`, `Дата начала`, `Start date`).
+    static func namesStart(_ text: String) -> Bool {
+        FoldedText(text).hasPrefix(anyOf: HeaderVocabulary.startStems)
+    }
+
+    /// The label names the training direction (possibly besides the programme), or a code.
+    static func namesDirection(_ text: String) -> Bool {
+        let folded = FoldedText(text)
+        return folded.hasPrefix(anyOf: HeaderVocabulary.directionStems + HeaderVocabulary.codeStems)
+            || folded.hasAny(HeaderVocabulary.directionWords)
+    }
+
     private static func others(_ text: FoldedText) -> (meaning: ColumnMeaning, strength: Int)? {
         var best: (meaning: ColumnMeaning, strength: Int)?
         func offer(_ meaning: ColumnMeaning, _ strength: Int) {
             if strength > (best?.strength ?? 0) { best = (meaning, strength) }
         }
-        if text.hasAny(HeaderVocabulary.emailWords) || text.hasPair("e", "mail") { offer(.email, 3) }
+        let contactStrength = text.hasPrefix(anyOf: HeaderVocabulary.secondaryStems) ? 2 : 3
+        if text.hasAny(HeaderVocabulary.emailWords) || text.hasPair("e", "mail") { offer(.email, contactStrength) }
+        if text.hasAny(HeaderVocabulary.electronicWords), text.hasPrefix(anyOf: HeaderVocabulary.addressStems) {
+            offer(.email, contactStrength)
+        }
         if text.hasAny(HeaderVocabulary.nameWords) || text.hasPair("full", "name") { offer(.fullName, 3) }
         if text.has("name") || text.has("names") { offer(.fullName, 2) }
         if text.hasAny(HeaderVocabulary.personWords) { offer(.fullName, 1) }
-        if text.hasPrefix(anyOf: HeaderVocabulary.phoneStems) { offer(.phone, 3) }
+        if text.hasPrefix(anyOf: HeaderVocabulary.phoneStems) { offer(.phone, contactStrength) }
         if text.hasPrefix(anyOf: HeaderVocabulary.contactStems) { offer(.phone, 1) }
         if text.hasPrefix(anyOf: HeaderVocabulary.programmeStems) || text.hasAny(HeaderVocabulary.programmeWords) {
             offer(.programme, 3)

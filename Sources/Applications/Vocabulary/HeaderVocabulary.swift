@@ -2,9 +2,9 @@
 /// abbreviated. Stems are token prefixes; words must match a whole token. Kept in one place so
 /// a new wording found in the field is a one-line change.
 enum HeaderVocabulary {
-    /// A cell made only of these is the № column (`№`, `№ п/п`, `No.`, `р/с`, `#`).
+    /// A cell made only of these is the № column (`№`, `№ п/п`, `No.`, `Nº` with the ordinal sign, `р/с`, `#`).
     static let numberWords: Set<String> = [
-        "№", "no", "nr", "n", "пп", "рс", "рн", "пн", "номер", "number", "num", "реттік", "саны", "порядковый", "sn",
+        "№", "no", "nº", "nr", "n", "пп", "рс", "рн", "пн", "номер", "number", "num", "реттік", "саны", "порядковый", "sn", "нөмірі", "нөмір", "нп",
     ]
 
     static let nameWords: Set<String> = [
@@ -23,7 +23,13 @@ enum HeaderVocabulary {
         "мэйл", "емэйл", "электронная", "электрондық", "электронды", "электронный", "электронного",
     ]
 
-    static let phoneStems = ["тел", "tel", "phone", "ұялы", "моб", "mobile", "cell", "сотов"]
+    static let phoneStems = ["тел", "tel", "phone", "ұялы", "моб", "mobile", "cell", "сотов", "whatsapp", "ватсап", "уатсап"]
+    /// `Эл. адрес`, `Эл. мекенжайы`: "address" is the e-mail only after the short `эл`/`e`.
+    static let addressStems = ["адрес", "мекенжай", "address"]
+    static let electronicWords: Set<String> = ["эл", "e", "е", "el"]
+    /// A label naming a code (`ОП шифры`, `Код направления`) is the direction's in Appendix 1:
+    /// the direction is given by its code, the programme by its name.
+    static let codeStems = ["шифр", "код", "code", "cipher"]
     /// Weaker: "contact" alone usually means the phone (the e-mail has its own column).
     static let contactStems = ["контакт", "байланыс", "contact"]
 
@@ -44,6 +50,13 @@ enum HeaderVocabulary {
     static let courseStems = ["курс", "course", "kurs", "kýrs", "bіlіktіlіk", "biliktilik", "sońǵy", "songy", "біліктілік", "квалификац", "повышен", "соңғы", "последн"]
     static let courseWords: Set<String> = ["пк", "last", "development", "cpd"]
 
+    /// A course wished for or planned, not the last one taken: its title and date are not
+    /// the last course's (`Қалаған курс`, `Планируемый курс ПК`, `Desired course`).
+    static let plannedStems = [
+        "жоспар", "қалаған", "қалайтын", "келесі", "желаем", "планир", "предполага", "следующ", "предлага",
+        "запрашива", "desired", "wish", "planned", "plan", "prefer", "propos", "request", "next",
+    ]
+
     static let lastStems = ["соңғы", "последн", "last", "өткен", "пройден", "completed", "прошедш"]
 
     static let hoursWords: Set<String> = [
@@ -58,7 +71,16 @@ enum HeaderVocabulary {
     /// Dates and hours that are not about the last course: birth, hiring, workload.
     static let foreignDateWords: Set<String> = [
         "туған", "рождения", "birth", "қабылданған", "приема", "hire", "hired", "жүктеме", "нагрузка", "workload",
+        // The academic year, and the day the form was filled in.
+        "оқу", "учебный", "academic", "толтырылған", "заполнения", "filled",
     ]
+    /// A start date (`басталған күні`, `Дата начала`, `Start date`), beside the end date.
+    static let startStems = ["бастал", "начал", "start", "commenc", "beginn"]
+    /// Words that introduce an example inside a label (`E-mail, мысалы: a.user@kazguu.kz`).
+    static let exampleMarkers = ["мысалы", "үлгі", "пример", "образец", "например", "example", "e.g."]
+    /// A second address or phone (`Жеке email`, `Личный телефон`): the work one is preferred
+    /// when the table has both; alone it is still the column.
+    static let secondaryStems = ["жеке", "личн", "personal", "private", "резерв", "қосымша", "дополнит", "alternative"]
     static let titleWords: Set<String> = [
         "атауы", "атау", "наименование", "название", "title", "name", "тақырыбы", "тема", "topic",
     ]

@@ -20,6 +20,10 @@ struct MailboxPass {
     let handler: MessageHandler
     /// Messages moved per round trip: the work redone after a crash is at most one chunk.
     var chunkSize = 50
+    /// Messages read at once, and on how many threads: enough to keep two cores busy while
+    /// holding only a few readings (spreadsheets included) in memory.
+    var readThreads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+    var readBatchSize: Int { readThreads * 2 }
 
     /// Runs the pass. `shouldStop` is asked between messages (SIGTERM finishes the message in hand).
     func run(imap: IMAPClient, shouldStop: () -> Bool) throws -> Summary {
@@ -44,12 +48,25 @@ struct MailboxPass {
             start += chunk.count
             var moves: [String: [UInt32]] = [:]
             var failure: (any Error)?
+            var fetched: [FetchedMessage] = []
             do {
-                try imap.fetch(uids: chunk) { fetched in
-                    guard failure == nil, !shouldStop() else { return }
+                try imap.fetch(uids: chunk) { fetched.append($0) }
+            } catch {
+                // What arrived before the error is handled and moved; the error is raised after.
+                failure = error
+            }
+            // Reading (MIME, spreadsheets) is pure and most of the work: a few messages are
+            // read at once on several threads, then handled one by one in UID order as before.
+            var next = 0
+            while next < fetched.count, !shouldStop() {
+                let batch = Array(fetched[next..<min(next + readBatchSize, fetched.count)])
+                next += batch.count
+                for prepared in ParallelReader.prepare(batch, fetchedAt: environment.now(), limits: handler.limits,
+                                                       threads: readThreads) {
+                    guard !shouldStop() else { break }
                     do {
-                        let disposition = try handler.handle(fetched, context: &context)
-                        moves[disposition.folder, default: []].append(fetched.uid)
+                        let disposition = try handler.handle(prepared, context: &context)
+                        moves[disposition.folder, default: []].append(prepared.fetched.uid)
                         if let outcome = disposition.outcome {
                             summary.outcomes[outcome, default: 0] += 1
                         } else {
@@ -58,10 +75,10 @@ struct MailboxPass {
                     } catch {
                         // The store could not take the message: leave it (and the rest) in INBOX.
                         failure = error
+                        break
                     }
                 }
-            } catch {
-                failure = failure ?? error
+                if failure != nil { break }
             }
             // Move what was handled even when something failed after it.
             for (folder, handled) in moves.sorted(by: { $0.key < $1.key }) {

@@ -75,18 +75,39 @@ struct MessageHandler {
         }
     }
 
+    /// A fetched message with its reading done: the pure, costly part of handling, which a
+    /// pass does for several messages at once on several threads (see `MailboxPass`).
+    struct Prepared: Sendable {
+        let fetched: FetchedMessage
+        let fetchedAt: Date
+        /// nil for a message too large to fetch; else the reading or why it failed.
+        let reading: Result<MessageReading, MIMEError>?
+    }
+
+    /// Reads a message: no I/O and no state, safe on any thread.
+    static func prepare(_ fetched: FetchedMessage, fetchedAt: Date, limits: MessageReading.Limits) -> Prepared {
+        guard let body = fetched.body else { return Prepared(fetched: fetched, fetchedAt: fetchedAt, reading: nil) }
+        let reading = Result { () throws(MIMEError) -> MessageReading in
+            try MessageReading.read([UInt8](body), fetchedAt: fetchedAt, limits: limits)
+        }
+        return Prepared(fetched: fetched, fetchedAt: fetchedAt, reading: reading)
+    }
+
     func handle(_ fetched: FetchedMessage, context: inout PassContext) throws -> Disposition {
-        guard let body = fetched.body else {
+        try handle(Self.prepare(fetched, fetchedAt: environment.now(), limits: limits), context: &context)
+    }
+
+    func handle(_ prepared: Prepared, context: inout PassContext) throws -> Disposition {
+        let fetched = prepared.fetched
+        guard let body = fetched.body, let result = prepared.reading else {
             return Disposition(try handleTooLarge(fetched))
         }
-        let raw = [UInt8](body)
-        let fetchedAt = environment.now()
+        let fetchedAt = prepared.fetchedAt
         var reading: MessageReading?
         var unreadable: String?
-        do {
-            reading = try MessageReading.read(raw, fetchedAt: fetchedAt, limits: limits)
-        } catch {
-            unreadable = error.description
+        switch result {
+        case .success(let read): reading = read
+        case .failure(let error): unreadable = error.description
         }
         if let reading, try isOwnCopy(reading) { return .sentCopy }
         let receivedAt = reading?.receivedAt ?? fetchedAt

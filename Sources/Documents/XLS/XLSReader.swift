@@ -4,7 +4,7 @@ import CFreeXL
 ///
 /// FreeXL decodes text to UTF-8 and reports date cells (by their format) as `YYYY-MM-DD`
 /// strings with the workbook's date system applied. It does not report merged regions or
-/// hidden sheets, so .xls tables carry neither.
+/// hidden sheets; those come from the workbook stream itself (`BIFFSheetFacts`).
 enum XLSReader {
     static func read(bytes: [UInt8], fileName: String, limits: DocumentLimits) throws(DocumentError) -> Document {
         guard let file = PrivateTempFile(bytes: bytes) else {
@@ -37,14 +37,18 @@ enum XLSReader {
         }
         var tables: [Table] = []
         let budget = CellBudget(limits: limits, fileName: fileName)
+        let stream = CompoundFileStream.read(bytes, named: "Workbook") ?? CompoundFileStream.read(bytes, named: "Book")
+        let facts = stream.map { BIFFSheetFacts.read(workbook: $0) } ?? [:]
         for index in 0..<UInt16(sheetCount) {
-            tables.append(try readSheet(handle, index: index, fileName: fileName, limits: limits, budget: budget))
+            tables.append(try readSheet(handle, index: index, fileName: fileName, limits: limits, budget: budget,
+                                        facts: facts))
         }
         return Document(format: .xls, tables: tables)
     }
 
     private static func readSheet(_ handle: UnsafeRawPointer, index: UInt16, fileName: String,
-                                  limits: DocumentLimits, budget: CellBudget) throws(DocumentError) -> Table {
+                                  limits: DocumentLimits, budget: CellBudget,
+                                  facts: [String: BIFFSheetFacts]) throws(DocumentError) -> Table {
         var namePointer: UnsafePointer<CChar>?
         let name = freexl_get_worksheet_name(handle, index, &namePointer) == FREEXL_OK
             ? namePointer.map { String(cString: $0) } ?? "Sheet\(index + 1)" : "Sheet\(index + 1)"
@@ -56,7 +60,9 @@ enum XLSReader {
         guard freexl_worksheet_dimensions(handle, &rowCount, &columnCount) == FREEXL_OK else {
             throw DocumentError(.encryptedOrCorrupt, "\(fileName): sheet '\(name)' has no readable size.")
         }
-        var sheet = SheetBuilder(name: name, isHidden: false, limits: limits, budget: budget)
+        let known = facts[name] ?? BIFFSheetFacts()
+        var sheet = SheetBuilder(name: name, isHidden: known.isHidden, limits: limits, budget: budget)
+        for region in known.merges { sheet.addMerge(region) }
         let columns = min(Int(columnCount), limits.maxColumns)
         // BIFF8 has at most 65,536 rows, so this loop is bounded even before maxRows.
         for row in 0..<min(rowCount, 65_536) {

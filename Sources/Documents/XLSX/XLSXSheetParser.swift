@@ -101,12 +101,23 @@ struct XLSXSheetParser {
         }
     }
 
+    /// The value without surrounding whitespace. Nearly every number is written without any:
+    /// a value that starts and ends with a printable ASCII character is returned as it is,
+    /// sparing a Foundation trim per cell.
+    static func trimmed(_ value: String) -> String {
+        if let first = value.utf8.first, let last = value.utf8.last,
+           (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return value
+        }
+        return value.trimmingCharacters(in: .whitespaces)
+    }
+
     private func value(of cell: PendingCell) -> CellValue {
         switch cell.type {
         case .inlineString:
             return text(cell.inlineText ?? cell.value)
         case .shared:
-            guard let index = Int(cell.value.trimmingCharacters(in: .whitespaces)),
+            guard let index = Int(Self.trimmed(cell.value)),
                   index >= 0, index < sharedStrings.count else { return .empty }
             return text(sharedStrings[index])
         case .formulaString, .error:
@@ -120,7 +131,7 @@ struct XLSXSheetParser {
         case .number:
             if let inline = cell.inlineText { return text(inline) }
             guard cell.hasValue else { return .empty }
-            guard let number = Double(cell.value.trimmingCharacters(in: .whitespaces)) else {
+            guard let number = Double(Self.trimmed(cell.value)) else {
                 return text(cell.value)
             }
             if styles.isDate(styleIndex: cell.style),

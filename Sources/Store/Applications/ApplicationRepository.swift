@@ -23,15 +23,35 @@ public struct ApplicationRepository: Sendable {
         }
         try POSIX.makeDirectory(folder.path)
         let url = folder.appendingPathComponent(Self.fileName(unit: unit))
-        let previous = try AtomicFile.readJSON(UnitApplication.self, from: url)
-        try AtomicFile.writeJSON(UnitApplication(unit: unit, cycle: cycle, updatedAt: now, rows: rows), to: url)
-        return ApplicationChange(old: previous?.rows ?? [], new: rows, isFirstSubmission: previous == nil)
+        let previous = try storedRows(at: url)
+        let bytes: Data
+        do {
+            bytes = try UnitApplication(unit: unit, cycle: cycle, updatedAt: now, rows: rows).storeJSON()
+                + Data("\n".utf8)
+        } catch {
+            throw StoreError.invalidValue(what: url.lastPathComponent, detail: "\(error)")
+        }
+        try AtomicFile.write(bytes, to: url)
+        UnitApplicationCache.shared.remember(path: url.path, bytes: bytes, rows: rows)
+        return ApplicationChange(old: previous ?? [], new: rows, isFirstSubmission: previous == nil)
+    }
+
+    /// The rows a unit's file holds now (nil without a file): from the cache when the file
+    /// still holds what this process wrote, else decoded.
+    private func storedRows(at url: URL) throws -> [StoredApplicationRow]? {
+        guard let bytes = try POSIX.readIfExists(url) else { return nil }
+        if let rows = UnitApplicationCache.shared.rows(path: url.path, bytes: bytes) { return rows }
+        do {
+            return try StoreJSON.decoder.decode(UnitApplication.self, from: bytes).rows
+        } catch {
+            throw StoreError.corrupt(path: url.path, detail: "not the expected JSON: \(error)")
+        }
     }
 
     /// The current rows of one unit (empty when it has not applied).
     public func rows(unit: String, cycle: String) throws -> [StoredApplicationRow] {
         let url = try cycleFolder(cycle).appendingPathComponent(Self.fileName(unit: unit))
-        return try AtomicFile.readJSON(UnitApplication.self, from: url)?.rows ?? []
+        return try storedRows(at: url) ?? []
     }
 
     /// Every current row of the cycle, by unit name then row number.
