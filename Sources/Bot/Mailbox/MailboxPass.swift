@@ -20,6 +20,8 @@ struct MailboxPass {
     let handler: MessageHandler
     /// Messages moved per round trip: the work redone after a crash is at most one chunk.
     var chunkSize = 50
+    /// At most this many fetched bytes wait to be read at once.
+    var readBatchBytes = 8 << 20
     /// Messages read at once, and on how many threads: enough to keep two cores busy while
     /// holding only a few readings (spreadsheets included) in memory.
     var readThreads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
@@ -48,22 +50,17 @@ struct MailboxPass {
             start += chunk.count
             var moves: [String: [UInt32]] = [:]
             var failure: (any Error)?
-            var fetched: [FetchedMessage] = []
-            do {
-                try imap.fetch(uids: chunk) { fetched.append($0) }
-            } catch {
-                // What arrived before the error is handled and moved; the error is raised after.
-                failure = error
-            }
-            // Reading (MIME, spreadsheets) is pure and most of the work: a few messages are
-            // read at once on several threads, then handled one by one in UID order as before.
-            var next = 0
-            while next < fetched.count, !shouldStop() {
-                let batch = Array(fetched[next..<min(next + readBatchSize, fetched.count)])
-                next += batch.count
+            // Reading (MIME, spreadsheets) is pure and most of the work: a few messages are read
+            // at once on several threads, then handled one by one in UID order. The batch is cut
+            // by count and by bytes, so a chunk of large messages never sits in memory at once.
+            var batch: [FetchedMessage] = []
+            var batchBytes = 0
+            func handleBatch() {
+                defer { batch = []; batchBytes = 0 }
+                guard failure == nil, !batch.isEmpty else { return }
                 for prepared in ParallelReader.prepare(batch, fetchedAt: environment.now(), limits: handler.limits,
                                                        threads: readThreads) {
-                    guard !shouldStop() else { break }
+                    guard !shouldStop() else { return }
                     do {
                         let disposition = try handler.handle(prepared, context: &context)
                         moves[disposition.folder, default: []].append(prepared.fetched.uid)
@@ -75,11 +72,26 @@ struct MailboxPass {
                     } catch {
                         // The store could not take the message: leave it (and the rest) in INBOX.
                         failure = error
-                        break
+                        return
                     }
                 }
-                if failure != nil { break }
             }
+            // Group commit: the store's writes for the whole chunk reach the disk with one sync,
+            // before any message of the chunk leaves INBOX.
+            GroupCommit.begin()
+            do {
+                try imap.fetch(uids: chunk) { message in
+                    guard failure == nil, !shouldStop() else { return }
+                    batch.append(message)
+                    batchBytes += message.size
+                    if batch.count >= readBatchSize || batchBytes >= readBatchBytes { handleBatch() }
+                }
+            } catch {
+                // What arrived before the error is handled and moved; the error is raised after.
+                failure = failure ?? error
+            }
+            handleBatch()
+            GroupCommit.commit()
             // Move what was handled even when something failed after it.
             for (folder, handled) in moves.sorted(by: { $0.key < $1.key }) {
                 try imap.move(uids: handled, to: folder)

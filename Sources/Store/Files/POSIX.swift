@@ -35,6 +35,8 @@ enum POSIX {
     }
 
     static func fsync(_ fd: Int32, path: String) throws {
+        // Inside a group commit the flush happens once, for everything, at its end.
+        if GroupCommit.isDeferring { return }
         while true {
             if Glibc_fsync(fd) == 0 { return }
             if errno == EINTR { continue }
