@@ -20,6 +20,13 @@ struct OutboxSender {
         var temporaryFailures = 0
         var permanentFailures = 0
         var foundAlreadySent = 0
+
+        mutating func add(_ other: Summary) {
+            sent += other.sent
+            temporaryFailures += other.temporaryFailures
+            permanentFailures += other.permanentFailures
+            foundAlreadySent += other.foundAlreadySent
+        }
     }
 
     static let sentFolder = "Sent"
@@ -27,7 +34,13 @@ struct OutboxSender {
     let environment: BotEnvironment
     /// Queues DSHR's note about a message that can never be delivered.
     let replies: ReplyWriter
-    /// How long Postfix may take to deliver the bot's copy of a message sent before a crash.
+    /// Opens another SMTP connection, for sending many messages at once (nil: one connection).
+    var makeClient: (@Sendable () throws -> SMTPClient)?
+    /// At most this many connections at once (Postfix's smtpd handles a few in parallel well).
+    var connections = 4
+    /// A connection is added for every this many messages.
+    var parallelThreshold = 25
+    /// How long Postfix to deliver the bot's copy of a message sent before a crash.
     var inFlightGrace: TimeInterval = 20
 
     private var inFlightDirectory: URL {
@@ -54,54 +67,91 @@ struct OutboxSender {
                        shouldStop: () -> Bool) throws {
         try FileManager.default.createDirectory(at: inFlightDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        // First what a crash left in flight: sent again only if no copy reached the mailbox.
+        var toSend: [OutboxEntry] = []
         for entry in pending {
-            if shouldStop() { break }
-            let marker = inFlightDirectory.appendingPathComponent(SHA256.hexDigest(Data(entry.messageID.utf8)))
+            let marker = marker(for: entry)
             if FileManager.default.fileExists(atPath: marker.path),
                try copyArrived(entry.messageID, imap: imap, markedAt: Self.modificationDate(marker)) {
                 try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
                 try? FileManager.default.removeItem(at: marker)
                 summary.foundAlreadySent += 1
-                continue
+            } else {
+                toSend.append(entry)
             }
-            let raw = try environment.store.outbox.raw(messageID: entry.messageID)
-            try AtomicFile.write(Data(), to: marker)
-            let envelope = entry.recipients.contains(botAddress) ? entry.recipients : entry.recipients + [botAddress]
-            let report: SendReport
-            switch Result(catching: { () throws(MailError) -> SendReport in
-                try smtp.send(raw, from: environment.configuration.bot.address, to: envelope)
-            }) {
-            case let .success(value):
-                report = value
-            case let .failure(error):
-                if case .messageRefused = error {
-                    try recordFailure(entry, reason: error.description, permanent: true, marker: marker)
-                    summary.permanentFailures += 1
-                    continue
-                }
-                try? FileManager.default.removeItem(at: marker)
-                try environment.store.outbox.markFailed(messageID: entry.messageID, reason: error.description,
-                                                        permanent: false, now: environment.now())
-                throw error
-            }
-            let delivered = report.accepted.filter { $0.lowercased() != botAddress || entry.recipients.contains(botAddress) }
-            if delivered.isEmpty {
-                let temporary = report.perRecipient.contains { address, result in
-                    guard address.lowercased() != botAddress else { return false }
-                    if case .temporaryFailure = result { return true } else { return false }
-                }
-                try recordFailure(entry, reason: describe(report), permanent: !temporary, marker: marker)
-                if temporary { summary.temporaryFailures += 1 } else { summary.permanentFailures += 1 }
-                continue
-            }
-            try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
-            try? FileManager.default.removeItem(at: marker)
-            try environment.store.journal.append(JournalEvent(
-                at: environment.now(), event: .sent, messageID: entry.messageID,
-                detail: "\(entry.purpose) to \(delivered.joined(separator: ", "))"
-                    + (report.refused.isEmpty ? "" : "; refused: \(describe(report))")))
-            summary.sent += 1
         }
+        // Many messages (announcements, a backlog of receipts) go over several connections at
+        // once: the server's round trips, not the bot, are what limit one connection.
+        let workers = toSend.count >= 2 * parallelThreshold ? max(1, min(connections, toSend.count / parallelThreshold)) : 1
+        guard workers > 1, let makeClient else {
+            for entry in toSend {
+                if shouldStop() { break }
+                summary.add(try send(entry, over: smtp))
+            }
+            return
+        }
+        let results = SendResults()
+        let stop = shouldStop()
+        let entries = toSend
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // One SMTP client per thread: a libcurl handle is confined to the thread that uses it.
+            let client: SMTPClient
+            do { client = try makeClient() } catch { return results.fail(error) }
+            for entry in stride(from: worker, to: entries.count, by: workers).map({ entries[$0] }) {
+                guard !stop, !results.hasFailed else { return }
+                do { results.add(try send(entry, over: client)) } catch { return results.fail(error) }
+            }
+        }
+        summary.add(results.summary)
+        if let error = results.firstError { throw error }
+    }
+
+    private func marker(for entry: OutboxEntry) -> URL {
+        inFlightDirectory.appendingPathComponent(SHA256.hexDigest(Data(entry.messageID.utf8)))
+    }
+
+    /// Sends one entry and records what happened. Throws when the connection is unusable.
+    private func send(_ entry: OutboxEntry, over smtp: SMTPClient) throws -> Summary {
+        var summary = Summary()
+        let marker = marker(for: entry)
+        let raw = try environment.store.outbox.raw(messageID: entry.messageID)
+        try AtomicFile.write(Data(), to: marker)
+        let envelope = entry.recipients.contains(botAddress) ? entry.recipients : entry.recipients + [botAddress]
+        let report: SendReport
+        switch Result(catching: { () throws(MailError) -> SendReport in
+            try smtp.send(raw, from: environment.configuration.bot.address, to: envelope)
+        }) {
+        case let .success(value):
+            report = value
+        case let .failure(error):
+            if case .messageRefused = error {
+                try recordFailure(entry, reason: error.description, permanent: true, marker: marker)
+                summary.permanentFailures += 1
+                return summary
+            }
+            try? FileManager.default.removeItem(at: marker)
+            try environment.store.outbox.markFailed(messageID: entry.messageID, reason: error.description,
+                                                    permanent: false, now: environment.now())
+            throw error
+        }
+        let delivered = report.accepted.filter { $0.lowercased() != botAddress || entry.recipients.contains(botAddress) }
+        if delivered.isEmpty {
+            let temporary = report.perRecipient.contains { address, result in
+                guard address.lowercased() != botAddress else { return false }
+                if case .temporaryFailure = result { return true } else { return false }
+            }
+            try recordFailure(entry, reason: describe(report), permanent: !temporary, marker: marker)
+            if temporary { summary.temporaryFailures += 1 } else { summary.permanentFailures += 1 }
+            return summary
+        }
+        try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
+        try? FileManager.default.removeItem(at: marker)
+        try environment.store.journal.append(JournalEvent(
+            at: environment.now(), event: .sent, messageID: entry.messageID,
+            detail: "\(entry.purpose) to \(delivered.joined(separator: ", "))"
+                + (report.refused.isEmpty ? "" : "; refused: \(describe(report))")))
+        summary.sent += 1
+        return summary
     }
 
     /// Whether the bot's copy of a message sent before a crash is in its mailbox, waiting up to
@@ -153,4 +203,17 @@ struct OutboxSender {
             }
         }.joined(separator: "; ")
     }
+}
+
+/// What the sending threads report back, behind a lock.
+private final class SendResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = OutboxSender.Summary()
+    private var error: (any Error)?
+
+    func add(_ summary: OutboxSender.Summary) { lock.withLock { total.add(summary) } }
+    func fail(_ error: any Error) { lock.withLock { if self.error == nil { self.error = error } } }
+    var hasFailed: Bool { lock.withLock { error != nil } }
+    var summary: OutboxSender.Summary { lock.withLock { total } }
+    var firstError: (any Error)? { lock.withLock { error } }
 }

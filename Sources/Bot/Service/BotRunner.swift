@@ -26,7 +26,10 @@ public final class BotRunner {
         self.environment = environment
         let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory)
         handler = MessageHandler(environment: environment, renderer: renderer)
-        sender = OutboxSender(environment: environment, replies: ReplyWriter(environment: environment, renderer: renderer))
+        var sender = OutboxSender(environment: environment, replies: ReplyWriter(environment: environment, renderer: renderer))
+        let configuration = environment.configuration
+        sender.makeClient = { try SMTPClient(settings: try ServerSettings.smtp(configuration)) }
+        self.sender = sender
     }
 
     /// One poll: every unhandled message, then everything due in the outbox. Keeps the
