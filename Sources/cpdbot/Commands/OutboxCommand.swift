@@ -27,11 +27,7 @@ struct OutboxCommand: AsyncParsableCommand {
         let bootstrap = try BotBootstrap(global: global, exclusive: flush)
         if flush {
             do {
-                let result = try await Task.detached { [environment = bootstrap.environment] in
-                    let runner = try BotRunner(environment: environment)
-                    defer { runner.disconnect() }
-                    return try runner.flushOutbox()
-                }.value
+                let result = try await bootstrap.withRunner { try $0.flushOutbox() }
                 print("sent \(result.sent), not sent \(result.failures)")
             } catch {
                 throw CLIExit.couldNotRun("\(error)")

@@ -46,11 +46,7 @@ struct PlanAnnounceCommand: AsyncParsableCommand {
         }
         guard !noSend else { return }
         do {
-            let result = try await Task.detached { [environment = bootstrap.environment] in
-                let runner = try BotRunner(environment: environment)
-                defer { runner.disconnect() }
-                return try runner.flushOutbox()
-            }.value
+            let result = try await bootstrap.withRunner { try $0.flushOutbox() }
             print("sent \(result.sent), not sent yet \(result.failures) (see cpdbot plan status --cycle \(cycle))")
         } catch {
             throw CLIExit.couldNotRun("the announcements are queued but could not be sent now: \(error)")

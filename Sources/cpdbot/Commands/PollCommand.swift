@@ -19,12 +19,7 @@ struct PollCommand: AsyncParsableCommand {
         let bootstrap = try BotBootstrap(global: global, exclusive: true)
         let report: BotRunner.PollReport
         do {
-            // libcurl blocks: the pass runs off the cooperative pool, on a runner made there.
-            report = try await Task.detached { [environment = bootstrap.environment] in
-                let runner = try BotRunner(environment: environment)
-                defer { runner.disconnect() }
-                return try runner.poll()
-            }.value
+            report = try await bootstrap.withRunner { try $0.poll() }
         } catch {
             throw CLIExit.couldNotRun("\(error)")
         }

@@ -52,11 +52,7 @@ struct RemindCommand: AsyncParsableCommand {
             return
         }
         do {
-            _ = try await Task.detached { [environment = bootstrap.environment] in
-                let runner = try BotRunner(environment: environment)
-                defer { runner.disconnect() }
-                return try runner.flushOutbox()
-            }.value
+            _ = try await bootstrap.withRunner { try $0.flushOutbox() }
         } catch {
             throw CLIExit.couldNotRun("the reminders are queued but could not be sent now: \(error)")
         }

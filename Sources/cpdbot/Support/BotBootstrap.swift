@@ -38,4 +38,14 @@ struct BotBootstrap {
         }
         environment = BotEnvironment(configuration: configuration, store: store, templatesDirectory: templates, logger: logger)
     }
+
+    /// Runs `work` with a `BotRunner` made and used on a thread off the cooperative pool
+    /// (libcurl blocks), and drops its connections afterwards.
+    func withRunner<T: Sendable>(_ work: @escaping @Sendable (BotRunner) throws -> T) async throws -> T {
+        try await Task.detached { [environment] in
+            let runner = try BotRunner(environment: environment)
+            defer { runner.disconnect() }
+            return try work(runner)
+        }.value
+    }
 }
