@@ -129,7 +129,8 @@ struct OutboxSender {
                 summary.permanentFailures += 1
                 return summary
             }
-            try? FileManager.default.removeItem(at: marker)
+            // The connection broke: the server may or may not have taken the message. The
+            // in-flight mark stays, so the retry first looks for the bot's copy.
             try environment.store.outbox.markFailed(messageID: entry.messageID, reason: error.description,
                                                     permanent: false, now: environment.now())
             throw error
