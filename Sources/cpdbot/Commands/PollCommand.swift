@@ -29,7 +29,8 @@ struct PollCommand: AsyncParsableCommand {
             let outcomes = ["processed", "rejected", "ignored", "reported"]
                 .map { "\($0) \(report.outcomes[$0] ?? 0)" }.joined(separator: ", ")
             print("\(report.seen) message(s) in the mailbox: \(outcomes); \(report.sent) message(s) sent"
-                + (report.sendFailures > 0 ? ", \(report.sendFailures) not sent (see cpdbot outbox)" : ""))
+                + (report.sendFailures > 0 ? ", \(report.sendFailures) not sent (see cpdbot outbox)" : "")
+                + (report.sentCopies > 0 ? "; \(report.sentCopies) copies of the bot's own mail filed into Sent" : ""))
         }
     }
 }
