@@ -46,13 +46,14 @@ let package = Package(
         // MARK: Pure modules: bytes in, values out, no I/O.
         .target(name: "TextEncoding"),
         .target(name: "Digest"),
-        .target(name: "MIME", dependencies: ["TextEncoding", "Digest", "CYTNEF"]),
+        .target(name: "CivilCalendar"),
+        .target(name: "MIME", dependencies: ["TextEncoding", "Digest", "CivilCalendar", "CYTNEF"]),
         .target(name: "Documents", dependencies: [
-            "TextEncoding", "CFreeXL", "CXLSXWriter",
+            "TextEncoding", "CivilCalendar", "CFreeXL", "CXLSXWriter",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .target(name: "Applications", dependencies: ["Documents", "TextEncoding"]),
-        .target(name: "Regulation", dependencies: ["Documents", "Yams"]),
+        .target(name: "Applications", dependencies: ["Documents", "TextEncoding", "CivilCalendar"]),
+        .target(name: "Regulation", dependencies: ["Documents", "CivilCalendar", "Yams"]),
 
         // MARK: State and the service.
         .target(name: "Config", dependencies: ["Yams"]),
@@ -85,6 +86,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail", "Curl", "Config"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME", "TextEncoding", "Digest"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(name: "ApplicationsTests", dependencies: ["Applications", "Documents"]),

@@ -1,3 +1,4 @@
+import CivilCalendar
 /// Spreadsheet serial numbers to calendar dates.
 enum ExcelDate {
     enum System: Sendable { case from1900, from1904 }
@@ -15,41 +16,19 @@ enum ExcelDate {
         let daysFromEpoch: Int
         switch system {
         case .from1904:
-            daysFromEpoch = daysFromCivil(1904, 1, 1) + whole
+            daysFromEpoch = CivilCalendar.dayNumber(year: 1904, month: 1, day: 1) + whole
         case .from1900:
             guard whole >= 1 else { return nil }
             // 1..59 count from 1899-12-31; 60 is the phantom 29 Feb (shown as 28 Feb here);
             // 61 and later count from 1899-12-30.
             if whole < 60 {
-                daysFromEpoch = daysFromCivil(1899, 12, 31) + whole
+                daysFromEpoch = CivilCalendar.dayNumber(year: 1899, month: 12, day: 31) + whole
             } else if whole == 60 {
-                daysFromEpoch = daysFromCivil(1900, 2, 28)
+                daysFromEpoch = CivilCalendar.dayNumber(year: 1900, month: 2, day: 28)
             } else {
-                daysFromEpoch = daysFromCivil(1899, 12, 30) + whole
+                daysFromEpoch = CivilCalendar.dayNumber(year: 1899, month: 12, day: 30) + whole
             }
         }
-        return civil(fromDays: daysFromEpoch)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        return CivilCalendar.civil(fromDayNumber: daysFromEpoch)
     }
 }

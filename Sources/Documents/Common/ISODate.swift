@@ -1,3 +1,4 @@
+import CivilCalendar
 /// `yyyy-mm-dd` (optionally followed by a time) as stored by ODF `office:date-value` and
 /// strict OOXML `t="d"` cells.
 enum ISODate {
@@ -7,7 +8,7 @@ enum ISODate {
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day), year > 0 else { return nil }
         // Round-trip through the day count to refuse 31.02 and the like.
-        let civil = ExcelDate.civil(fromDays: ExcelDate.daysFromCivil(year, month, day))
+        let civil = CivilCalendar.civil(fromDayNumber: CivilCalendar.dayNumber(year: year, month: month, day: day))
         guard civil.year == year, civil.month == month, civil.day == day else { return nil }
         return civil
     }

@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 
 /// Formats dates as RFC 5322 §3.3 wants them ("Tue, 12 May 2026 09:41:17 +0500"), in a fixed
@@ -10,7 +11,7 @@ public enum RFC5322DateFormat {
         let local = Int(date.timeIntervalSince1970.rounded(.down)) + utcOffsetSeconds
         let dayNumber = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let seconds = local - dayNumber * 86_400
-        let (y, m, d) = CivilDate.fromDays(dayNumber)
+        let (y, m, d) = CivilCalendar.civil(fromDayNumber: dayNumber)
         let weekday = days[((dayNumber % 7) + 7) % 7]
         let sign = utcOffsetSeconds < 0 ? "-" : "+"
         let offsetMinutes = abs(utcOffsetSeconds) / 60

@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 
 /// Parses Date headers: RFC 5322 §3.3 plus the forms seen in real mail – no day name, 2-digit
@@ -50,7 +51,7 @@ public enum DateParser {
               (0...23).contains(h), (0...59).contains(mi), (0...60).contains(sec) else { return nil }
         let off = offset ?? 0
         guard abs(off) <= 14 * 3600 else { return nil }
-        let epoch = CivilDate.days(year: y, month: m, day: d) * 86_400 + h * 3600 + mi * 60 + min(sec, 59) - off
+        let epoch = CivilCalendar.dayNumber(year: y, month: m, day: d) * 86_400 + h * 3600 + mi * 60 + min(sec, 59) - off
         return MessageDate(date: Date(timeIntervalSince1970: TimeInterval(epoch)), utcOffsetSeconds: off)
     }
 
@@ -75,7 +76,7 @@ public enum DateParser {
             }
         }
         guard (1...12).contains(m), (1...31).contains(d), (0...23).contains(h), (0...59).contains(mi) else { return nil }
-        let epoch = CivilDate.days(year: y, month: m, day: d) * 86_400 + h * 3600 + mi * 60 + min(sec, 59) - off
+        let epoch = CivilCalendar.dayNumber(year: y, month: m, day: d) * 86_400 + h * 3600 + mi * 60 + min(sec, 59) - off
         return MessageDate(date: Date(timeIntervalSince1970: TimeInterval(epoch)), utcOffsetSeconds: off)
     }
 
