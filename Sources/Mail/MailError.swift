@@ -3,7 +3,7 @@ import Foundation
 
 /// The one error type of the Mail module. `description` names the server and the step and
 /// quotes the server; it never contains a password or message content.
-public enum MailError: Error, Sendable, CustomStringConvertible {
+public enum MailError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Connecting, TLS, login, or the connection breaking (see `CurlError.kind`).
     case transport(CurlError)
     /// The server answered NO or BAD.
@@ -16,6 +16,8 @@ public enum MailError: Error, Sendable, CustomStringConvertible {
     case invalidArgument(String)
     /// The SMTP server refused the message as a whole (MAIL FROM or DATA).
     case messageRefused(server: String, reply: String)
+    /// An SMTP reply over `SMTPLimits` (`what`: "line bytes" or "lines"); the session is unusable.
+    case replyTooLarge(server: String, what: String, actual: Int, maximum: Int)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum MailError: Error, Sendable, CustomStringConvertible {
             return "invalid mail request: \(detail)"
         case .messageRefused(let server, let reply):
             return "\(server) refused the message: \(reply)"
+        case .replyTooLarge(let server, let what, let actual, let maximum):
+            return "\(server) sent a reply of \(actual) \(what); the limit is \(maximum) (raise SMTPLimits)"
         }
     }
 

@@ -1,0 +1,26 @@
+/// What the server's EHLO reply announces (RFC 5321 §4.1.1.1): the first line greets, each
+/// further line names one extension and its parameters.
+struct SMTPCapabilities: Sendable, Equatable {
+    /// Upper-cased extension keywords: "PIPELINING", "SIZE", "8BITMIME", "SMTPUTF8", …
+    var keywords: Set<String> = []
+    /// The SIZE limit in bytes, when announced with a number (0 means "no fixed limit").
+    var maxMessageSize: Int?
+
+    init(keywords: Set<String> = [], maxMessageSize: Int? = nil) {
+        self.keywords = keywords
+        self.maxMessageSize = maxMessageSize
+    }
+
+    init(ehlo reply: SMTPReply) {
+        for line in reply.lines.dropFirst() {
+            let words = line.split(separator: " ")
+            guard let keyword = words.first?.uppercased() else { continue }
+            keywords.insert(keyword)
+            if keyword == "SIZE", words.count > 1, let size = Int(words[1]) { maxMessageSize = size }
+        }
+    }
+
+    var pipelining: Bool { keywords.contains("PIPELINING") }
+    var size: Bool { keywords.contains("SIZE") }
+    var smtpUTF8: Bool { keywords.contains("SMTPUTF8") }
+}

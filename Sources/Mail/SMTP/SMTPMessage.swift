@@ -1,0 +1,16 @@
+import Foundation
+
+/// One message for `SMTPClient.send(_:willSend:didSend:)`: its bytes and its envelope.
+public struct SMTPMessage: Sendable, Equatable {
+    /// RFC 5322 bytes with CRLF line ends (dot-stuffing is done when sending).
+    public var data: Data
+    /// The envelope sender; empty for the null reverse-path `<>` (RFC 5321 §4.5.5).
+    public var from: String
+    public var recipients: [String]
+
+    public init(data: Data, from: String, recipients: [String]) {
+        self.data = data
+        self.from = from
+        self.recipients = recipients
+    }
+}
