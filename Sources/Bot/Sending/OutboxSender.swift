@@ -84,10 +84,7 @@ struct OutboxSender {
         // once: the server's round trips, not the bot, are what limit one connection.
         let workers = toSend.count >= 2 * parallelThreshold ? max(1, min(connections, toSend.count / parallelThreshold)) : 1
         guard workers > 1, let makeClient else {
-            for entry in toSend {
-                if shouldStop() { break }
-                summary.add(try send(entry, over: smtp))
-            }
+            try send(toSend, over: smtp, shouldStop: shouldStop, into: &summary)
             return
         }
         let results = SendResults()
@@ -97,9 +94,13 @@ struct OutboxSender {
             // One SMTP client per thread: a libcurl handle is confined to the thread that uses it.
             let client: SMTPClient
             do { client = try makeClient() } catch { return results.fail(error) }
-            for entry in stride(from: worker, to: entries.count, by: workers).map({ entries[$0] }) {
-                guard !stop, !results.hasFailed else { return }
-                do { results.add(try send(entry, over: client)) } catch { return results.fail(error) }
+            var mine = Summary()
+            defer { results.add(mine) }
+            let share = stride(from: worker, to: entries.count, by: workers).map { entries[$0] }
+            do {
+                try send(share, over: client, shouldStop: { stop || results.hasFailed }, into: &mine)
+            } catch {
+                results.fail(error)
             }
         }
         summary.add(results.summary)
@@ -110,30 +111,84 @@ struct OutboxSender {
         inFlightDirectory.appendingPathComponent(SHA256.hexDigest(Data(entry.messageID.utf8)))
     }
 
-    /// Sends one entry and records what happened. Throws when the connection is unusable.
-    private func send(_ entry: OutboxEntry, over smtp: SMTPClient) throws -> Summary {
+    /// Sends `entries` over one connection and records what happened to each. The client
+    /// pipelines them (RFC 2920), so they are handed over a batch at a time (bounded memory).
+    /// Throws when the connection is unusable; what was recorded before stays in `summary`.
+    private func send(_ entries: [OutboxEntry], over smtp: SMTPClient, shouldStop: () -> Bool,
+                      into summary: inout Summary) throws {
+        var next = 0
+        while next < entries.count, !shouldStop() {
+            var batch: [OutboxEntry] = []
+            var messages: [SMTPMessage] = []
+            var bytes = 0
+            while next < entries.count, batch.count < Self.batchCount, bytes < Self.batchBytes {
+                let entry = entries[next]
+                next += 1
+                let raw = try environment.store.outbox.raw(messageID: entry.messageID)
+                bytes += raw.count
+                batch.append(entry)
+                messages.append(SMTPMessage(data: raw, from: environment.configuration.bot.address,
+                                            recipients: envelope(for: entry)))
+            }
+            try send(batch, messages, over: smtp, shouldStop: shouldStop, into: &summary)
+        }
+    }
+
+    /// Messages handed to the SMTP client at a time, and their bytes at most (one message may
+    /// exceed it alone).
+    static let batchCount = 50
+    static let batchBytes = 16 * 1024 * 1024
+
+    /// The bot's own address goes into every envelope: its copy is the record of what was sent.
+    private func envelope(for entry: OutboxEntry) -> [String] {
+        entry.recipients.contains(botAddress) ? entry.recipients : entry.recipients + [botAddress]
+    }
+
+    private struct StopRequested: Error {}
+
+    private func send(_ batch: [OutboxEntry], _ messages: [SMTPMessage], over smtp: SMTPClient,
+                      shouldStop: () -> Bool, into summary: inout Summary) throws {
+        var inFlight: Set<Int> = []
+        var recorded = Summary()
+        defer { summary.add(recorded) }
+        do {
+            try smtp.send(messages, willSend: { index in
+                if shouldStop() { throw StopRequested() }
+                // The in-flight mark is written (fsync) before the message's first byte leaves.
+                try AtomicFile.write(Data(), to: marker(for: batch[index]))
+                inFlight.insert(index)
+            }, didSend: { index, outcome in
+                // Only now is the outcome known: a 2xx after the data (or every recipient refused).
+                inFlight.remove(index)
+                recorded.add(try record(outcome, for: batch[index]))
+            })
+        } catch is StopRequested {
+            // Messages already started were finished and recorded; the rest wait for the next pass.
+        } catch let error as MailError {
+            // The connection broke: the server may or may not have taken the messages in flight.
+            // Their in-flight marks stay, so the retry first looks for the bot's copies.
+            for index in inFlight.sorted() {
+                try environment.store.outbox.markFailed(messageID: batch[index].messageID, reason: error.description,
+                                                        permanent: false, now: environment.now())
+            }
+            throw error
+        }
+    }
+
+    /// Records the outcome of one message the server has answered for.
+    private func record(_ outcome: Result<SendReport, MailError>, for entry: OutboxEntry) throws -> Summary {
         var summary = Summary()
         let marker = marker(for: entry)
-        let raw = try environment.store.outbox.raw(messageID: entry.messageID)
-        try AtomicFile.write(Data(), to: marker)
-        let envelope = entry.recipients.contains(botAddress) ? entry.recipients : entry.recipients + [botAddress]
         let report: SendReport
-        switch Result(catching: { () throws(MailError) -> SendReport in
-            try smtp.send(raw, from: environment.configuration.bot.address, to: envelope)
-        }) {
+        switch outcome {
         case let .success(value):
             report = value
         case let .failure(error):
-            if case .messageRefused = error {
-                try recordFailure(entry, reason: error.description, permanent: true, marker: marker)
-                summary.permanentFailures += 1
-                return summary
-            }
-            // The connection broke: the server may or may not have taken the message. The
-            // in-flight mark stays, so the retry first looks for the bot's copy.
-            try environment.store.outbox.markFailed(messageID: entry.messageID, reason: error.description,
-                                                    permanent: false, now: environment.now())
-            throw error
+            // The message as a whole was refused (MAIL FROM, DATA, the end of data), or an
+            // address can never be put into an envelope: retrying cannot help.
+            try recordFailure(entry, reason: error.description, permanent: true, marker: marker)
+            summary.permanentFailures += 1
+            return summary
         }
         let delivered = report.accepted.filter { $0.lowercased() != botAddress || entry.recipients.contains(botAddress) }
         if delivered.isEmpty {
