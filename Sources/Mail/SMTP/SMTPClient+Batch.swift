@@ -122,37 +122,37 @@ extension SMTPClient {
                 return try connection.reply(step: step)
             }
             let outcome: Result<SendReport, MailError>
+            // RSET unless the transaction ended with the data (RFC 5321 §4.1.1.5).
+            var reset = true
             let mail = try exchange(transaction.mailCommand(connection.capabilities))
             var recipients: [SMTPReply] = []
-            if transaction.mailRefused(mail) == nil {
-                for address in message.recipients { recipients.append(try exchange(SMTPCommand.recipient(address))) }
-            }
             if let refusal = transaction.mailRefused(mail) {
                 outcome = .failure(refusal)
-            } else if transaction.report(recipientReplies: recipients).accepted.isEmpty {
-                outcome = .success(transaction.report(recipientReplies: recipients))
             } else {
-                switch transaction.next(mail: mail, recipients: recipients, data: try exchange(SMTPCommand.data)) {
-                case .sendMessage(let report), .endEmptyData(let report):
-                    var body: [UInt8] = []
-                    message.data.withUnsafeBytes { MessageData.append($0, to: &body) }
-                    try connection.write(body, step: step)
-                    outcome = transaction.outcome(report: report, final: try connection.reply(step: step))
-                case .done(let result):
-                    outcome = result
+                for address in message.recipients { recipients.append(try exchange(SMTPCommand.recipient(address))) }
+                let report = transaction.report(recipientReplies: recipients)
+                if report.accepted.isEmpty {
+                    outcome = .success(report)  // no DATA: nobody to send it to
+                } else {
+                    switch transaction.next(mail: mail, recipients: recipients, data: try exchange(SMTPCommand.data)) {
+                    case .sendMessage(let report), .endEmptyData(let report):
+                        var body: [UInt8] = []
+                        message.data.withUnsafeBytes { MessageData.append($0, to: &body) }
+                        try connection.write(body, step: step)
+                        outcome = transaction.outcome(report: report, final: try connection.reply(step: step))
+                        reset = false
+                    case .done(let result):
+                        outcome = result
+                    }
                 }
             }
-            if case .failure = outcome { try resetQuietly(connection, step: step) }
-            if case .success(let report) = outcome, report.accepted.isEmpty { try resetQuietly(connection, step: step) }
+            if reset {
+                try connection.write(Array(SMTPCommand.reset.utf8), step: step)
+                connection.ignoredReplies += 1
+            }
             log(outcome, for: message)
             try didSend(index, outcome)
         }
-    }
-
-    /// RSET after a transaction that did not end with data: its reply is skipped when read.
-    private func resetQuietly(_ connection: SMTPConnection, step: String) throws(MailError) {
-        try connection.write(Array(SMTPCommand.reset.utf8), step: step)
-        connection.ignoredReplies += 1
     }
 
     private func transaction(_ message: SMTPMessage) -> SMTPTransaction {
