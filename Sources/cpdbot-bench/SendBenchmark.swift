@@ -18,6 +18,11 @@ struct SendBenchmark: ParsableCommand {
     @Option var connections = 4
     /// Announcement n goes to staff(n mod recipients + 1): the benchmark's own mailboxes only.
     @Option var recipients = 100
+    /// batch: the outbox's way (pipelined, one round trip per message); single: one `send` per
+    /// message (pipelined within it: two); lock-step: no pipelining (four, like libcurl's SMTP).
+    @Option var mode: Mode = .batch
+
+    enum Mode: String, ExpressibleByArgument { case batch, single, lockStep = "lock-step" }
     /// Messages composed and handed to the client at a time (bounds memory).
     static let batchSize = 100
 
@@ -49,6 +54,7 @@ struct SendBenchmark: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: connections) { worker in
             do {
                 let client = try SMTPClient(settings: settings)
+                client.allowsPipelining = mode != .lockStep
                 let mine = Array(stride(from: worker, to: count, by: connections))
                 for start in stride(from: 0, to: mine.count, by: Self.batchSize) {
                     let batch = mine[start..<min(start + Self.batchSize, mine.count)].map { n in
@@ -62,6 +68,13 @@ struct SendBenchmark: ParsableCommand {
                         message.autoSubmitted = "auto-generated"
                         return SMTPMessage(data: Data(MessageComposer.compose(message)), from: user, recipients: [recipient])
                     }
+                    if mode == .single {
+                        for message in batch {
+                            let report = try client.send(message.data, from: message.from, to: message.recipients)
+                            if !report.refused.isEmpty { failures.add() }
+                        }
+                        continue
+                    }
                     try client.send(batch) { _, outcome in
                         if (try? outcome.get())?.refused.isEmpty != true { failures.add() }
                     }
@@ -72,8 +85,8 @@ struct SendBenchmark: ParsableCommand {
             }
         }
         let seconds = (ContinuousClock.now - started) / .seconds(1)
-        print(String(format: "sent=%d connections=%d seconds=%.3f rate=%.1f failures=%d",
-                     count, connections, seconds, Double(count) / seconds, failures.value))
+        print(String(format: "sent=%d connections=%d mode=", count, connections) + mode.rawValue
+              + String(format: " seconds=%.3f rate=%.1f failures=%d", seconds, Double(count) / seconds, failures.value))
         if failures.value > 0 { throw ExitCode(1) }
     }
 }

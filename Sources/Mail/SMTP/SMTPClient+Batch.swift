@@ -20,7 +20,7 @@ extension SMTPClient {
         guard !messages.isEmpty else { return }
         let connection = try connected()
         do {
-            if connection.capabilities.pipelining && !ignoresPipelining {
+            if connection.capabilities.pipelining && allowsPipelining {
                 try sendPipelined(messages, on: connection, willSend: willSend, didSend: didSend)
             } else {
                 try sendLockStep(messages, on: connection, willSend: willSend, didSend: didSend)

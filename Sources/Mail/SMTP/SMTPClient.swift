@@ -16,8 +16,9 @@ public final class SMTPClient {
     public let limits: SMTPLimits
     let logger: Logger
     var connection: SMTPConnection?
-    /// For tests: talk in lock-step even when the server offers PIPELINING.
-    var ignoresPipelining = false
+    /// False: one command per round trip even when the server offers PIPELINING (a server
+    /// whose pipelining is broken; measurements).
+    public var allowsPipelining = true
 
     /// Checks the URL and the TLS rule; the connection is made by the first `send`.
     /// The URL's path is the EHLO name: `smtp://mail.kazguu.kz:587/kazguu.kz`.
@@ -78,7 +79,7 @@ public final class SMTPClient {
         connection = fresh
         logger.debug("SMTP session opened", metadata: [
             "server": "\(server)", "user": "\(settings.user)", "tls": "\(fresh.isEncrypted)",
-            "pipelining": "\(fresh.capabilities.pipelining && !ignoresPipelining)",
+            "pipelining": "\(fresh.capabilities.pipelining && allowsPipelining)",
         ])
         return fresh
     }

@@ -11,7 +11,7 @@ extension MailIntegrationTests {
 
         func client(_ sandbox: Sandbox, pipelining: Bool = true) throws -> SMTPClient {
             let client = try SMTPClient(settings: sandbox.settings(user: Self.sender, url: Sandbox.submissionURL))
-            client.ignoresPipelining = !pipelining
+            client.allowsPipelining = pipelining
             return client
         }
 
