@@ -6,8 +6,10 @@ extension SMTPClient {
     ///
     /// `willSend(i)` runs before the first byte of message i is written (e.g. to record that it
     /// is in flight); if it throws, no further message is started, those already started are
-    /// finished, and the error is rethrown. `didSend(i, outcome)` runs once the outcome of
-    /// message i is known: `.success` only after the server's 2xx to the end of data (or with
+    /// finished, and the error is rethrown (the session stays usable). `didSend(i, outcome)`
+    /// runs once the outcome of message i is known, in the order outcomes become known (an
+    /// unusable message is reported when its turn comes): `.success` only after the server's
+    /// 2xx to the end of data (or with
     /// every recipient refused), `.failure(.messageRefused)` when MAIL, DATA or the end of data
     /// was refused, `.failure(.invalidArgument)` for an unusable address (nothing sent).
     /// Throws `MailError` when the connection broke: every message started but not reported
@@ -19,27 +21,30 @@ extension SMTPClient {
     ) throws {
         guard !messages.isEmpty else { return }
         let connection = try connected()
+        let stopped: (any Error)?
         do {
             if connection.capabilities.pipelining && allowsPipelining {
-                try sendPipelined(messages, on: connection, willSend: willSend, didSend: didSend)
+                stopped = try sendPipelined(messages, on: connection, willSend: willSend, didSend: didSend)
             } else {
-                try sendLockStep(messages, on: connection, willSend: willSend, didSend: didSend)
+                stopped = try sendLockStep(messages, on: connection, willSend: willSend, didSend: didSend)
             }
         } catch let error as MailError {
             throw error
         } catch {
-            // A callback failed: the server may be waiting for a message's data.
+            // `didSend` failed: the server may be waiting for a message's data.
             self.connection = nil
             throw error
         }
+        if let stopped { throw stopped }
     }
 
     /// RFC 2920: MAIL, RCPTs and DATA of a message in one write; after the 354, the message,
     /// its end of data and the next message's group in one write. Replies are read in order.
+    /// Returns what `willSend` threw, once everything started is finished.
     private func sendPipelined(
         _ messages: [SMTPMessage], on connection: SMTPConnection, willSend: (Int) throws -> Void,
         didSend: (Int, Result<SendReport, MailError>) throws -> Void
-    ) throws {
+    ) throws -> (any Error)? {
         var out: [UInt8] = []
         var stopError: (any Error)?
         /// The first sendable message from `start` on, its group queued in `out`.
@@ -101,20 +106,21 @@ extension SMTPClient {
             try didSend(index, outcome)
             current = following
         }
-        if let stopError { throw stopError }
+        return stopError
     }
 
-    /// Without PIPELINING: every command waits for its reply (RFC 5321 §4.3).
+    /// Without PIPELINING: every command waits for its reply (RFC 5321 §4.3). Returns what
+    /// `willSend` threw (nothing of that message was sent).
     private func sendLockStep(
         _ messages: [SMTPMessage], on connection: SMTPConnection, willSend: (Int) throws -> Void,
         didSend: (Int, Result<SendReport, MailError>) throws -> Void
-    ) throws {
+    ) throws -> (any Error)? {
         for (index, message) in messages.enumerated() {
             if let problem = Self.problem(with: message) {
                 try didSend(index, .failure(problem))
                 continue
             }
-            try willSend(index)
+            do { try willSend(index) } catch { return error }
             let transaction = transaction(message)
             let step = step(message)
             func exchange(_ command: String) throws(MailError) -> SMTPReply {
@@ -153,6 +159,7 @@ extension SMTPClient {
             log(outcome, for: message)
             try didSend(index, outcome)
         }
+        return nil
     }
 
     private func transaction(_ message: SMTPMessage) -> SMTPTransaction {

@@ -126,6 +126,33 @@ import Testing
         #expect(server.transcript().bodies.count == 3)
     }
 
+    struct Stop: Error, Equatable {}
+
+    /// `willSend` refusing a message (the caller wants to stop) finishes what was started and
+    /// keeps the session: the next send goes over the same connection (the server takes one).
+    @Test(arguments: [true, false])
+    func stoppingBeforeAMessageKeepsTheSession(pipelining: Bool) throws {
+        let server = try ScriptedSMTPServer(.init(pipelining: pipelining))
+        do {
+            let client = try Self.client(server)
+            var events: [String] = []
+            #expect(throws: Stop()) {
+                try client.send((0..<4).map { Self.message($0) }, willSend: { index in
+                    if index == 2 { throw Stop() }
+                    events.append("start \(index)")
+                }) { index, outcome in
+                    events.append("done \(index): \((try? outcome.get())?.accepted ?? [])")
+                }
+            }
+            #expect(events == ["start 0", "start 1", "done 0: [\"staff1890@kazguu.kz\"]", "done 1: [\"staff1890@kazguu.kz\"]"]
+                    || events == ["start 0", "done 0: [\"staff1890@kazguu.kz\"]", "start 1", "done 1: [\"staff1890@kazguu.kz\"]"])
+            #expect(client.isConnected)
+            #expect(try client.send(Self.message(5).data, from: "bot@kazguu.kz", to: ["staff1890@kazguu.kz"]).accepted
+                    == ["staff1890@kazguu.kz"])
+        }
+        #expect(server.transcript().bodies.count == 3)
+    }
+
     @Test func anEndlessReplyLineEndsTheSession() throws {
         var script = ScriptedSMTPServer.Script()
         script.mail = { _ in "250 " + String(repeating: "x", count: 5_000) }

@@ -21,9 +21,6 @@ struct SMTPReplyParser {
         self.limits = limits
     }
 
-    /// True while a reply is partly received (bytes or lines waiting for the rest).
-    var hasPartialReply: Bool { start < buffer.count || !lines.isEmpty }
-
     mutating func append(_ bytes: some Sequence<UInt8>) {
         if start > 0, start == buffer.count {
             buffer.removeAll(keepingCapacity: true)
