@@ -34,6 +34,9 @@ import Testing
         ("<t><![CDATA[<not a tag> &amp;]]></t>", ["<t>", "\"<not a tag> &amp;\"", "</t>"]),
         ("<a><!-- <b> --><c:d/></a>", ["<a>", "<c:d/>", "</a>"]),
         ("\u{FEFF}<a>x</a>", ["<a>", "\"x\"", "</a>"]),
+        // Not references: kept as written.
+        ("<t>&#;&#12&#0;&#123456789;&#xD800;&#1114112;a&b</t>", ["<t>", "\"&#;&#12&#0;&#123456789;&#xD800;&#1114112;a&b\"", "</t>"]),
+        ("<t>&#065;&#x41;&#X41;&#0000065;&lt;&#1178;</t>", ["<t>", "\"AAAA<Қ\"", "</t>"]),
     ])
     func tokens(xml: String, expected: [String]) throws {
         #expect(try trace(xml) == expected)

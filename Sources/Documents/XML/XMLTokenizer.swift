@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A small pull tokenizer for the XML inside office files (OOXML, ODF).
 ///
 /// Why not Foundation's XMLParser: it is slow on 10 MB sheets and resolves entities. This one
@@ -110,18 +116,16 @@ struct XMLTokenizer {
     /// Text up to the next `<`; nil when the window ends first and more may come.
     private mutating func scanText(isFinal: Bool) -> XMLToken? {
         let start = position
-        var hasReferences = false
-        let count = bytes.count
-        var index = position
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<") { break }
-            if byte == UInt8(ascii: "&") { hasReferences = true }
-            index += 1
+        let (end, hasReferences) = bytes.withUnsafeBufferPointer { buffer -> (Int, Bool) in
+            guard let base = buffer.baseAddress else { return (start, false) }
+            let rest = buffer.count - start
+            let end = memchr(base + start, Int32(UInt8(ascii: "<")), rest)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
+            return (end, memchr(base + start, Int32(UInt8(ascii: "&")), end - start) != nil)
         }
-        if index == count && !isFinal { return nil }
-        position = index
-        return .text(start..<index, hasReferences: hasReferences)
+        if end == bytes.count && !isFinal { return nil }
+        position = end
+        return .text(start..<end, hasReferences: hasReferences)
     }
 
     /// Whether the markup at `position` ends inside the window: a tag's `>` outside quoted
