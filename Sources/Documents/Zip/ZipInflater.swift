@@ -68,6 +68,11 @@ final class ZipInflater {
     private var lastProduced = 0
     private var ended = false
 
+    /// A copy of the bytes the last `step()` produced.
+    func copyChunk() -> [UInt8] {
+        Array(UnsafeBufferPointer(rebasing: scratch[0..<lastProduced]))
+    }
+
     /// Runs `body` over the bytes the last `step()` produced.
     func withChunk<R>(_ body: (UnsafeBufferPointer<UInt8>) throws(DocumentError) -> R) throws(DocumentError) -> R {
         try body(UnsafeBufferPointer(rebasing: scratch[0..<lastProduced]))
@@ -126,6 +131,8 @@ final class ZipInflater {
         served = end
         return .produced(lastRange.count)
     }
+
+    func copyChunk() -> [UInt8] { Array(output[lastRange]) }
 
     func withChunk<R>(_ body: (UnsafeBufferPointer<UInt8>) throws(DocumentError) -> R) throws(DocumentError) -> R {
         let slice = Array(output[lastRange])

@@ -23,6 +23,7 @@ final class ZipMemberReader: XMLByteSource {
     private enum Source {
         case stored(bytes: [UInt8], range: Range<Int>)
         case deflated(ZipInflater)
+        case inflatedAhead(BackgroundInflater)
     }
 
     /// The running total of inflated bytes over one archive.
@@ -47,15 +48,23 @@ final class ZipMemberReader: XMLByteSource {
             source = .stored(bytes: bytes, range: dataRange)
             storedOffset = dataRange.lowerBound
         case 8:
-            guard let inflater = ZipInflater(bytes, range: dataRange, outputCap: memberCap) else {
+            // Large members are inflated on a second core while the first one parses.
+            let ahead = dataRange.count >= limits.inflateAheadMinBytes
+            guard let inflater = ZipInflater(bytes, range: dataRange, chunkSize: ahead ? 256 * 1024 : 64 * 1024,
+                                             outputCap: memberCap) else {
                 throw DocumentError(.encryptedOrCorrupt, "\(fileName): zlib could not start to read member \(member.name).")
             }
-            source = .deflated(inflater)
+            source = ahead ? .inflatedAhead(BackgroundInflater(inflater, cap: memberCap)) : .deflated(inflater)
         default:
             throw DocumentError(.unsupportedFormat,
                 "\(fileName): member \(member.name) uses zip compression method \(member.method), which office "
                 + "programs do not write. Save the file again from Excel, LibreOffice or Word.")
         }
+    }
+
+    deinit {
+        // A parser that stopped early (an error, a limit) leaves the producer waiting for room.
+        if case .inflatedAhead(let background) = source { background.cancel() }
     }
 
     /// Appends the member's next bytes (at least `atLeast` unless the member ends first) to
@@ -91,6 +100,18 @@ final class ZipMemberReader: XMLByteSource {
                 case .corrupt(let why):
                     throw corrupt(why)
                 }
+            case .inflatedAhead(let background):
+                switch background.next() {
+                case .chunk(let chunk):
+                    try count(chunk.count)
+                    buffer.append(contentsOf: chunk)
+                    appended += chunk.count
+                case .finished(let crc):
+                    self.crc = crc
+                    try finish()
+                case .corrupt(let why):
+                    throw corrupt(why)
+                }
             }
         }
         return appended
@@ -114,6 +135,7 @@ final class ZipMemberReader: XMLByteSource {
 
     private func finish() throws(DocumentError) {
         isFinished = true
+        if case .inflatedAhead(let background) = source { background.cancel() }
         guard crc == expectedCRC else { throw corrupt("its checksum does not match") }
     }
 
