@@ -3,13 +3,13 @@ import Foundation
 /// Inflates one large member on a thread of its own, a few chunks ahead of the parser that
 /// consumes them, so that inflating and parsing a 60 MB worksheet use both cores. At most
 /// `depth` chunks wait at a time (memory stays bounded), the producer stops past `cap` bytes,
-/// and a consumer that gives up (a limit, an error) cancels it. The checksum is computed on the
-/// producer's side too.
+/// and a consumer that gives up (a limit, an error) cancels it. Inflating is the slower half,
+/// so the consumer computes the checksum.
 final class BackgroundInflater: @unchecked Sendable {
     enum Item {
         case chunk([UInt8])
-        /// The member ended; `crc` is the checksum of everything produced.
-        case finished(crc: UInt32)
+        /// The member ended.
+        case finished
         case corrupt(String)
     }
 
@@ -53,19 +53,17 @@ final class BackgroundInflater: @unchecked Sendable {
 
     private func produce(_ inflater: ZipInflater, cap: Int) {
         var produced = 0
-        var crc: UInt32 = 0
         while true {
             switch inflater.step() {
             case .produced(let size):
                 guard size > 0 else { continue }
                 let chunk = inflater.copyChunk()
-                chunk.withUnsafeBufferPointer { crc = ZipInflater.crc32(crc, $0) }
                 produced += size
                 guard put(.chunk(chunk)) else { return }
                 // The consumer counts the same bytes and refuses the member; nothing more is needed.
-                if produced > cap { _ = put(.finished(crc: crc)); return }
+                if produced > cap { _ = put(.finished); return }
             case .finished:
-                _ = put(.finished(crc: crc))
+                _ = put(.finished)
                 return
             case .corrupt(let why):
                 _ = put(.corrupt(why))

@@ -104,10 +104,10 @@ final class ZipMemberReader: XMLByteSource {
                 switch background.next() {
                 case .chunk(let chunk):
                     try count(chunk.count)
+                    chunk.withUnsafeBufferPointer { crc = ZipInflater.crc32(crc, $0) }
                     buffer.append(contentsOf: chunk)
                     appended += chunk.count
-                case .finished(let crc):
-                    self.crc = crc
+                case .finished:
                     try finish()
                 case .corrupt(let why):
                     throw corrupt(why)
