@@ -31,6 +31,10 @@ let package = Package(
             providers: [.apt(["libfreexl-dev"])]
         ),
         .systemLibrary(
+            name: "CISAL", pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
+        ),
+        .systemLibrary(
             name: "CYTNEF", pkgConfig: "libytnef",
             providers: [.apt(["libytnef0-dev"])]
         ),
@@ -49,7 +53,7 @@ let package = Package(
         .target(name: "CivilCalendar"),
         .target(name: "MIME", dependencies: ["TextEncoding", "Digest", "CivilCalendar", "CYTNEF"]),
         .target(name: "Documents", dependencies: [
-            "TextEncoding", "CivilCalendar", "CFreeXL", "CXLSXWriter",
+            "TextEncoding", "CivilCalendar", "CFreeXL", "CXLSXWriter", "CISAL",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding", "CivilCalendar"]),

@@ -35,6 +35,16 @@ import Foundation
         #expect(decoded.count == 2)
     }
 
+    /// What `validate --json` streams to standard output is exactly the text built in memory.
+    @Test func streamedTextEqualsBuiltText() {
+        var one = ""
+        ApplicationFileRecord.writeJSON([record], to: &one)
+        #expect(one == record.jsonText + "\n")
+        var two = ""
+        ApplicationFileRecord.writeJSON([record, record], to: &two)
+        #expect(two == ApplicationFileRecord.jsonText([record, record]) + "\n")
+    }
+
     @Test func escapesControlCharacters() {
         #expect(JSONText.quote("a\u{1}b\n") == "\"a\\u0001b\\n\"")
     }

@@ -85,6 +85,28 @@ import Documents
         #expect(reading.invalidRows == [RowProblem(row: 4, field: .email, problem: .duplicate)])
     }
 
+    /// A long sheet is read a block at a time on two threads; duplicates across halves and
+    /// blocks, invalid rows and row order come out exactly as for a short one.
+    @Test func aLongSheetReadsLikeAShortOne() {
+        let count = 1_300
+        let duplicateOf = [700: 10, 1_200: 699, 1_290: 1_289]  // later row number → earlier one
+        var rows: [[C]] = []
+        for number in 1...count {
+            let address = duplicateOf[number].map { "p\($0)@kazguu.kz" } ?? "p\(number)@kazguu.kz"
+            rows.append(employee(.number(Double(number)), hours: number % 97 == 0 ? 0 : 72, email: .text(address)))
+        }
+        let reading = read(rows)
+        let outOfRange = (1...count).filter { $0 % 97 == 0 }
+        var expected: [RowProblem] = []
+        for number in 1...count {
+            // Table row = employee number + 1 (the header is row 1).
+            if outOfRange.contains(number) { expected.append(RowProblem(row: number + 1, field: .lastCourseHours, problem: .outOfRange)) }
+            if duplicateOf[number] != nil { expected.append(RowProblem(row: number + 1, field: .email, problem: .duplicate)) }
+        }
+        #expect(reading.invalidRows == expected)
+        #expect(reading.rows.map(\.no) == (1...count).filter { !outOfRange.contains($0) && duplicateOf[$0] == nil })
+    }
+
     @Test func anInvalidEarlierRowDoesNotMakeALaterOneADuplicate() {
         let reading = read([
             employee(1, name: "", email: "same@kazguu.kz"),

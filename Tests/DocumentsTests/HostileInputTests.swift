@@ -24,14 +24,18 @@ import Testing
         return (kind, duration)
     }
 
-    @Test func zipBombOf300MBIsRefusedWhileInflating() throws {
+    /// Inflated in line, or ahead on a second thread: the caps hold the same way.
+    @Test(arguments: [DocumentLimits().inflateAheadMinBytes, 0])
+    func zipBombOf300MBIsRefusedWhileInflating(inflateAheadMinBytes: Int) throws {
+        var limits = DocumentLimits()
+        limits.inflateAheadMinBytes = inflateAheadMinBytes
         let bytes = try ZipFixture.zeros(named: "xl/worksheets/sheet1.xml", size: 300 << 20, around: [
             ("xl/workbook.xml", "<workbook><sheets><sheet name=\"S\" sheetId=\"1\"/></sheets></workbook>"),
         ])
         #expect(bytes.count < 2 << 20)
         var error: DocumentError?
         let duration = ContinuousClock().measure {
-            do throws(DocumentError) { _ = try DocumentReader.read(bytes: bytes, fileName: "bomb.xlsx") } catch let caught { error = caught }
+            do throws(DocumentError) { _ = try DocumentReader.read(bytes: bytes, fileName: "bomb.xlsx", limits: limits) } catch let caught { error = caught }
         }
         #expect(error?.kind == .unsafeArchive)
         // The message names the member, the bytes actually inflated and the maximum.

@@ -41,6 +41,29 @@ import Testing
         }
     }
 
+    /// Members inflated ahead on a second thread give exactly what inflating in line gives –
+    /// the same document, or the same kind of refusal – on intact and damaged files alike.
+    @Test(arguments: files.filter { !$0.hasSuffix(".csv") && !$0.hasSuffix(".xls") })
+    func inflatingAheadChangesNothing(_ file: String) throws {
+        let original = try SampleCorpus.bytes(file)
+        var ahead = DocumentLimits()
+        ahead.inflateAheadMinBytes = 0
+        var generator = Generator(state: UInt64(file.utf8.count) &* 7)
+        for round in 0..<60 {
+            var bytes = original
+            if round > 0 {
+                for _ in 0..<3 { bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator) }
+            }
+            let inLine = Result { () throws(DocumentError) in try DocumentReader.read(bytes: bytes, fileName: file) }
+            let inflatedAhead = Result { () throws(DocumentError) in try DocumentReader.read(bytes: bytes, fileName: file, limits: ahead) }
+            switch (inLine, inflatedAhead) {
+            case (.success(let a), .success(let b)): #expect(a == b, "round \(round)")
+            case (.failure(let a), .failure(let b)): #expect(a.kind == b.kind, "round \(round): \(a.detail) / \(b.detail)")
+            default: Issue.record("round \(round): \(inLine) vs \(inflatedAhead)")
+            }
+        }
+    }
+
     @Test func randomBytesThroughTheXMLTokenizerTerminate() {
         var generator = Generator(state: 42)
         let alphabet = Array("<>/!?=\"' abc:&#;x[]-CDATA\n".utf8)

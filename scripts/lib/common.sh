@@ -7,7 +7,7 @@ export CPDBOT_ROOT
 
 # Debian packages the build, the tests and the mail sandbox need.
 # curl/openssl/ca-certificates: the sandbox's certificates and the scripts' own checks.
-CPDBOT_BUILD_PACKAGES=(libcurl4-openssl-dev libfreexl-dev libytnef0-dev libxlsxwriter-dev pkgconf)
+CPDBOT_BUILD_PACKAGES=(libcurl4-openssl-dev libfreexl-dev libytnef0-dev libxlsxwriter-dev libisal-dev pkgconf)
 # What the Swift toolchain (unpacked from swift.org) needs to compile and link on Debian 12.
 CPDBOT_TOOLCHAIN_PACKAGES=(binutils gcc libc6-dev libstdc++-12-dev libncurses-dev libsqlite3-dev
     libxml2-dev libpython3-dev uuid-dev zlib1g-dev tzdata git)

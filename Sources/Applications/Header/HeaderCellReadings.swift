@@ -10,11 +10,18 @@ struct HeaderCellReadings {
 
     private var meanings: [Key: (meaning: ColumnMeaning, strength: Int)?] = [:]
     private var nameParts: [String: NamePart?] = [:]
+    private let maxLabelBytes: Int
+
+    init(maxLabelBytes: Int) {
+        self.maxLabelBytes = maxLabelBytes
+    }
 
     mutating func meaning(upper: String, lower: String?) -> (meaning: ColumnMeaning, strength: Int)? {
         // Numbers, dates and phone numbers fold into digit words only, and no header word holds
         // a digit: such a cell names nothing (the rows searched are mostly data).
         if Self.isLetterless(upper), lower.map(Self.isLetterless) ?? true { return nil }
+        // A long title or description of a course is data, and folding it is the slow part.
+        if upper.utf8.count > maxLabelBytes || (lower?.utf8.count ?? 0) > maxLabelBytes { return nil }
         let key = Key(upper: upper, lower: lower)
         if let known = meanings[key] { return known }
         let reading = HeaderCellMeaning.read(upper: upper, lower: lower)
@@ -23,7 +30,7 @@ struct HeaderCellReadings {
     }
 
     mutating func namePart(_ text: String) -> NamePart? {
-        if Self.isLetterless(text) { return nil }
+        if Self.isLetterless(text) || text.utf8.count > maxLabelBytes { return nil }
         if let known = nameParts[text] { return known }
         let part = NamePart.read(text)
         nameParts[text] = .some(part)

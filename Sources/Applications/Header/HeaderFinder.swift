@@ -7,7 +7,7 @@ enum HeaderFinder {
     static func find(in table: Table, limits: ApplicationLimits) -> HeaderLayout? {
         let rows = table.rows.prefix(limits.headerSearchRows).map(RowContent.init)
         var best: (layout: HeaderLayout, rank: (Int, Int))?
-        var readings = HeaderCellReadings()
+        var readings = HeaderCellReadings(maxLabelBytes: limits.maxHeaderLabelBytes)
         for index in rows.indices {
             var candidates = [layout(rowIndices: [index], upper: rows[index], lower: nil, readings: &readings)]
             let next = index + 1
@@ -38,8 +38,9 @@ enum HeaderFinder {
         return !numbers.isEmpty && numbers.count == below.filter { $0.text(at: 0) != nil }.count
     }
 
-    static func layout(rowIndices: [Int], upper: RowContent, lower: RowContent?) -> HeaderLayout {
-        var readings = HeaderCellReadings()
+    static func layout(rowIndices: [Int], upper: RowContent, lower: RowContent?,
+                       limits: ApplicationLimits = .init()) -> HeaderLayout {
+        var readings = HeaderCellReadings(maxLabelBytes: limits.maxHeaderLabelBytes)
         return layout(rowIndices: rowIndices, upper: upper, lower: lower, readings: &readings)
     }
 

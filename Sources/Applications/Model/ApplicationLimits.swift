@@ -8,6 +8,9 @@ public struct ApplicationLimits: Sendable, Equatable {
     /// Dates before this year are not taken as a real last-course date (a year typed as a
     /// number, `2023`, would otherwise read as the Excel serial day 2023 = 1905-07-15).
     public var earliestCourseYear: Int = 1950
+    /// A cell longer than this (in UTF-8 bytes, about 500 Cyrillic letters) is data, never a
+    /// column label: the header search does not read it word by word.
+    public var maxHeaderLabelBytes: Int = 1_000
     /// Rows looked at per table; the Documents limits already bound the file, this bounds the work.
     public var maxRows: Int = 100_000
 

@@ -8,6 +8,14 @@ extension ApplicationFileRecord {
         JSONText.render(.array(records.map(\.jsonValue)))
     }
 
+    /// The same text as `jsonText` (one record) or `jsonText(_:)` (several, as an array),
+    /// written piece by piece: a 5,000-row record is never held whole as one string.
+    public static func writeJSON(_ records: [ApplicationFileRecord], to out: inout some TextOutputStream) {
+        let value = records.count == 1 ? records[0].jsonValue : .array(records.map(\.jsonValue))
+        JSONText.write(value, indent: 0, into: &out)
+        out.write("\n")
+    }
+
     var jsonValue: JSONText.Value {
         .object([
             ("file", .string(file)),

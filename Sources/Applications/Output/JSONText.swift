@@ -16,47 +16,60 @@ enum JSONText {
         return out
     }
 
-    /// Appends to one buffer: a 10 MB sheet's record is not copied once per nesting level.
-    static func write(_ value: Value, indent: Int, into out: inout String) {
+    /// Writes piece by piece to `out` – a String, or standard output, so a 10 MB sheet's record
+    /// is neither copied once per nesting level nor held whole before it is printed.
+    static func write(_ value: Value, indent: Int, into out: inout some TextOutputStream) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .int(let number): out += String(number)
-        case .string(let text): out += quote(text)
+        case .null: out.write("null")
+        case .bool(let flag): out.write(flag ? "true" : "false")
+        case .int(let number): out.write(String(number))
+        case .string(let text): writeQuoted(text, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if items.isEmpty { out.write("[]"); return }
+            out.write("[\n")
             for (index, item) in items.enumerated() {
-                if index > 0 { out += ",\n" }
+                if index > 0 { out.write(",\n") }
                 pad(indent + 1, into: &out)
                 write(item, indent: indent + 1, into: &out)
             }
-            out += "\n"
+            out.write("\n")
             pad(indent, into: &out)
-            out += "]"
+            out.write("]")
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if members.isEmpty { out.write("{}"); return }
+            out.write("{\n")
             for (index, member) in members.enumerated() {
-                if index > 0 { out += ",\n" }
+                if index > 0 { out.write(",\n") }
                 pad(indent + 1, into: &out)
-                out += quote(member.0)
-                out += ": "
+                writeQuoted(member.0, into: &out)
+                out.write(": ")
                 write(member.1, indent: indent + 1, into: &out)
             }
-            out += "\n"
+            out.write("\n")
             pad(indent, into: &out)
-            out += "}"
+            out.write("}")
         }
     }
 
-    private static func pad(_ indent: Int, into out: inout String) {
-        for _ in 0..<indent { out += "  " }
+    private static func pad(_ indent: Int, into out: inout some TextOutputStream) {
+        for _ in 0..<indent { out.write("  ") }
+    }
+
+    private static func writeQuoted(_ text: String, into out: inout some TextOutputStream) {
+        var text = text
+        if text.withUTF8({ $0.contains(where: needsEscape) }) {
+            out.write(quote(text))
+        } else {
+            out.write("\"")
+            out.write(text)
+            out.write("\"")
+        }
     }
 
     /// Works on UTF-8 bytes: only ASCII needs escaping, and most text needs none at all.
     static func quote(_ text: String) -> String {
-        guard text.utf8.contains(where: needsEscape) else { return "\"" + text + "\"" }
+        var text = text
+        guard text.withUTF8({ $0.contains(where: needsEscape) }) else { return "\"" + text + "\"" }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

@@ -21,21 +21,31 @@ struct TableReading {
         var problems: [RowProblem] = []
         // Addresses of earlier valid rows: a later row with the same address is the duplicate.
         var seen = Set<String>()
-        for content in dataRows where classifier.classify(content) == .employee {
-            var outcome = validator.validate(content)
-            if let email = outcome.validEmail, seen.contains(email) {
-                outcome.problems.append((.email, .duplicate))
-            }
-            if outcome.problems.isEmpty {
-                rows.append(outcome.row)
-                if let email = outcome.validEmail { seen.insert(email) }
-            } else {
-                let number = content.row.number
-                problems += outcome.problems.map { RowProblem(row: number, field: $0.0, problem: $0.1) }
+        let data = table.rows.dropFirst(layout.lastRowIndex + 1).prefix(limits.maxRows)
+        // Each row is classified and validated on its own (on both cores, a block at a time, so
+        // a big sheet's texts are never all held twice); duplicates are then found in row order.
+        var blockStart = data.startIndex
+        while blockStart < data.endIndex {
+            let block = data[blockStart..<min(data.endIndex, blockStart + Self.blockSize)]
+            blockStart = block.endIndex
+            for (number, outcome) in RowBlock.outcomes(of: block, classifier: classifier, validator: validator) {
+                guard var outcome else { continue }
+                if let email = outcome.validEmail, seen.contains(email) {
+                    outcome.problems.append((.email, .duplicate))
+                }
+                if outcome.problems.isEmpty {
+                    rows.append(outcome.row)
+                    if let email = outcome.validEmail { seen.insert(email) }
+                } else {
+                    problems += outcome.problems.map { RowProblem(row: number, field: $0.0, problem: $0.1) }
+                }
             }
         }
         return ApplicationReading(readable: true, errorKind: nil, rows: rows, invalidRows: problems)
     }
+
+    /// Rows handled together: large enough to keep both cores busy, small enough to hold.
+    static let blockSize = 512
 
     private var classifier: RowClassifier {
         RowClassifier(layout: layout, headerRows: layout.rowIndices.compactMap { index in

@@ -45,23 +45,25 @@ struct RowContent {
         }
     }
 
-    /// Four digits or more, or nothing but digits, dots and spaces. ASCII text is checked on
-    /// its bytes (long titles are common); other text by characters, as `isNumber` reads
-    /// digits of every script.
+    /// Four digits or more (of any script), or nothing but digits, dots and spaces. Read by
+    /// scalars: long titles are common, and splitting them into characters is slow.
     static func looksLikeData(_ text: String) -> Bool {
-        var asciiDigits = 0
+        var digits = 0
         var onlyDigitsDotsSpaces = true
-        for byte in text.utf8 {
-            guard byte < 0x80 else {
-                return text.filter(\.isNumber).count >= 4 || text.allSatisfy { $0.isNumber || $0 == "." || $0 == " " }
-            }
-            if (0x30...0x39).contains(byte) {
-                asciiDigits += 1
-            } else if byte != 0x2E, byte != 0x20 {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (0x30...0x39).contains(value) {
+                digits += 1
+            } else if value == 0x2E || value == 0x20 {
+                continue
+            } else if value >= 0x80, !(0x0400..<0x0530).contains(value), scalar.properties.numericType != nil {
+                // Other scripts' digits count too (ASCII and Cyrillic letters are never digits).
+                digits += 1
+            } else {
                 onlyDigitsDotsSpaces = false
             }
         }
-        return asciiDigits >= 4 || onlyDigitsDotsSpaces
+        return digits >= 4 || onlyDigitsDotsSpaces
     }
 
     func text(at column: Int) -> String? {

@@ -31,7 +31,8 @@ enum EmailAddress {
     /// header such as `E-mail (…@kazguu.kz)` does not.
     static func containsAddress(_ text: String) -> Bool {
         // Checked on bytes first: most cells hold no `@` and some are long.
-        guard text.utf8.contains(UInt8(ascii: "@")) else { return false }
+        var bytes = text
+        guard bytes.withUTF8({ $0.contains(UInt8(ascii: "@")) }) else { return false }
         let characters = Array(text)
         return characters.indices.contains { index in
             characters[index] == "@" && index > 0 && index + 1 < characters.count

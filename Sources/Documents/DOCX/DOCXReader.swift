@@ -5,10 +5,9 @@
 /// text to the cell that holds it.
 enum DOCXReader {
     static func read(_ archive: SafeArchive, fileName: String, limits: DocumentLimits) throws(DocumentError) -> Document {
-        guard let bytes = try archive.member("word/document.xml") else {
+        guard var xml = try archive.xml("word/document.xml") else {
             throw DocumentError(.encryptedOrCorrupt, "\(fileName) has no word/document.xml; the file is damaged.")
         }
-        var xml = XMLTokenizer(bytes: bytes, partName: "word/document.xml", maxDepth: limits.maxXMLDepth)
         let budget = CellBudget(limits: limits, fileName: fileName)
         var stack: [DOCXTableState] = []
         var finished: [(index: Int, table: Table)] = []

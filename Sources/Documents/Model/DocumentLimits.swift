@@ -18,6 +18,10 @@ public struct DocumentLimits: Sendable, Equatable {
     public var maxColumns: Int = 256
     public var maxTables: Int = 64
     public var maxXMLDepth: Int = 256
+    /// Archive members with at least this many compressed bytes are inflated on a thread of
+    /// their own while they are parsed (a tuning knob, not a safety limit: the caps above apply
+    /// the same way).
+    public var inflateAheadMinBytes: Int = 1 << 20
 
     public init() {}
 }

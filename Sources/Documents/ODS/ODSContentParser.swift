@@ -24,8 +24,7 @@ struct ODSContentParser {
         self.budget = budget
     }
 
-    mutating func parse(_ bytes: [UInt8]) throws(DocumentError) -> [Table] {
-        var xml = XMLTokenizer(bytes: bytes, partName: "content.xml", maxDepth: limits.maxXMLDepth)
+    mutating func parse(_ xml: consuming XMLTokenizer) throws(DocumentError) -> [Table] {
         var styleName: String?
         while let token = try xml.next() {
             switch token {

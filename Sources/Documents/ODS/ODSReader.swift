@@ -5,10 +5,10 @@
 /// filled runs are copied, within the limits.
 enum ODSReader {
     static func read(_ archive: SafeArchive, fileName: String, limits: DocumentLimits) throws(DocumentError) -> Document {
-        guard let bytes = try archive.member("content.xml") else {
+        guard let xml = try archive.xml("content.xml") else {
             throw DocumentError(.encryptedOrCorrupt, "\(fileName) has no content.xml; the file is damaged.")
         }
         var parser = ODSContentParser(limits: limits, budget: CellBudget(limits: limits, fileName: fileName))
-        return Document(format: .ods, tables: try parser.parse(bytes))
+        return Document(format: .ods, tables: try parser.parse(xml))
     }
 }

@@ -15,8 +15,8 @@ enum XLSXReader {
         var styles = XLSXStyles()
         for relationship in relationships?.ordered ?? [] {
             let path = OOXMLRelationships.resolve(relationship.target, from: workbookPath)
-            if relationship.type.hasSuffix("/sharedStrings"), let bytes = try archive.member(path) {
-                sharedStrings = try XLSXSharedStrings.read(bytes: bytes, partName: path, limits: limits)
+            if relationship.type.hasSuffix("/sharedStrings"), let xml = try archive.xml(path) {
+                sharedStrings = try XLSXSharedStrings.read(xml)
             } else if relationship.type.hasSuffix("/styles"), let bytes = try archive.member(path) {
                 styles = try XLSXStyles(bytes: bytes, partName: path, limits: limits)
             }
@@ -32,8 +32,9 @@ enum XLSXReader {
             if let type = relationship?.type, !type.hasSuffix("/worksheet") { continue }
             let path = relationship.map { OOXMLRelationships.resolve($0.target, from: workbookPath) }
                 ?? "xl/worksheets/sheet\(index + 1).xml"
-            guard let bytes = try archive.member(path) else { continue }
-            tables.append(try parser.parse(bytes: bytes, partName: path, name: sheet.name, isHidden: sheet.isHidden))
+            // Streamed: a worksheet is most of the file once inflated and is never held whole.
+            guard let xml = try archive.xml(path) else { continue }
+            tables.append(try parser.parse(xml, name: sheet.name, isHidden: sheet.isHidden))
         }
         return Document(format: .xlsx, tables: tables)
     }

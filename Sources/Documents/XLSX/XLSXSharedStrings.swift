@@ -1,7 +1,6 @@
 /// `xl/sharedStrings.xml`: the strings cells of type `s` point to by index.
 enum XLSXSharedStrings {
-    static func read(bytes: [UInt8], partName: String, limits: DocumentLimits) throws(DocumentError) -> [String] {
-        var xml = XMLTokenizer(bytes: bytes, partName: partName, maxDepth: limits.maxXMLDepth)
+    static func read(_ xml: consuming XMLTokenizer) throws(DocumentError) -> [String] {
         var strings: [String] = []
         while let token = try xml.next() {
             guard case .start(let name, let selfClosing) = token, xml.isLocal(name, "si") else { continue }

@@ -24,8 +24,8 @@ struct XLSXSheetParser {
 
     private enum CellType { case number, shared, formulaString, inlineString, boolean, error, isoDate }
 
-    func parse(bytes: [UInt8], partName: String, name: String, isHidden: Bool) throws(DocumentError) -> Table {
-        var xml = XMLTokenizer(bytes: bytes, partName: partName, maxDepth: limits.maxXMLDepth)
+    /// Reads the worksheet `xml` (whole or streamed) as the table `name`.
+    func parse(_ xml: consuming XMLTokenizer, name: String, isHidden: Bool) throws(DocumentError) -> Table {
         var sheet = SheetBuilder(name: name, isHidden: isHidden, limits: limits, budget: budget)
         var rowNumber = 0
         var nextColumn = 0
@@ -37,7 +37,7 @@ struct XLSXSheetParser {
                 if xml.isLocal(tag, "c") {
                     var pending = PendingCell()
                     if let r = xml.attribute("r") {
-                        let reference = CellReference.parse(bytes[r.value])
+                        let reference = CellReference.parse(xml.bytes[r.value])
                         pending.column = reference.column ?? nextColumn
                     } else {
                         pending.column = nextColumn

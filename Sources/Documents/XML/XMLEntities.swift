@@ -1,55 +1,106 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The only references XML in office files uses: `&lt; &gt; &amp; &quot; &apos;` and
 /// `&#NNN; &#xHHHH;`. Anything else is kept literally (there is no DTD that could define it).
 /// Works on bytes and writes UTF-8 directly: some writers (openpyxl) encode every non-ASCII
 /// letter as `&#NNNN;`, so a big sheet can hold millions of references.
 enum XMLEntities {
     static func decode(_ slice: ArraySlice<UInt8>) -> String {
-        guard slice.contains(UInt8(ascii: "&")) else { return String(decoding: slice, as: UTF8.self) }
-        var output: [UInt8] = []
-        output.reserveCapacity(slice.count)
-        var index = slice.startIndex
-        while index < slice.endIndex {
-            let byte = slice[index]
-            guard byte == UInt8(ascii: "&"),
-                  let semicolon = slice[index..<min(slice.endIndex, index + 12)].firstIndex(of: UInt8(ascii: ";")),
-                  let scalar = resolve(slice[(index + 1)..<semicolon])
-            else {
-                output.append(byte)
+        slice.withUnsafeBufferPointer { input in
+            guard let base = input.baseAddress, memchr(base, Int32(UInt8(ascii: "&")), input.count) != nil else {
+                return String(decoding: input, as: UTF8.self)
+            }
+            // A reference is never shorter than what it stands for, so the input's length is
+            // enough room. The string is then made from the exact bytes: one sized for the
+            // input would keep up to 3.5 times the memory for openpyxl's `&#1178;` text.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: input.count) { scratch in
+                let written = decode(input, into: scratch)
+                return String(decoding: UnsafeBufferPointer(rebasing: scratch[..<written]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Copies runs without `&` in bulk and resolves each reference; returns the bytes written.
+    private static func decode(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard let source = input.baseAddress, let target = output.baseAddress else { return 0 }
+        var index = 0
+        var written = 0
+        let count = input.count
+        while index < count {
+            if source[index] != UInt8(ascii: "&") {
+                let rest = count - index
+                let end = memchr(source + index, Int32(UInt8(ascii: "&")), rest)
+                    .map { source.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                (target + written).update(from: source + index, count: end - index)
+                written += end - index
+                index = end
+                continue
+            }
+            // `&#NNNN;`, by far the most common (openpyxl writes every Cyrillic letter so), is
+            // read in line; everything else goes through `resolve`.
+            if index + 3 < count, source[index + 1] == UInt8(ascii: "#") {
+                var cursor = index + 2
+                var code: UInt32 = 0
+                while cursor < count, cursor - index <= 9, source[cursor] &- 0x30 < 10 {
+                    code = code &* 10 &+ UInt32(source[cursor] &- 0x30)
+                    cursor += 1
+                }
+                if cursor > index + 2, cursor < count, source[cursor] == UInt8(ascii: ";"), code != 0,
+                   let scalar = Unicode.Scalar(code) {
+                    written += writeUTF8(scalar, to: target + written)
+                    index = cursor + 1
+                    continue
+                }
+            }
+            var semicolon = index + 1
+            let limit = min(count, index + 12)
+            while semicolon < limit, source[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+            guard semicolon < limit,
+                  let scalar = resolve(UnsafeBufferPointer(rebasing: input[(index + 1)..<semicolon])) else {
+                target[written] = UInt8(ascii: "&")
+                written += 1
                 index += 1
                 continue
             }
-            appendUTF8(scalar, to: &output)
+            written += writeUTF8(scalar, to: target + written)
             index = semicolon + 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return written
     }
 
-    private static func resolve(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
+    private static func resolve(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
         guard name.first == UInt8(ascii: "#") else { return named(name) }
-        var digits = name.dropFirst()
-        let isHex = digits.first == UInt8(ascii: "x") || digits.first == UInt8(ascii: "X")
-        if isHex { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.count <= 8 else { return nil }
+        var index = 1
+        let isHex = name.count > 1 && (name[1] == UInt8(ascii: "x") || name[1] == UInt8(ascii: "X"))
+        if isHex { index = 2 }
+        let digits = name.count - index
+        guard digits > 0, digits <= 8 else { return nil }
         var code: UInt32 = 0
-        for digit in digits {
-            guard let value = digitValue(digit, hex: isHex) else { return nil }
-            code = code * (isHex ? 16 : 10) + value
+        while index < name.count {
+            guard let value = digitValue(name[index], hex: isHex) else { return nil }
+            code = code &* (isHex ? 16 : 10) &+ value
+            index += 1
         }
         guard code != 0 else { return nil }
         return Unicode.Scalar(code)
     }
 
     /// The five named references, compared as bytes (no array or string per reference).
-    private static func named(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
-        let bytes = Array(name.prefix(5))
-        switch bytes {
-        case [0x6C, 0x74]: return "<" // lt
-        case [0x67, 0x74]: return ">" // gt
-        case [0x61, 0x6D, 0x70]: return "&" // amp
-        case [0x71, 0x75, 0x6F, 0x74] where name.count == 4: return "\"" // quot
-        case [0x61, 0x70, 0x6F, 0x73] where name.count == 4: return "'" // apos
-        default: return nil
+    private static func named(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        func `is`(_ literal: StaticString) -> Bool {
+            guard literal.utf8CodeUnitCount == name.count, let base = name.baseAddress else { return false }
+            return memcmp(literal.utf8Start, base, name.count) == 0
         }
+        if `is`("lt") { return "<" }
+        if `is`("gt") { return ">" }
+        if `is`("amp") { return "&" }
+        if `is`("quot") { return "\"" }
+        if `is`("apos") { return "'" }
+        return nil
     }
 
     private static func digitValue(_ byte: UInt8, hex: Bool) -> UInt32? {
@@ -61,23 +112,28 @@ enum XMLEntities {
         }
     }
 
-    private static func appendUTF8(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+    /// Writes the scalar as UTF-8 at `target`; returns the number of bytes (1 to 4).
+    private static func writeUTF8(_ scalar: Unicode.Scalar, to target: UnsafeMutablePointer<UInt8>) -> Int {
         let value = scalar.value
         switch value {
         case 0..<0x80:
-            output.append(UInt8(value))
+            target[0] = UInt8(value)
+            return 1
         case 0x80..<0x800:
-            output.append(0xC0 | UInt8(value >> 6))
-            output.append(0x80 | UInt8(value & 0x3F))
+            target[0] = 0xC0 | UInt8(value >> 6)
+            target[1] = 0x80 | UInt8(value & 0x3F)
+            return 2
         case 0x800..<0x10000:
-            output.append(0xE0 | UInt8(value >> 12))
-            output.append(0x80 | UInt8((value >> 6) & 0x3F))
-            output.append(0x80 | UInt8(value & 0x3F))
+            target[0] = 0xE0 | UInt8(value >> 12)
+            target[1] = 0x80 | UInt8((value >> 6) & 0x3F)
+            target[2] = 0x80 | UInt8(value & 0x3F)
+            return 3
         default:
-            output.append(0xF0 | UInt8(value >> 18))
-            output.append(0x80 | UInt8((value >> 12) & 0x3F))
-            output.append(0x80 | UInt8((value >> 6) & 0x3F))
-            output.append(0x80 | UInt8(value & 0x3F))
+            target[0] = 0xF0 | UInt8(value >> 18)
+            target[1] = 0x80 | UInt8((value >> 12) & 0x3F)
+            target[2] = 0x80 | UInt8((value >> 6) & 0x3F)
+            target[3] = 0x80 | UInt8(value & 0x3F)
+            return 4
         }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A small pull tokenizer for the XML inside office files (OOXML, ODF).
 ///
 /// Why not Foundation's XMLParser: it is slow on 10 MB sheets and resolves entities. This one
@@ -6,8 +12,13 @@
 /// office files never need one, and it is the door for XXE and entity-expansion bombs.
 /// It is tolerant where tolerance is harmless (unknown `<?…?>`, comments) and strict where a
 /// mistake could loop or blow up (unterminated constructs end the document; nesting is capped).
+///
+/// It reads either a whole document in memory or one pulled from an `XMLByteSource` (a zip
+/// member being inflated): then `bytes` is a window that holds the token being read and what
+/// follows, so a 60 MB worksheet costs a few hundred kilobytes. Token ranges index `bytes` and
+/// stay valid until the next call to `next()`.
 struct XMLTokenizer {
-    let bytes: [UInt8]
+    private(set) var bytes: [UInt8]
     private var position = 0
     private var depth = 0
     private let maxDepth: Int
@@ -15,23 +26,75 @@ struct XMLTokenizer {
     let partName: String
     /// Attributes of the last `.start` token (storage reused between tags).
     private(set) var attributes: [XMLAttribute] = []
+    /// Where more of the document comes from; nil once everything is in `bytes`.
+    private var source: (any XMLByteSource)?
+    private let windowSize: Int
+    /// Bytes of the document dropped from the front of the window (for error positions).
+    private var windowOffset = 0
+    private var sawFirstBytes = false
 
     init(bytes: [UInt8], partName: String, maxDepth: Int) {
         self.bytes = bytes
         self.partName = partName
         self.maxDepth = maxDepth
+        windowSize = bytes.count
         attributes.reserveCapacity(16)
-        // Skip a UTF-8 byte order mark.
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        skipByteOrderMark()
+    }
+
+    /// Reads the document from `source`, `windowSize` bytes at a time.
+    init(source: any XMLByteSource, partName: String, maxDepth: Int, windowSize: Int = 256 * 1024) {
+        bytes = []
+        self.source = source
+        self.partName = partName
+        self.maxDepth = maxDepth
+        self.windowSize = max(1, windowSize)
+        attributes.reserveCapacity(16)
     }
 
     /// The next token, or nil at the end of the document.
     mutating func next() throws(DocumentError) -> XMLToken? {
+        while true {
+            if let token = try nextInWindow() { return token }
+            guard source != nil else { return nil }
+            try refill()
+        }
+    }
+
+    /// Drops what was read from the window and pulls more: at least as much as the unfinished
+    /// token already holds, so a huge text or comment is rescanned a logarithmic number of times.
+    private mutating func refill() throws(DocumentError) {
+        guard let source else { return }
+        let pending = bytes.count - position
+        if position > 0 {
+            bytes.removeSubrange(0..<position)
+            windowOffset += position
+            position = 0
+        }
+        if bytes.capacity < pending + windowSize { bytes.reserveCapacity(pending + windowSize) }
+        let appended = try source.read(appendingTo: &bytes, atLeast: max(windowSize, pending))
+        if appended == 0 { self.source = nil }
+        if !sawFirstBytes, bytes.count >= 3 || self.source == nil {
+            sawFirstBytes = true
+            skipByteOrderMark()
+        }
+    }
+
+    private mutating func skipByteOrderMark() {
+        if position == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+    }
+
+    /// The next token in the window; nil at the end of the document, or – while more can come
+    /// from the source – when the window ends inside the next token (the position stays at its start).
+    private mutating func nextInWindow() throws(DocumentError) -> XMLToken? {
         let count = bytes.count
+        let isFinal = source == nil
+        if !isFinal && !sawFirstBytes { return nil }
         while position < count {
             if bytes[position] != UInt8(ascii: "<") {
-                return scanText()
+                return scanText(isFinal: isFinal)
             }
+            if !isFinal && !markupIsComplete() { return nil }
             // Markup.
             let next = position + 1 < count ? bytes[position + 1] : 0
             switch next {
@@ -50,19 +113,51 @@ struct XMLTokenizer {
 
     // MARK: - Text
 
-    private mutating func scanText() -> XMLToken {
+    /// Text up to the next `<`; nil when the window ends first and more may come.
+    private mutating func scanText(isFinal: Bool) -> XMLToken? {
         let start = position
-        var hasReferences = false
-        let count = bytes.count
-        var index = position
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<") { break }
-            if byte == UInt8(ascii: "&") { hasReferences = true }
-            index += 1
+        let (end, hasReferences) = bytes.withUnsafeBufferPointer { buffer -> (Int, Bool) in
+            guard let base = buffer.baseAddress else { return (start, false) }
+            let rest = buffer.count - start
+            let end = memchr(base + start, Int32(UInt8(ascii: "<")), rest)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
+            return (end, memchr(base + start, Int32(UInt8(ascii: "&")), end - start) != nil)
         }
-        position = index
-        return .text(start..<index, hasReferences: hasReferences)
+        if end == bytes.count && !isFinal { return nil }
+        position = end
+        return .text(start..<end, hasReferences: hasReferences)
+    }
+
+    /// Whether the markup at `position` ends inside the window: a tag's `>` outside quoted
+    /// values, a comment's `-->`, a CDATA section's `]]>`, an instruction's `?>`.
+    private func markupIsComplete() -> Bool {
+        let count = bytes.count
+        guard position + 1 < count else { return false }
+        switch bytes[position + 1] {
+        case UInt8(ascii: "?"):
+            return find(Array("?>".utf8)) != nil
+        case UInt8(ascii: "!"):
+            // Enough bytes to tell a comment or CDATA from a declaration (which is refused at once).
+            guard count - position >= 9 else { return false }
+            if matches("<!--") { return find(Array("-->".utf8)) != nil }
+            if matches("<![CDATA[") { return find(Array("]]>".utf8)) != nil }
+            return true
+        default:
+            var quote: UInt8 = 0
+            var index = position + 1
+            while index < count {
+                let byte = bytes[index]
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                } else if byte == UInt8(ascii: ">") {
+                    return true
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     // MARK: - Tags
@@ -218,7 +313,7 @@ struct XMLTokenizer {
 
     private func malformed(_ what: String) -> DocumentError {
         DocumentError(.encryptedOrCorrupt,
-            "\(partName) is not well-formed XML (\(what) at byte \(position)); the file looks damaged.")
+            "\(partName) is not well-formed XML (\(what) at byte \(windowOffset + position)); the file looks damaged.")
     }
 
     private func tooDeep() -> DocumentError {

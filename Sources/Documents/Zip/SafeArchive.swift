@@ -2,7 +2,7 @@
 ///
 /// A zip bomb claims little and inflates to gigabytes, so members are inflated chunk by chunk,
 /// the real bytes are counted, and reading stops as soon as one member, all members together,
-/// or one member's compression ratio passes `DocumentLimits`. The sizes the archive claims are
+/// or one member's compression ratio passes `DocumentLimits` (see `ZipMemberReader`). The sizes the archive claims are
 /// never trusted. Nothing is written to disk, so member names (even `../../etc/passwd`) are
 /// only looked up, never used as paths.
 final class SafeArchive {
@@ -11,7 +11,7 @@ final class SafeArchive {
     private let limits: DocumentLimits
     private let fileName: String
     private var byName: [String: ZipDirectory.Member] = [:]
-    private var inflatedTotal = 0
+    private let inflated = ZipMemberReader.InflatedBytes()
 
     /// Member names in archive order.
     var memberNames: [String] { directory.members.map(\.name) }
@@ -31,73 +31,29 @@ final class SafeArchive {
 
     /// The inflated bytes of member `name`, or nil when the archive has no such member.
     func member(_ name: String) throws(DocumentError) -> [UInt8]? {
-        guard let member = byName[name] else { return nil }
-        return try inflate(member)
+        guard let reader = try open(name), let member = byName[name] else { return nil }
+        return try reader.readAll(sizeHint: member.claimedSize)
     }
 
-    private func inflate(_ member: ZipDirectory.Member) throws(DocumentError) -> [UInt8] {
+    /// A tokenizer that reads XML member `name` as it is inflated, never holding it whole.
+    func xml(_ name: String) throws(DocumentError) -> XMLTokenizer? {
+        guard let reader = try open(name) else { return nil }
+        return XMLTokenizer(source: reader, partName: name, maxDepth: limits.maxXMLDepth)
+    }
+
+    /// A reader that inflates member `name` chunk by chunk (for parts too large to hold whole),
+    /// or nil when the archive has no such member.
+    func open(_ name: String) throws(DocumentError) -> ZipMemberReader? {
+        guard let member = byName[name] else { return nil }
         if member.flags & 1 != 0 {
             throw DocumentError(.encryptedOrCorrupt,
                 "\(fileName): member \(member.name) is encrypted; remove the password and send the file again.")
         }
         guard let range = directory.dataRange(of: member, in: bytes) else {
-            throw corrupt(member, "its data lies outside the file")
+            throw DocumentError(.encryptedOrCorrupt,
+                "\(fileName): member \(member.name) cannot be read (its data lies outside the file); the file is damaged.")
         }
-        let compressed = max(1, member.compressedSize)
-        // Tiny members legitimately compress far better than the ratio cap (a run of spaces),
-        // so the ratio only applies past a floor.
-        let ratioCap = max(1 << 20, compressed.multipliedReportingOverflow(by: limits.maxCompressionRatio).partialValue)
-        let memberCap = min(limits.maxMemberBytes, ratioCap)
-        var output: [UInt8] = []
-        // The claimed size is only a capacity hint, bounded by the cap.
-        output.reserveCapacity(min(member.claimedSize, memberCap + 1))
-
-        switch member.method {
-        case 0:  // stored
-            guard range.count <= memberCap, inflatedTotal + range.count <= limits.maxInflatedBytes else {
-                throw bombError(member, inflated: range.count, memberCap: memberCap)
-            }
-            output.append(contentsOf: bytes[range])
-        case 8:  // deflate
-            var seen = 0
-            let outcome = ZipInflater.inflate(bytes[range]) { chunk in
-                // Checked before appending, so a bomb never grows the buffer past the cap.
-                seen = output.count + chunk.count
-                guard seen <= memberCap, inflatedTotal + seen <= limits.maxInflatedBytes else { return false }
-                output.append(contentsOf: chunk)
-                return true
-            }
-            switch outcome {
-            case .finished: break
-            case .stopped: throw bombError(member, inflated: seen, memberCap: memberCap)
-            case .corrupt(let why): throw corrupt(member, why)
-            }
-        default:
-            throw DocumentError(.unsupportedFormat,
-                "\(fileName): member \(member.name) uses zip compression method \(member.method), which office "
-                + "programs do not write. Save the file again from Excel, LibreOffice or Word.")
-        }
-        guard ZipInflater.crc32(output) == member.crc32 else { throw corrupt(member, "its checksum does not match") }
-        inflatedTotal += output.count
-        return output
-    }
-
-    private func corrupt(_ member: ZipDirectory.Member, _ why: String) -> DocumentError {
-        DocumentError(.encryptedOrCorrupt, "\(fileName): member \(member.name) cannot be read (\(why)); the file is damaged.")
-    }
-
-    private func bombError(_ member: ZipDirectory.Member, inflated: Int, memberCap: Int) -> DocumentError {
-        let total = inflatedTotal + inflated
-        let reason: String
-        if total > limits.maxInflatedBytes {
-            reason = "members inflate to more than \(total) bytes in total (maximum \(limits.maxInflatedBytes))"
-        } else if inflated > limits.maxMemberBytes {
-            reason = "member \(member.name) inflates to more than \(inflated) bytes (maximum \(limits.maxMemberBytes))"
-        } else {
-            let compressed = max(1, member.compressedSize)
-            reason = "member \(member.name) inflates from \(compressed) to more than \(inflated) bytes, "
-                + "a ratio over \(inflated / compressed):1 (maximum \(limits.maxCompressionRatio):1)"
-        }
-        return DocumentError(.unsafeArchive, "\(fileName) looks like a zip bomb: \(reason). It was not unpacked.")
+        return try ZipMemberReader(member: member, bytes: bytes, dataRange: range, budget: inflated,
+                                   fileName: fileName, limits: limits)
     }
 }

@@ -34,7 +34,9 @@ struct ValidateCommand: AsyncParsableCommand {
             ApplicationFileRecord(file: path, reading: try Self.read(path, receivedOn: receivedOn))
         }
         if json {
-            print(records.count == 1 ? records[0].jsonText : ApplicationFileRecord.jsonText(records))
+            var output = StandardOutputStream()
+            ApplicationFileRecord.writeJSON(records, to: &output)
+            output.flush()
         } else {
             print(records.map(Self.report).joined(separator: "\n"))
         }
