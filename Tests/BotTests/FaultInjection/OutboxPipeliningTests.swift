@@ -9,7 +9,9 @@ import Testing
 /// The outbox over a pipelining SMTP connection that breaks: what the server answered for is
 /// recorded as sent; what was started but not answered keeps its in-flight mark and is resent
 /// only after its copy failed to turn up in the bot's mailbox; what was not started waits.
-/// IMAP is the real sandbox (the bot is staff1840); SMTP is a fake that can drop the line.
+/// IMAP is the real sandbox (the bot is staff1840). SMTP is a fault injector, not a stand-in
+/// for Postfix: no real server can be made to drop the line right after one chosen message's
+/// end of data. The same outage against the real Postfix is `ServerRestartTests`.
 @Suite(.serialized, .enabled(if: MailSandbox.isAvailable, "mail sandbox not running (scripts/mail-sandbox up)"))
 struct OutboxPipeliningTests {
     static let bot = "staff1840@kazguu.kz"
