@@ -30,6 +30,10 @@ struct MailboxPass {
     /// Runs the pass. `shouldStop` is asked between messages (SIGTERM finishes the message in hand).
     func run(imap: IMAPClient, shouldStop: () -> Bool) throws -> Summary {
         let mailbox = environment.configuration.imap.mailbox
+        var context = try handler.beginPass()
+        if context.isRouting, !context.held.isEmpty {
+            _ = try HeldMessages.release(context.held, imap: imap, inbox: mailbox, logger: environment.logger)
+        }
         let status = try imap.select(mailbox)
         var state = try environment.store.mailbox.load(mailbox: mailbox)
         if let known = state.uidValidity, known != status.uidValidity {
@@ -43,7 +47,6 @@ struct MailboxPass {
         var summary = Summary()
         let uids = try imap.searchUIDs("ALL")
         summary.seen = uids.count
-        var context = try handler.beginPass()
         var start = 0
         while start < uids.count, !shouldStop() {
             let chunk = Array(uids[start..<min(start + chunkSize, uids.count)])

@@ -19,8 +19,15 @@ struct MessageHandler {
         /// Content hashes of messages already routed, and where to: a message handled before a
         /// crash but not yet moved is moved again, never handled twice.
         var routed: [String: RoutingOutcome]
+        /// Messages an earlier pass only kept, because the store had no roster then: content
+        /// hash → Message-ID (nil when the message had none). Once there is a roster they are
+        /// routed like new mail (`HeldMessages`).
+        var held: [String: String?]
         var replyLimiter: ReplyLimiter
     }
+
+    /// The journal's word for a message kept but not routed (no roster yet).
+    static let keptWithoutRoster = "kept without routing: the store has no roster.csv"
 
     let environment: BotEnvironment
     let replies: ReplyWriter
@@ -40,8 +47,17 @@ struct MessageHandler {
     func beginPass() throws -> PassContext {
         let store = environment.store
         var routed: [String: RoutingOutcome] = [:]
+        var held: [String: String?] = [:]
         for event in try store.journal.events().events where event.event == .routed {
-            if let hash = event.sha256, let outcome = event.outcome.flatMap(RoutingOutcome.init(rawValue:)) { routed[hash] = outcome }
+            guard let hash = event.sha256, let outcome = event.outcome.flatMap(RoutingOutcome.init(rawValue:)) else { continue }
+            // The latest word on a message counts: kept first, routed once the roster came.
+            if event.detail == Self.keptWithoutRoster {
+                held[hash] = .some(event.messageID)
+                routed[hash] = nil
+            } else {
+                routed[hash] = outcome
+                held[hash] = nil
+            }
         }
         var roster = Roster(people: [])
         var isRouting = true
@@ -51,7 +67,7 @@ struct MessageHandler {
             isRouting = false
             environment.logger.warning("no roster.csv in the store at \(store.root.path): messages are kept but not answered; install the roster (copy roster.csv there, or send it with [ROSTER])")
         }
-        return PassContext(roster: roster, isRouting: isRouting, routed: routed,
+        return PassContext(roster: roster, isRouting: isRouting, routed: routed, held: held,
                            replyLimiter: try ReplyLimiter(outbox: store.outbox, now: environment.now(),
                                                           perHour: environment.configuration.replies.maxPerSenderPerHour))
     }
@@ -122,7 +138,7 @@ struct MessageHandler {
         do {
             if !context.isRouting {
                 outcome = .processed
-                detail = "kept without routing: the store has no roster.csv"
+                detail = Self.keptWithoutRoster
             } else if let reading {
                 let facts = RoutingFacts(reading, trustedAuthservID: environment.configuration.bot.trustedAuthservID)
                 let decision = Router.route(facts, roster: context.roster)
@@ -151,7 +167,12 @@ struct MessageHandler {
         try environment.store.journal.append(JournalEvent(
             at: environment.now(), event: .routed, messageID: reading?.summary.messageId, uid: fetched.uid,
             outcome: outcome.rawValue, folder: outcome.folder, from: reading?.summary.from, detail: detail, sha256: hash))
-        context.routed[hash] = outcome
+        if context.isRouting {
+            context.routed[hash] = outcome
+            context.held[hash] = nil
+        } else {
+            context.held[hash] = .some(reading?.summary.messageId)
+        }
         return Disposition(outcome)
     }
 
