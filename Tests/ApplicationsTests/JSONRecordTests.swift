@@ -45,6 +45,20 @@ import Foundation
         #expect(two == ApplicationFileRecord.jsonText([record, record]) + "\n")
     }
 
+    /// The word-at-a-time test agrees with the byte-by-byte one for every byte at every position.
+    @Test func escapingTestAgreesWithTheSimpleOne() {
+        for length in [0, 1, 7, 8, 9, 16, 23] {
+            for position in 0..<max(1, length) {
+                for byte in UInt8.min...UInt8.max {
+                    var bytes = Array(repeating: UInt8(ascii: "a"), count: length)
+                    if length > 0 { bytes[position] = byte }
+                    let expected = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+                    #expect(bytes.withUnsafeBufferPointer(JSONText.needsEscaping) == expected, "\(length) \(position) \(byte)")
+                }
+            }
+        }
+    }
+
     @Test func escapesControlCharacters() {
         #expect(JSONText.quote("a\u{1}b\n") == "\"a\\u0001b\\n\"")
     }

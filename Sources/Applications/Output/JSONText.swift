@@ -57,7 +57,7 @@ enum JSONText {
 
     private static func writeQuoted(_ text: String, into out: inout some TextOutputStream) {
         var text = text
-        if text.withUTF8({ $0.contains(where: needsEscape) }) {
+        if text.withUTF8(needsEscaping) {
             out.write(quote(text))
         } else {
             out.write("\"")
@@ -69,7 +69,7 @@ enum JSONText {
     /// Works on UTF-8 bytes: only ASCII needs escaping, and most text needs none at all.
     static func quote(_ text: String) -> String {
         var text = text
-        guard text.withUTF8({ $0.contains(where: needsEscape) }) else { return "\"" + text + "\"" }
+        guard text.withUTF8(needsEscaping) else { return "\"" + text + "\"" }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -87,6 +87,31 @@ enum JSONText {
         }
         out.append(0x22)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether any byte is a control character, `"` or `\\`. Long course titles make this the
+    /// hot loop of a big record, so eight bytes are tested at a time (the classic "has a zero
+    /// byte" and "has a byte below n" tricks on a 64-bit word).
+    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // Bytes below 0x20: (w - 0x20…) & ~w & 0x80… is non-zero exactly when one is.
+            if (word &- ones &* 0x20) & ~word & highs != 0
+                || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) {
+                return true
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            if needsEscape(bytes[index]) { return true }
+            index += 1
+        }
+        return false
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
