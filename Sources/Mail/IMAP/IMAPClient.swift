@@ -40,7 +40,7 @@ public final class IMAPClient {
     public var capabilities: Set<String> { connection.capabilities.subtracting(ignoredCapabilities) }
 
     /// True when the session is encrypted (imaps, or imap after STARTTLS).
-    public var isEncrypted: Bool { connection.handle.isTLSActive }
+    public var isEncrypted: Bool { connection.stream.isTLSActive }
 
     /// False once the connection failed (dropped, timed out, unreadable response): every call
     /// then throws that error again; make a new client (with backoff) to continue.

@@ -40,21 +40,6 @@ extension MailIntegrationTests {
             return counts
         }
 
-        func body(_ sandbox: Sandbox, of user: String, messageID: String) throws -> Data? {
-            let imap = try sandbox.imap(user)
-            defer { imap.logout() }
-            for _ in 0..<300 {
-                try imap.select("INBOX")
-                let found = try imap.searchUIDs(header: "Message-ID", value: "<\(messageID)>")
-                if !found.isEmpty {
-                    var body: Data?
-                    try imap.fetch(uids: found) { body = $0.body }
-                    return body
-                }
-                Thread.sleep(forTimeInterval: 0.1)
-            }
-            return nil
-        }
 
         /// 120 messages to three mailboxes on one session: each arrives exactly once, the
         /// callbacks come in order (started before reported), then a single `send` on the same
@@ -164,12 +149,12 @@ extension MailIntegrationTests {
             ]) { outcomes.append($1) }
             #expect(outcomes.count == 2)
             #expect(outcomes.allSatisfy { (try? $0.get().accepted) == [user] })
-            let body = try #require(try body(sandbox, of: user, messageID: id))
+            let body = try #require(try sandbox.deliveredBody(to: user, messageID: id, seconds: 30))
             let blankLine = Data("\r\n\r\n".utf8)
             let original = message.suffix(from: try #require(message.range(of: blankLine)).upperBound)
             let received = body.suffix(from: try #require(body.range(of: blankLine)).upperBound)
             #expect(received == original)
-            #expect(try self.body(sandbox, of: user, messageID: followUp) != nil)
+            #expect(try sandbox.deliveredBody(to: user, messageID: followUp, seconds: 30) != nil)
         }
 
         /// A login that fails surfaces at the first send, and names the server and user only.

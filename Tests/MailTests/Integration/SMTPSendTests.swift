@@ -9,22 +9,6 @@ extension MailIntegrationTests {
             try SMTPClient(settings: sandbox.settings(user: user, url: Sandbox.submissionURL, password: password))
         }
 
-        /// Waits for Postfix → LMTP → Dovecot to deliver, then returns the body found over IMAP.
-        func delivered(_ sandbox: Sandbox, to user: String, messageID: String) throws -> Data? {
-            let client = try sandbox.imap(user)
-            defer { client.logout() }
-            for _ in 0..<100 {
-                try client.select("INBOX")
-                let found = try client.searchUIDs(header: "Message-ID", value: "<\(messageID)>")
-                if !found.isEmpty {
-                    var body: Data?
-                    try client.fetch(uids: found) { body = $0.body }
-                    return body
-                }
-                Thread.sleep(forTimeInterval: 0.1)
-            }
-            return nil
-        }
 
         @Test func oneUnknownRecipientIsRefusedAndTheOthersGetTheMessage() throws {
             let sandbox = try Sandbox.open()
@@ -44,7 +28,7 @@ extension MailIntegrationTests {
             #expect(code == 550)
             #expect(reply.contains("5.1.1"))
             for user in ["staff1951@kazguu.kz", "staff1952@kazguu.kz"] {
-                let body = try #require(try delivered(sandbox, to: user, messageID: id), "not delivered to \(user)")
+                let body = try #require(try sandbox.deliveredBody(to: user, messageID: id), "not delivered to \(user)")
                 #expect(body.range(of: Data("Subject: three recipients".utf8)) != nil)
                 #expect(body.range(of: message.suffix(2_000)) != nil)
             }
@@ -63,7 +47,7 @@ extension MailIntegrationTests {
                                              from: "staff1950@kazguu.kz", to: ["staff1953@kazguu.kz"])
                 #expect(report.perRecipient == ["staff1953@kazguu.kz": .accepted])
             }
-            #expect(try delivered(sandbox, to: "staff1953@kazguu.kz", messageID: "reuse-5@cpdbot.test") != nil)
+            #expect(try sandbox.deliveredBody(to: "staff1953@kazguu.kz", messageID: "reuse-5@cpdbot.test") != nil)
             // The null sender (automatic replies) is accepted too.
             let bounceSafe = try client.send(TestMessage.make(id: "null-sender@cpdbot.test"), from: "", to: ["staff1953@kazguu.kz"])
             #expect(bounceSafe.accepted == ["staff1953@kazguu.kz"])
@@ -79,7 +63,7 @@ extension MailIntegrationTests {
             let client = try submission(sandbox, user: "staff1950@kazguu.kz")
             let report = try client.send(message, from: "staff1950@kazguu.kz", to: ["staff1955@kazguu.kz"])
             #expect(report.accepted == ["staff1955@kazguu.kz"])
-            let body = try #require(try delivered(sandbox, to: "staff1955@kazguu.kz", messageID: "big-smtp@cpdbot.test"))
+            let body = try #require(try sandbox.deliveredBody(to: "staff1955@kazguu.kz", messageID: "big-smtp@cpdbot.test"))
             let blankLine = Data("\r\n\r\n".utf8)
             let original = message.suffix(from: try #require(message.range(of: blankLine)).upperBound)
             let received = body.suffix(from: try #require(body.range(of: blankLine)).upperBound)
@@ -96,7 +80,7 @@ extension MailIntegrationTests {
             let report = try client.send(TestMessage.make(id: "mx@cpdbot.test"), from: "someone@outside.example",
                                          to: ["staff1954@kazguu.kz"])
             #expect(report.accepted == ["staff1954@kazguu.kz"])
-            #expect(try delivered(sandbox, to: "staff1954@kazguu.kz", messageID: "mx@cpdbot.test") != nil)
+            #expect(try sandbox.deliveredBody(to: "staff1954@kazguu.kz", messageID: "mx@cpdbot.test") != nil)
         }
 
         @Test func wrongPasswordGivesTheLoginError() throws {

@@ -58,6 +58,24 @@ struct Sandbox {
         try IMAPClient(settings: settings(user: user), limits: limits)
     }
 
+    /// Waits (up to `seconds`) for Postfix → LMTP → Dovecot to deliver the message with
+    /// `messageID` to `user`'s INBOX, then returns its body as IMAP gives it.
+    func deliveredBody(to user: String, messageID: String, seconds: Double = 10) throws -> Data? {
+        let client = try imap(user)
+        defer { client.logout() }
+        for _ in 0..<Int(seconds * 10) {
+            try client.select("INBOX")
+            let found = try client.searchUIDs(header: "Message-ID", value: "<\(messageID)>")
+            if !found.isEmpty {
+                var body: Data?
+                try client.fetch(uids: found) { body = $0.body }
+                return body
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return nil
+    }
+
     /// Empties every folder of `user` over IMAP and deletes all folders but INBOX, so each test
     /// starts from a known mailbox without depending on the script's location.
     func reset(_ user: String) throws {

@@ -16,25 +16,9 @@ extension IMAPConnection {
 
     private func write(_ bytes: UnsafeRawBufferPointer, step: String) throws(MailError) {
         if let broken { throw broken }
-        do { try writeAll(bytes, step: step) } catch {
+        do { try stream.writeAll(bytes, step: step) } catch {
             broken = error
             throw error
-        }
-    }
-
-    private func writeAll(_ bytes: UnsafeRawBufferPointer, step: String) throws(MailError) {
-        var offset = 0
-        while offset < bytes.count {
-            let sent = try transport { () throws(CurlError) in
-                try handle.send(UnsafeRawBufferPointer(rebasing: bytes[offset...]), step: step)
-            }
-            if sent == 0 {
-                let ready = try transport { () throws(CurlError) in
-                    try handle.wait(forWriting: true, timeout: responseTimeout, step: step)
-                }
-                if ready == .timedOut { throw timeoutError(step) }
-            }
-            offset += sent
         }
     }
 
@@ -58,10 +42,9 @@ extension IMAPConnection {
                 track(response)
                 return .response(response)
             }
-            let received = try transport { () throws(CurlError) in try handle.receive(into: readBuffer, step: step) }
-            if let received {
+            if let received = try stream.receive(step: step) {
                 do {
-                    try framer.append(UnsafeRawBufferPointer(rebasing: readBuffer[..<received]))
+                    try framer.append(UnsafeRawBufferPointer(rebasing: stream.readBuffer[..<received]))
                 } catch {
                     switch error {
                     case .lineTooLong(let actual, let maximum):
@@ -72,15 +55,12 @@ extension IMAPConnection {
                 }
                 continue
             }
-            let readiness = try transport { () throws(CurlError) in
-                try handle.wait(timeout: timeout ?? responseTimeout, interruptFD: interruptFD, step: step)
-            }
-            switch readiness {
+            switch try stream.waitForData(timeout: timeout, interruptFD: interruptFD, step: step) {
             case .ready: continue
             case .interrupted: return .interrupted
             case .timedOut:
                 if timeout != nil { return .timedOut }
-                throw timeoutError(step)
+                throw stream.timeoutError(step, detail: "no data for \(stream.responseTimeout)")
             }
         }
     }
@@ -102,14 +82,5 @@ extension IMAPConnection {
     private func noteCapabilities(in status: StatusResponse) {
         guard let code = status.code, code.name == "CAPABILITY" else { return }
         capabilities = Set(code.values.compactMap { $0.atom?.uppercased() })
-    }
-
-    private func timeoutError(_ step: String) -> MailError {
-        .transport(CurlError(kind: .timedOut, step: step, server: server,
-                             detail: "no data for \(responseTimeout)"))
-    }
-
-    private func transport<T>(_ body: () throws(CurlError) -> T) throws(MailError) -> T {
-        do { return try body() } catch { throw .transport(error) }
     }
 }

@@ -8,11 +8,9 @@ import Foundation
 /// class speaks IMAP itself with curl_easy_send/recv, waiting with poll() on
 /// CURLINFO_ACTIVESOCKET instead of spinning on CURLE_AGAIN. See docs/imap-design.md.
 final class IMAPConnection {
-    let handle: EasyHandle
-    let server: String
-    let responseTimeout: Duration
+    let stream: ConnectOnlyStream
+    var server: String { stream.server }
     var framer: ResponseFramer
-    let readBuffer: UnsafeMutableRawBufferPointer
     private var nextTag = 1
     var capabilities: Set<String> = []
     /// Messages in the selected mailbox, as last announced by EXISTS/EXPUNGE.
@@ -25,27 +23,9 @@ final class IMAPConnection {
     enum ReadOutcome { case response(IMAPResponse), timedOut, interrupted }
 
     init(settings: ConnectionSettings, limits: IMAPLimits) throws(MailError) {
-        let server = (try? Endpoint(url: settings.url).description) ?? settings.url
-        // Log in before any property is set: a throwing init then needs no cleanup.
-        let handle: EasyHandle
-        do {
-            handle = try EasyHandle()
-            try handle.apply(settings)
-            try handle.set(.connectOnly, true)
-            try handle.perform(step: "log in")
-        } catch let error as CurlError {
-            throw .transport(error)
-        } catch {
-            throw .transport(CurlError(kind: .other, step: "log in", server: server, detail: "\(error)"))
-        }
-        self.handle = handle
-        self.server = server
-        responseTimeout = settings.responseTimeout
+        stream = try ConnectOnlyStream(settings: settings, readBufferBytes: 256 * 1024)
         framer = ResponseFramer(limits: .init(maxLineBytes: limits.maxLineBytes, maxLiteralBytes: limits.maxMessageBytes))
-        readBuffer = .allocate(byteCount: 256 * 1024, alignment: 16)
     }
-
-    deinit { readBuffer.deallocate() }
 
     // MARK: Commands
 

@@ -9,26 +9,10 @@ extension SMTPConnection {
     func write(_ bytes: [UInt8], step: String) throws(MailError) {
         if let broken { throw broken }
         var outcome: Result<Void, MailError> = .success(())
-        bytes.withUnsafeBytes { raw in outcome = Result { () throws(MailError) in try writeAll(raw, step: step) } }
+        bytes.withUnsafeBytes { raw in outcome = Result { () throws(MailError) in try stream.writeAll(raw, step: step) } }
         if case .failure(let error) = outcome {
             broken = error
             throw error
-        }
-    }
-
-    private func writeAll(_ bytes: UnsafeRawBufferPointer, step: String) throws(MailError) {
-        var offset = 0
-        while offset < bytes.count {
-            let sent = try transport { () throws(CurlError) in
-                try handle.send(UnsafeRawBufferPointer(rebasing: bytes[offset...]), step: step)
-            }
-            if sent == 0 {
-                let ready = try transport { () throws(CurlError) in
-                    try handle.wait(forWriting: true, timeout: responseTimeout, step: step)
-                }
-                if ready == .timedOut { throw timeoutError(step) }
-            }
-            offset += sent
         }
     }
 
@@ -61,23 +45,13 @@ extension SMTPConnection {
                     throw .protocolViolation(server: server, detail: reason, excerpt: excerpt)
                 }
             }
-            let received = try transport { () throws(CurlError) in try handle.receive(into: readBuffer, step: step) }
-            if let received {
-                parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[..<received]))
+            if let received = try stream.receive(step: step) {
+                parser.append(UnsafeRawBufferPointer(rebasing: stream.readBuffer[..<received]))
                 continue
             }
-            let readiness = try transport { () throws(CurlError) in
-                try handle.wait(timeout: responseTimeout, step: step)
+            if try stream.waitForData(step: step) == .timedOut {
+                throw stream.timeoutError(step, detail: "no reply for \(stream.responseTimeout)")
             }
-            if readiness == .timedOut { throw timeoutError(step) }
         }
-    }
-
-    private func timeoutError(_ step: String) -> MailError {
-        .transport(CurlError(kind: .timedOut, step: step, server: server, detail: "no reply for \(responseTimeout)"))
-    }
-
-    private func transport<T>(_ body: () throws(CurlError) -> T) throws(MailError) -> T {
-        do { return try body() } catch { throw .transport(error) }
     }
 }

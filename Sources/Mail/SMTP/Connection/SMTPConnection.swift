@@ -9,11 +9,9 @@ import Foundation
 /// (libcurl keeps them private; RFC 5321 §4.1.4 lets a client repeat EHLO, and the login
 /// stays) and speaks SMTP itself with curl_easy_send/recv. See docs/imap-design.md.
 final class SMTPConnection {
-    let handle: EasyHandle
-    let server: String
-    let responseTimeout: Duration
+    let stream: ConnectOnlyStream
+    var server: String { stream.server }
     var parser: SMTPReplyParser
-    let readBuffer: UnsafeMutableRawBufferPointer
     private(set) var capabilities = SMTPCapabilities()
     /// Replies still to come for commands whose answer does not matter (RSET, QUIT); `reply`
     /// skips them, so the next reply read is always the one to the oldest command that counts.
@@ -23,23 +21,8 @@ final class SMTPConnection {
     var broken: MailError?
 
     init(settings: ConnectionSettings, limits: SMTPLimits) throws(MailError) {
-        let server = (try? Endpoint(url: settings.url).description) ?? settings.url
-        let handle: EasyHandle
-        do {
-            handle = try EasyHandle()
-            try handle.apply(settings)
-            try handle.set(.connectOnly, true)
-            try handle.perform(step: "log in")
-        } catch let error as CurlError {
-            throw .transport(error)
-        } catch {
-            throw .transport(CurlError(kind: .other, step: "log in", server: server, detail: "\(error)"))
-        }
-        self.handle = handle
-        self.server = server
-        responseTimeout = settings.responseTimeout
+        stream = try ConnectOnlyStream(settings: settings, readBufferBytes: 64 * 1024)
         parser = SMTPReplyParser(limits: limits)
-        readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
         let step = "greet the server (EHLO)"
         try write(Array(SMTPCommand.ehlo(SMTPCommand.ehloName(fromURL: settings.url)).utf8), step: step)
         let reply = try reply(step: step)
@@ -49,10 +32,8 @@ final class SMTPConnection {
         capabilities = SMTPCapabilities(ehlo: reply)
     }
 
-    deinit { readBuffer.deallocate() }
-
     /// True when the session is encrypted (smtps, or smtp after STARTTLS).
-    var isEncrypted: Bool { handle.isTLSActive }
+    var isEncrypted: Bool { stream.isTLSActive }
 
     /// Says goodbye without waiting: the server closes its side, the handle closes ours.
     func quit() {
