@@ -90,7 +90,7 @@ enum HeaderCellMeaning {
     /// names a programme or direction without any course word is not the course column.
     private static func isProgrammeOrDirectionOnly(_ text: FoldedText) -> Bool {
         let course = text.tokens.contains { token in
-            ["курс", "course", "біліктілік", "квалификац", "повышен"].contains { token.hasPrefix($0) }
+            ["курс", "course", "біліктілік", "квалификац", "повышен"].contains { FoldedText.word(token, startsWith: $0) }
         } || text.has("пк") || text.has("cpd") || text.has("development")
         let other = text.hasPrefix(anyOf: HeaderVocabulary.programmeStems + HeaderVocabulary.directionStems)
             || text.hasAny(HeaderVocabulary.directionWords)

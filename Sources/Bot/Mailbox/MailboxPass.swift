@@ -21,11 +21,11 @@ struct MailboxPass {
     /// Messages moved per round trip: the work redone after a crash is at most one chunk.
     var chunkSize = 50
     /// At most this many fetched bytes wait to be read at once.
-    var readBatchBytes = 8 << 20
-    /// Messages read at once, and on how many threads: enough to keep two cores busy while
-    /// holding only a few readings (spreadsheets included) in memory.
-    var readThreads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
-    var readBatchSize: Int { readThreads * 2 }
+    var readAheadBytes = 8 << 20
+    /// Messages read ahead at once (on worker threads, while the pass handles earlier ones):
+    /// enough to keep two cores busy while holding only a few readings (spreadsheets included)
+    /// in memory.
+    var readAhead = 2 * max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
     /// Runs the pass. `shouldStop` is asked between messages (SIGTERM finishes the message in hand).
     func run(imap: IMAPClient, shouldStop: () -> Bool) throws -> Summary {
@@ -50,30 +50,25 @@ struct MailboxPass {
             start += chunk.count
             var moves: [String: [UInt32]] = [:]
             var failure: (any Error)?
-            // Reading (MIME, spreadsheets) is pure and most of the work: a few messages are read
-            // at once on several threads, then handled one by one in UID order. The batch is cut
-            // by count and by bytes, so a chunk of large messages never sits in memory at once.
-            var batch: [FetchedMessage] = []
-            var batchBytes = 0
-            func handleBatch() {
-                defer { batch = []; batchBytes = 0 }
-                guard failure == nil, !batch.isEmpty else { return }
-                for prepared in ParallelReader.prepare(batch, fetchedAt: environment.now(), limits: handler.limits,
-                                                       threads: readThreads) {
-                    guard !shouldStop() else { return }
-                    do {
-                        let disposition = try handler.handle(prepared, context: &context)
-                        moves[disposition.folder, default: []].append(prepared.fetched.uid)
-                        if let outcome = disposition.outcome {
-                            summary.outcomes[outcome, default: 0] += 1
-                        } else {
-                            summary.sentCopies += 1
-                        }
-                    } catch {
-                        // The store could not take the message: leave it (and the rest) in INBOX.
-                        failure = error
-                        return
+            // Reading (MIME, spreadsheets) is pure and most of the work: worker threads read the
+            // next messages while this thread handles the ones read before, one by one in UID
+            // order. The window is cut by count and by bytes, so a chunk of large messages never
+            // sits in memory at once.
+            let reader = ReadAhead(window: readAhead, maxBytes: readAheadBytes, fetchedAt: environment.now(),
+                                   limits: handler.limits)
+            func handle(_ prepared: MessageHandler.Prepared) {
+                guard failure == nil, !shouldStop() else { return }
+                do {
+                    let disposition = try handler.handle(prepared, context: &context)
+                    moves[disposition.folder, default: []].append(prepared.fetched.uid)
+                    if let outcome = disposition.outcome {
+                        summary.outcomes[outcome, default: 0] += 1
+                    } else {
+                        summary.sentCopies += 1
                     }
+                } catch {
+                    // The store could not take the message: leave it (and the rest) in INBOX.
+                    failure = error
                 }
             }
             // Group commit: the store's writes for the whole chunk reach the disk with one sync,
@@ -82,15 +77,18 @@ struct MailboxPass {
             do {
                 try imap.fetch(uids: chunk) { message in
                     guard failure == nil, !shouldStop() else { return }
-                    batch.append(message)
-                    batchBytes += message.size
-                    if batch.count >= readBatchSize || batchBytes >= readBatchBytes { handleBatch() }
+                    reader.submit(message)
+                    // What is read already is handled now; a full window waits for its oldest.
+                    while failure == nil, let prepared = reader.isFull ? reader.next() : reader.ready() {
+                        handle(prepared)
+                    }
                 }
             } catch {
                 // What arrived before the error is handled and moved; the error is raised after.
                 failure = failure ?? error
             }
-            handleBatch()
+            while failure == nil, !shouldStop(), let prepared = reader.next() { handle(prepared) }
+            reader.discard()
             GroupCommit.commit()
             // Move what was handled even when something failed after it.
             for (folder, handled) in moves.sorted(by: { $0.key < $1.key }) {

@@ -16,14 +16,17 @@ public struct ApplicationChange: Equatable, Sendable {
     public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
 
     init(old: [StoredApplicationRow], new: [StoredApplicationRow], isFirstSubmission: Bool) {
-        var oldByEmail: [String: StoredApplicationRow] = [:]
-        for row in old where oldByEmail[row.email] == nil { oldByEmail[row.email] = row }
-        let newEmails = Set(new.map(\.email))
-        added = new.filter { oldByEmail[$0.email] == nil }
+        // Indexes, not copies: a pass compares a unit's few hundred rows once per message.
+        var oldIndex: [String: Int] = [:]
+        oldIndex.reserveCapacity(old.count)
+        for (index, row) in old.enumerated() where oldIndex[row.email] == nil { oldIndex[row.email] = index }
+        var newEmails = Set<String>(minimumCapacity: new.count)
+        for row in new { newEmails.insert(row.email) }
+        added = new.filter { oldIndex[$0.email] == nil }
         removed = old.filter { !newEmails.contains($0.email) }
         changed = new.compactMap { row in
-            guard let before = oldByEmail[row.email], row.differsInContent(from: before) else { return nil }
-            return Change(before: before, after: row, fields: row.changedFields(from: before))
+            guard let index = oldIndex[row.email], row.differsInContent(from: old[index]) else { return nil }
+            return Change(before: old[index], after: row, fields: row.changedFields(from: old[index]))
         }
         self.isFirstSubmission = isFirstSubmission
     }

@@ -53,8 +53,11 @@ public struct StoredApplicationRow: Codable, Equatable, Hashable, Sendable {
 
     /// True when what the head wrote about the employee differs (not where or when it came from).
     public func differsInContent(from other: StoredApplicationRow) -> Bool {
-        (no, school, fullName, trainingDirection, programme) != (other.no, other.school, other.fullName, other.trainingDirection, other.programme)
-            || (lastCourse, lastCourseDate, lastCourseHours, phone) != (other.lastCourse, other.lastCourseDate, other.lastCourseHours, other.phone)
+        // Field by field: comparing tuples copied every string first.
+        no != other.no || school != other.school || fullName != other.fullName
+            || trainingDirection != other.trainingDirection || programme != other.programme
+            || lastCourse != other.lastCourse || lastCourseDate != other.lastCourseDate
+            || lastCourseHours != other.lastCourseHours || phone != other.phone
     }
 
     /// The names of the content fields that differ, as the receipt lists them (record keys).
