@@ -17,7 +17,6 @@ final class ReadAhead: @unchecked Sendable {
 
     private let window: Int
     private let maxBytes: Int
-    private let fetchedAt: Date
     private let limits: MessageReading.Limits
     private let queue = DispatchQueue.global(qos: .userInitiated)
     private let group = DispatchGroup()
@@ -28,24 +27,24 @@ final class ReadAhead: @unchecked Sendable {
     private var taken = 0
     private var sizes: [Int: Int] = [:]
 
-    init(window: Int, maxBytes: Int, fetchedAt: Date, limits: MessageReading.Limits) {
+    init(window: Int, maxBytes: Int, limits: MessageReading.Limits) {
         self.window = max(1, window)
         self.maxBytes = maxBytes
-        self.fetchedAt = fetchedAt
         self.limits = limits
     }
 
     /// True when the caller should take a reading back before submitting another.
     var isFull: Bool { count >= window || bytes >= maxBytes }
 
-    /// Starts reading `message` on a worker thread. Called from the pass's thread only.
-    func submit(_ message: FetchedMessage) {
+    /// Starts reading `message`, fetched at `fetchedAt`, on a worker thread. Called from the
+    /// pass's thread only.
+    func submit(_ message: FetchedMessage, fetchedAt: Date) {
         let sequence = submitted
         submitted += 1
         count += 1
         bytes += message.size
         sizes[sequence] = message.size
-        let fetchedAt = fetchedAt, limits = limits
+        let limits = limits
         queue.async(group: group) { [self] in
             let prepared = MessageHandler.prepare(message, fetchedAt: fetchedAt, limits: limits)
             condition.lock()

@@ -55,9 +55,15 @@ struct JSONBytes {
 
     /// Appends `text` in quotes; false (and the output unusable) at a control character.
     mutating func quoted(_ text: String) -> Bool {
-        bytes.append(0x22)
         var text = text
-        let clean = text.withUTF8 { utf8 -> Bool in
+        return text.withUTF8 { utf8 -> Bool in
+            bytes.append(0x22)
+            defer { bytes.append(0x22) }
+            // Most text needs no escape: then it is copied at once.
+            guard utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else {
+                bytes.append(contentsOf: utf8)
+                return true
+            }
             for byte in utf8 {
                 switch byte {
                 case 0x22: bytes.append(0x5C); bytes.append(0x22)
@@ -68,8 +74,6 @@ struct JSONBytes {
             }
             return true
         }
-        bytes.append(0x22)
-        return clean
     }
 }
 
