@@ -30,3 +30,32 @@ import Testing
         #expect(!FoldedText.isSimple("ελλ"))
     }
 }
+
+/// Folding ASCII and Cyrillic text without property lookups must give the words folding by
+/// characters gives.
+@Suite struct FoldedTextWordsTests {
+    @Test func everyCyrillicAndASCIIScalarFoldsAsByCharacters() throws {
+        let scalars = Array(0x20..<0x80) + Array(0x400..<0x530) + [0x2116]
+        for value in scalars {
+            let scalar = try #require(Unicode.Scalar(UInt32(value)))
+            let text = "a\(scalar)b \(scalar) \(scalar)\(scalar)"
+            if let simple = FoldedText.simpleWords(text) {
+                #expect(simple == FoldedText.words(text), "U+\(String(value, radix: 16))")
+            } else {
+                // Only the combining marks and the thousands sign of the block take the slow path.
+                #expect((0x482...0x489).contains(value), "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
+    @Test(arguments: ["Т.А.Ә. (Тегі, Аты, Әкесінің аты) / ФИО", "№ п/п", "E-mail\nЭл. пошта", "Ёлка ЁЖ ёж",
+                      "Біліктілікті арттыру курсынан соңғы өткен күні (кк.аа.жжжж)", "ӀӏӁӂ Ѡѡ Ҋҋ", "#1 S/N"])
+    func headerTextsFoldAsByCharacters(_ text: String) throws {
+        #expect(try #require(FoldedText.simpleWords(text)) == FoldedText.words(text))
+    }
+
+    @Test(arguments: ["café", "Ио\u{0306}сиф", "ελλ", "👩‍🏫", "½", "Straße"])
+    func otherTextTakesTheSlowPath(_ text: String) {
+        #expect(FoldedText.simpleWords(text) == nil)
+    }
+}

@@ -7,6 +7,12 @@ struct FoldedText: Sendable, Equatable {
     private let isSimple: Bool
 
     init(_ raw: String) {
+        tokens = FoldedText.joinSingleLetters(FoldedText.simpleWords(raw) ?? FoldedText.words(raw))
+        isSimple = tokens.allSatisfy(FoldedText.isSimple)
+    }
+
+    /// The words of `raw` by characters: lower case, `ё` as `е`, `№` and `#` as words of their own.
+    static func words(_ raw: String) -> [String] {
         var words: [String] = []
         var current = ""
         for character in raw.lowercased() {
@@ -21,8 +27,45 @@ struct FoldedText: Sendable, Equatable {
             }
         }
         if !current.isEmpty { words.append(current) }
-        tokens = FoldedText.joinSingleLetters(words)
-        isSimple = tokens.allSatisfy(FoldedText.isSimple)
+        return words
+    }
+
+    /// The same words for text of ASCII and Cyrillic letters only, without Unicode property
+    /// lookups (the header search folds every cell of its rows); nil for any other text.
+    static func simpleWords(_ raw: String) -> [String]? {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func endWord() {
+            if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+        }
+        for scalar in raw.unicodeScalars {
+            let value = scalar.value
+            var lower: UInt32
+            switch value {
+            case 0x30...0x39, 0x61...0x7A, 0x430...0x45F: lower = value
+            case 0x41...0x5A: lower = value + 0x20
+            case 0x23, 0x2116:
+                endWord()
+                words.append("№")
+                continue
+            case 0..<0x80:
+                endWord()
+                continue
+            case 0x400...0x40F: lower = value + 0x50
+            case 0x410...0x42F: lower = value + 0x20
+            // Pairs of upper (even) and lower (odd) case, Kazakh Ә Ғ Қ Ң Ө Ұ Ү Һ among them.
+            case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x52F: lower = value | 1
+            case 0x4C0: lower = 0x4CF
+            case 0x4C1...0x4CE: lower = value % 2 == 1 ? value + 1 : value
+            case 0x4CF: lower = value
+            default: return nil
+            }
+            if lower == 0x451 { lower = 0x435 }
+            guard let folded = Unicode.Scalar(lower) else { return nil }
+            current.append(folded)
+        }
+        endWord()
+        return words
     }
 
     var isEmpty: Bool { tokens.isEmpty }
