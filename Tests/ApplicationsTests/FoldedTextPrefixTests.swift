@@ -23,6 +23,16 @@ import Testing
         #expect(FoldedText(word).hasPrefix(anyOf: [stem]) == FoldedText(word).tokens.contains { $0.hasPrefix(stem) })
     }
 
+    @Test func simpleScalarsAreLatinBelowTheMarksAndCyrillicLetters() throws {
+        for value in 0..<0x800 {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let expected = value < 0x300 || (0x400..<0x483).contains(value) || (0x48A..<0x530).contains(value)
+            #expect(FoldedText.isSimple("a\(scalar)b") == expected, "U+\(String(value, radix: 16))")
+        }
+        #expect(!FoldedText.isSimple("a€"))
+        #expect(!FoldedText.isSimple("a👩"))
+    }
+
     @Test func simpleTextIsLatinAndCyrillicWithoutMarks() {
         #expect(FoldedText.isSimple("Құқық жоғары мектебі, Law School 2026"))
         #expect(!FoldedText.isSimple("и\u{0306}"))

@@ -91,9 +91,20 @@ struct FoldedText: Sendable, Equatable {
     /// scalar is a character of its own and has no canonical equivalent among such scalars,
     /// so equal characters are equal bytes. Anything else is compared as characters.
     static func isSimple(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            scalar.value < 0x300 || (0x400..<0x483).contains(scalar.value) || (0x48A..<0x530).contains(scalar.value)
+        // On the UTF-8 bytes (this runs for every word and stem compared): ASCII, the lead
+        // bytes of U+0080–U+02FF and of the Cyrillic block, and continuation bytes.
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case 0..<0x80, 0x80...0xBF, 0xC2...0xCB, 0xD0, 0xD1, 0xD3: continue
+            // U+0480–U+04BF: not the combining marks U+0483–U+0489.
+            case 0xD2: guard let next = bytes.next(), !(0x83...0x89).contains(next) else { return false }
+            // U+0500–U+052F.
+            case 0xD4: guard let next = bytes.next(), next < 0xB0 else { return false }
+            default: return false
+            }
         }
+        return true
     }
 
     /// Two words next to each other, as in `e mail` or `full name`.
