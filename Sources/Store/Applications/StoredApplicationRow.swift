@@ -41,14 +41,20 @@ public struct StoredApplicationRow: Codable, Equatable, Hashable, Sendable {
         self.lastCourseDate = lastCourseDate
         self.lastCourseHours = lastCourseHours
         self.phone = phone
-        self.email = email.lowercased()
+        self.email = Self.lowercased(email)
         self.unit = unit
-        self.submittedBy = submittedBy.lowercased()
+        self.submittedBy = Self.lowercased(submittedBy)
         self.messageID = messageID
         self.receivedAt = receivedAt
         self.sourceFile = sourceFile
         self.cycle = cycle
         self.late = late
+    }
+
+    /// `text.lowercased()`, without making a new string when it is lower-case ASCII already
+    /// (addresses nearly always are, and a pass builds a few hundred rows per message).
+    static func lowercased(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } ? text : text.lowercased()
     }
 
     /// True when what the head wrote about the employee differs (not where or when it came from).
