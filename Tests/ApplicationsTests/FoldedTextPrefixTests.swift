@@ -69,3 +69,16 @@ import Testing
         #expect(FoldedText.simpleWords(text) == nil)
     }
 }
+
+/// The search for example markers in header cells gives Foundation's case-insensitive answer.
+@Suite struct ExampleMarkerSearchTests {
+    @Test(arguments: [
+        ("user3.17@kazguu.kz", "example"), ("E-mail (EXAMPLE: a.user@kazguu.kz)", "example"),
+        ("Email, e.g. a@b.kz", "e.g."), ("Email, E.G. a@b.kz", "e.g."), ("eg.user@x.kz", "e.g."),
+        ("Эл. пошта (мысалы: a@b.kz)", "мысалы"), ("Эл. пошта (МЫСАЛЫ: a@b.kz)", "мысалы"),
+        ("example@x.kz", "пример"), ("", "example"), ("ex", "example"), ("an example", "example"),
+    ])
+    func findsWhatFoundationFinds(_ text: String, _ word: String) {
+        #expect(HeaderCellMeaning.firstMatch(of: word, in: text) == text.range(of: word, options: .caseInsensitive)?.lowerBound)
+    }
+}
