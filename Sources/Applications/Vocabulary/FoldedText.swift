@@ -75,7 +75,11 @@ struct FoldedText: Sendable, Equatable {
     func hasAny(_ words: Set<String>) -> Bool { tokens.contains(where: words.contains) }
 
     func hasPrefix(anyOf stems: [String]) -> Bool {
-        tokens.contains { token in stems.contains { Self.word(token, startsWith: $0, simple: isSimple) } }
+        // Stem by stem, so that each stem is checked for simplicity once, not once per word.
+        stems.contains { stem in
+            let asBytes = isSimple && Self.isSimple(stem)
+            return tokens.contains { asBytes ? $0.utf8.starts(with: stem.utf8) : $0.hasPrefix(stem) }
+        }
     }
 
     /// `word.hasPrefix(stem)`, compared as bytes where that gives the same answer: the header
@@ -93,18 +97,23 @@ struct FoldedText: Sendable, Equatable {
     static func isSimple(_ text: String) -> Bool {
         // On the UTF-8 bytes (this runs for every word and stem compared): ASCII, the lead
         // bytes of U+0080–U+02FF and of the Cyrillic block, and continuation bytes.
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
-            switch byte {
-            case 0..<0x80, 0x80...0xBF, 0xC2...0xCB, 0xD0, 0xD1, 0xD3: continue
-            // U+0480–U+04BF: not the combining marks U+0483–U+0489.
-            case 0xD2: guard let next = bytes.next(), !(0x83...0x89).contains(next) else { return false }
-            // U+0500–U+052F.
-            case 0xD4: guard let next = bytes.next(), next < 0xB0 else { return false }
-            default: return false
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case 0..<0x80, 0x80...0xBF, 0xC2...0xCB, 0xD0, 0xD1, 0xD3: continue
+                // U+0480–U+04BF: not the combining marks U+0483–U+0489.
+                case 0xD2: guard index < bytes.count, !(0x83...0x89).contains(bytes[index]) else { return false }
+                // U+0500–U+052F.
+                case 0xD4: guard index < bytes.count, bytes[index] < 0xB0 else { return false }
+                default: return false
+                }
             }
+            return true
         }
-        return true
     }
 
     /// Two words next to each other, as in `e mail` or `full name`.
