@@ -82,3 +82,16 @@ import Testing
         #expect(HeaderCellMeaning.firstMatch(of: word, in: text) == text.range(of: word, options: .caseInsensitive)?.lowerBound)
     }
 }
+
+/// Whether a cell looks like data is answered for ASCII and Cyrillic text without property
+/// lookups; the answer must be the one reading by characters gives.
+@Suite struct DataLikeTextTests {
+    @Test(arguments: [
+        "Иванова Ольга Петровна 17", "8 701 123 45 67", "12.03.2024", "2024", "123", "1.2", "Құқық 2026", "",
+        "abc", "user3.17@kazguu.kz", "Тел. 87011234567", "١٢٣٤", "１２３４", "1\u{0483}2", "٣ 45", "Ёж 1 2 3 4",
+        "Сәрсенбаева Ақмарал", "1 2 3", " . ", "café 1234",
+    ])
+    func answersAsReadingByCharacters(_ text: String) {
+        #expect(RowContent.looksLikeData(text) == RowContent.looksLikeDataByCharacters(text), "\(text)")
+    }
+}
