@@ -22,6 +22,17 @@ import Testing
         #expect(try TemporaryDirectory.mode(archive.directory.appendingPathComponent("2026-05").path) == 0o700)
     }
 
+    /// A hash worked out ahead (on the intake's reading threads) files the message where the
+    /// archive's own hash would, and the same bytes are recognised either way.
+    @Test func aHashGivenAheadFilesTheSameWay() throws {
+        let dir = try TemporaryDirectory()
+        let archive = try dir.store().archive
+        let raw = Data("Message-ID: <ahead@x>\r\n\r\nbody\r\n".utf8)
+        let ahead = try archive.store(raw: raw, messageID: nil, receivedAt: may, sha256: SHA256.hexDigest(raw))
+        #expect(ahead.message.relativePath == "2026-05/\(SHA256.hexDigest(raw)).eml")
+        #expect(try !archive.store(raw: raw, messageID: nil, receivedAt: may).isNew)
+    }
+
     /// The server renumbers its UIDs (UIDVALIDITY changes): the bot starts over from UID 1, and
     /// the archive recognises every message it already has, also after a restart.
     @Test func rescanAfterUIDValidityChangeStoresNothingTwice() throws {

@@ -45,25 +45,34 @@ struct RowContent {
         }
     }
 
-    /// Four digits or more (of any script), or nothing but digits, dots and spaces. Read by
-    /// scalars: long titles are common, and splitting them into characters is slow.
+    /// Four digits or more, or nothing but digits, dots and spaces. ASCII and Cyrillic text
+    /// (names, titles: most cells) is checked scalar by scalar without Unicode property lookups,
+    /// as no Cyrillic letter is a digit; other text by characters, as `isNumber` reads digits of
+    /// every script.
     static func looksLikeData(_ text: String) -> Bool {
-        var digits = 0
+        var asciiDigits = 0
         var onlyDigitsDotsSpaces = true
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if (0x30...0x39).contains(value) {
-                digits += 1
-            } else if value == 0x2E || value == 0x20 {
-                continue
-            } else if value >= 0x80, !(0x0400..<0x0530).contains(value), scalar.properties.numericType != nil {
-                // Other scripts' digits count too (ASCII and Cyrillic letters are never digits).
-                digits += 1
-            } else {
+            if value < 0x80 {
+                if (0x30...0x39).contains(value) {
+                    asciiDigits += 1
+                } else if value != 0x2E, value != 0x20 {
+                    onlyDigitsDotsSpaces = false
+                }
+            } else if (0x400..<0x483).contains(value) || (0x48A..<0x530).contains(value) {
+                // A Cyrillic letter: not a digit, nor part of one (its combining marks are left
+                // to the reading by characters).
                 onlyDigitsDotsSpaces = false
+            } else {
+                return looksLikeDataByCharacters(text)
             }
         }
-        return digits >= 4 || onlyDigitsDotsSpaces
+        return asciiDigits >= 4 || onlyDigitsDotsSpaces
+    }
+
+    static func looksLikeDataByCharacters(_ text: String) -> Bool {
+        text.filter(\.isNumber).count >= 4 || text.allSatisfy { $0.isNumber || $0 == "." || $0 == " " }
     }
 
     func text(at column: Int) -> String? {

@@ -3,8 +3,16 @@
 /// joined, so the abbreviations `Т.А.Ә.`, `Ф.И.О.` and `п/п` become `таә`, `фио`, `пп`.
 struct FoldedText: Sendable, Equatable {
     let tokens: [String]
+    /// Every token is simple (see `isSimple`): prefixes can be compared as bytes.
+    private let isSimple: Bool
 
     init(_ raw: String) {
+        tokens = FoldedText.joinSingleLetters(FoldedText.simpleWords(raw) ?? FoldedText.words(raw))
+        isSimple = tokens.allSatisfy(FoldedText.isSimple)
+    }
+
+    /// The words of `raw` by characters: lower case, `ё` as `е`, `№` and `#` as words of their own.
+    static func words(_ raw: String) -> [String] {
         var words: [String] = []
         var current = ""
         for character in raw.lowercased() {
@@ -19,7 +27,45 @@ struct FoldedText: Sendable, Equatable {
             }
         }
         if !current.isEmpty { words.append(current) }
-        tokens = FoldedText.joinSingleLetters(words)
+        return words
+    }
+
+    /// The same words for text of ASCII and Cyrillic letters only, without Unicode property
+    /// lookups (the header search folds every cell of its rows); nil for any other text.
+    static func simpleWords(_ raw: String) -> [String]? {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func endWord() {
+            if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+        }
+        for scalar in raw.unicodeScalars {
+            let value = scalar.value
+            var lower: UInt32
+            switch value {
+            case 0x30...0x39, 0x61...0x7A, 0x430...0x45F: lower = value
+            case 0x41...0x5A: lower = value + 0x20
+            case 0x23, 0x2116:
+                endWord()
+                words.append("№")
+                continue
+            case 0..<0x80:
+                endWord()
+                continue
+            case 0x400...0x40F: lower = value + 0x50
+            case 0x410...0x42F: lower = value + 0x20
+            // Pairs of upper (even) and lower (odd) case, Kazakh Ә Ғ Қ Ң Ө Ұ Ү Һ among them.
+            case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x52F: lower = value | 1
+            case 0x4C0: lower = 0x4CF
+            case 0x4C1...0x4CE: lower = value % 2 == 1 ? value + 1 : value
+            case 0x4CF: lower = value
+            default: return nil
+            }
+            if lower == 0x451 { lower = 0x435 }
+            guard let folded = Unicode.Scalar(lower) else { return nil }
+            current.append(folded)
+        }
+        endWord()
+        return words
     }
 
     var isEmpty: Bool { tokens.isEmpty }
@@ -29,7 +75,45 @@ struct FoldedText: Sendable, Equatable {
     func hasAny(_ words: Set<String>) -> Bool { tokens.contains(where: words.contains) }
 
     func hasPrefix(anyOf stems: [String]) -> Bool {
-        tokens.contains { token in stems.contains { token.hasPrefix($0) } }
+        // Stem by stem, so that each stem is checked for simplicity once, not once per word.
+        stems.contains { stem in
+            let asBytes = isSimple && Self.isSimple(stem)
+            return tokens.contains { asBytes ? $0.utf8.starts(with: stem.utf8) : $0.hasPrefix(stem) }
+        }
+    }
+
+    /// `word.hasPrefix(stem)`, compared as bytes where that gives the same answer: the header
+    /// search asks this for every word and stem, and String's comparison by characters was
+    /// most of the search's time.
+    /// `simple`: whether `word` is known to be simple (see `isSimple`), nil when not known.
+    static func word(_ word: String, startsWith stem: String, simple: Bool? = nil) -> Bool {
+        guard simple ?? isSimple(word), isSimple(stem) else { return word.hasPrefix(stem) }
+        return word.utf8.starts(with: stem.utf8)
+    }
+
+    /// Latin (below the combining marks) and Cyrillic letters without combining marks: each
+    /// scalar is a character of its own and has no canonical equivalent among such scalars,
+    /// so equal characters are equal bytes. Anything else is compared as characters.
+    static func isSimple(_ text: String) -> Bool {
+        // On the UTF-8 bytes (this runs for every word and stem compared): ASCII, the lead
+        // bytes of U+0080–U+02FF and of the Cyrillic block, and continuation bytes.
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case 0..<0x80, 0x80...0xBF, 0xC2...0xCB, 0xD0, 0xD1, 0xD3: continue
+                // U+0480–U+04BF: not the combining marks U+0483–U+0489.
+                case 0xD2: guard index < bytes.count, !(0x83...0x89).contains(bytes[index]) else { return false }
+                // U+0500–U+052F.
+                case 0xD4: guard index < bytes.count, bytes[index] < 0xB0 else { return false }
+                default: return false
+                }
+            }
+            return true
+        }
     }
 
     /// Two words next to each other, as in `e mail` or `full name`.

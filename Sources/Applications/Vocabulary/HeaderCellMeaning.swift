@@ -23,13 +23,30 @@ enum HeaderCellMeaning {
         guard EmailAddress.containsAddress(text) else { return text }
         var cut = text.firstIndex { $0 == "(" || $0 == "[" }
         for word in HeaderVocabulary.exampleMarkers {
-            if let found = text.range(of: word, options: .caseInsensitive) {
-                cut = min(cut ?? found.lowerBound, found.lowerBound)
-            }
+            if let found = firstMatch(of: word, in: text) { cut = min(cut ?? found, found) }
         }
         guard let cut else { return nil }
         let label = String(text[..<cut])
         return !label.isEmpty && !EmailAddress.containsAddress(label) && !FoldedText(label).isEmpty ? label : nil
+    }
+
+    /// Where `word` first occurs in `text`, ignoring case. ASCII text (every data row's
+    /// address cell) is searched on its bytes: a non-ASCII word cannot occur in it, and for
+    /// ASCII ignoring case is lowering the letters A–Z.
+    static func firstMatch(of word: String, in text: String) -> String.Index? {
+        let haystack = Array(text.utf8)
+        guard haystack.allSatisfy({ $0 < 0x80 }) else {
+            return text.range(of: word, options: .caseInsensitive)?.lowerBound
+        }
+        let needle = Array(word.utf8)
+        guard needle.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        for start in 0...(haystack.count - needle.count)
+        where needle.indices.allSatisfy({ lower(haystack[start + $0]) == lower(needle[$0]) }) {
+            return text.utf8.index(text.utf8.startIndex, offsetBy: start)
+        }
+        return nil
     }
 
     private static func read(whole: FoldedText, lower: String?) -> (meaning: ColumnMeaning, strength: Int)? {
@@ -90,7 +107,7 @@ enum HeaderCellMeaning {
     /// names a programme or direction without any course word is not the course column.
     private static func isProgrammeOrDirectionOnly(_ text: FoldedText) -> Bool {
         let course = text.tokens.contains { token in
-            ["курс", "course", "біліктілік", "квалификац", "повышен"].contains { token.hasPrefix($0) }
+            ["курс", "course", "біліктілік", "квалификац", "повышен"].contains { FoldedText.word(token, startsWith: $0) }
         } || text.has("пк") || text.has("cpd") || text.has("development")
         let other = text.hasPrefix(anyOf: HeaderVocabulary.programmeStems + HeaderVocabulary.directionStems)
             || text.hasAny(HeaderVocabulary.directionWords)

@@ -18,14 +18,15 @@ struct MailboxPass {
 
     let environment: BotEnvironment
     let handler: MessageHandler
-    /// Messages moved per round trip: the work redone after a crash is at most one chunk.
+    /// Messages fetched per command, and about as many moved per round trip: the work redone
+    /// after a crash is at most about one chunk.
     var chunkSize = 50
     /// At most this many fetched bytes wait to be read at once.
-    var readBatchBytes = 8 << 20
-    /// Messages read at once, and on how many threads: enough to keep two cores busy while
-    /// holding only a few readings (spreadsheets included) in memory.
-    var readThreads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
-    var readBatchSize: Int { readThreads * 2 }
+    var readAheadBytes = 8 << 20
+    /// Messages read ahead at once (on worker threads, while the pass handles earlier ones):
+    /// enough to keep two cores busy while holding only a few readings (spreadsheets included)
+    /// in memory.
+    var readAhead = 2 * max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
     /// Runs the pass. `shouldStop` is asked between messages (SIGTERM finishes the message in hand).
     func run(imap: IMAPClient, shouldStop: () -> Bool) throws -> Summary {
@@ -47,63 +48,70 @@ struct MailboxPass {
         var summary = Summary()
         let uids = try imap.searchUIDs("ALL")
         summary.seen = uids.count
+        // Reading (MIME, spreadsheets) is pure and most of the work: worker threads read the
+        // next messages while this thread handles the ones read before, one by one in UID order.
+        // The window is cut by count and by bytes, so large messages never sit in memory at once.
+        // It runs on across chunks: a chunk's last messages are handled while the next chunk
+        // arrives, so the cores do not wait for each chunk's sync and round trips.
+        let reader = ReadAhead(window: readAhead, maxBytes: readAheadBytes, limits: handler.limits)
+        defer { reader.discard() }
+        var handled: [String: [UInt32]] = [:]
+        var failure: (any Error)?
+        func handle(_ prepared: MessageHandler.Prepared) {
+            guard failure == nil, !shouldStop() else { return }
+            do {
+                let disposition = try handler.handle(prepared, context: &context)
+                handled[disposition.folder, default: []].append(prepared.fetched.uid)
+                if let outcome = disposition.outcome {
+                    summary.outcomes[outcome, default: 0] += 1
+                } else {
+                    summary.sentCopies += 1
+                }
+            } catch {
+                // The store could not take the message: leave it (and the rest) in INBOX.
+                failure = error
+            }
+        }
+        // Group commit: the store's writes reach the disk with one sync before any message
+        // handled since the last one leaves INBOX. Only what was handled before the sync moves.
+        func commitAndMove() throws {
+            GroupCommit.commit()
+            let moves = handled
+            handled = [:]
+            GroupCommit.begin()
+            for (folder, uids) in moves.sorted(by: { $0.key < $1.key }) {
+                try imap.move(uids: uids, to: folder)
+            }
+            if let last = moves.values.flatMap({ $0 }).max() {
+                state.lastUID = max(state.lastUID ?? 0, last)
+            }
+        }
+        GroupCommit.begin()
+        defer { GroupCommit.commit() }
         var start = 0
-        while start < uids.count, !shouldStop() {
+        while start < uids.count, failure == nil, !shouldStop() {
             let chunk = Array(uids[start..<min(start + chunkSize, uids.count)])
             start += chunk.count
-            var moves: [String: [UInt32]] = [:]
-            var failure: (any Error)?
-            // Reading (MIME, spreadsheets) is pure and most of the work: a few messages are read
-            // at once on several threads, then handled one by one in UID order. The batch is cut
-            // by count and by bytes, so a chunk of large messages never sits in memory at once.
-            var batch: [FetchedMessage] = []
-            var batchBytes = 0
-            func handleBatch() {
-                defer { batch = []; batchBytes = 0 }
-                guard failure == nil, !batch.isEmpty else { return }
-                for prepared in ParallelReader.prepare(batch, fetchedAt: environment.now(), limits: handler.limits,
-                                                       threads: readThreads) {
-                    guard !shouldStop() else { return }
-                    do {
-                        let disposition = try handler.handle(prepared, context: &context)
-                        moves[disposition.folder, default: []].append(prepared.fetched.uid)
-                        if let outcome = disposition.outcome {
-                            summary.outcomes[outcome, default: 0] += 1
-                        } else {
-                            summary.sentCopies += 1
-                        }
-                    } catch {
-                        // The store could not take the message: leave it (and the rest) in INBOX.
-                        failure = error
-                        return
-                    }
-                }
-            }
-            // Group commit: the store's writes for the whole chunk reach the disk with one sync,
-            // before any message of the chunk leaves INBOX.
-            GroupCommit.begin()
             do {
                 try imap.fetch(uids: chunk) { message in
                     guard failure == nil, !shouldStop() else { return }
-                    batch.append(message)
-                    batchBytes += message.size
-                    if batch.count >= readBatchSize || batchBytes >= readBatchBytes { handleBatch() }
+                    reader.submit(message, fetchedAt: environment.now())
+                    // What is read already is handled now; a full window waits for its oldest.
+                    while failure == nil, let prepared = reader.isFull ? reader.next() : reader.ready() {
+                        handle(prepared)
+                    }
                 }
             } catch {
                 // What arrived before the error is handled and moved; the error is raised after.
                 failure = failure ?? error
             }
-            handleBatch()
-            GroupCommit.commit()
+            if start >= uids.count || failure != nil || shouldStop() {
+                while failure == nil, !shouldStop(), let prepared = reader.next() { handle(prepared) }
+            }
             // Move what was handled even when something failed after it.
-            for (folder, handled) in moves.sorted(by: { $0.key < $1.key }) {
-                try imap.move(uids: handled, to: folder)
-            }
-            if let handled = moves.values.flatMap({ $0 }).max() {
-                state.lastUID = max(state.lastUID ?? 0, handled)
-            }
-            if let failure { throw failure }
+            try commitAndMove()
         }
+        if let failure { throw failure }
         state.lastPollAt = environment.now()
         state.lastError = nil
         try environment.store.mailbox.save(state, mailbox: mailbox)

@@ -1,4 +1,5 @@
 import Applications
+import Digest
 import Foundation
 import Logging
 import MIME
@@ -98,6 +99,9 @@ struct MessageHandler {
         let fetchedAt: Date
         /// nil for a message too large to fetch; else the reading or why it failed.
         let reading: Result<MessageReading, MIMEError>?
+        /// The archive's content hash of the body (nil without a body): worked out with the
+        /// reading, off the handling thread.
+        var sha256: String?
     }
 
     /// Reads a message: no I/O and no state, safe on any thread.
@@ -106,7 +110,7 @@ struct MessageHandler {
         let reading = Result { () throws(MIMEError) -> MessageReading in
             try MessageReading.read([UInt8](body), fetchedAt: fetchedAt, limits: limits)
         }
-        return Prepared(fetched: fetched, fetchedAt: fetchedAt, reading: reading)
+        return Prepared(fetched: fetched, fetchedAt: fetchedAt, reading: reading, sha256: SHA256.hexDigest(body))
     }
 
     func handle(_ fetched: FetchedMessage, context: inout PassContext) throws -> Disposition {
@@ -128,7 +132,7 @@ struct MessageHandler {
         if let reading, try isOwnCopy(reading) { return .sentCopy }
         let receivedAt = reading?.receivedAt ?? fetchedAt
         let archived = try environment.store.archive.store(raw: body, messageID: reading?.summary.messageId,
-                                                           receivedAt: receivedAt)
+                                                           receivedAt: receivedAt, sha256: prepared.sha256)
         let hash = archived.message.sha256
         if let outcome = context.routed[hash] { return Disposition(outcome) }
         try journal(.received, reading: reading, uid: fetched.uid, hash: hash, detail: archived.message.relativePath)

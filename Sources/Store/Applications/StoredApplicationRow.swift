@@ -41,9 +41,9 @@ public struct StoredApplicationRow: Codable, Equatable, Hashable, Sendable {
         self.lastCourseDate = lastCourseDate
         self.lastCourseHours = lastCourseHours
         self.phone = phone
-        self.email = email.lowercased()
+        self.email = Self.lowercased(email)
         self.unit = unit
-        self.submittedBy = submittedBy.lowercased()
+        self.submittedBy = Self.lowercased(submittedBy)
         self.messageID = messageID
         self.receivedAt = receivedAt
         self.sourceFile = sourceFile
@@ -51,10 +51,19 @@ public struct StoredApplicationRow: Codable, Equatable, Hashable, Sendable {
         self.late = late
     }
 
+    /// `text.lowercased()`, without making a new string when it is lower-case ASCII already
+    /// (addresses nearly always are, and a pass builds a few hundred rows per message).
+    static func lowercased(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } ? text : text.lowercased()
+    }
+
     /// True when what the head wrote about the employee differs (not where or when it came from).
     public func differsInContent(from other: StoredApplicationRow) -> Bool {
-        (no, school, fullName, trainingDirection, programme) != (other.no, other.school, other.fullName, other.trainingDirection, other.programme)
-            || (lastCourse, lastCourseDate, lastCourseHours, phone) != (other.lastCourse, other.lastCourseDate, other.lastCourseHours, other.phone)
+        // Field by field: comparing tuples copied every string first.
+        no != other.no || school != other.school || fullName != other.fullName
+            || trainingDirection != other.trainingDirection || programme != other.programme
+            || lastCourse != other.lastCourse || lastCourseDate != other.lastCourseDate
+            || lastCourseHours != other.lastCourseHours || phone != other.phone
     }
 
     /// The names of the content fields that differ, as the receipt lists them (record keys).

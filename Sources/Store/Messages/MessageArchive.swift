@@ -22,9 +22,10 @@ public final class MessageArchive: @unchecked Sendable {
     }
 
     /// Archives `raw` (unless the same bytes are already there) and returns where it is.
-    /// `receivedAt` picks the month folder (UTC).
-    public func store(raw: Data, messageID: String?, receivedAt: Date) throws -> ArchiveResult {
-        let hash = SHA256.hexDigest(raw)
+    /// `receivedAt` picks the month folder (UTC). `sha256` is `SHA256.hexDigest(raw)` when the
+    /// caller has it already (the intake hashes on its reading threads); nil computes it here.
+    public func store(raw: Data, messageID: String?, receivedAt: Date, sha256: String? = nil) throws -> ArchiveResult {
+        let hash = sha256 ?? SHA256.hexDigest(raw)
         let id = messageID.flatMap(Self.normalizedMessageID)
         mutex.lock()
         defer { mutex.unlock() }
