@@ -85,9 +85,12 @@ import Documents
         #expect(reading.invalidRows == [RowProblem(row: 4, field: .email, problem: .duplicate)])
     }
 
-    /// A long sheet is read a block at a time on two threads; duplicates across halves and
-    /// blocks, invalid rows and row order come out exactly as for a short one.
-    @Test func aLongSheetReadsLikeAShortOne() {
+    /// A long sheet is read a block at a time, on one thread or two; duplicates across halves
+    /// and blocks, invalid rows and row order come out exactly as for a short one.
+    @Test(arguments: [0, ApplicationLimits().parallelRowsMinimum])
+    func aLongSheetReadsLikeAShortOne(parallelRowsMinimum: Int) {
+        var limits = ApplicationLimits()
+        limits.parallelRowsMinimum = parallelRowsMinimum
         let count = 1_300
         let duplicateOf = [700: 10, 1_200: 699, 1_290: 1_289]  // later row number → earlier one
         var rows: [[C]] = []
@@ -95,7 +98,7 @@ import Documents
             let address = duplicateOf[number].map { "p\($0)@kazguu.kz" } ?? "p\(number)@kazguu.kz"
             rows.append(employee(.number(Double(number)), hours: number % 97 == 0 ? 0 : 72, email: .text(address)))
         }
-        let reading = read(rows)
+        let reading = ApplicationReader.read(tables: [makeTable([kazakhHeader] + rows)], receivedOn: receipt, limits: limits)
         let outOfRange = (1...count).filter { $0 % 97 == 0 }
         var expected: [RowProblem] = []
         for number in 1...count {

@@ -11,6 +11,10 @@ public struct ApplicationLimits: Sendable, Equatable {
     /// A cell longer than this (in UTF-8 bytes, about 500 Cyrillic letters) is data, never a
     /// column label: the header search does not read it word by word.
     public var maxHeaderLabelBytes: Int = 1_000
+    /// Tables with at least this many rows are read on two threads (`RowBlock`). Smaller ones,
+    /// every ordinary application, are read on one: the bot already reads several messages at
+    /// once, and a second level of threads there only adds memory.
+    public var parallelRowsMinimum: Int = 2_000
     /// Rows looked at per table; the Documents limits already bound the file, this bounds the work.
     public var maxRows: Int = 100_000
 

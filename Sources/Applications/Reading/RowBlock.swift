@@ -1,22 +1,22 @@
 import Dispatch
 import Documents
 
-/// Classifies and validates a block of rows, the two halves on two threads when the block is
-/// large enough to be worth it. Reading one row depends on nothing but that row, so the result
+/// Classifies and validates a block of rows, the two halves on two threads when asked and the
+/// block is large enough to be worth it. Reading one row depends on nothing but that row, so the result
 /// is the same as reading them one by one.
 enum RowBlock {
     /// Below this, a second thread costs more than it saves.
     static let parallelMinimum = 64
 
     /// Per row in order: its number and, for an employee row, the validation outcome.
-    static func outcomes(of rows: ArraySlice<Row>, classifier: RowClassifier,
-                         validator: RowValidator) -> [(Int, RowValidator.Outcome?)] {
+    static func outcomes(of rows: ArraySlice<Row>, classifier: RowClassifier, validator: RowValidator,
+                         parallel: Bool) -> [(Int, RowValidator.Outcome?)] {
         func outcome(_ row: Row) -> (Int, RowValidator.Outcome?) {
             let content = RowContent(row)
             guard classifier.classify(content) == .employee else { return (row.number, nil) }
             return (row.number, validator.validate(content))
         }
-        guard rows.count >= parallelMinimum else { return rows.map(outcome) }
+        guard parallel, rows.count >= parallelMinimum else { return rows.map(outcome) }
         let middle = rows.startIndex + rows.count / 2
         let results = Results(count: rows.count)
         let work = UncheckedWork(body: { half in

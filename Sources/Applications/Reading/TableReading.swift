@@ -28,7 +28,8 @@ struct TableReading {
         while blockStart < data.endIndex {
             let block = data[blockStart..<min(data.endIndex, blockStart + Self.blockSize)]
             blockStart = block.endIndex
-            for (number, outcome) in RowBlock.outcomes(of: block, classifier: classifier, validator: validator) {
+            for (number, outcome) in RowBlock.outcomes(of: block, classifier: classifier, validator: validator,
+                                                       parallel: data.count >= limits.parallelRowsMinimum) {
                 guard var outcome else { continue }
                 if let email = outcome.validEmail, seen.contains(email) {
                     outcome.problems.append((.email, .duplicate))
