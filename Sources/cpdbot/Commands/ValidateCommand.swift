@@ -54,8 +54,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 "\(fileName) is \(size) bytes; the maximum is \(limits.maxFileBytes) bytes. "
                 + "Send only the application table, without images."))
         }
-        // The file's Data is dropped as soon as its bytes are copied: one copy in memory, not two.
-        guard let bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
+        guard let bytes = FileBytes.contents(of: path) else {
             throw CLIExit.couldNotRun("cannot read \(path): no such file, or it is not readable")
         }
         return ApplicationReader.read(bytes: bytes, fileName: fileName, receivedOn: receivedOn,
