@@ -28,34 +28,41 @@ enum JSONText {
         case .string(let text): writeQuoted(text, into: &out)
         case .array(let items):
             if items.isEmpty { out.write("[]"); return }
-            out.write("[\n")
+            out.write("[")
             for (index, item) in items.enumerated() {
-                if index > 0 { out.write(",\n") }
-                pad(indent + 1, into: &out)
+                out.write(index > 0 ? separators(indent + 1) : openers(indent + 1))
                 write(item, indent: indent + 1, into: &out)
             }
-            out.write("\n")
-            pad(indent, into: &out)
+            out.write(closers(indent))
             out.write("]")
         case .object(let members):
             if members.isEmpty { out.write("{}"); return }
-            out.write("{\n")
+            out.write("{")
             for (index, member) in members.enumerated() {
-                if index > 0 { out.write(",\n") }
-                pad(indent + 1, into: &out)
+                // One write for the separator and the indentation: a big record has ~100,000 keys.
+                out.write(index > 0 ? separators(indent + 1) : openers(indent + 1))
                 writeQuoted(member.0, into: &out)
                 out.write(": ")
                 write(member.1, indent: indent + 1, into: &out)
             }
-            out.write("\n")
-            pad(indent, into: &out)
+            out.write(closers(indent))
             out.write("}")
         }
     }
 
-    private static func pad(_ indent: Int, into out: inout some TextOutputStream) {
-        for _ in 0..<indent { out.write("  ") }
+    /// `\n` and then `indent` levels of two spaces; `,\n` and the same; made once per depth.
+    private static let openerTexts = (0..<8).map { "\n" + String(repeating: "  ", count: $0) }
+    private static let separatorTexts = (0..<8).map { ",\n" + String(repeating: "  ", count: $0) }
+
+    private static func openers(_ indent: Int) -> String {
+        indent < openerTexts.count ? openerTexts[indent] : "\n" + String(repeating: "  ", count: indent)
     }
+
+    private static func separators(_ indent: Int) -> String {
+        indent < separatorTexts.count ? separatorTexts[indent] : ",\n" + String(repeating: "  ", count: indent)
+    }
+
+    private static func closers(_ indent: Int) -> String { openers(indent) }
 
     private static func writeQuoted(_ text: String, into out: inout some TextOutputStream) {
         var text = text
