@@ -30,39 +30,37 @@ enum JSONText {
             if items.isEmpty { out.write("[]"); return }
             out.write("[")
             for (index, item) in items.enumerated() {
-                out.write(index > 0 ? separators(indent + 1) : openers(indent + 1))
+                out.write(lineBreak(indent + 1, afterComma: index > 0))
                 write(item, indent: indent + 1, into: &out)
             }
-            out.write(closers(indent))
+            out.write(lineBreak(indent))
             out.write("]")
         case .object(let members):
             if members.isEmpty { out.write("{}"); return }
             out.write("{")
             for (index, member) in members.enumerated() {
                 // One write for the separator and the indentation: a big record has ~100,000 keys.
-                out.write(index > 0 ? separators(indent + 1) : openers(indent + 1))
+                out.write(lineBreak(indent + 1, afterComma: index > 0))
                 writeQuoted(member.0, into: &out)
                 out.write(": ")
                 write(member.1, indent: indent + 1, into: &out)
             }
-            out.write(closers(indent))
+            out.write(lineBreak(indent))
             out.write("}")
         }
     }
 
-    /// `\n` and then `indent` levels of two spaces; `,\n` and the same; made once per depth.
-    private static let openerTexts = (0..<8).map { "\n" + String(repeating: "  ", count: $0) }
-    private static let separatorTexts = (0..<8).map { ",\n" + String(repeating: "  ", count: $0) }
+    /// A line break (after a comma, between items) and `indent` levels of two spaces, made once
+    /// per depth: written before every key of a big record.
+    private static let lineBreaks = (0..<8).map { "\n" + String(repeating: "  ", count: $0) }
+    private static let commaLineBreaks = lineBreaks.map { "," + $0 }
 
-    private static func openers(_ indent: Int) -> String {
-        indent < openerTexts.count ? openerTexts[indent] : "\n" + String(repeating: "  ", count: indent)
+    private static func lineBreak(_ indent: Int, afterComma: Bool = false) -> String {
+        guard indent < lineBreaks.count else {
+            return (afterComma ? ",\n" : "\n") + String(repeating: "  ", count: indent)
+        }
+        return afterComma ? commaLineBreaks[indent] : lineBreaks[indent]
     }
-
-    private static func separators(_ indent: Int) -> String {
-        indent < separatorTexts.count ? separatorTexts[indent] : ",\n" + String(repeating: "  ", count: indent)
-    }
-
-    private static func closers(_ indent: Int) -> String { openers(indent) }
 
     private static func writeQuoted(_ text: String, into out: inout some TextOutputStream) {
         var text = text

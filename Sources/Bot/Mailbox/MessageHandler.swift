@@ -171,12 +171,9 @@ struct MessageHandler {
         try environment.store.journal.append(JournalEvent(
             at: environment.now(), event: .routed, messageID: reading?.summary.messageId, uid: fetched.uid,
             outcome: outcome.rawValue, folder: outcome.folder, from: reading?.summary.from, detail: detail, sha256: hash))
-        if context.isRouting {
-            context.routed[hash] = outcome
-            context.held[hash] = nil
-        } else {
-            context.held[hash] = .some(reading?.summary.messageId)
-        }
+        // A message only kept stays unrouted: the journal says so, and the pass after the
+        // roster arrives routes it (`HeldMessages`).
+        if context.isRouting { context.routed[hash] = outcome }
         return Disposition(outcome)
     }
 

@@ -29,10 +29,6 @@ final class BackgroundInflater: @unchecked Sendable {
         thread.start()
     }
 
-    deinit {
-        cancel()
-    }
-
     /// The next chunk or the end; waits while the producer is behind.
     func next() -> Item {
         condition.lock()

@@ -31,8 +31,7 @@ final class SafeArchive {
 
     /// The inflated bytes of member `name`, or nil when the archive has no such member.
     func member(_ name: String) throws(DocumentError) -> [UInt8]? {
-        guard let reader = try open(name), let member = byName[name] else { return nil }
-        return try reader.readAll(sizeHint: member.claimedSize)
+        try open(name)?.readAll()
     }
 
     /// A tokenizer that reads XML member `name` as it is inflated, never holding it whole.

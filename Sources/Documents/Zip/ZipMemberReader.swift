@@ -14,6 +14,8 @@ final class ZipMemberReader: XMLByteSource {
     private let fileName: String
     private let limits: DocumentLimits
     private let compressedSize: Int
+    /// What the archive says the member inflates to: only a capacity hint.
+    private let claimedSize: Int
     private var produced = 0
     private var crc: UInt32 = 0
     private var isFinished = false
@@ -39,6 +41,7 @@ final class ZipMemberReader: XMLByteSource {
         self.limits = limits
         expectedCRC = member.crc32
         compressedSize = max(1, member.compressedSize)
+        claimedSize = member.claimedSize
         // Tiny members legitimately compress far better than the ratio cap (a run of spaces),
         // so the ratio only applies past a floor.
         let ratioCap = max(1 << 20, compressedSize.multipliedReportingOverflow(by: limits.maxCompressionRatio).partialValue)
@@ -118,10 +121,10 @@ final class ZipMemberReader: XMLByteSource {
     }
 
     /// Every remaining byte of the member.
-    func readAll(sizeHint: Int) throws(DocumentError) -> [UInt8] {
+    func readAll() throws(DocumentError) -> [UInt8] {
         var output: [UInt8] = []
         // The claimed size is only a capacity hint, bounded by the cap.
-        output.reserveCapacity(min(sizeHint, memberCap + 1))
+        output.reserveCapacity(min(claimedSize, memberCap + 1))
         while try read(appendingTo: &output, atLeast: 1 << 20) > 0 {}
         return output
     }

@@ -18,9 +18,7 @@ enum FileBytes {
         // The size is a hint: a file that changes while it is read is read to its end.
         var room = max(64 * 1024, Int(info.st_size) + 1)
         while true {
-            let before = bytes.count
             var failed = false
-            var got = 0
             let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, initialized in
                 initialized = 0
                 guard let base = buffer.baseAddress else { return }
@@ -31,10 +29,9 @@ enum FileBytes {
                     return
                 }
             }
-            got = chunk.count
             if failed { return nil }
-            if got == 0 { return bytes }
-            if before == 0 { bytes = chunk } else { bytes.append(contentsOf: chunk) }
+            if chunk.isEmpty { return bytes }
+            if bytes.isEmpty { bytes = chunk } else { bytes.append(contentsOf: chunk) }
             room = 64 * 1024
         }
     }
