@@ -37,12 +37,6 @@ import Foundation
         let expected = try #require(Self.oracle?.applications.first { $0.file == file }).reading
         let bytes = [UInt8](try Data(contentsOf: Self.root.appendingPathComponent("files").appendingPathComponent(file)))
         let got = ApplicationReader.read(bytes: bytes, fileName: file, receivedOn: Self.receivedOn)
-        #expect(got.readable == expected.readable, "\(file)")
-        #expect(got.errorKind == expected.errorKind, "\(file): \(got.detail ?? "")")
-        #expect(got.rows.count == expected.rows.count, "\(file)")
-        for (gotRow, expectedRow) in zip(got.rows, expected.rows) {
-            #expect(gotRow == expectedRow, "\(file)")
-        }
-        #expect(got.invalidRows == expected.invalidRows, "\(file)")
+        expectSameReading(got, expected, file)
     }
 }

@@ -61,17 +61,7 @@ import Documents
         let fileName = (file as NSString).lastPathComponent
         let got = ApplicationReader.read(bytes: try SampleCorpus.bytes(file), fileName: fileName,
                                          receivedOn: Self.receivedOn)
-        compare(got, expected, file)
-    }
-
-    private func compare(_ got: ApplicationReading, _ expected: ApplicationReading, _ file: String) {
-        #expect(got.readable == expected.readable, "\(file)")
-        #expect(got.errorKind == expected.errorKind, "\(file): \(got.detail ?? "")")
-        #expect(got.rows.count == expected.rows.count, "\(file)")
-        for (gotRow, expectedRow) in zip(got.rows, expected.rows) {
-            #expect(gotRow == expectedRow, "\(file)")
-        }
-        #expect(got.invalidRows == expected.invalidRows, "\(file)")
+        expectSameReading(got, expected, file)
     }
 
     @Test func readsTheTablePastedIntoAnHTMLBody() throws {
