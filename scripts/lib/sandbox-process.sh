@@ -63,6 +63,12 @@ stop_group() {
     done
     warn "$name (process group $pgid) did not stop in 10 s; sending SIGKILL"
     kill -KILL -- "-$pgid" 2>/dev/null || true
+    # Returning before the group is gone lets an immediate `up` find the old daemon.
+    for ((i = 0; i < 50; i++)); do
+        process_group_alive "$pgid" || { say "stopped $name (pid $pid, killed)"; return 0; }
+        sleep 0.1
+    done
+    warn "$name (process group $pgid) still alive 5 s after SIGKILL"
 }
 
 # True when something accepts TCP connections on 127.0.0.1:PORT.
