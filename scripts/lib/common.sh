@@ -11,7 +11,9 @@ CPDBOT_BUILD_PACKAGES=(libcurl4-openssl-dev libfreexl-dev libytnef0-dev libxlsxw
 # What the Swift toolchain (unpacked from swift.org) needs to compile and link on Debian 12.
 CPDBOT_TOOLCHAIN_PACKAGES=(binutils gcc libc6-dev libstdc++-12-dev libncurses-dev libsqlite3-dev
     libxml2-dev libpython3-dev uuid-dev zlib1g-dev tzdata git)
-CPDBOT_MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certificates)
+# python3-jwt/python3-cryptography: the sandbox's OAuth2 token endpoint signs and checks JWTs.
+CPDBOT_MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certificates
+    python3 python3-jwt python3-cryptography)
 
 say() { printf '%s: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*"; }
 warn() { printf '%s: warning: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*" >&2; }
