@@ -71,8 +71,56 @@ namespace inbox {
     special_use = \\Junk
   }
 }
+# Two more personal namespaces, each chosen for one user by userdb fields in the users file
+# (namespace/inbox/disabled=yes namespace/<this>/disabled=no).
+# Exchange Online's folders: \`Sent Items\` is the Sent folder, and Postfix files a copy of
+# everything the mailbox submits into it (sandbox-postfix.sh); there is no \`Sent\`.
+namespace exchange {
+  disabled = yes
+  inbox = yes
+  separator = /
+  mailbox "Sent Items" {
+    auto = subscribe
+    special_use = \\Sent
+  }
+  mailbox Drafts {
+    auto = subscribe
+    special_use = \\Drafts
+  }
+  mailbox "Deleted Items" {
+    auto = subscribe
+    special_use = \\Trash
+  }
+  mailbox "Junk Email" {
+    auto = subscribe
+    special_use = \\Junk
+  }
+}
+# Courier/Cyrus style: every folder under INBOX, "." between levels (INBOX.Sent).
+namespace nsbox {
+  disabled = yes
+  inbox = yes
+  prefix = INBOX.
+  separator = .
+  mailbox Sent {
+    auto = subscribe
+    special_use = \\Sent
+  }
+  mailbox Drafts {
+    auto = subscribe
+    special_use = \\Drafts
+  }
+  mailbox Trash {
+    auto = subscribe
+    special_use = \\Trash
+  }
+}
 
 postmaster_address = postmaster@$SANDBOX_DOMAIN
+# "exchange+Sent Items@..." is saved into the folder "Sent Items": Postfix's copy of what
+# exchange@ submits (sandbox-postfix.sh). Nobody else gets +detail mail.
+recipient_delimiter = +
+lmtp_save_to_detail_mailbox = yes
 hostname = mx.$SANDBOX_DOMAIN
 
 service imap-login {

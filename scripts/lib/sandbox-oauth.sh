@@ -8,10 +8,21 @@ TOKEN_ENDPOINT="$LIB/sandbox-token-endpoint.py"
 TOKEN_PYTHON=/usr/bin/python3
 # The process name the endpoint gives itself (/proc/PID/comm), checked before any signal.
 TOKEN_PROCESS_NAME=cpdbot-token
+# The key id in the tokens' header, under which Dovecot finds the issuer's public key.
+TOKEN_KEY_ID=cpdbot-sandbox-1
 
 # Makes what is missing under oauth/: the issuer's key, the clients' secret, certificate and
 # service account, clients.json; and puts the issuer's public key where Dovecot looks.
 sandbox_make_oauth_files() {
+    local name
+    # Python with its crypto takes half a second to start: only when something is missing.
+    for name in issuer-key.pem client-secret client-cert.pem client-key.pem service-account.json \
+        clients.json; do
+        [[ -s "$SANDBOX_OAUTH/$name" ]] || break
+    done
+    if [[ -s "$SANDBOX_OAUTH/$name" && -s "$DOVECOT_OAUTH2_KEYS/default/RS256/$TOKEN_KEY_ID" ]]; then
+        return 0
+    fi
     install -d -m 0755 "$DOVECOT_OAUTH2_KEYS"
     "$TOKEN_PYTHON" "$TOKEN_ENDPOINT" init --oauth-dir "$SANDBOX_OAUTH" --port "$SANDBOX_TOKEN_PORT" \
         --validation-key-dir "$DOVECOT_OAUTH2_KEYS" --mailbox "$SANDBOX_BOT" \

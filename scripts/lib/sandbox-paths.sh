@@ -14,6 +14,8 @@ SANDBOX_DSHR=dshr@kazguu.kz
 # server itself, and a personal namespace under `INBOX.` with `.` as separator.
 SANDBOX_EXCHANGE=exchange@kazguu.kz
 SANDBOX_NSBOX=nsbox@kazguu.kz
+# Where Postfix sends the copy of what exchange@ submits: LMTP saves a +detail into that folder.
+SANDBOX_EXCHANGE_SENT_COPY="exchange+Sent Items@kazguu.kz"
 SANDBOX_STAFF_COUNT=2000
 # Mail files belong to this unprivileged account: Dovecot refuses root as the mail uid.
 SANDBOX_MAIL_USER=nobody

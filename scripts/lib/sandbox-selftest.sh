@@ -84,6 +84,7 @@ cmd_selftest() {
         expect_curl_code 60 curl --silent --user "$SELFTEST_USER:x" "$imaps/"
 
     selftest_oauth "$tmp"
+    selftest_special_mailboxes "$id"
 
     rm -f "$tmp"
     cmd_reset "$SELFTEST_USER" >/dev/null
@@ -251,4 +252,57 @@ try:
 except (imaplib.IMAP4.error, smtplib.SMTPException, OSError):
     sys.exit(1)
 PY
+}
+
+# The provider-like mailboxes: exchange@ finds what it sent in "Sent Items", filed by the
+# server, and nothing in its INBOX; nsbox@ has its folders under "INBOX." with "." between.
+selftest_special_mailboxes() {
+    local id="exchange-$1" work imaps submission
+    work="$(mktemp -d)"
+    imaps="imaps://$SANDBOX_HOST:$SANDBOX_IMAPS_PORT"
+    submission="smtp://$SANDBOX_HOST:$SANDBOX_SUBMISSION_PORT/$SANDBOX_DOMAIN"
+    printf 'From: %s\r\nTo: %s\r\nSubject: sandbox selftest, Sent Items\r\nMessage-ID: <%s@kazguu.kz>\r\n\r\nselftest\r\n' \
+        "$SANDBOX_EXCHANGE" "$SELFTEST_USER" "$id" >"$work/message"
+
+    selftest_check "submission: $SANDBOX_EXCHANGE sends with a token of cpdbot-secret-exchange" \
+        send_as_exchange "$submission" "$work"
+    selftest_check "$SANDBOX_EXCHANGE: one copy in \"Sent Items\" (\\Sent), filed by the server" \
+        wait_until 10 test_message_id_count "$SANDBOX_EXCHANGE" "$imaps/Sent%20Items" "$id" 1
+    selftest_check "$SANDBOX_EXCHANGE: no copy in INBOX, no folder \"Sent\"" \
+        test_exchange_folders "$imaps" "$id"
+    selftest_check "$SANDBOX_NSBOX: NAMESPACE is INBOX. with \".\", INBOX.Sent is \\Sent" \
+        test_nsbox_folders "$imaps"
+
+    doveadm -c "$DOVECOT_CONF" expunge -u "$SANDBOX_EXCHANGE" mailbox '*' header Message-ID "<$id@kazguu.kz>" ||
+        warn "could not remove the selftest's message from $SANDBOX_EXCHANGE"
+    rm -rf "$work"
+}
+
+send_as_exchange() {
+    local submission="$1" work="$2"
+    token_by_secret cpdbot-secret-exchange "https://$SANDBOX_HOST:$SANDBOX_TOKEN_PORT/token" "$work/token" &&
+        bearer_curl "$SANDBOX_EXCHANGE" "$work/token" --ssl-reqd --url "$submission" \
+            --mail-from "$SANDBOX_EXCHANGE" --mail-rcpt "$SELFTEST_USER" --upload-file "$work/message"
+}
+
+# test_message_id_count USER FOLDER-URL ID N: N messages in the folder have that Message-ID.
+test_message_id_count() {
+    local found
+    found="$(sandbox_curl "$1" "$2" -X "SEARCH HEADER Message-ID <$3@kazguu.kz>" | tr -d '\r')" || return 1
+    [[ "$(wc -w <<<"${found#\* SEARCH}")" == "$4" ]]
+}
+
+test_exchange_folders() {
+    local imaps="$1" id="$2" list
+    test_message_id_count "$SANDBOX_EXCHANGE" "$imaps/INBOX" "$id" 0 || return 1
+    list="$(sandbox_curl "$SANDBOX_EXCHANGE" "$imaps/" -X 'LIST "" "*" RETURN (SPECIAL-USE)' | tr -d '\r')" || return 1
+    grep -q -F '* LIST (\Sent) "/" "Sent Items"' <<<"$list" && ! grep -q -E ' "?Sent"?$' <<<"$list"
+}
+
+test_nsbox_folders() {
+    local imaps="$1" answer
+    answer="$(sandbox_curl "$SANDBOX_NSBOX" "$imaps/" -X 'NAMESPACE' | tr -d '\r')" || return 1
+    [[ "$answer" == '* NAMESPACE (("INBOX." ".")) NIL NIL' ]] || return 1
+    answer="$(sandbox_curl "$SANDBOX_NSBOX" "$imaps/" -X 'LIST "" "*" RETURN (SPECIAL-USE)' | tr -d '\r')" || return 1
+    grep -q -F '* LIST (\Sent) "." INBOX.Sent' <<<"$answer"
 }
