@@ -215,8 +215,9 @@ token_refused() {
             "$file.json" "$5"
 }
 
-# bearer_curl USER TOKEN-FILE CURL-ARGS…: curl logs in with the token (libcurl 7.88 picks
-# OAUTHBEARER when the server offers it, whatever --login-options say: curl issue 10259).
+# bearer_curl USER TOKEN-FILE CURL-ARGS…: curl logs in with the token. The curl 7.88 command
+# line always picks OAUTHBEARER when the server offers it, whatever --login-options say
+# (--oauth2-bearer also sets CURLAUTH_BEARER, which keeps both mechanisms: curl issue 10259).
 bearer_curl() {
     local user="$1" token="$2"
     shift 2
@@ -224,8 +225,9 @@ bearer_curl() {
         curl --silent --show-error --cacert "$SANDBOX_CA" -K - "$@"
 }
 
-# xoauth2_login imap|smtp USER TOKEN-FILE: an XOAUTH2 login, which curl 7.88 cannot be made to
-# choose while OAUTHBEARER is offered too; Python's imaplib/smtplib say exactly what they send.
+# xoauth2_login imap|smtp USER TOKEN-FILE: an XOAUTH2 login, which the curl 7.88 command line
+# cannot be made to choose while OAUTHBEARER is offered too (libcurl can, with AUTH=XOAUTH2);
+# Python's imaplib/smtplib send exactly what they are given.
 xoauth2_login() {
     "$TOKEN_PYTHON" - "$1" "$2" "$3" "$SANDBOX_CA" "$SANDBOX_HOST" "$SANDBOX_IMAPS_PORT" \
         "$SANDBOX_SUBMISSION_PORT" <<'PY'

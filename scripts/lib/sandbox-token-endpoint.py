@@ -156,12 +156,12 @@ class Endpoint:
 
     # -- grants ----------------------------------------------------------------------------
 
-    def token(self, form, basic, token_urls):
+    def token(self, form, basic, token_urls, seen):
         grant = form.get("grant_type")
         if grant == "client_credentials":
             return self.client_credentials(form, basic, token_urls)
         if grant == JWT_BEARER_GRANT:
-            return self.service_account(form, token_urls)
+            return self.service_account(form, token_urls, seen)
         if grant is None:
             raise entra(400, "invalid_request", 900144,
                         "The request body must contain the following parameter: 'grant_type'.")
@@ -311,7 +311,7 @@ class Endpoint:
             raise entra(401, "invalid_client", 50027,
                         "JWT token is invalid or malformed: %s" % printable(str(e)))
 
-    def service_account(self, form, token_urls):
+    def service_account(self, form, token_urls, seen):
         assertion = form.get("assertion")
         if not assertion:
             raise OAuthError(400, "invalid_request", "Missing required parameter: assertion")
@@ -321,6 +321,7 @@ class Endpoint:
         except jwt.InvalidTokenError:
             raise OAuthError(400, "invalid_grant", "Invalid JWT: the assertion is malformed.")
         email = unverified.get("iss")
+        seen["client_id"] = printable(email or "-")  # for the log line of a refusal
         client = None
         for candidate in self.clients():
             if isinstance(candidate, dict) and candidate.get("client_email") == email and email:
@@ -430,7 +431,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             hosts = {self.headers.get("Host") or "", "127.0.0.1:%d" % endpoint.port,
                      "localhost:%d" % endpoint.port}
             token_urls = ["https://%s%s" % (h, path) for h in sorted(hosts) if h]
-            client, mailbox, scope = endpoint.token(form, basic, token_urls)
+            seen = {}
+            try:
+                client, mailbox, scope = endpoint.token(form, basic, token_urls, seen)
+            finally:
+                client_id = seen.get("client_id", client_id)
             client_id = client.get("client_id")
             answer = endpoint.issue(client, mailbox, scope)
             endpoint.log(client_id, grant, "issued mailbox=%s lifetime=%ds"
