@@ -59,7 +59,15 @@ CONF
 
 token_endpoint_running() { live_pid "$TOKEN_PID_FILE" "$TOKEN_PROCESS_NAME" >/dev/null; }
 
+# The endpoint's code, as started: `up` restarts an endpoint that runs older code.
+token_endpoint_version() { sha256sum "$TOKEN_ENDPOINT" | cut -c1-16; }
+
+token_endpoint_outdated() {
+    [[ "$(cat "$TOKEN_VERSION_FILE" 2>/dev/null)" != "$(token_endpoint_version)" ]]
+}
+
 start_token_endpoint() {
+    token_endpoint_version >"$TOKEN_VERSION_FILE"
     run_detached "$SANDBOX_LOG/daemons.log" "$TOKEN_PYTHON" "$TOKEN_ENDPOINT" serve \
         --oauth-dir "$SANDBOX_OAUTH" --host "$SANDBOX_HOST" --port "$SANDBOX_TOKEN_PORT" \
         --cert "$SANDBOX/server.pem" --key "$SANDBOX/server.key" \

@@ -51,6 +51,7 @@ sandbox_set_paths() {
     POSTFIX_DATA="$SANDBOX_DATA/postfix-data"
     DOVECOT_PID_FILE="$SANDBOX_RUN/master.pid"
     TOKEN_PID_FILE="$SANDBOX_RUN/token-endpoint.pid"
+    TOKEN_VERSION_FILE="$SANDBOX_RUN/token-endpoint.version"
     # Dovecot's auth process (user dovecot) reads these: the oauth2 passdb's settings and the
     # token issuer's public key.
     DOVECOT_OAUTH2_CONF="$SANDBOX_DATA/dovecot-oauth2.conf.ext"
