@@ -649,29 +649,34 @@ def client_variants(base, mailboxes):
 
 
 def assertion(args):
-    """Signs a client assertion (kind cert) or a service account's JWT (kind service-account)
-    for the selftest, the way a client does. Prints the JWT."""
+    """Signs client assertions (kind cert) and service-account JWTs (kind service-account) the
+    way a client does, one per --kind/--aud pair, and prints them one a line (the selftest
+    makes both in one run: Python with its crypto is slow to start)."""
+    if len(args.kind) != len(args.aud):
+        sys.exit("give one --aud for each --kind")
     d = args.oauth_dir
     now = int(time.time())
-    if args.kind == "cert":
-        with open(os.path.join(d, "client-key.pem"), "rb") as f:
-            key = serialization.load_pem_private_key(f.read(), password=None)
-        with open(os.path.join(d, "client-cert.pem"), "rb") as f:
-            cert = x509.load_pem_x509_certificate(f.read())
-        der = cert.public_bytes(serialization.Encoding.DER)
-        claims = {"iss": args.client_id, "sub": args.client_id, "aud": args.aud,
-                  "iat": now, "nbf": now, "exp": now + 300, "jti": secrets.token_hex(16)}
-        headers = {"typ": "JWT", "x5t": b64url(hashlib.sha1(der).digest())}
-    else:
-        with open(os.path.join(d, "service-account.json"), encoding="utf-8") as f:
-            account = json.load(f)
-        key = serialization.load_pem_private_key(account["private_key"].encode(), password=None)
-        claims = {"iss": account["client_email"], "scope": GOOGLE_MAIL_SCOPE, "aud": args.aud,
-                  "iat": now, "exp": now + 3600}
-        if args.sub:
-            claims["sub"] = args.sub
-        headers = {"typ": "JWT", "kid": account["private_key_id"]}
-    print(jwt.encode(claims, key, algorithm="RS256", headers=headers))
+    for kind, aud in zip(args.kind, args.aud):
+        if kind == "cert":
+            with open(os.path.join(d, "client-key.pem"), "rb") as f:
+                key = serialization.load_pem_private_key(f.read(), password=None)
+            with open(os.path.join(d, "client-cert.pem"), "rb") as f:
+                cert = x509.load_pem_x509_certificate(f.read())
+            der = cert.public_bytes(serialization.Encoding.DER)
+            claims = {"iss": args.client_id, "sub": args.client_id, "aud": aud,
+                      "iat": now, "nbf": now, "exp": now + 300, "jti": secrets.token_hex(16)}
+            headers = {"typ": "JWT", "x5t": b64url(hashlib.sha1(der).digest())}
+        else:
+            with open(os.path.join(d, "service-account.json"), encoding="utf-8") as f:
+                account = json.load(f)
+            key = serialization.load_pem_private_key(account["private_key"].encode(),
+                                                     password=None)
+            claims = {"iss": account["client_email"], "scope": GOOGLE_MAIL_SCOPE, "aud": aud,
+                      "iat": now, "exp": now + 3600}
+            if args.sub:
+                claims["sub"] = args.sub
+            headers = {"typ": "JWT", "kid": account["private_key_id"]}
+        print(jwt.encode(claims, key, algorithm="RS256", headers=headers))
 
 
 def main():
@@ -693,10 +698,10 @@ def main():
     p.add_argument("--mailbox", action="append", required=True,
                    help="a mailbox the clients may act for; the first is their default")
     p.set_defaults(run=init)
-    p = commands.add_parser("assertion", help="print a signed client assertion or service-account JWT")
+    p = commands.add_parser("assertion", help="print signed client assertions or service-account JWTs")
     p.add_argument("--oauth-dir", required=True)
-    p.add_argument("--kind", choices=["cert", "service-account"], required=True)
-    p.add_argument("--aud", required=True)
+    p.add_argument("--kind", choices=["cert", "service-account"], action="append", required=True)
+    p.add_argument("--aud", action="append", required=True, help="one for each --kind, in order")
     p.add_argument("--client-id", default=CERT_CLIENT)
     p.add_argument("--sub")
     p.set_defaults(run=assertion)
