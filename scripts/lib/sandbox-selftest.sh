@@ -151,12 +151,11 @@ selftest_oauth() {
     sleep "$waited"
     selftest_check "IMAPS: an expired token refused (curl 67)" \
         expect_curl_code 67 bearer_curl "$SANDBOX_BOT" "$work/short" "$imaps/INBOX"
-    selftest_check "submission: an expired token refused (XOAUTH2)" \
-        not xoauth2_login smtp "$SANDBOX_BOT" "$work/short"
+    selftest_check "submission: an expired token refused (curl 67)" \
+        expect_curl_code 67 bearer_curl "$SANDBOX_BOT" "$work/short" --ssl-reqd --url "$submission" \
+        --mail-from "$SANDBOX_BOT" --mail-rcpt "$SELFTEST_USER" --upload-file "$message"
     rm -rf "$work"
 }
-
-not() { ! "$@"; }
 
 # token_post BODY-FILE URL: POSTs the form given as curl config lines on stdin (no secret in
 # argv); prints the HTTP status.
