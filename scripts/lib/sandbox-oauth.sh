@@ -39,10 +39,14 @@ sandbox_make_oauth_files() {
 # looked up as <azp or "default">/RS256/<kid> under the key folder, the user name from the
 # token's `email` claim, which must equal the login name.
 sandbox_write_dovecot_oauth2_conf() {
-    local tmp
+    local tmp key_sum
     tmp="$(mktemp)"
+    # Dovecot caches the key for the life of its auth process: a new key (a new sandbox
+    # folder, a deleted key file) changes this file, and so reloads Dovecot.
+    key_sum="$(sha256sum "$DOVECOT_OAUTH2_KEYS/default/RS256/$TOKEN_KEY_ID" | cut -c1-16)"
     cat >"$tmp" <<CONF
 # Written by scripts/mail-sandbox; edits are overwritten at the next \`up\`.
+# Key: $DOVECOT_OAUTH2_KEYS/default/RS256/$TOKEN_KEY_ID (sha256 $key_sum…)
 introspection_mode = local
 local_validation_key_dict = fs:posix:prefix=$DOVECOT_OAUTH2_KEYS/
 issuers = https://$SANDBOX_HOST:$SANDBOX_TOKEN_PORT/

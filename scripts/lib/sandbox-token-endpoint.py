@@ -97,9 +97,24 @@ class Endpoint:
         self.port = port
         self.log_path = log_path
         self.log_lock = threading.Lock()
-        with open(os.path.join(oauth_dir, "issuer-key.pem"), "rb") as f:
-            self.issuer_key = serialization.load_pem_private_key(f.read(), password=None)
+        self.key_lock = threading.Lock()
+        self.key_stamp = None
+        self.key = None
+        self.issuer_key()  # a missing or broken key stops the start, not the first request
         self.issuer = "https://127.0.0.1:%d/" % port
+
+    def issuer_key(self):
+        """The signing key, read again when `init` replaced it (Dovecot gets the new public
+        half at the same time): tokens must never be signed with a key Dovecot lost."""
+        path = os.path.join(self.oauth_dir, "issuer-key.pem")
+        stat = os.stat(path)
+        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        with self.key_lock:
+            if stamp != self.key_stamp:
+                with open(path, "rb") as f:
+                    self.key = serialization.load_pem_private_key(f.read(), password=None)
+                self.key_stamp = stamp
+            return self.key
 
     def log(self, client_id, grant, outcome):
         line = "%s client_id=%s grant=%s %s\n" % (
@@ -147,7 +162,7 @@ class Endpoint:
         }
         token = jwt.encode(
             claims,
-            self.issuer_key,
+            self.issuer_key(),
             algorithm="RS256",
             headers={"typ": "JWT", "kid": ISSUER_KEY_ID},
         )
