@@ -233,7 +233,7 @@ class Endpoint:
                 expected = self.read_file(client["client_secret_file"]).decode().strip()
             except OSError:
                 expected = None
-        if not expected:
+        if not expected or client.get("revoked"):
             raise entra(401, "invalid_client", 7000215,
                         "Invalid client secret provided. Ensure the secret being sent in the "
                         "request is the client secret value, not the client secret ID, for a "
@@ -251,10 +251,10 @@ class Endpoint:
 
     def check_client_assertion(self, client, assertion, token_urls):
         client_id = client["client_id"]
-        if not client.get("certificate_file"):
+        if not client.get("certificate_file") or client.get("revoked"):
             raise entra(401, "invalid_client", 700027,
                         "Client assertion failed signature validation: no certificate is "
-                        "registered for app '%s'." % client_id)
+                        "registered for app '%s'. [Reason - The key was not found.]" % client_id)
         try:
             certificate = x509.load_pem_x509_certificate(self.read_file(client["certificate_file"]))
         except (OSError, ValueError) as e:
@@ -345,7 +345,8 @@ class Endpoint:
         if client is None:
             raise OAuthError(400, "invalid_grant",
                              "Invalid grant: account not found")
-        if client.get("private_key_id") and header.get("kid") not in (None, client["private_key_id"]):
+        if client.get("revoked") or (client.get("private_key_id") and
+                                     header.get("kid") not in (None, client["private_key_id"])):
             raise OAuthError(400, "invalid_grant", "Invalid JWT Signature.")
         try:
             public_key = serialization.load_pem_public_key(self.read_file(client["public_key_file"]))
@@ -668,7 +669,7 @@ def assertion(args):
     way a client does, one per --kind/--aud pair, and prints them one a line (the selftest
     makes both in one run: Python with its crypto is slow to start)."""
     if len(args.kind) != len(args.aud):
-        sys.exit("give one --aud for each --kind")
+        fail("give one --aud for each --kind")
     d = args.oauth_dir
     now = int(time.time())
     for kind, aud in zip(args.kind, args.aud):
@@ -692,6 +693,48 @@ def assertion(args):
                 claims["sub"] = args.sub
             headers = {"typ": "JWT", "kid": account["private_key_id"]}
         print(jwt.encode(claims, key, algorithm="RS256", headers=headers))
+
+
+def fail(message):
+    """A usage error, said the way the project's scripts say theirs (exit 2)."""
+    print("mail-sandbox: %s" % message, file=sys.stderr)
+    sys.exit(2)
+
+
+def configure_client(args):
+    """Changes one registered client in clients.json, the way a test needs: revoke its secret
+    (or certificate, or key), let its secret expire, give its tokens another lifetime or
+    another mailbox, or restore it. Written whole and renamed into place (0600): the endpoint
+    reads the file at every request and must never see half of it."""
+    path = os.path.join(args.oauth_dir, "clients.json")
+    with open(path, encoding="utf-8") as f:
+        registry = json.load(f)
+    matches = [c for c in registry.get("clients", [])
+               if args.client_id in (c.get("client_id"), c.get("client_email"))]
+    if not matches:
+        fail("no client %s in %s" % (args.client_id, path))
+    client = matches[0]
+    for change in args.change:
+        name, _, value = change.partition("=")
+        if change == "revoke":
+            client["revoked"] = True
+        elif change == "expire":
+            client["client_secret_expires_at"] = int(time.time())
+        elif change == "restore":
+            client.pop("revoked", None)
+            client.pop("client_secret_expires_at", None)
+            client["token_lifetime_seconds"] = DEFAULT_LIFETIME
+        elif name == "lifetime" and value.isdigit() and int(value) > 0:
+            client["token_lifetime_seconds"] = int(value)
+        elif name == "mailbox" and "@" in value:
+            client["mailbox"] = value
+            if value not in client.setdefault("mailboxes", []):
+                client["mailboxes"].append(value)
+        else:
+            fail("unknown change %r: revoke, expire, restore, lifetime=SECONDS, "
+                 "mailbox=ADDRESS" % change)
+    write_private(path, (json.dumps(registry, indent=2) + "\n").encode())
+    print("%s: %s" % (args.client_id, ", ".join(args.change)))
 
 
 def main():
@@ -720,6 +763,12 @@ def main():
     p.add_argument("--client-id", default=CERT_CLIENT)
     p.add_argument("--sub")
     p.set_defaults(run=assertion)
+    p = commands.add_parser("client", help="change a registered client in clients.json")
+    p.add_argument("--oauth-dir", required=True)
+    p.add_argument("client_id")
+    p.add_argument("change", nargs="+",
+                   help="revoke, expire, restore, lifetime=SECONDS, mailbox=ADDRESS")
+    p.set_defaults(run=configure_client)
     args = parser.parse_args()
     args.run(args)
 
