@@ -18,6 +18,8 @@ are RS256 JWTs that Dovecot's oauth2 passdb validates locally with the issuer's 
 The log has one line per request: time, client_id, grant, outcome. Never a secret, an
 assertion or a token.
 
+Subcommands: `serve` (the endpoint), `init` (keys, credentials and clients.json, made at the
+first `up`), `client` (`mail-sandbox oauth-client`), `assertion` (signed JWTs for the selftest).
 Only Debian's python3, python3-jwt and python3-cryptography are used.
 """
 
@@ -494,6 +496,11 @@ def basic_credentials(header):
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def handle_error(self, request, client_address):
+        # A client that fails TLS (no sandbox CA) or hangs up: one line, not a traceback.
+        error = sys.exc_info()[1]
+        self.endpoint.log(None, None, "connection error %s" % type(error).__name__)
 
 
 def serve(args):
