@@ -27,7 +27,8 @@ final class ConnectOnlyStream {
 
     /// A password login, or a bearer login with the cached token; when the server refuses that
     /// token (IMAP `AUTHENTICATIONFAILED`, SMTP `535`) the token is dropped and the login is
-    /// tried once more with a fresh one. A second refusal is the caller's to report.
+    /// tried once more with a fresh one. A second refusal is the caller's to report (and that
+    /// token is dropped too).
     private static func logIn(_ settings: ConnectionSettings, server: String) throws(MailError) -> EasyHandle {
         guard case .bearer(_, let tokens) = settings.login else {
             return try connect(settings, accessToken: nil, server: server)
@@ -37,7 +38,14 @@ final class ConnectOnlyStream {
             return try connect(settings, accessToken: token, server: server)
         } catch .transport(let error) where error.kind == .loginDenied {
             tokens.discard(token)
-            return try connect(settings, accessToken: try accessToken(from: tokens), server: server)
+        }
+        let fresh = try accessToken(from: tokens)
+        do {
+            return try connect(settings, accessToken: fresh, server: server)
+        } catch .transport(let error) where error.kind == .loginDenied {
+            // Refused too: it must not stay cached for the next login.
+            tokens.discard(fresh)
+            throw .transport(error)
         }
     }
 

@@ -2,6 +2,7 @@ import Config
 import Curl
 import Foundation
 import Logging
+import MIME
 import Mail
 import OAuth
 import Store
@@ -154,8 +155,10 @@ struct OAuthLoginSandboxTests {
         try sandbox.waitUntil(seconds: 20) { try sandbox.messages(of: Self.dshr).count == 1 }
         let alerts = try sandbox.messages(of: Self.dshr)
         #expect(alerts.count == 1)
-        let alert = String(decoding: alerts.first ?? Data(), as: UTF8.self)
+        let alert = try MessageParser().parse([UInt8](alerts.first ?? Data())).readableText()
         #expect(alert.contains("127.0.0.1:10443"))
+        #expect(alert.contains("AADSTS7000222"))
+        #expect(alert.contains("не может войти"))
 
         let everything = OAuthSandbox.allText(under: storeURL) + output + statusText
         #expect(!everything.contains(secret))

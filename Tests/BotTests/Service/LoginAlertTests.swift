@@ -2,6 +2,7 @@ import Config
 import Curl
 import Foundation
 import Logging
+import MIME
 import Mail
 import Store
 import Testing
@@ -72,7 +73,8 @@ import Testing
         let entry = try #require(entries.first)
         #expect(entry.purpose.hasPrefix(LoginAlert.purposePrefix))
         #expect(entry.recipients == ["dshr@kazguu.kz", "it@kazguu.kz"])
-        #expect(!(try store.outbox.raw(messageID: entry.messageID)).isEmpty)
+        let text = try MessageParser().parse([UInt8](try store.outbox.raw(messageID: entry.messageID))).readableText()
+        #expect(text.contains("127.0.0.1:10443"))
         state = try store.mailbox.load()
         #expect(state.loginAlertedAt == clock.now)
         // Logging in works again: the failure is over; the next one is a new one with its own alert.

@@ -37,7 +37,8 @@ struct OAuthSandbox {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         let temporary = directory.appendingPathComponent(".clients-\(UUID().uuidString).json")
         FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
-        _ = try FileManager.default.replaceItemAt(registry, withItemAt: temporary)
+        // rename(2): the endpoint reads either the old file or the new one, never half of one.
+        try #require(rename(temporary.path, registry.path) == 0, "cannot rename \(temporary.path): errno \(errno)")
     }
 
     /// Adds (or replaces) a client for `mailbox`.
