@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // cpdbot: the e-mail bot that runs the university's professional development cycle.
-// Dependencies point one way: cpdbot → Bot → {Mail, MIME, Documents, Applications,
-// Regulation, Store, Config}; Mail → Curl → CurlShim → CCurl. Pure modules never import Curl.
+// Dependencies point one way: cpdbot → Bot → {Mail, OAuth, MIME, Documents, Applications,
+// Regulation, Store, Config}; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}. Pure modules never import Curl.
 import PackageDescription
 
 let package = Package(
@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: C libraries (Debian -dev packages) and the shim Swift needs for libcurl.
@@ -46,6 +47,13 @@ let package = Package(
         // MARK: Transport (the only code that sees libcurl).
         .target(name: "Curl", dependencies: ["CurlShim", "CCurl"]),
         .target(name: "Mail", dependencies: ["Curl", .product(name: "Logging", package: "swift-log")]),
+        // OAuth2 access tokens for IMAP/SMTP logins: token requests over libcurl (HTTPS only),
+        // JWTs signed with swift-crypto (RS256 = RSA PKCS#1 v1.5 SHA-256 in _CryptoExtras).
+        .target(name: "OAuth", dependencies: [
+            "Curl", "Config",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
 
         // MARK: Pure modules: bytes in, values out, no I/O.
         .target(name: "TextEncoding"),
@@ -63,7 +71,7 @@ let package = Package(
         .target(name: "Config", dependencies: ["Yams"]),
         .target(name: "Store", dependencies: ["Digest", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
-            "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Digest",
+            "Mail", "OAuth", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Digest",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -98,7 +106,12 @@ let package = Package(
         .testTarget(name: "ApplicationsTests", dependencies: ["Applications", "Documents"]),
         .testTarget(name: "RegulationTests", dependencies: ["TestSupport", "Regulation"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "OAuthTests", dependencies: [
+            "OAuth", "Curl", "Config",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Digest"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications", "Digest"]),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest"]),
     ]
 )

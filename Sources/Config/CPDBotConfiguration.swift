@@ -14,6 +14,8 @@ public struct CPDBotConfiguration: Sendable, Equatable {
     public var replies: Replies
     /// Seconds between two polls of the mailbox when the server offers no IDLE.
     public var pollIntervalSeconds: Int
+    public var oauth2: OAuth2
+    public var alerts: Alerts
 
     public init(
         imap: IMAP = IMAP(),
@@ -23,8 +25,12 @@ public struct CPDBotConfiguration: Sendable, Equatable {
         store: Store = Store(),
         limits: Limits = Limits(),
         replies: Replies = Replies(),
-        pollIntervalSeconds: Int = 30
+        pollIntervalSeconds: Int = 30,
+        oauth2: OAuth2 = OAuth2(),
+        alerts: Alerts = Alerts()
     ) {
+        self.oauth2 = oauth2
+        self.alerts = alerts
         self.imap = imap
         self.smtp = smtp
         self.tls = tls
@@ -34,6 +40,9 @@ public struct CPDBotConfiguration: Sendable, Equatable {
         self.replies = replies
         self.pollIntervalSeconds = pollIntervalSeconds
     }
+
+    /// True when IMAP or SMTP logs in with an OAuth2 token.
+    public var usesOAuth2: Bool { imap.auth == .oauth2 || smtp.auth == .oauth2 }
 
     /// The poll interval as a `Duration`, for `Task.sleep(for:)`.
     public var pollInterval: Duration { .seconds(pollIntervalSeconds) }

@@ -8,8 +8,13 @@ public struct ConnectionSettings: Sendable, CustomStringConvertible {
     /// `imaps://host:993/`, `imap://host:143/` (STARTTLS), `smtps://host:465/`,
     /// `smtp://host:587/ehlo-name` (STARTTLS).
     public var url: String
+    /// The login name; for a bearer login the mailbox (`user=` of XOAUTH2, `a=` of
+    /// OAUTHBEARER), which may differ from the identity the token was issued to.
     public var user: String
+    /// Used only when `login` is `.password`.
     public var password: String
+    /// `.password` unless the settings say otherwise.
+    public var login: LoginMethod = .password
     /// PEM file with the CA(s) to trust; when set, only these are trusted (CAPATH is cleared).
     public var caFile: String?
     /// Permit an unencrypted session, but only to 127.0.0.0/8, ::1 or localhost.
@@ -39,7 +44,7 @@ public struct ConnectionSettings: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(url) as \(user) (password hidden"
+        var text = "\(url) as \(user) (" + (login.isBearer ? "OAuth2 token" : "password") + " hidden"
         if let caFile { text += ", CA file \(caFile)" }
         if allowPlaintextOnLoopback { text += ", plaintext allowed on loopback" }
         return text + ")"

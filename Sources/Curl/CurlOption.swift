@@ -62,4 +62,9 @@ public struct CurlOption: Sendable, Hashable, CustomStringConvertible {
     public static let mailRecipientAllowFails = CurlOption(cpd_opt_mail_rcpt_allowfails())
     public static let loginOptions = CurlOption(CURLOPT_LOGIN_OPTIONS)
     public static let tcpKeepAlive = CurlOption(CURLOPT_TCP_KEEPALIVE)
+    public static let xoauth2Bearer = CurlOption(CURLOPT_XOAUTH2_BEARER)
+    public static let timeout = CurlOption(CURLOPT_TIMEOUT_MS)
+    public static let maxFileSize = CurlOption(CURLOPT_MAXFILESIZE_LARGE)
+    public static let httpHeader = CurlOption(CURLOPT_HTTPHEADER)
+    public static let followLocation = CurlOption(CURLOPT_FOLLOWLOCATION)
 }

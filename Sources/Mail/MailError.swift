@@ -6,6 +6,9 @@ import Foundation
 public enum MailError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Connecting, TLS, login, or the connection breaking (see `CurlError.kind`).
     case transport(CurlError)
+    /// No OAuth2 access token could be had for a bearer login (the token endpoint refused or
+    /// did not answer, or a secret file is unusable); no connection was made with it.
+    case tokenUnavailable(AccessTokenFailure)
     /// The server answered NO or BAD.
     case commandFailed(server: String, command: String, reply: String)
     /// The server sent something this client cannot read; the session is unusable.
@@ -23,6 +26,8 @@ public enum MailError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .transport(let error):
             return error.description
+        case .tokenUnavailable(let failure):
+            return failure.description
         case .commandFailed(let server, let command, let reply):
             return "\(server) refused \(command): \(reply)"
         case .protocolViolation(let server, let detail, let excerpt):

@@ -15,11 +15,23 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         imap: { url: "imaps://file.kz:993", user: file@file.kz, password_env: FILE_PW, password_file: /file/pw, mailbox: FileBox }
         smtp: { url: "smtps://file.kz:465", user: file@file.kz, password_env: FILE_PW2, password_file: /file/pw2 }
         tls: { ca_file: /file/ca.pem, allow_plaintext_on_loopback: true }
-        bot: { address: bot@file.kz, dshr: [d@file.kz], language: ru, trusted_authserv_id: mx.file.kz }
+        bot: { address: bot@file.kz, dshr: [d@file.kz], language: ru, trusted_authserv_id: mx.file.kz, admin: [a@file.kz] }
         store: { path: /file/store }
         limits: { max_message_bytes: 20 MiB, max_attachment_bytes: 2 MiB, max_rows: 100 }
         replies: { max_per_sender_per_hour: 3 }
         poll_interval_seconds: 60
+        alerts: { after_minutes: 45 }
+        oauth2:
+          provider: generic
+          tenant: file-tenant
+          token_url: "https://sso.file.kz/token"
+          client_id: file-client
+          client_secret_file: /file/secret
+          scope: file-scope
+          mechanism: oauthbearer
+          subject: box@file.kz
+          timeout_seconds: 10
+          max_response_bytes: 8 KiB
         """
 
     static func fromFile(_ change: (inout CPDBotConfiguration) -> Void) -> CPDBotConfiguration {
@@ -51,6 +63,24 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         EnvironmentCase(variable: "CPDBOT_LIMITS_MAX_ROWS", value: "7", expected: fromFile { $0.limits.maxRows = 7 }),
         EnvironmentCase(variable: "CPDBOT_REPLIES_MAX_PER_SENDER_PER_HOUR", value: "1", expected: fromFile { $0.replies.maxPerSenderPerHour = 1 }),
         EnvironmentCase(variable: "CPDBOT_POLL_INTERVAL_SECONDS", value: "5", expected: fromFile { $0.pollIntervalSeconds = 5 }),
+        // Issue 18. The file's servers log in with passwords, so any one oauth2 key may change.
+        EnvironmentCase(variable: "CPDBOT_IMAP_AUTH", value: "oauth2", expected: fromFile { $0.imap.auth = .oauth2 }),
+        EnvironmentCase(variable: "CPDBOT_SMTP_AUTH", value: "oauth2", expected: fromFile { $0.smtp.auth = .oauth2 }),
+        EnvironmentCase(variable: "CPDBOT_BOT_ADMIN", value: "it@kazguu.kz, ops@kazguu.kz", expected: fromFile { $0.bot.admin = ["it@kazguu.kz", "ops@kazguu.kz"] }),
+        EnvironmentCase(variable: "CPDBOT_ALERTS_AFTER_MINUTES", value: "5", expected: fromFile { $0.alerts.afterMinutes = 5 }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_PROVIDER", value: "microsoft", expected: fromFile { $0.oauth2.provider = .microsoft }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_TENANT", value: "env-tenant", expected: fromFile { $0.oauth2.tenant = "env-tenant" }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_TOKEN_URL", value: "", expected: fromFile { $0.oauth2.tokenURL = nil }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_CLIENT_ID", value: "env-client", expected: fromFile { $0.oauth2.clientID = "env-client" }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_CLIENT_SECRET_FILE", value: "/env/secret", expected: fromFile { $0.oauth2.clientSecretFile = "/env/secret" }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_CERTIFICATE_FILE", value: "/env/cert.pem", expected: fromFile { $0.oauth2.certificateFile = "/env/cert.pem" }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_PRIVATE_KEY_FILE", value: "/env/key.pem", expected: fromFile { $0.oauth2.privateKeyFile = "/env/key.pem" }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_SERVICE_ACCOUNT_FILE", value: "/env/sa.json", expected: fromFile { $0.oauth2.serviceAccountFile = "/env/sa.json" }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_SCOPE", value: "env-scope", expected: fromFile { $0.oauth2.scope = "env-scope" }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_MECHANISM", value: "XOAUTH2", expected: fromFile { $0.oauth2.mechanism = .xoauth2 }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_SUBJECT", value: "", expected: fromFile { $0.oauth2.subject = nil }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_TIMEOUT_SECONDS", value: "90", expected: fromFile { $0.oauth2.timeoutSeconds = 90 }),
+        EnvironmentCase(variable: "CPDBOT_OAUTH2_MAX_RESPONSE_BYTES", value: "16KiB", expected: fromFile { $0.oauth2.maxResponseBytes = 16 << 10 }),
     ]
 
     @Test func fileAloneLoads() throws {

@@ -15,7 +15,7 @@ struct IssueCase: Sendable, CustomTestStringConvertible {
         IssueCase(yaml: "pop3: { url: x }", expected: ["pop3.url: unknown key (cpdbot.yml, line 1)"]),
         IssueCase(yaml: "bot: { adress: a@b.kz }", expected: ["bot.adress: unknown key (did you mean bot.address?) (cpdbot.yml, line 1)"]),
         IssueCase(yaml: "imap: imaps://x.kz", expected: [
-            "imap: expected a section with the keys imap.url, imap.user, imap.password_env, imap.password_file, imap.mailbox (cpdbot.yml, line 1)",
+            "imap: expected a section with the keys imap.url, imap.user, imap.password_env, imap.password_file, imap.mailbox, imap.auth (cpdbot.yml, line 1)",
         ]),
         IssueCase(yaml: "imap: { url: { host: x } }", expected: [
             "imap.url: expected a value, got a mapping (sections hold keys, keys hold values) (cpdbot.yml, line 1)",

@@ -59,6 +59,18 @@ import Testing
         ("url imaps://bot:topsecret@127.0.0.1:993/INBOX failed", "topsecret"),
         ("AUTHENTICATE PLAIN AGJvdABzM2NyM3Q=", "AGJvdABzM2NyM3Q="),
         ("pass: \"with space\"", "with space"),
+        // Issue 18: OAuth2 tokens, client secrets, assertions and SASL payloads.
+        ("HTTP/1.1 401: Authorization: Bearer eyJ0eXAi.eyJzdWIi.c2lnbmF0dXJl", "c2lnbmF0dXJl"),
+        ("auth=Bearer ya29.a0AfH6SMC-opaque_token", "ya29.a0AfH6SMC-opaque_token"),
+        ("answer {\"token_type\":\"Bearer\",\"access_token\":\"tok-123.456\",\"expires_in\":20}", "tok-123.456"),
+        ("form grant_type=client_credentials&client_id=cpdbot&client_secret=Xy~9.secret&scope=mail", "Xy~9.secret"),
+        ("client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion=abc.def.ghi", "abc.def.ghi"),
+        ("grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=header.claims.sig", "header.claims.sig"),
+        ("sent a JWT eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln to the endpoint", "eyJpc3MiOiJ4In0"),
+        ("A1 AUTHENTICATE XOAUTH2 dXNlcj1ib3QBYXV0aD1CZWFyZXIgdG9rAQE=", "dXNlcj1ib3QBYXV0aD1CZWFyZXIgdG9rAQE="),
+        ("AUTH OAUTHBEARER bixhPWJvdCwBYXV0aD1CZWFyZXIgeAEB", "bixhPWJvdCwBYXV0aD1CZWFyZXIgeAEB"),
+        ("> AUTH XOAUTH2\n< 334\n> dXNlcj1ib3QBYXV0aD1CZWFyZXIgdG9rAQE=\n< 235 ok", "dXNlcj1ib3QBYXV0aD1CZWFyZXIgdG9rAQE="),
+        ("C1 AUTHENTICATE OAUTHBEARER\nbixhPWJvdCwBYXV0aD1CZWFyZXIgeAEB", "bixhPWJvdCwBYXV0aD1CZWFyZXIgeAEB"),
     ])
     func credentialsNeverReachTheJournal(detail: String, secret: String) throws {
         let dir = try TemporaryDirectory()
@@ -69,8 +81,12 @@ import Testing
         #expect(text.contains("[redacted]"))
     }
 
-    @Test func ordinaryTextIsLeftAlone() {
-        let text = "could not connect to 127.0.0.1:10993: connection refused (password not sent)"
+    @Test(arguments: [
+        "could not connect to 127.0.0.1:10993: connection refused (password not sent)",
+        "the token endpoint 127.0.0.1:10443 refused client cpdbot-secret: invalid_client (AADSTS7000222: the client secret has expired) (HTTP 401)",
+        "receipt for message 3f2a9c1e sent to a.seitkali@kazguu.kz",
+    ])
+    func ordinaryTextIsLeftAlone(text: String) {
         #expect(CredentialRedactor.redact(text) == text)
     }
 }

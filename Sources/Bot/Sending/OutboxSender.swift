@@ -51,7 +51,9 @@ struct OutboxSender {
 
     /// Sends every due entry. Throws when the SMTP or IMAP server cannot be used at all (the
     /// caller backs off); failures of single messages are recorded and do not throw.
-    func flush(smtp: SMTPClient, imap: IMAPClient, shouldStop: () -> Bool = { false }) throws -> Summary {
+    /// Without `imap` (the mailbox cannot be logged in to), messages a crash left in flight wait:
+    /// only the mailbox can tell whether they went out.
+    func flush(smtp: SMTPClient, imap: IMAPClient?, shouldStop: () -> Bool = { false }) throws -> Summary {
         var summary = Summary()
         // Sending can queue more (DSHR's note about an undeliverable message): a few rounds take
         // those along; what is still due after them waits for the next pass.
@@ -63,7 +65,7 @@ struct OutboxSender {
         return summary
     }
 
-    private func flush(_ pending: [OutboxEntry], smtp: SMTPClient, imap: IMAPClient, summary: inout Summary,
+    private func flush(_ pending: [OutboxEntry], smtp: SMTPClient, imap: IMAPClient?, summary: inout Summary,
                        shouldStop: () -> Bool) throws {
         try FileManager.default.createDirectory(at: inFlightDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -71,7 +73,12 @@ struct OutboxSender {
         var toSend: [OutboxEntry] = []
         for entry in pending {
             let marker = marker(for: entry)
-            if FileManager.default.fileExists(atPath: marker.path),
+            let wasInFlight = FileManager.default.fileExists(atPath: marker.path)
+            guard let imap else {
+                if !wasInFlight { toSend.append(entry) }
+                continue
+            }
+            if wasInFlight,
                try copyArrived(entry.messageID, imap: imap, markedAt: Self.modificationDate(marker)) {
                 try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
                 try? FileManager.default.removeItem(at: marker)

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Mail
+import OAuth
 import Store
 
 /// The bot's work, driven from one thread: a pass over the mailbox, then the outbox. Blocking
@@ -19,22 +20,49 @@ public final class BotRunner {
     let environment: BotEnvironment
     let handler: MessageHandler
     let sender: OutboxSender
+    let loginAlert: LoginAlert
+    /// OAuth2 access tokens, shared by the IMAP and SMTP connections (nil: passwords only).
+    let tokens: TokenCache?
     private var imap: IMAPClient?
     private var smtp: SMTPClient?
+    /// When the token a session logged in with is due for renewal: the session is closed and
+    /// opened again with a fresh token by then (Exchange Online ends sessions whose token expired).
+    private var imapRenewal: Date?
+    private var smtpRenewal: Date?
 
     public init(environment: BotEnvironment) throws {
         self.environment = environment
         let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory)
         handler = MessageHandler(environment: environment, renderer: renderer)
-        var sender = OutboxSender(environment: environment, replies: ReplyWriter(environment: environment, renderer: renderer))
+        let replies = ReplyWriter(environment: environment, renderer: renderer)
+        var sender = OutboxSender(environment: environment, replies: replies)
         let configuration = environment.configuration
-        sender.makeClient = { try SMTPClient(settings: try ServerSettings.smtp(configuration)) }
+        let tokens = ServerSettings.tokenCache(configuration)
+        self.tokens = tokens
+        sender.makeClient = { try SMTPClient(settings: try ServerSettings.smtp(configuration, tokens: tokens)) }
         self.sender = sender
+        loginAlert = LoginAlert(environment: environment, replies: replies)
     }
 
     /// One poll: every unhandled message, then everything due in the outbox. Keeps the
-    /// connections for the next call; `disconnect()` drops them.
+    /// connections for the next call; `disconnect()` drops them. A failed login is recorded
+    /// (and, when it lasts, DSHR and the admins are told: `LoginAlert`) before it is rethrown.
     public func poll(shouldStop: () -> Bool = { false }) throws -> PollReport {
+        do {
+            let report = try pollOnce(shouldStop: shouldStop)
+            try loginAlert.recordSuccess()
+            return report
+        } catch {
+            do {
+                if try loginAlert.recordFailure(error) { sendAlertNow() }
+            } catch let storeError {
+                environment.logger.error("could not record the failed login in the store: \(storeError)")
+            }
+            throw error
+        }
+    }
+
+    private func pollOnce(shouldStop: () -> Bool) throws -> PollReport {
         let imap = try connectedIMAP()
         let pass = MailboxPass(environment: environment, handler: handler)
         let summary: MailboxPass.Summary
@@ -72,40 +100,75 @@ public final class BotRunner {
         }
     }
 
+    /// The login alert just queued goes out now if SMTP works, even when the mailbox cannot be
+    /// logged in to (then messages a crash left in flight wait: only the mailbox knows them).
+    private func sendAlertNow() {
+        do {
+            _ = try sender.flush(smtp: try connectedSMTP(), imap: imap.flatMap { $0.isUsable ? $0 : nil })
+        } catch {
+            smtp = nil
+            environment.logger.error("the login alert could not be sent by mail (it stays in the outbox): \(error)")
+        }
+    }
+
     /// Waits for new mail: IMAP IDLE where the server has it, else the poll interval.
-    /// Returns early when `waker` is woken.
+    /// Returns early when `waker` is woken, and before the session's token is due for renewal.
     public func waitForMail(waker: IdleWaker?) throws {
         let imap = try connectedIMAP()
         _ = try imap.select(environment.configuration.imap.mailbox)
+        let timeout = Self.waitTimeout(pollInterval: environment.configuration.pollInterval, renewal: imapRenewal,
+                                       now: environment.now())
         do {
-            _ = try imap.idle(timeout: environment.configuration.pollInterval, waker: waker)
+            _ = try imap.idle(timeout: timeout, waker: waker)
         } catch {
             disconnect()
             throw error
         }
     }
 
+    /// The poll interval, or less when the session's token is due for renewal sooner (pure).
+    static func waitTimeout(pollInterval: Duration, renewal: Date?, now: Date) -> Duration {
+        guard let renewal else { return pollInterval }
+        let untilRenewal = Duration.milliseconds(Int64(max(1, renewal.timeIntervalSince(now)) * 1000))
+        return min(pollInterval, untilRenewal)
+    }
+
     public func disconnect() {
         imap?.logout()
         imap = nil
         smtp = nil
+        imapRenewal = nil
+        smtpRenewal = nil
+    }
+
+    /// True when a session logged in with a token that is now due for renewal.
+    private func isDue(_ renewal: Date?) -> Bool {
+        renewal.map { environment.now() >= $0 } ?? false
     }
 
     private func connectedIMAP() throws -> IMAPClient {
-        if let imap { return imap }
+        if let imap {
+            guard isDue(imapRenewal) else { return imap }
+            environment.logger.debug("IMAP session's token is due for renewal: logging in again")
+            imap.logout()
+            self.imap = nil
+        }
         var limits = IMAPLimits()
         // Larger messages are not fetched at all: they arrive as `.tooLarge` and are refused.
         limits.maxMessageBytes = environment.configuration.limits.maxMessageBytes
-        let client = try IMAPClient(settings: try ServerSettings.imap(environment.configuration), limits: limits,
+        let client = try IMAPClient(settings: try ServerSettings.imap(environment.configuration, tokens: tokens), limits: limits,
                                     logger: environment.logger)
         imap = client
+        imapRenewal = environment.configuration.imap.auth == .oauth2 ? tokens?.renewalDate : nil
         return client
     }
 
     private func connectedSMTP() throws -> SMTPClient {
-        if let smtp { return smtp }
-        let client = try SMTPClient(settings: try ServerSettings.smtp(environment.configuration))
+        if let smtp, !isDue(smtpRenewal) { return smtp }
+        let client = try SMTPClient(settings: try ServerSettings.smtp(environment.configuration, tokens: tokens))
         smtp = client
+        // SMTPClient logs in on its first send; the token it gets then is at least as fresh.
+        smtpRenewal = environment.configuration.smtp.auth == .oauth2 ? tokens?.renewalDate ?? environment.now() : nil
         return client
     }
 }

@@ -75,5 +75,28 @@ extension ConfigurationKey {
         },
 
         ConfigurationKey("poll_interval_seconds") { $0.pollIntervalSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: seconds) },
+    ] + oauth2Keys
+
+    /// Issue 18: OAuth2 logins and the alerts that reach a person (kept in a block of their own).
+    static let oauth2Keys: [ConfigurationKey] = [
+        ConfigurationKey("imap.auth") { $0.imap.auth = try ValueParser.choice($1, of: CPDBotConfiguration.Authentication.self) },
+        ConfigurationKey("smtp.auth") { $0.smtp.auth = try ValueParser.choice($1, of: CPDBotConfiguration.Authentication.self) },
+        ConfigurationKey("bot.admin") { $0.bot.admin = try ValueParser.emailAddresses($1, allowingNone: true) },
+        ConfigurationKey("alerts.after_minutes") {
+            $0.alerts.afterMinutes = try ValueParser.wholeNumber($1, of: "minutes", in: 1...10_080)
+        },
+        ConfigurationKey("oauth2.provider") { $0.oauth2.provider = try ValueParser.choice($1, of: CPDBotConfiguration.OAuth2.Provider.self) },
+        ConfigurationKey("oauth2.tenant") { $0.oauth2.tenant = try ValueParser.optionalText($1) },
+        ConfigurationKey("oauth2.token_url") { $0.oauth2.tokenURL = try ValueParser.optional($1) { v throws(ValueError) in try ValueParser.url(v, schemes: ["https"]) } },
+        ConfigurationKey("oauth2.client_id") { $0.oauth2.clientID = try ValueParser.optionalText($1) },
+        ConfigurationKey("oauth2.client_secret_file") { $0.oauth2.clientSecretFile = try ValueParser.optionalText($1) },
+        ConfigurationKey("oauth2.certificate_file") { $0.oauth2.certificateFile = try ValueParser.optionalText($1) },
+        ConfigurationKey("oauth2.private_key_file") { $0.oauth2.privateKeyFile = try ValueParser.optionalText($1) },
+        ConfigurationKey("oauth2.service_account_file") { $0.oauth2.serviceAccountFile = try ValueParser.optionalText($1) },
+        ConfigurationKey("oauth2.scope") { $0.oauth2.scope = try ValueParser.optionalText($1) },
+        ConfigurationKey("oauth2.mechanism") { $0.oauth2.mechanism = try ValueParser.choice($1, of: CPDBotConfiguration.OAuth2.Mechanism.self) },
+        ConfigurationKey("oauth2.subject") { $0.oauth2.subject = try ValueParser.optional($1, ValueParser.emailAddress) },
+        ConfigurationKey("oauth2.timeout_seconds") { $0.oauth2.timeoutSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: 1...600) },
+        ConfigurationKey("oauth2.max_response_bytes") { $0.oauth2.maxResponseBytes = try ValueParser.byteSize($1, in: 1_024...(1 << 20)) },
     ]
 }

@@ -80,6 +80,10 @@ public struct ConfigurationLoader: Sendable {
             return "passwords are never read from the configuration file; use \(section).password_env "
                 + "(the name of an environment variable) or \(section).password_file (a file only the service can read, chmod 600)"
         }
+        if ["client_secret", "private_key", "access_token", "token"].contains(lastPart.lowercased()) {
+            return "secrets are never read from the configuration file; use oauth2.client_secret_file, "
+                + "oauth2.private_key_file or oauth2.service_account_file (files only the service can read, chmod 600)"
+        }
         if ConfigurationKey.sections.contains(name) {
             let keys = ConfigurationKey.all.map(\.name).filter { $0.hasPrefix(name + ".") }
             return "expected a section with the keys " + keys.joined(separator: ", ")

@@ -51,7 +51,7 @@ enum ValueParser {
 
     /// One or more addresses: a YAML list, or one text with commas (as environment
     /// variables give them).
-    static func emailAddresses(_ value: ConfigValue) throws(ValueError) -> [String] {
+    static func emailAddresses(_ value: ConfigValue, allowingNone: Bool = false) throws(ValueError) -> [String] {
         let items: [String]
         switch value {
         case let .text(text): items = text.split(separator: ",").map { String($0) }
@@ -66,8 +66,23 @@ enum ValueParser {
             }
             if !addresses.contains(address) { addresses.append(address) }
         }
-        guard !addresses.isEmpty else { throw .expected("at least one e-mail address", got: value) }
+        guard !addresses.isEmpty || allowingNone else { throw .expected("at least one e-mail address", got: value) }
         return addresses
+    }
+
+    /// nil for an empty value (`~`, `""`), else what `parse` makes of it.
+    static func optional<T>(_ value: ConfigValue, _ parse: (ConfigValue) throws(ValueError) -> T) throws(ValueError) -> T? {
+        try optionalText(value) == nil ? nil : parse(value)
+    }
+
+    /// One of an enumeration's raw values (lower case), e.g. `password` or `oauth2`.
+    static func choice<Choice: RawRepresentable & CaseIterable>(_ value: ConfigValue, of _: Choice.Type) throws(ValueError) -> Choice
+    where Choice.RawValue == String {
+        let names = Choice.allCases.map(\.rawValue)
+        guard let text = try? text(value), let choice = Choice(rawValue: text.lowercased()) else {
+            throw .expected("one of " + names.joined(separator: ", "), got: value)
+        }
+        return choice
     }
 
     static func language(_ value: ConfigValue) throws(ValueError) -> CPDBotConfiguration.Language {

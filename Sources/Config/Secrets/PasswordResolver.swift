@@ -30,41 +30,6 @@ public struct PasswordResolver: Sendable {
     }
 
     private func readFile(_ path: String, key: String) throws(ConfigurationError) -> Secret {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            // Follows a symbolic link: the permissions that matter are the target's.
-            attributes = try FileManager.default.attributesOfItem(
-                atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
-        } catch {
-            throw .password(key: key, problem: "cannot read \(path): no such file or no permission")
-        }
-        guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
-            throw .password(key: key, problem: "\(path) is not a regular file")
-        }
-        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
-        if mode & 0o077 != 0 {
-            throw .password(key: key, problem: "\(path) can be read by other users (mode "
-                + String(format: "%04o", mode) + "); make it private with: chmod 600 \(path)")
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= Self.maxFileBytes else {
-            throw .password(key: key, problem: "\(path) has \(size) bytes, more than a password file may have "
-                + "(\(Self.maxFileBytes)); is it the right file?")
-        }
-        guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8)
-        else {
-            throw .password(key: key, problem: "cannot read \(path) as UTF-8 text")
-        }
-        // Editors and `echo` add a final line break; it is not part of the password.
-        var password = Substring(text)
-        while let last = password.last, last.isNewline { password = password.dropLast() }
-        guard !password.isEmpty else {
-            throw .password(key: key, problem: "\(path) is empty")
-        }
-        guard !password.contains(where: \.isNewline) else {
-            throw .password(key: key, problem: "\(path) holds more than one line; it must hold the password only")
-        }
-        return Secret(String(password))
+        try SecretFile(environment: environment).readLine(path, key: key, maxBytes: Self.maxFileBytes, noun: "password")
     }
 }

@@ -10,13 +10,17 @@ extension CPDBotConfiguration {
         /// The `authserv-id` of the receiving server whose `Authentication-Results`
         /// headers are trusted (RFC 8601); headers from anyone else are ignored.
         public var trustedAuthservID: String
+        /// Who runs the service: told with DSHR when the bot cannot log in (none by default).
+        public var admin: [String]
 
         public init(
             address: String = "hr-intake@kazguu.kz",
             dshr: [String] = ["dshr@kazguu.kz"],
             language: Language = .kk,
-            trustedAuthservID: String = "mx.kazguu.kz"
+            trustedAuthservID: String = "mx.kazguu.kz",
+            admin: [String] = []
         ) {
+            self.admin = admin
             self.address = address
             self.dshr = dshr
             self.language = language

@@ -9,13 +9,17 @@ extension CPDBotConfiguration {
         public var password: PasswordSource
         /// The folder new mail arrives in.
         public var mailbox: String
+        /// `password`, or `oauth2` (a token from `oauth2.*`; `user` is then the mailbox).
+        public var auth: Authentication
 
         public init(
             url: URL = URL(string: "imaps://127.0.0.1:10993")!,  // a literal: cannot fail
             user: String = "hr-intake@kazguu.kz",
             password: PasswordSource = PasswordSource(environmentVariable: "CPDBOT_IMAP_PASSWORD"),
-            mailbox: String = "INBOX"
+            mailbox: String = "INBOX",
+            auth: Authentication = .password
         ) {
+            self.auth = auth
             self.url = url
             self.user = user
             self.password = password

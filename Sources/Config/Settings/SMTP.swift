@@ -7,12 +7,16 @@ extension CPDBotConfiguration {
         public var url: URL
         public var user: String
         public var password: PasswordSource
+        /// `password`, or `oauth2` (a token from `oauth2.*`; `user` is then the mailbox).
+        public var auth: Authentication
 
         public init(
             url: URL = URL(string: "smtp://127.0.0.1:10587")!,  // a literal: cannot fail
             user: String = "hr-intake@kazguu.kz",
-            password: PasswordSource = PasswordSource(environmentVariable: "CPDBOT_SMTP_PASSWORD")
+            password: PasswordSource = PasswordSource(environmentVariable: "CPDBOT_SMTP_PASSWORD"),
+            auth: Authentication = .password
         ) {
+            self.auth = auth
             self.url = url
             self.user = user
             self.password = password

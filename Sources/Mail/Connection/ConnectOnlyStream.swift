@@ -16,17 +16,7 @@ final class ConnectOnlyStream {
     init(settings: ConnectionSettings, readBufferBytes: Int) throws(MailError) {
         let server = (try? Endpoint(url: settings.url).description) ?? settings.url
         // Log in before any property is set: a throwing init then needs no cleanup.
-        let handle: EasyHandle
-        do {
-            handle = try EasyHandle()
-            try handle.apply(settings)
-            try handle.set(.connectOnly, true)
-            try handle.perform(step: "log in")
-        } catch let error as CurlError {
-            throw .transport(error)
-        } catch {
-            throw .transport(CurlError(kind: .other, step: "log in", server: server, detail: "\(error)"))
-        }
+        let handle = try Self.logIn(settings, server: server)
         self.handle = handle
         self.server = server
         responseTimeout = settings.responseTimeout
@@ -34,6 +24,48 @@ final class ConnectOnlyStream {
     }
 
     deinit { readBuffer.deallocate() }
+
+    /// A password login, or a bearer login with the cached token; when the server refuses that
+    /// token (IMAP `AUTHENTICATIONFAILED`, SMTP `535`) the token is dropped and the login is
+    /// tried once more with a fresh one. A second refusal is the caller's to report (and that
+    /// token is dropped too).
+    private static func logIn(_ settings: ConnectionSettings, server: String) throws(MailError) -> EasyHandle {
+        guard case .bearer(_, let tokens) = settings.login else {
+            return try connect(settings, accessToken: nil, server: server)
+        }
+        let token = try accessToken(from: tokens)
+        do {
+            return try connect(settings, accessToken: token, server: server)
+        } catch .transport(let error) where error.kind == .loginDenied {
+            tokens.discard(token)
+        }
+        let fresh = try accessToken(from: tokens)
+        do {
+            return try connect(settings, accessToken: fresh, server: server)
+        } catch .transport(let error) where error.kind == .loginDenied {
+            // Refused too: it must not stay cached for the next login.
+            tokens.discard(fresh)
+            throw .transport(error)
+        }
+    }
+
+    private static func accessToken(from tokens: any AccessTokenSource) throws(MailError) -> String {
+        do { return try tokens.accessToken() } catch { throw .tokenUnavailable(error) }
+    }
+
+    private static func connect(_ settings: ConnectionSettings, accessToken: String?, server: String) throws(MailError) -> EasyHandle {
+        do {
+            let handle = try EasyHandle()
+            try handle.apply(settings, accessToken: accessToken)
+            try handle.set(.connectOnly, true)
+            try handle.perform(step: "log in")
+            return handle
+        } catch let error as CurlError {
+            throw .transport(error)
+        } catch {
+            throw .transport(CurlError(kind: .other, step: "log in", server: server, detail: "\(error)"))
+        }
+    }
 
     var isTLSActive: Bool { handle.isTLSActive }
 

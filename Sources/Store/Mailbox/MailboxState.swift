@@ -9,6 +9,13 @@ public struct MailboxState: Codable, Equatable, Sendable {
     public var lastPollAt: Date?
     public var lastError: String?
     public var lastErrorAt: Date?
+    /// Since when logging in (or getting a token for it) has failed without a success between;
+    /// nil while logins work.
+    public var loginFailingSince: Date?
+    /// Why the last login failed (the token endpoint's or the server's words).
+    public var loginFailure: String?
+    /// When DSHR and the admins were told about the current failure (once per failure).
+    public var loginAlertedAt: Date?
 
     public init(
         uidValidity: UInt32? = nil, lastUID: UInt32? = nil, lastPollAt: Date? = nil,
@@ -39,5 +46,8 @@ public struct MailboxState: Codable, Equatable, Sendable {
         case lastPollAt = "last_poll_at"
         case lastError = "last_error"
         case lastErrorAt = "last_error_at"
+        case loginFailingSince = "login_failing_since"
+        case loginFailure = "login_failure"
+        case loginAlertedAt = "login_alerted_at"
     }
 }

@@ -17,6 +17,10 @@ struct StatusCommand: AsyncParsableCommand {
         var lastPoll: Date?
         var lastError: String?
         var lastErrorAt: Date?
+        /// Since when logging in fails, why, and when DSHR and the admins were told (issue 18).
+        var loginFailingSince: Date?
+        var loginFailure: String?
+        var loginAlertedAt: Date?
         var store: String
     }
 
@@ -31,7 +35,9 @@ struct StatusCommand: AsyncParsableCommand {
             for entry in try store.outbox.all() { outbox[entry.state.name, default: 0] += 1 }
             report = Report(outcomes: journal.outcomes, outbox: outbox, lastPoll: state.lastPollAt ?? journal.lastPoll,
                             lastError: state.lastError ?? journal.lastError?.detail,
-                            lastErrorAt: state.lastErrorAt ?? journal.lastError?.at, store: store.root.path)
+                            lastErrorAt: state.lastErrorAt ?? journal.lastError?.at,
+                            loginFailingSince: state.loginFailingSince, loginFailure: state.loginFailure,
+                            loginAlertedAt: state.loginAlertedAt, store: store.root.path)
         } catch {
             throw CLIExit.couldNotRun("store \(store.root.path): \(error)")
         }
@@ -42,5 +48,11 @@ struct StatusCommand: AsyncParsableCommand {
         print("outbox      " + ["queued", "sent", "failed"].map { "\($0) \(report.outbox[$0] ?? 0)" }.joined(separator: ", "))
         print("last poll   " + (report.lastPoll.map { $0.formatted(.iso8601) } ?? "never"))
         print("last error  " + (report.lastError.map { "\($0) (\(report.lastErrorAt?.formatted(.iso8601) ?? "?"))" } ?? "none"))
+        if let since = report.loginFailingSince {
+            let alerted = report.loginAlertedAt.map { "DSHR and the admins alerted \($0.formatted(.iso8601))" } ?? "no alert sent yet"
+            print("login       FAILING since \(since.formatted(.iso8601)): \(report.loginFailure ?? "?") (\(alerted))")
+        } else {
+            print("login       ok")
+        }
     }
 }
