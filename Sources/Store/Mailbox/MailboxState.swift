@@ -9,6 +9,9 @@ public struct MailboxState: Codable, Equatable, Sendable {
     public var lastPollAt: Date?
     public var lastError: String?
     public var lastErrorAt: Date?
+    /// What the bot learned about the server (`smtp.server_saves_sent: auto`): true when it
+    /// files a copy of every submitted message into its Sent folder by itself; nil: not known yet.
+    public var serverSavesSent: Bool?
 
     public init(
         uidValidity: UInt32? = nil, lastUID: UInt32? = nil, lastPollAt: Date? = nil,
@@ -39,5 +42,6 @@ public struct MailboxState: Codable, Equatable, Sendable {
         case lastPollAt = "last_poll_at"
         case lastError = "last_error"
         case lastErrorAt = "last_error_at"
+        case serverSavesSent = "server_saves_sent"
     }
 }
