@@ -43,7 +43,7 @@ message_size_limit = 52428800
 
 # Only the sandbox's domains exist; everything else fails here instead of leaving 127.0.0.1.
 virtual_mailbox_domains = texthash:$POSTFIX_CONF_DIR/vdomains
-virtual_mailbox_maps = texthash:$POSTFIX_CONF_DIR/vmailbox
+virtual_mailbox_maps = texthash:$POSTFIX_CONF_DIR/vmailbox, texthash:$POSTFIX_CONF_DIR/sent-copy-mailboxes
 virtual_transport = lmtp:unix:$SANDBOX_RUN/lmtp
 default_transport = error:5.7.1 the cpdbot mail sandbox delivers only to its own domains
 relay_transport = error:5.7.1 the cpdbot mail sandbox delivers only to its own domains
@@ -75,8 +75,13 @@ $SANDBOX_HOST:$SANDBOX_SUBMISSION_PORT inet n - n - - smtpd
   -o smtpd_tls_auth_only=yes
   -o smtpd_client_restrictions=permit_sasl_authenticated,reject
   -o smtpd_relay_restrictions=permit_sasl_authenticated,reject
+  -o cleanup_service_name=cleanup-submission
 pickup     unix  n - n 60 1 pickup
 cleanup    unix  n - n - 0 cleanup
+# What the submission service accepts: like Exchange Online, a copy of everything the
+# exchange mailbox sends goes into its "Sent Items" (a +detail address, saved there by LMTP).
+cleanup-submission unix n - n - 0 cleanup
+  -o sender_bcc_maps=texthash:$POSTFIX_CONF_DIR/sent-copies
 qmgr       unix  n - n 300 1 qmgr
 tlsmgr     unix  - - n 1000? 1 tlsmgr
 rewrite    unix  - - n - - trivial-rewrite
@@ -96,6 +101,12 @@ anvil      unix  - - n - 1 anvil
 scache     unix  - - n - 1 scache
 postlog    unix-dgram n - n - 1 postlogd
 EOF
+    # Keys and values in Postfix's internal (unquoted) form; texthash takes the rest of the
+    # line as the value, spaces included. The copy's address must exist for delivery too.
+    printf '%s %s\n' "$SANDBOX_EXCHANGE" "$SANDBOX_EXCHANGE_SENT_COPY" >"$tmp/sent-copies"
+    printf '%s OK\n' "$SANDBOX_EXCHANGE_SENT_COPY" >"$tmp/sent-copy-mailboxes"
+    install_if_changed "$tmp/sent-copies" "$POSTFIX_CONF_DIR/sent-copies" 0644 root root && changed=1
+    install_if_changed "$tmp/sent-copy-mailboxes" "$POSTFIX_CONF_DIR/sent-copy-mailboxes" 0644 root root && changed=1
     install_if_changed "$tmp/main.cf" "$POSTFIX_CONF_DIR/main.cf" 0644 root root && changed=1
     install_if_changed "$tmp/master.cf" "$POSTFIX_CONF_DIR/master.cf" 0644 root root && changed=1
     rm -rf "$tmp"
