@@ -198,8 +198,9 @@ struct OutboxSender {
         } catch let error as MailError where recorded.throttled > 0 {
             // The server throttled and then closed the line (`421`): the messages in flight wait
             // out the pause with their marks (the retry first looks for their copies); the
-            // client reconnects for the next send. Neither is a failure.
-            let until = pacer.throttled()
+            // client reconnects for the next send. Neither is a failure. (The pause is the one
+            // the throttling reply began.)
+            let until = pacer.pauseEnd ?? pacer.throttled()
             for index in inFlight.sorted() {
                 try environment.store.outbox.markThrottled(messageID: batch[index].messageID, until: until,
                                                            reason: error.description, now: environment.now())

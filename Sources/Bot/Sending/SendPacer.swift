@@ -116,6 +116,14 @@ final class SendPacer: @unchecked Sendable {
         }
     }
 
+    /// The end of the current throttling pause, if one is on.
+    var pauseEnd: Date? {
+        lock.withLock {
+            guard let pausedUntil, pausedUntil > clock.now() else { return nil }
+            return pausedUntil
+        }
+    }
+
     /// True while nothing may start: a throttling pause, or a day whose budget is used up.
     var isHolding: Bool {
         lock.withLock {
