@@ -38,8 +38,9 @@ passdb {
   mechanisms = plain login
   args = scheme=SHA512-CRYPT username_format=%Lu $SANDBOX_USERS
 }
-# A token is valid when the issuer's key signed it, it has not expired, its issuer and scope
-# are the sandbox's, and its \`email\` claim is the login name (settings: $DOVECOT_OAUTH2_CONF).
+# A token is valid when the issuer's key signed it, it has not expired, its issuer is the
+# sandbox's token endpoint, and its \`email\` claim is the login name (settings:
+# $DOVECOT_OAUTH2_CONF).
 passdb {
   driver = oauth2
   mechanisms = xoauth2 oauthbearer

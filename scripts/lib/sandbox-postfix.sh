@@ -60,7 +60,9 @@ smtpd_sasl_path = $SANDBOX_RUN/auth-postfix
 smtpd_sasl_auth_enable = no
 smtpd_sasl_security_options = noanonymous
 smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
-smtpd_recipient_restrictions = reject_unlisted_recipient
+# The address of exchange@'s Sent copies exists for its copies only, not for senders.
+smtpd_recipient_restrictions = check_recipient_access regexp:$POSTFIX_CONF_DIR/sent-copy-refusals,
+    reject_unlisted_recipient
 EOF
     # One line per service; "n" in the chroot column everywhere (no copies of /etc needed).
     cat >"$tmp/master.cf" <<EOF
@@ -105,6 +107,9 @@ EOF
     # line as the value, spaces included. The copy's address must exist for delivery too.
     printf '%s %s\n' "$SANDBOX_EXCHANGE" "$SANDBOX_EXCHANGE_SENT_COPY" >"$tmp/sent-copies"
     printf '%s OK\n' "$SANDBOX_EXCHANGE_SENT_COPY" >"$tmp/sent-copy-mailboxes"
+    printf '/^%s$/ 550 5.1.1 not a mailbox: the server files copies of what %s sends here\n' \
+        "$(sed 's/[.+]/\\&/g' <<<"$SANDBOX_EXCHANGE_SENT_COPY")" "$SANDBOX_EXCHANGE" >"$tmp/sent-copy-refusals"
+    install_if_changed "$tmp/sent-copy-refusals" "$POSTFIX_CONF_DIR/sent-copy-refusals" 0644 root root && changed=1
     install_if_changed "$tmp/sent-copies" "$POSTFIX_CONF_DIR/sent-copies" 0644 root root && changed=1
     install_if_changed "$tmp/sent-copy-mailboxes" "$POSTFIX_CONF_DIR/sent-copy-mailboxes" 0644 root root && changed=1
     install_if_changed "$tmp/main.cf" "$POSTFIX_CONF_DIR/main.cf" 0644 root root && changed=1

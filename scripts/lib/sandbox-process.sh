@@ -4,7 +4,10 @@
 # run_detached LOG COMMAND…: runs COMMAND (which daemonizes itself) in a session of its own,
 # with stdin from /dev/null, stdout/stderr into LOG and every other inherited descriptor
 # closed. Dovecot's master keeps whatever it inherits open for its whole life: a caller that
-# reads our output through a pipe (CI) would otherwise never see EOF.
+# reads our output through a pipe (CI) would otherwise never see EOF. Signals start as in a
+# login shell: a test runner that starts the sandbox blocks nearly all of them, and a Dovecot
+# that inherits a blocked SIGTERM ignores `down` until the SIGKILL 10 s later. Bash cannot
+# unblock a signal; perl (perl-base, always on Debian) can, then execs COMMAND.
 run_detached() {
     local log="$1"
     shift
@@ -16,7 +19,11 @@ run_detached() {
                 eval "exec ${fd}>&-" 2>/dev/null || true
             fi
         done
-        exec setsid "$@" </dev/null >>"$log" 2>&1
+        exec setsid perl -MPOSIX -e '
+            sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die "sigprocmask: $!\n";
+            $SIG{$_} = "DEFAULT" for qw(HUP INT QUIT PIPE TERM USR1 USR2 ALRM CHLD);
+            exec { $ARGV[0] } @ARGV or die "cannot run $ARGV[0]: $!\n";
+        ' "$@" </dev/null >>"$log" 2>&1
     )
 }
 

@@ -31,6 +31,7 @@ import http.server
 import json
 import os
 import secrets
+import signal
 import ssl
 import sys
 import threading
@@ -504,6 +505,10 @@ class Server(http.server.ThreadingHTTPServer):
 
 
 def serve(args):
+    # `down` stops the endpoint with SIGTERM; a parent that ignored or blocked it (a test
+    # runner starting the sandbox) must not hand that on.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         sys.exit("the sandbox's token endpoint listens on loopback only")
     endpoint = Endpoint(args.oauth_dir, args.port, args.log)
