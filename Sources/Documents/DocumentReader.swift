@@ -10,7 +10,7 @@ public enum DocumentReader {
                             limits: DocumentLimits = .init()) throws(DocumentError) -> Document {
         guard bytes.count <= limits.maxFileBytes else {
             throw DocumentError(.tooLarge,
-                "\(fileName) is \(bytes.count) bytes; the maximum is \(limits.maxFileBytes) bytes. "
+                "\(fileName) is \(bytes.count) bytes; the maximum is \(limits.maxFileBytes) bytes (limits.max_attachment_bytes). "
                 + "Send only the application table, without images.")
         }
         guard !bytes.isEmpty else {

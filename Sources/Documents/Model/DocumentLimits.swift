@@ -18,6 +18,9 @@ public struct DocumentLimits: Sendable, Equatable {
     public var maxColumns: Int = 256
     public var maxTables: Int = 64
     public var maxXMLDepth: Int = 256
+    /// The longest single XML token (text node, tag with its attributes) read from an archive
+    /// member, in bytes: the streaming window never grows past it (`limits.max_xml_token_bytes`).
+    public var maxXMLTokenBytes: Int = 1 << 20
     /// Archive members with at least this many compressed bytes are inflated on a thread of
     /// their own while they are parsed (a tuning knob, not a safety limit: the caps above apply
     /// the same way).

@@ -7,7 +7,12 @@ struct XLSXStyles {
     init() {}
 
     init(bytes: [UInt8], partName: String, limits: DocumentLimits) throws(DocumentError) {
-        var xml = XMLTokenizer(bytes: bytes, partName: partName, maxDepth: limits.maxXMLDepth)
+        try self.init(xml: XMLTokenizer(bytes: bytes, partName: partName, maxDepth: limits.maxXMLDepth), limits: limits)
+    }
+
+    /// Reads the part as it streams from the archive: a bomb never sits whole in memory.
+    init(xml: consuming XMLTokenizer, limits: DocumentLimits) throws(DocumentError) {
+        var xml = xml
         var customFormats: [Int: String] = [:]
         var formatIDs: [Int] = []
         var inCellXfs = false

@@ -3,8 +3,8 @@
 /// A zip bomb claims little and inflates to gigabytes, so members are inflated chunk by chunk,
 /// the real bytes are counted, and reading stops as soon as one member, all members together,
 /// or one member's compression ratio passes `DocumentLimits` (see `ZipMemberReader`). The sizes the archive claims are
-/// never trusted. Nothing is written to disk, so member names (even `../../etc/passwd`) are
-/// only looked up, never used as paths.
+/// never trusted. Nothing is written to disk; still, a member name that is a path out of the
+/// archive, or that repeats another, makes the file unsafe (`ZipMemberName`).
 final class SafeArchive {
     private let bytes: [UInt8]
     private let directory: ZipDirectory
@@ -23,21 +23,34 @@ final class SafeArchive {
         self.limits = limits
         self.fileName = fileName
         directory = try ZipDirectory(bytes: bytes, fileName: fileName, limits: limits)
-        // The first member of a name wins; duplicate names are a trick, not an office file.
-        for member in directory.members where byName[member.name] == nil { byName[member.name] = member }
+        for member in directory.members {
+            if let problem = ZipMemberName.problem(member.name) {
+                throw DocumentError(.unsafeArchive,
+                    "\(fileName) holds \(problem): \(ZipMemberName.quoted(member.name)); it was not unpacked.")
+            }
+            // Two members of one name: each program would read another one.
+            guard byName[member.name] == nil else {
+                throw DocumentError(.unsafeArchive,
+                    "\(fileName) holds two members named \(ZipMemberName.quoted(member.name)); it was not unpacked.")
+            }
+            byName[member.name] = member
+        }
     }
 
     func contains(_ name: String) -> Bool { byName[name] != nil }
 
-    /// The inflated bytes of member `name`, or nil when the archive has no such member.
+    /// The inflated bytes of member `name` (a small part read whole), or nil when the archive
+    /// has no such member. Such a part larger than `limits.maxXMLTokenBytes` is a bomb: a real
+    /// `mimetype` or `[Content_Types].xml` has a few kilobytes.
     func member(_ name: String) throws(DocumentError) -> [UInt8]? {
-        try open(name)?.readAll()
+        try open(name)?.readAll(atMost: limits.maxXMLTokenBytes)
     }
 
     /// A tokenizer that reads XML member `name` as it is inflated, never holding it whole.
     func xml(_ name: String) throws(DocumentError) -> XMLTokenizer? {
         guard let reader = try open(name) else { return nil }
-        return XMLTokenizer(source: reader, partName: name, maxDepth: limits.maxXMLDepth)
+        return XMLTokenizer(source: reader, partName: name, maxDepth: limits.maxXMLDepth,
+                            maxTokenBytes: limits.maxXMLTokenBytes)
     }
 
     /// A reader that inflates member `name` chunk by chunk (for parts too large to hold whole),

@@ -120,12 +120,18 @@ final class ZipMemberReader: XMLByteSource {
         return appended
     }
 
-    /// Every remaining byte of the member.
-    func readAll() throws(DocumentError) -> [UInt8] {
+    /// Every remaining byte of the member; more than `atMost` is refused as unsafe.
+    func readAll(atMost: Int) throws(DocumentError) -> [UInt8] {
         var output: [UInt8] = []
-        // The claimed size is only a capacity hint, bounded by the cap.
-        output.reserveCapacity(min(claimedSize, memberCap + 1))
-        while try read(appendingTo: &output, atLeast: 1 << 20) > 0 {}
+        // The claimed size is only a capacity hint, bounded by the caps.
+        output.reserveCapacity(min(claimedSize, memberCap + 1, atMost + 1))
+        while try read(appendingTo: &output, atLeast: min(1 << 20, atMost + 1)) > 0 {
+            if output.count > atMost {
+                throw DocumentError(.unsafeArchive,
+                    "\(fileName): member \(name) inflates to more than \(output.count) bytes, far more than such a part "
+                    + "holds (maximum \(atMost), limits.max_xml_token_bytes). It was not unpacked.")
+            }
+        }
         return output
     }
 
@@ -149,12 +155,12 @@ final class ZipMemberReader: XMLByteSource {
     private func bombError() -> DocumentError {
         let reason: String
         if budget.total > limits.maxInflatedBytes {
-            reason = "members inflate to more than \(budget.total) bytes in total (maximum \(limits.maxInflatedBytes))"
+            reason = "members inflate to more than \(budget.total) bytes in total (maximum \(limits.maxInflatedBytes), limits.max_inflated_bytes_per_file)"
         } else if produced > limits.maxMemberBytes {
-            reason = "member \(name) inflates to more than \(produced) bytes (maximum \(limits.maxMemberBytes))"
+            reason = "member \(name) inflates to more than \(produced) bytes (maximum \(limits.maxMemberBytes), limits.max_inflated_bytes_per_file)"
         } else {
             reason = "member \(name) inflates from \(compressedSize) to more than \(produced) bytes, "
-                + "a ratio over \(produced / compressedSize):1 (maximum \(limits.maxCompressionRatio):1)"
+                + "a ratio over \(produced / compressedSize):1 (maximum \(limits.maxCompressionRatio):1, limits.max_compression_ratio)"
         }
         return DocumentError(.unsafeArchive, "\(fileName) looks like a zip bomb: \(reason). It was not unpacked.")
     }
