@@ -203,3 +203,62 @@ import Testing
         #expect(DocumentReader.errorKind(bytes, "file.doc") == kind)
     }
 }
+
+/// Bombs that stay under every byte cap but not under the counts, and the per-message budget.
+@Suite struct BoundedMemoryTests {
+    private func xlsx(styles: String? = nil, sharedStrings: String? = nil) throws -> [UInt8] {
+        var extra: [(String, String)] = []
+        if let styles { extra.append(("xl/styles.xml", styles)) }
+        if let sharedStrings { extra.append(("xl/sharedStrings.xml", sharedStrings)) }
+        return try ZipFixture.make([
+            ("xl/workbook.xml", "<workbook><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            ("xl/_rels/workbook.xml.rels", """
+                <Relationships><Relationship Id="rId1" Type="http://x/worksheet" Target="worksheets/sheet1.xml"/>\
+                <Relationship Id="rId2" Type="http://x/sharedStrings" Target="sharedStrings.xml"/>\
+                <Relationship Id="rId3" Type="http://x/styles" Target="styles.xml"/></Relationships>
+                """),
+            ("xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>"),
+        ] + extra)
+    }
+
+    @Test func millionsOfCellFormatsAreUnsafe() throws {
+        let bytes = try xlsx(styles: "<styleSheet><cellXfs>" + String(repeating: "<xf/>", count: 70_000) + "</cellXfs></styleSheet>")
+        #expect(DocumentReader.errorKind(bytes, "styles.xlsx") == .unsafeArchive)
+    }
+
+    @Test func sharedStringsCountAgainstTheCellBudget() throws {
+        var limits = DocumentLimits()
+        limits.maxCells = 1_000
+        let bytes = try xlsx(sharedStrings: "<sst>" + String(repeating: "<si><t>x</t></si>", count: 1_001) + "</sst>")
+        #expect(DocumentReader.errorKind(bytes, "strings.xlsx", limits: limits) == .tooLarge)
+        let fine = try xlsx(sharedStrings: "<sst>" + String(repeating: "<si><t>x</t></si>", count: 1_000) + "</sst>")
+        #expect(DocumentReader.errorKind(fine, "strings.xlsx", limits: limits) == nil)
+    }
+
+    @Test func aSmallPartReadWholeIsCapped() throws {
+        var limits = DocumentLimits()
+        limits.maxXMLTokenBytes = 4096
+        let bytes = try ZipFixture.make([("[Content_Types].xml", "<Types>" + String(repeating: " ", count: 10_000) + "</Types>"),
+                                         ("xl/workbook.xml", "<workbook/>")])
+        var caught: DocumentError?
+        do throws(DocumentError) { _ = try DocumentReader.read(bytes: bytes, fileName: "t.xlsx", limits: limits) } catch { caught = error }
+        #expect(caught?.kind == .unsafeArchive)
+        #expect(caught?.detail.contains("limits.max_xml_token_bytes") == true)
+    }
+
+    /// Files of one message share one budget: each alone is fine, together they are not.
+    @Test func theMessageBudgetIsShared() throws {
+        let sheet = "<worksheet><sheetData>" + String(repeating: "<row><c><v>1</v></c></row>", count: 2_000) + "</sheetData></worksheet>"
+        let bytes = try ZipFixture.make([
+            ("xl/workbook.xml", "<workbook><sheets><sheet name=\"S\" sheetId=\"1\"/></sheets></workbook>"),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ])
+        let budget = InflationBudget(maximum: sheet.utf8.count * 2 + 500)
+        _ = try DocumentReader.read(bytes: bytes, fileName: "1.xlsx", budget: budget)
+        _ = try DocumentReader.read(bytes: bytes, fileName: "2.xlsx", budget: budget)
+        var caught: DocumentError?
+        do throws(DocumentError) { _ = try DocumentReader.read(bytes: bytes, fileName: "3.xlsx", budget: budget) } catch { caught = error }
+        #expect(caught?.kind == .unsafeArchive)
+        #expect(caught?.detail.contains("limits.max_inflated_bytes_per_message") == true)
+    }
+}

@@ -42,6 +42,7 @@ struct MessageReading: Sendable {
         let message = try MessageParser(limits: limits.mime).parse(raw)
         let summary = MessageSummary.summarise(message, limits: limits.mime)
         let receivedOn = CalendarDay(receivedAt, utcOffsetSeconds: ApplicationCycle.Calendar().utcOffsetSeconds)
+        let budget = InflationBudget(maximum: limits.maxInflatedBytesPerMessage)
         let files = IncomingFile.files(of: message, limits: limits.mime).map { file -> FileVerdict in
             guard file.role == .attachment else { return FileVerdict(file: file, reading: nil) }
             guard !file.hasHostileName else { return FileVerdict(file: file, reading: nil) }
@@ -50,7 +51,7 @@ struct MessageReading: Sendable {
                     failure: .encryptedOrCorrupt, detail: "the attachment's data is damaged (\(file.problem ?? "undecodable"))"))
             }
             let reading = ApplicationReader.read(bytes: bytes, fileName: file.filename, receivedOn: receivedOn,
-                                                 limits: limits.applications, documentLimits: limits.documents)
+                                                 limits: limits.applications, documentLimits: limits.documents, budget: budget)
             return FileVerdict(file: file, reading: reading)
         }
         var bodyTable: ApplicationReading?

@@ -16,7 +16,7 @@ enum XLSXReader {
         for relationship in relationships?.ordered ?? [] {
             let path = OOXMLRelationships.resolve(relationship.target, from: workbookPath)
             if relationship.type.hasSuffix("/sharedStrings"), let xml = try archive.xml(path) {
-                sharedStrings = try XLSXSharedStrings.read(xml)
+                sharedStrings = try XLSXSharedStrings.read(xml, limits: limits)
             } else if relationship.type.hasSuffix("/styles"), let xml = try archive.xml(path) {
                 styles = try XLSXStyles(xml: xml, limits: limits)
             }

@@ -12,14 +12,16 @@ final class SafeArchive {
     private let fileName: String
     private var byName: [String: ZipDirectory.Member] = [:]
     private let inflated = ZipMemberReader.InflatedBytes()
+    private let messageBudget: InflationBudget?
 
     /// Member names in archive order.
     var memberNames: [String] { directory.members.map(\.name) }
 
     /// Opens `bytes` as a zip archive; a missing central directory (truncated download) or a
     /// damaged header is `encrypted_or_corrupt`.
-    init(bytes: [UInt8], fileName: String, limits: DocumentLimits) throws(DocumentError) {
+    init(bytes: [UInt8], fileName: String, limits: DocumentLimits, messageBudget: InflationBudget? = nil) throws(DocumentError) {
         self.bytes = bytes
+        self.messageBudget = messageBudget
         self.limits = limits
         self.fileName = fileName
         directory = try ZipDirectory(bytes: bytes, fileName: fileName, limits: limits)
@@ -66,6 +68,6 @@ final class SafeArchive {
                 "\(fileName): member \(member.name) cannot be read (its data lies outside the file); the file is damaged.")
         }
         return try ZipMemberReader(member: member, bytes: bytes, dataRange: range, budget: inflated,
-                                   fileName: fileName, limits: limits)
+                                   messageBudget: messageBudget, fileName: fileName, limits: limits)
     }
 }

@@ -9,6 +9,7 @@ final class ZipMemberReader: XMLByteSource {
     let name: String
     private let source: Source
     private let budget: InflatedBytes
+    private let messageBudget: InflationBudget?
     private let memberCap: Int
     private let expectedCRC: UInt32
     private let fileName: String
@@ -34,9 +35,10 @@ final class ZipMemberReader: XMLByteSource {
     }
 
     init(member: ZipDirectory.Member, bytes: [UInt8], dataRange: Range<Int>, budget: InflatedBytes,
-         fileName: String, limits: DocumentLimits) throws(DocumentError) {
+         messageBudget: InflationBudget? = nil, fileName: String, limits: DocumentLimits) throws(DocumentError) {
         name = member.name
         self.budget = budget
+        self.messageBudget = messageBudget
         self.fileName = fileName
         self.limits = limits
         expectedCRC = member.crc32
@@ -140,6 +142,11 @@ final class ZipMemberReader: XMLByteSource {
         produced += size
         budget.total += size
         guard produced <= memberCap, budget.total <= limits.maxInflatedBytes else { throw bombError() }
+        if let messageBudget, !messageBudget.spend(size) {
+            throw DocumentError(.unsafeArchive,
+                "\(fileName): the files of this message inflate to more than \(messageBudget.used) bytes together "
+                + "(maximum \(messageBudget.maximum), limits.max_inflated_bytes_per_message). It was not unpacked.")
+        }
     }
 
     private func finish() throws(DocumentError) {
