@@ -139,6 +139,8 @@ struct MessageHandler {
 
         var outcome: RoutingOutcome
         var detail: String
+        // A message the parser refused is still journalled under its sender and Message-ID.
+        let peeked = reading == nil ? HeaderPeek.header(of: [UInt8](body)) : nil
         do {
             if !context.isRouting {
                 outcome = .processed
@@ -160,8 +162,7 @@ struct MessageHandler {
                     ?? MessageRefusal(kind: .damaged, configurationKey: nil, actual: nil, maximum: nil, detail: "?")
                 outcome = .rejected
                 detail = "unreadable message: \(refusal.detail)"
-                try refuse(refusal, header: HeaderPeek.header(of: [UInt8](body)), receivedAt: receivedAt, hash: hash,
-                           context: &context)
+                try refuse(refusal, header: peeked, receivedAt: receivedAt, hash: hash, context: &context)
             }
         } catch let error as StoreError {
             throw error
@@ -173,8 +174,9 @@ struct MessageHandler {
             try reportToDSHR(.processingFailed(detail), reading: reading, hash: hash)
         }
         try environment.store.journal.append(JournalEvent(
-            at: environment.now(), event: .routed, messageID: reading?.summary.messageId, uid: fetched.uid,
-            outcome: outcome.rawValue, folder: outcome.folder, from: reading?.summary.from, detail: detail, sha256: hash))
+            at: environment.now(), event: .routed, messageID: reading?.summary.messageId ?? peeked?.messageID, uid: fetched.uid,
+            outcome: outcome.rawValue, folder: outcome.folder, from: reading?.summary.from ?? peeked?.sender?.lowercasedAddress,
+            detail: detail, sha256: hash))
         // A message only kept stays unrouted: the journal says so, and the pass after the
         // roster arrives routes it (`HeldMessages`).
         if context.isRouting { context.routed[hash] = outcome }
