@@ -6,11 +6,12 @@ import TextEncoding
 /// container), because people rename files and mail clients mangle names. The name appears in
 /// messages and only breaks ties between "damaged" and "not supported" (`FileNameHint`).
 public enum DocumentReader {
+    /// `budget`: the inflated bytes all files of one message may use together (nil: no such cap).
     public static func read(bytes: [UInt8], fileName: String,
-                            limits: DocumentLimits = .init()) throws(DocumentError) -> Document {
+                            limits: DocumentLimits = .init(), budget: InflationBudget? = nil) throws(DocumentError) -> Document {
         guard bytes.count <= limits.maxFileBytes else {
             throw DocumentError(.tooLarge,
-                "\(fileName) is \(bytes.count) bytes; the maximum is \(limits.maxFileBytes) bytes. "
+                "\(fileName) is \(bytes.count) bytes; the maximum is \(limits.maxFileBytes) bytes (limits.max_attachment_bytes). "
                 + "Send only the application table, without images.")
         }
         guard !bytes.isEmpty else {
@@ -18,7 +19,7 @@ public enum DocumentReader {
         }
         switch ContainerKind.sniff(bytes) {
         case .zip:
-            let archive = try SafeArchive(bytes: bytes, fileName: fileName, limits: limits)
+            let archive = try SafeArchive(bytes: bytes, fileName: fileName, limits: limits, messageBudget: budget)
             switch try ZipContent.classify(archive, fileName: fileName, limits: limits) {
             case .xlsx: return try XLSXReader.read(archive, fileName: fileName, limits: limits)
             case .docx: return try DOCXReader.read(archive, fileName: fileName, limits: limits)

@@ -20,6 +20,8 @@ public struct FileStore: Sendable {
     public let applications: ApplicationRepository
     public let roster: RosterFile
     public let mailbox: MailboxStateFile
+    /// The last failure of a poll, readable even after a full disk (`FailureRecord`).
+    public let failure: FailureRecord
 
     /// Opens the store at `root`, creating the layout where it is missing.
     public init(root: URL) throws {
@@ -37,6 +39,7 @@ public struct FileStore: Sendable {
         applications = ApplicationRepository(directory: self.root.appendingPathComponent("applications"))
         roster = RosterFile(url: self.root.appendingPathComponent("roster.csv"))
         mailbox = MailboxStateFile(directory: self.root.appendingPathComponent("mailbox"))
+        failure = FailureRecord(url: self.root.appendingPathComponent("mailbox/last-failure.json"))
     }
 
     /// The path of the single-instance lock file.

@@ -24,6 +24,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A value handed to the store cannot be stored as is.
     case invalidValue(what: String, detail: String)
 
+    /// The disk (or the user's quota) is full: the bot waits and tries again instead of stopping.
+    public var isOutOfSpace: Bool {
+        if case let .io(_, _, code) = self { return code == ENOSPC || code == EDQUOT }
+        return false
+    }
+
     public var description: String {
         switch self {
         case let .io(operation, path, code):

@@ -40,7 +40,9 @@ import Testing
         #expect(error?.kind == .unsafeArchive)
         // The message names the member, the bytes actually inflated and the maximum.
         #expect(error?.detail.contains("xl/worksheets/sheet1.xml") == true)
-        #expect(error?.detail.contains("maximum \(DocumentLimits().maxCompressionRatio):1") == true)
+        // A run of zeros is one endless text token too: whichever cap trips first names its key.
+        #expect(error?.detail.contains("maximum \(DocumentLimits().maxCompressionRatio):1, limits.max_compression_ratio") == true
+            || error?.detail.contains("limits.max_xml_token_bytes") == true, "\(error?.detail ?? "")")
         #expect(duration < .seconds(10))
     }
 
@@ -81,20 +83,36 @@ import Testing
         #expect(duration < .seconds(10))
     }
 
-    @Test func traversalNamesAreOnlyNames() throws {
-        // An otherwise valid workbook with members whose names climb out of any directory:
-        // they are never used as paths, so the file reads normally.
+    /// An otherwise valid workbook with one member whose name is a path out of the archive
+    /// (or repeats another's) is unsafe as a whole: no office program writes such names.
+    @Test(arguments: ["../../../../tmp/cpdbot-evil.txt", "xl/../../evil.xml", "/etc/cpdbot-evil", "..\\..\\evil.xml",
+                      "xl\\media\\x.png", "C:/Windows/evil.dll", "c:evil", "xl/evil\u{0}.xml", "xl/\u{85}.xml", ""])
+    func unsafeMemberNamesMakeTheFileUnsafe(_ name: String) throws {
         let workbook = try OfficeFixture.xlsx(
             sheets: [.init(name: "S", xml: "<sheetData><row r=\"1\"><c r=\"A1\"><v>5</v></c></row></sheetData>")],
-            extra: [("../../../../tmp/cpdbot-evil.txt", "owned"), ("/etc/cpdbot-evil", "owned"), ("..\\..\\evil.xml", "x")])
-        let document = try DocumentReader.read(bytes: workbook, fileName: "../../etc/passwd")
-        #expect(document.tables.first?.value(1, 0) == .number(5))
+            extra: [(name, "owned")])
+        var caught: DocumentError?
+        do throws(DocumentError) { _ = try DocumentReader.read(bytes: workbook, fileName: "Өтінім.xlsx") } catch { caught = error }
+        #expect(caught?.kind == .unsafeArchive)
+        #expect(caught?.detail.contains("member name") == true)
         #expect(!FileManager.default.fileExists(atPath: "/tmp/cpdbot-evil.txt"))
-        // A zip that holds nothing but such names is no office file.
-        let bare = try ZipFixture.make([("../../evil.xml", "x")])
-        #expect(DocumentReader.errorKind(bare, "archive.zip") == .unsupportedFormat)
-        // …unless its name says it should have been a workbook: then it is a damaged one.
-        #expect(DocumentReader.errorKind(bare, "Өтінім.xlsx") == .encryptedOrCorrupt)
+        // A zip that holds nothing but such a name is unsafe too, whatever it is called.
+        if !name.isEmpty {
+            #expect(DocumentReader.errorKind(try ZipFixture.make([(name, "x")]), "archive.zip") == .unsafeArchive)
+        }
+    }
+
+    @Test func duplicateMemberNamesMakeTheFileUnsafe() throws {
+        let sheet = "<sheetData><row r=\"1\"><c r=\"A1\"><v>5</v></c></row></sheetData>"
+        let workbook = try OfficeFixture.xlsx(sheets: [.init(name: "S", xml: sheet)],
+                                              extra: [("xl/worksheets/sheet1.xml", "<worksheet/>")])
+        #expect(DocumentReader.errorKind(workbook, "Өтінім.xlsx") == .unsafeArchive)
+    }
+
+    @Test func harmlessMemberNamesPass() {
+        for name in ["xl/workbook.xml", "[Content_Types].xml", "_rels/.rels", "xl/media/image 1.png", "Pictures/ä.png", "a..b/x.xml"] {
+            #expect(ZipMemberName.problem(name) == nil, "\(name)")
+        }
     }
 
     @Test func tooManyArchiveMembersIsUnsafe() throws {
@@ -182,5 +200,64 @@ import Testing
         for (offset, byte) in name.enumerated() { bytes[640 + offset] = byte }
         bytes[640 + 64] = UInt8(name.count)
         #expect(DocumentReader.errorKind(bytes, "file.doc") == kind)
+    }
+}
+
+/// Bombs that stay under every byte cap but not under the counts, and the per-message budget.
+@Suite struct BoundedMemoryTests {
+    private func xlsx(styles: String? = nil, sharedStrings: String? = nil) throws -> [UInt8] {
+        var extra: [(String, String)] = []
+        if let styles { extra.append(("xl/styles.xml", styles)) }
+        if let sharedStrings { extra.append(("xl/sharedStrings.xml", sharedStrings)) }
+        return try ZipFixture.make([
+            ("xl/workbook.xml", "<workbook><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            ("xl/_rels/workbook.xml.rels", """
+                <Relationships><Relationship Id="rId1" Type="http://x/worksheet" Target="worksheets/sheet1.xml"/>\
+                <Relationship Id="rId2" Type="http://x/sharedStrings" Target="sharedStrings.xml"/>\
+                <Relationship Id="rId3" Type="http://x/styles" Target="styles.xml"/></Relationships>
+                """),
+            ("xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>"),
+        ] + extra)
+    }
+
+    @Test func millionsOfCellFormatsAreUnsafe() throws {
+        let bytes = try xlsx(styles: "<styleSheet><cellXfs>" + String(repeating: "<xf/>", count: 70_000) + "</cellXfs></styleSheet>")
+        #expect(DocumentReader.errorKind(bytes, "styles.xlsx") == .unsafeArchive)
+    }
+
+    @Test func sharedStringsCountAgainstTheCellBudget() throws {
+        var limits = DocumentLimits()
+        limits.maxCells = 1_000
+        let bytes = try xlsx(sharedStrings: "<sst>" + String(repeating: "<si><t>x</t></si>", count: 1_001) + "</sst>")
+        #expect(DocumentReader.errorKind(bytes, "strings.xlsx", limits: limits) == .tooLarge)
+        let fine = try xlsx(sharedStrings: "<sst>" + String(repeating: "<si><t>x</t></si>", count: 1_000) + "</sst>")
+        #expect(DocumentReader.errorKind(fine, "strings.xlsx", limits: limits) == nil)
+    }
+
+    @Test func aSmallPartReadWholeIsCapped() throws {
+        var limits = DocumentLimits()
+        limits.maxXMLTokenBytes = 4096
+        let bytes = try ZipFixture.make([("[Content_Types].xml", "<Types>" + String(repeating: " ", count: 10_000) + "</Types>"),
+                                         ("xl/workbook.xml", "<workbook/>")])
+        var caught: DocumentError?
+        do throws(DocumentError) { _ = try DocumentReader.read(bytes: bytes, fileName: "t.xlsx", limits: limits) } catch { caught = error }
+        #expect(caught?.kind == .unsafeArchive)
+        #expect(caught?.detail.contains("limits.max_xml_token_bytes") == true)
+    }
+
+    /// Files of one message share one budget: each alone is fine, together they are not.
+    @Test func theMessageBudgetIsShared() throws {
+        let sheet = "<worksheet><sheetData>" + String(repeating: "<row><c><v>1</v></c></row>", count: 2_000) + "</sheetData></worksheet>"
+        let bytes = try ZipFixture.make([
+            ("xl/workbook.xml", "<workbook><sheets><sheet name=\"S\" sheetId=\"1\"/></sheets></workbook>"),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ])
+        let budget = InflationBudget(maximum: sheet.utf8.count * 2 + 500)
+        _ = try DocumentReader.read(bytes: bytes, fileName: "1.xlsx", budget: budget)
+        _ = try DocumentReader.read(bytes: bytes, fileName: "2.xlsx", budget: budget)
+        var caught: DocumentError?
+        do throws(DocumentError) { _ = try DocumentReader.read(bytes: bytes, fileName: "3.xlsx", budget: budget) } catch { caught = error }
+        #expect(caught?.kind == .unsafeArchive)
+        #expect(caught?.detail.contains("limits.max_inflated_bytes_per_message") == true)
     }
 }

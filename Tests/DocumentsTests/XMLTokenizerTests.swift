@@ -108,13 +108,28 @@ import Testing
         }
     }
 
+    /// A text node (or attribute, or comment) longer than the token cap is refused with the
+    /// figure that tripped, and the window never grows far past the cap.
+    @Test(arguments: ["<a><t>#</t></a>", "<a><t v=\"#\"/></a>", "<a><!--#--></a>"])
+    func oversizedTokensAreRefused(_ template: String) {
+        let xml = template.replacingOccurrences(of: "#", with: String(repeating: "x", count: 3 << 20))
+        let source = ChunkedSource(Array(xml.utf8), chunk: 64 * 1024)
+        var tokenizer = XMLTokenizer(source: source, partName: "part.xml", maxDepth: 8, windowSize: 64 * 1024,
+                                     maxTokenBytes: 1 << 20)
+        let error = #expect(throws: DocumentError.self) { while try tokenizer.next() != nil {} }
+        #expect(error?.kind == .unsafeArchive)
+        #expect(error?.detail.contains("maximum 1048576, limits.max_xml_token_bytes") == true)
+        #expect(tokenizer.bytes.capacity < 4 << 20)
+    }
+
     /// A long text or comment is not rescanned once per small window: each pull asks for at
     /// least what the unfinished token already holds, so the pulls grow geometrically.
     @Test func longTokensArePulledGeometrically() throws {
         let long = String(repeating: "x", count: 4 << 20)
         let xml = "<a><!--" + long + "--><t>" + long + "</t></a>"
         let source = ChunkedSource(Array(xml.utf8), chunk: 1024)
-        var tokenizer = XMLTokenizer(source: source, partName: "part.xml", maxDepth: 8, windowSize: 1024)
+        var tokenizer = XMLTokenizer(source: source, partName: "part.xml", maxDepth: 8, windowSize: 1024,
+                                     maxTokenBytes: 16 << 20)
         var textBytes = 0
         while let token = try tokenizer.next() {
             if case .text(let range, _) = token { textBytes += range.count }

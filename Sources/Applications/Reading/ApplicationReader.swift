@@ -7,9 +7,9 @@ public enum ApplicationReader {
     /// the matching file-level outcome (`unsupported_format`, `encrypted_or_corrupt`, …).
     public static func read(bytes: [UInt8], fileName: String, receivedOn: CalendarDay,
                             limits: ApplicationLimits = .init(),
-                            documentLimits: DocumentLimits = .init()) -> ApplicationReading {
+                            documentLimits: DocumentLimits = .init(), budget: InflationBudget? = nil) -> ApplicationReading {
         do {
-            let document = try DocumentReader.read(bytes: bytes, fileName: fileName, limits: documentLimits)
+            let document = try DocumentReader.read(bytes: bytes, fileName: fileName, limits: documentLimits, budget: budget)
             return read(document: document, fileName: fileName, receivedOn: receivedOn, limits: limits)
         } catch {
             return reading(for: error)

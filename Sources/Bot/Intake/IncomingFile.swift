@@ -23,6 +23,14 @@ struct IncomingFile: Sendable {
     /// Why the bytes could not be had, for the reply and the journal.
     var problem: String?
 
+    /// A packed file: an archive by its name, or a zip by its first bytes (an office document
+    /// is a zip too, but it is read before this matters: only unreadable files are asked).
+    var isArchive: Bool {
+        let lower = filename.lowercased()
+        if [".zip", ".rar", ".7z", ".gz", ".tgz", ".tar", ".bz2", ".xz"].contains(where: lower.hasSuffix) { return true }
+        return bytes.map { $0.starts(with: [0x50, 0x4B, 0x03, 0x04]) } ?? false
+    }
+
     /// A name that is a path, holds control characters or is over 255 bytes (routing's rule).
     var hasHostileName: Bool { HostileFileName.isHostile(filename) }
 }

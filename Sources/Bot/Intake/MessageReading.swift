@@ -17,19 +17,32 @@ struct MessageReading: Sendable {
         var mime: MIMELimits = .default
         var documents: DocumentLimits = .init()
         var applications: ApplicationLimits = .init()
+        /// What all files of one message may inflate to together (`limits.max_inflated_bytes_per_message`).
+        var maxInflatedBytesPerMessage = 128 * 1024 * 1024
     }
 
-    /// When the message was received: its Date header (the order DSHR sees), unless that is
-    /// missing or lies in the future (a wrong clock), then the time it was fetched.
+    /// When the message was received: the server's time (IMAP `INTERNALDATE`), or the time it
+    /// was fetched when the server gave none. Never the sender's `Date:`, which anyone can backdate.
     var receivedAt: Date
 
-    /// Parses and reads. Last-course dates after the day of receipt are `future`.
-    static func read(_ raw: [UInt8], fetchedAt: Date, limits: Limits) throws(MIMEError) -> MessageReading {
+    /// How far the sender's `Date:` lies from `receivedAt`, when it is more than
+    /// `dateSkewNoted` off (a wrong clock, or a backdated or future-dated message): for the journal.
+    var dateSkewSeconds: Int? {
+        guard let claimed = message.date?.date else { return nil }
+        let skew = claimed.timeIntervalSince(receivedAt)
+        return abs(skew) > Self.dateSkewNoted ? Int(skew) : nil
+    }
+
+    /// A day: time zones and slow relays stay well inside it.
+    static let dateSkewNoted: TimeInterval = 24 * 3600
+
+    /// Parses and reads. `receivedAt` is the server's time of receipt: it decides the cycle,
+    /// lateness and which last-course dates are `future` (after the day of receipt).
+    static func read(_ raw: [UInt8], receivedAt: Date, limits: Limits) throws(MIMEError) -> MessageReading {
         let message = try MessageParser(limits: limits.mime).parse(raw)
         let summary = MessageSummary.summarise(message, limits: limits.mime)
-        var receivedAt = fetchedAt
-        if let date = message.date?.date, date <= fetchedAt.addingTimeInterval(24 * 3600) { receivedAt = date }
-        let receivedOn = CalendarDay(receivedAt, utcOffsetSeconds: message.date?.utcOffsetSeconds ?? 5 * 3600)
+        let receivedOn = CalendarDay(receivedAt, utcOffsetSeconds: ApplicationCycle.Calendar().utcOffsetSeconds)
+        let budget = InflationBudget(maximum: limits.maxInflatedBytesPerMessage)
         let files = IncomingFile.files(of: message, limits: limits.mime).map { file -> FileVerdict in
             guard file.role == .attachment else { return FileVerdict(file: file, reading: nil) }
             guard !file.hasHostileName else { return FileVerdict(file: file, reading: nil) }
@@ -38,7 +51,7 @@ struct MessageReading: Sendable {
                     failure: .encryptedOrCorrupt, detail: "the attachment's data is damaged (\(file.problem ?? "undecodable"))"))
             }
             let reading = ApplicationReader.read(bytes: bytes, fileName: file.filename, receivedOn: receivedOn,
-                                                 limits: limits.applications, documentLimits: limits.documents)
+                                                 limits: limits.applications, documentLimits: limits.documents, budget: budget)
             return FileVerdict(file: file, reading: reading)
         }
         var bodyTable: ApplicationReading?

@@ -6,9 +6,17 @@ extension RoutingFacts {
     init(_ reading: MessageReading, trustedAuthservID: String) {
         let summary = reading.summary
         var spoofed = false
+        var authenticatedFrom: String?
         if let auth = summary.authenticationResults, auth.authservId.lowercased() == trustedAuthservID.lowercased() {
             spoofed = Self.isSpoofed(dmarc: auth.dmarc, spf: auth.spf, dkim: auth.dkim)
+            authenticatedFrom = auth.headerFrom
         }
+        let header = reading.message.header
+        let authorProblem = AuthorCheck.problem(
+            fromFields: header.all("From").count, fromAddresses: reading.message.from.map(\.lowercasedAddress),
+            senderFields: header.all("Sender").count,
+            senderAddresses: header.first("Sender").map { AddressParser.parseList($0.text).map(\.lowercasedAddress) } ?? [],
+            authenticatedFrom: authenticatedFrom)
         var forwarded: ForwardedAuthor?
         if let forward = summary.forward {
             if let address = forward.author { forwarded = .address(address) }
@@ -20,6 +28,7 @@ extension RoutingFacts {
             isAutoReply: summary.autoReply,
             isBounce: summary.bounce != nil,
             authDMARCFailFromTrustedServer: spoofed,
+            authorProblem: authorProblem,
             forwardedAuthor: forwarded,
             commandTag: SubjectTag.command(in: summary.subject ?? ""),
             attachments: reading.files.map(AttachmentFacts.init),
@@ -49,7 +58,7 @@ extension AttachmentFacts {
             switch verdict.reading?.failure {
             case nil: reading = .usableRows(verdict.reading?.rows.count ?? 0)
             case .noTableFound: reading = .noTableFound
-            case .unsupportedFormat: reading = .unsupported
+            case .unsupportedFormat: reading = verdict.file.isArchive ? .archive : .unsupported
             case .encryptedOrCorrupt: reading = .corrupt
             case .tooLarge: reading = .tooLarge
             case .unsafeArchive: reading = .unsafe

@@ -98,24 +98,80 @@ extension MessageHandler {
                   values: values, purpose: "reply-refusal:\(hash)", reading: reading, context: &context)
     }
 
+    // MARK: Refused messages
+
+    /// A message refused whole (over a limit, damaged): DSHR is told who sent what and which
+    /// limit with both figures; the sender, when the roster knows them and the mail is a
+    /// person's, gets a reply in their language saying what to send instead.
+    func refuse(_ refusal: MessageRefusal, header: ParsedMessage?, receivedAt: Date, hash: String,
+                context: inout PassContext) throws {
+        let summary = header.map { MessageSummary.summarise($0) }
+        var person: RosterPerson?
+        var told = false
+        if let summary, let header, summary.fromAll.count == 1, let from = summary.from,
+           let known = context.roster.person(address: from), !summary.autoReply, header.returnPath != "",
+           !ReplyContext.isMachineAddress(from), !isForged(summary) {
+            person = known
+            let values = refusal.replyValues(name: known.fullName, originalSubject: summary.subject)
+            told = try reply(template: "reject_message", to: Mailbox(displayName: known.fullName, address: known.email),
+                             cc: [], language: known.language.rawValue, values: { _ in values },
+                             purpose: "reply-refusal:\(hash)", originalMessageID: summary.messageId, references: [],
+                             context: &context)
+        }
+        let recipients = environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) }
+        guard !recipients.isEmpty else { return }
+        let from = summary.map { $0.fromAll.isEmpty ? $0.from : $0.fromAll.joined(separator: ", ") } ?? nil
+        var values = NotedMessage(from: from, subject: summary?.subject, date: ReplyContext.isoDay(receivedAt),
+                                  messageID: summary?.messageId).values()
+        values["folder"] = folders.rejected
+        values.merge(refusal.reportValues()) { _, new in new }
+        if let person {
+            values["sender_name"] = person.fullName
+            values["unit"] = person.unit
+        }
+        values["sender_told"] = told
+        let report = values
+        try replies.enqueue(ReplyWriter.Request(
+            template: "report_to_dshr", language: environment.configuration.bot.language.rawValue, context: { _ in report },
+            to: recipients, purpose: "report:\(hash)", autoSubmitted: "auto-generated"))
+    }
+
+    /// The trusted server says the From is forged: such mail is never answered.
+    private func isForged(_ summary: MessageSummary) -> Bool {
+        guard let auth = summary.authenticationResults,
+              auth.authservId.lowercased() == environment.configuration.bot.trustedAuthservID.lowercased() else { return false }
+        return RoutingFacts.isSpoofed(dmarc: auth.dmarc, spf: auth.spf, dkim: auth.dkim)
+    }
+
     // MARK: Sending helpers
 
     private func reply(template: String, to recipient: Mailbox, cc: [Mailbox], language: String,
                        values: @escaping (ReplyStrings) -> [String: Any], purpose: String, reading: MessageReading,
                        context: inout PassContext) throws {
+        try reply(template: template, to: recipient, cc: cc, language: language, values: values, purpose: purpose,
+                  originalMessageID: reading.summary.messageId, references: reading.message.references, context: &context)
+    }
+
+    /// Queues a reply unless it was queued before or the sender is over the hourly limit;
+    /// true when it is (or already was) in the outbox.
+    @discardableResult
+    private func reply(template: String, to recipient: Mailbox, cc: [Mailbox], language: String,
+                       values: @escaping (ReplyStrings) -> [String: Any], purpose: String, originalMessageID: String?,
+                       references: [String], context: inout PassContext) throws -> Bool {
         let messageID = MessageComposer.messageID(key: purpose, domain: environment.domain)
-        if try environment.store.outbox.entry(messageID: messageID) != nil { return }
+        if try environment.store.outbox.entry(messageID: messageID) != nil { return true }
         guard context.replyLimiter.allow(recipient.address) else {
             environment.logger.warning("reply to \(recipient.lowercasedAddress) not sent: over the hourly limit")
             try environment.store.journal.append(JournalEvent(
-                at: environment.now(), event: "reply_suppressed", messageID: reading.summary.messageId,
+                at: environment.now(), event: "reply_suppressed", messageID: originalMessageID,
                 from: recipient.lowercasedAddress, detail: "over \(context.replyLimiter.perHour) replies an hour"))
-            return
+            return false
         }
-        let original = reading.summary.messageId.map(ReplyContext.bracketed)
+        let original = originalMessageID.map(ReplyContext.bracketed)
         try replies.enqueue(ReplyWriter.Request(
             template: template, language: language, context: values, to: [recipient], cc: cc, purpose: purpose,
-            inReplyTo: original, references: reading.message.references.map(ReplyContext.bracketed) + (original.map { [$0] } ?? [])))
+            inReplyTo: original, references: references.map(ReplyContext.bracketed) + (original.map { [$0] } ?? [])))
+        return true
     }
 
     // MARK: DSHR
@@ -143,10 +199,9 @@ extension MessageHandler {
         case .noSender:
             template = "report_to_dshr"
             values = ReportContext(reason: .noSender, message: noted).values()
-        case let .messageTooLarge(size, maximum):
-            template = "poison_note"
-            values = PoisonNoteContext(message: noted, attempts: 1, folder: folders.rejected,
-                                       detail: "the message has \(size) bytes; the limit is \(maximum)").values()
+        case let .authorUnclear(problem):
+            template = "report_to_dshr"
+            values = ReportContext(reason: .authorUnclear(problem), message: noted).values()
         case let .processingFailed(detail):
             template = "poison_note"
             values = PoisonNoteContext(message: noted, attempts: 1, folder: folders.rejected,

@@ -40,12 +40,7 @@ struct MessageHandler {
         self.environment = environment
         self.replies = ReplyWriter(environment: environment, renderer: renderer)
         folders = .configured(environment.configuration)
-        var limits = MessageReading.Limits()
-        limits.documents.maxFileBytes = environment.configuration.limits.maxAttachmentBytes
-        limits.documents.maxRows = environment.configuration.limits.maxRows
-        limits.mime.maxMessageBytes = max(limits.mime.maxMessageBytes, environment.configuration.limits.maxMessageBytes)
-        limits.mime.maxDecodedSize = max(limits.mime.maxDecodedSize, environment.configuration.limits.maxMessageBytes)
-        self.limits = limits
+        self.limits = MessageReading.Limits(environment.configuration.limits)
     }
 
     func beginPass() throws -> PassContext {
@@ -109,7 +104,7 @@ struct MessageHandler {
     static func prepare(_ fetched: FetchedMessage, fetchedAt: Date, limits: MessageReading.Limits) -> Prepared {
         guard let body = fetched.body else { return Prepared(fetched: fetched, fetchedAt: fetchedAt, reading: nil) }
         let reading = Result { () throws(MIMEError) -> MessageReading in
-            try MessageReading.read([UInt8](body), fetchedAt: fetchedAt, limits: limits)
+            try MessageReading.read([UInt8](body), receivedAt: fetched.internalDate ?? fetchedAt, limits: limits)
         }
         return Prepared(fetched: fetched, fetchedAt: fetchedAt, reading: reading, sha256: SHA256.hexDigest(body))
     }
@@ -121,25 +116,32 @@ struct MessageHandler {
     func handle(_ prepared: Prepared, context: inout PassContext) throws -> Disposition {
         let fetched = prepared.fetched
         guard let body = fetched.body, let result = prepared.reading else {
-            return Disposition(try handleTooLarge(fetched))
+            return Disposition(try handleTooLarge(fetched, receivedAt: fetched.internalDate ?? prepared.fetchedAt,
+                                                  context: &context))
         }
         let fetchedAt = prepared.fetchedAt
         var reading: MessageReading?
-        var unreadable: String?
+        var unreadable: MIMEError?
         switch result {
         case .success(let read): reading = read
-        case .failure(let error): unreadable = error.description
+        case .failure(let error): unreadable = error
         }
         if let reading, try isOwnCopy(reading) { return .sentCopy }
-        let receivedAt = reading?.receivedAt ?? fetchedAt
+        let receivedAt = reading?.receivedAt ?? fetched.internalDate ?? fetchedAt
         let archived = try environment.store.archive.store(raw: body, messageID: reading?.summary.messageId,
                                                            receivedAt: receivedAt, sha256: prepared.sha256)
         let hash = archived.message.sha256
         if let outcome = context.routed[hash] { return Disposition(outcome) }
         try journal(.received, reading: reading, uid: fetched.uid, hash: hash, detail: archived.message.relativePath)
+        if let reading, let skew = reading.dateSkewSeconds {
+            try journal(.dateSkew, reading: reading, uid: fetched.uid, hash: hash,
+                        detail: "the Date: header (\(reading.summary.date ?? "?")) is \(Self.describe(skew: skew)) the server's time of receipt (\(reading.receivedAt.formatted(.iso8601))); the server's time counts")
+        }
 
         var outcome: RoutingOutcome
         var detail: String
+        // A message the parser refused is still journalled under its sender and Message-ID.
+        let peeked = reading == nil ? HeaderPeek.header(of: [UInt8](body)) : nil
         do {
             if !context.isRouting {
                 outcome = .processed
@@ -156,9 +158,12 @@ struct MessageHandler {
                     detail = decision.journalDetail
                 }
             } else {
+                // Over a structure limit or damaged: the sender is told why, DSHR gets the figures.
+                let refusal = unreadable.map(MessageRefusal.init)
+                    ?? MessageRefusal(kind: .damaged, configurationKey: nil, actual: nil, maximum: nil, detail: "?")
                 outcome = .rejected
-                detail = "unreadable message: \(unreadable ?? "?")"
-                try reportToDSHR(.processingFailed(detail), reading: nil, hash: hash)
+                detail = "unreadable message: \(refusal.detail)"
+                try refuse(refusal, header: peeked, receivedAt: receivedAt, hash: hash, context: &context)
             }
         } catch let error as StoreError {
             throw error
@@ -170,8 +175,9 @@ struct MessageHandler {
             try reportToDSHR(.processingFailed(detail), reading: reading, hash: hash)
         }
         try environment.store.journal.append(JournalEvent(
-            at: environment.now(), event: .routed, messageID: reading?.summary.messageId, uid: fetched.uid,
-            outcome: outcome.rawValue, folder: folders.folder(for: outcome), from: reading?.summary.from, detail: detail, sha256: hash))
+            at: environment.now(), event: .routed, messageID: reading?.summary.messageId ?? peeked?.messageID, uid: fetched.uid,
+            outcome: outcome.rawValue, folder: folders.folder(for: outcome), from: reading?.summary.from ?? peeked?.sender?.lowercasedAddress,
+            detail: detail, sha256: hash))
         // A message only kept stays unrouted: the journal says so, and the pass after the
         // roster arrives routes it (`HeldMessages`).
         if context.isRouting { context.routed[hash] = outcome }
@@ -193,14 +199,26 @@ struct MessageHandler {
         return true
     }
 
-    private func handleTooLarge(_ fetched: FetchedMessage) throws -> RoutingOutcome {
+    private func handleTooLarge(_ fetched: FetchedMessage, receivedAt: Date, context: inout PassContext) throws -> RoutingOutcome {
         let maximum = environment.configuration.limits.maxMessageBytes
         let key = "too-large:\(fetched.uid):\(fetched.size)"
-        try reportToDSHR(.messageTooLarge(size: fetched.size, maximum: maximum), reading: nil, hash: key)
+        let refusal = MessageRefusal.tooLarge(size: fetched.size, maximum: maximum)
+        let header = fetched.headerFields.flatMap { HeaderPeek.header(of: [UInt8]($0)) }
+        if context.isRouting {
+            try refuse(refusal, header: header, receivedAt: receivedAt, hash: key, context: &context)
+        }
         try environment.store.journal.append(JournalEvent(
-            at: environment.now(), event: .routed, uid: fetched.uid, outcome: RoutingOutcome.rejected.rawValue,
-            folder: folders.rejected, detail: "message of \(fetched.size) bytes is over the limit of \(maximum)"))
+            at: environment.now(), event: .routed, messageID: header?.messageID, uid: fetched.uid,
+            outcome: RoutingOutcome.rejected.rawValue, folder: folders.rejected,
+            from: header?.sender?.lowercasedAddress, detail: refusal.detail))
         return .rejected
+    }
+
+    /// "3 days before" / "2 days after", for the journal.
+    static func describe(skew seconds: Int) -> String {
+        let hours = abs(seconds) / 3600
+        let amount = hours >= 48 ? "\(hours / 24) days" : "\(hours) hours"
+        return amount + (seconds < 0 ? " before" : " after")
     }
 
     private func journal(_ kind: JournalEventKind, reading: MessageReading?, uid: UInt32, hash: String, detail: String?) throws {

@@ -6,7 +6,7 @@ enum DSHRNotice: Sendable, Equatable {
     case spoofed(claimedFrom: String?)
     case questionWithoutApplication
     case noSender
-    case messageTooLarge(size: Int, maximum: Int)
+    case authorUnclear(AuthorProblem)
     /// A poison message: handling it failed; it was parked in `Rejected`.
     case processingFailed(String)
 
@@ -18,6 +18,7 @@ enum DSHRNotice: Sendable, Equatable {
         case let .spoofed(claimed): self = .spoofed(claimedFrom: claimed)
         case .questionWithoutApplication: self = .questionWithoutApplication
         case .noSender: self = .noSender
+        case let .authorUnclear(problem): self = .authorUnclear(problem)
         }
     }
 }

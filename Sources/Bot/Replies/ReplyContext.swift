@@ -38,7 +38,7 @@ enum ReplyContext {
 
     /// A file name as it may be shown in a reply: control characters made visible.
     static func visible(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
+        VisibleText.visible(name)
     }
 
     /// A Message-ID with exactly one pair of angle brackets, as In-Reply-To and References want it.

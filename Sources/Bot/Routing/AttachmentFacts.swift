@@ -6,6 +6,8 @@ public enum AttachmentReading: Equatable, Sendable {
     case noTableFound
     /// Not xlsx, xls, ods, docx or csv (e.g. PDF, DOC, a photo).
     case unsupported
+    /// An archive (.zip, .rar, .7z, .gz) that is not an office document: the sender packed the file.
+    case archive
     /// Password-protected, truncated or damaged.
     case corrupt
     /// Over the attachment size limit.

@@ -9,6 +9,8 @@ public enum FileProblemKind: String, CaseIterable, Sendable {
     case emptyTemplate = "empty_template"
     case hostileName = "hostile_name"
     case malformedStructure = "malformed_structure"
+    /// A .zip (or other archive) sent instead of the spreadsheet: the reply asks for the file itself.
+    case archiveAttachment = "archive_attachment"
 }
 
 /// One file the reply has to talk about.

@@ -1,6 +1,9 @@
+import MIME
+
 /// The file-name rule of samples/README.md: a name is hostile when it holds a path separator
-/// (`/` or `\`), a `..` component, a control character (NUL included), or is longer than
-/// 255 bytes (NAME_MAX). Such a file is refused as a whole, even when its content is fine:
+/// (`/` or `\`), a `..` component, a control character (NUL, C0, C1), a bidirectional control
+/// (U+202A–U+202E, U+2066–U+2069) or another invisible format character (`VisibleText`), or is
+/// longer than 255 bytes (NAME_MAX). `otinim_U+202Exslx.exe` looks like `otinim_exe.xlsx`. Such a file is refused as a whole, even when its content is fine:
 /// a sender who writes `../../etc/passwd.xlsx` is not sending an application in good faith.
 public enum HostileFileName {
     public static let maximumBytes = 255
@@ -16,6 +19,9 @@ public enum HostileFileName {
         }
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return "the name contains a control character"
+        }
+        if name.unicodeScalars.contains(where: VisibleText.isHidden) {
+            return "the name contains an invisible formatting character"
         }
         if name.contains("/") || name.contains("\\") {
             return "the name contains a path separator"

@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 import Store
 
 /// The routing rules of DESIGN.md "Messages in" and samples/README.md "Expected actions":
@@ -24,10 +25,21 @@ public enum Router {
         if facts.authDMARCFailFromTrustedServer {
             return RoutingDecision(outcome: .reported, action: .reportToDSHR(.spoofed(claimedFrom: facts.from.map(normalized))))
         }
-        guard let fromAddress = facts.from.map(normalized), !fromAddress.isEmpty else {
+        // 4. One author, or none: several From mailboxes, a bad Sender, an unauthenticated domain.
+        if let problem = facts.authorProblem {
+            return RoutingDecision(outcome: .reported, action: .reportToDSHR(.authorUnclear(problem)))
+        }
+        // An address with a space or a control character in it (`a@kazgu u.kz`) is no address
+        // at all: a reply to it would reach whatever it becomes once the space is dropped.
+        guard let fromAddress = facts.from.map(normalized), !fromAddress.isEmpty,
+              !fromAddress.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || VisibleText.isHidden($0) }),
+              // Only an ASCII address can be a roster member's, and lowercasing must not make it
+              // one: the Kelvin sign U+212A lowercases to "k" (and Swift even compares it equal to "K").
+              facts.from?.unicodeScalars.allSatisfy(\.isASCII) == true
+        else {
             return RoutingDecision(outcome: .reported, action: .reportToDSHR(.noSender))
         }
-        // 4. Only roster members act.
+        // 5. Only roster members act.
         guard let sender = roster.person(address: fromAddress) else {
             return reject(.unknownSender, sender: fromAddress, person: nil, replyTo: fromAddress)
         }
@@ -111,6 +123,7 @@ public enum Router {
         case .usableRows: kind = .emptyTemplate  // only reached with 0 rows
         case .noTableFound: kind = .noTableFound
         case .unsupported: kind = .unsupportedFormat
+        case .archive: kind = .archiveAttachment
         case .corrupt: kind = .encryptedOrCorrupt
         case .tooLarge: kind = .tooLarge
         case .unsafe: kind = .unsafeArchive
@@ -128,6 +141,7 @@ public enum Router {
     private static func normalized(_ address: String) -> String {
         var text = address.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
-        return text.lowercased()
+        // ASCII letters only (see `Mailbox.lowercasedAddress`): no look-alike becomes a real letter.
+        return text.unicodeScalars.allSatisfy(\.isASCII) ? text.lowercased() : text
     }
 }

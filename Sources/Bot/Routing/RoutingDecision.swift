@@ -40,6 +40,8 @@ public enum ReportReason: Equatable, Sendable {
     case questionWithoutApplication
     /// No usable `From:`: there is no one to answer.
     case noSender
+    /// No single author the bot can believe: answering would pick one of them.
+    case authorUnclear(AuthorProblem)
 }
 
 /// What to do with the message.

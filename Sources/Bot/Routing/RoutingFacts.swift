@@ -21,6 +21,9 @@ public struct RoutingFacts: Equatable, Sendable {
     /// The topmost `Authentication-Results` from the configured trusted server says dmarc (or
     /// spf/dkim) failed: the `From:` cannot be believed.
     public var authDMARCFailFromTrustedServer: Bool
+    /// Why the message has no single believable author (several `From:` mailboxes, a bad
+    /// `Sender:`, a `From:` the trusted server did not authenticate); nil when it has one.
+    public var authorProblem: AuthorProblem?
     /// The original author when the message forwards someone else's mail.
     public var forwardedAuthor: ForwardedAuthor?
     /// A DSHR command tag found in the subject (`SubjectTag.command(in:)`).
@@ -34,7 +37,7 @@ public struct RoutingFacts: Equatable, Sendable {
 
     public init(
         from: String?, returnPathEmpty: Bool = false, isAutoReply: Bool = false, isBounce: Bool = false,
-        authDMARCFailFromTrustedServer: Bool = false, forwardedAuthor: ForwardedAuthor? = nil,
+        authDMARCFailFromTrustedServer: Bool = false, authorProblem: AuthorProblem? = nil, forwardedAuthor: ForwardedAuthor? = nil,
         commandTag: DSHRCommand? = nil, attachments: [AttachmentFacts] = [], bodyTableRows: Int? = nil,
         structureUnsplittable: Bool = false
     ) {
@@ -43,6 +46,7 @@ public struct RoutingFacts: Equatable, Sendable {
         self.isAutoReply = isAutoReply
         self.isBounce = isBounce
         self.authDMARCFailFromTrustedServer = authDMARCFailFromTrustedServer
+        self.authorProblem = authorProblem
         self.forwardedAuthor = forwardedAuthor
         self.commandTag = commandTag
         self.attachments = attachments

@@ -150,6 +150,19 @@ public final class BotRunner {
         return min(pollInterval, untilRenewal)
     }
 
+    /// Keeps a failure of `poll` or `run` for `cpdbot status`: first where a full disk cannot
+    /// lose it (`FailureRecord`), then in the mailbox state and the journal when they can be written.
+    public static func record(_ error: any Error, environment: BotEnvironment) {
+        let text = "\(error)"
+        try? environment.store.failure.record(text, at: environment.now())
+        let mailbox = environment.configuration.imap.mailbox
+        guard var state = try? environment.store.mailbox.load(mailbox: mailbox) else { return }
+        state.lastError = text
+        state.lastErrorAt = environment.now()
+        try? environment.store.mailbox.save(state, mailbox: mailbox)
+        try? environment.store.journal.append(JournalEvent(at: environment.now(), event: .error, detail: text))
+    }
+
     public func disconnect() {
         imap?.logout()
         imap = nil

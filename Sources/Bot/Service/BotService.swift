@@ -54,14 +54,23 @@ public struct BotService: Service {
                 backoff = .seconds(1)
                 if stop.isSet { break }
                 try runner.waitForMail(waker: waker)
-            } catch let error as StoreError {
+            } catch let error as StoreError where !error.isOutOfSpace {
                 // The store is the one thing the bot cannot work without: stop, loudly.
                 logger.critical("store: \(error)")
+                BotRunner.record(error, environment: environment)
                 throw error
+            } catch let error as StoreError {
+                // A full disk: nothing leaves INBOX that is not stored, so waiting loses
+                // nothing. Keep trying (with backoff) until space returns.
+                logger.critical("store full: \(error); nothing is moved out of the mailbox until there is space; retrying in \(backoff)")
+                runner.disconnect()
+                BotRunner.record(error, environment: environment)
+                stop.sleep(for: backoff)
+                backoff = min(backoff * 2, maximumBackoff)
             } catch {
                 logger.error("\(error); retrying in \(backoff)")
                 runner.disconnect()
-                record(error, environment: environment)
+                BotRunner.record(error, environment: environment)
                 stop.sleep(for: backoff)
                 backoff = min(backoff * 2, maximumBackoff)
             }
@@ -69,14 +78,6 @@ public struct BotService: Service {
         runner.disconnect()
     }
 
-    private static func record(_ error: any Error, environment: BotEnvironment) {
-        let mailbox = environment.configuration.imap.mailbox
-        guard var state = try? environment.store.mailbox.load(mailbox: mailbox) else { return }
-        state.lastError = "\(error)"
-        state.lastErrorAt = environment.now()
-        try? environment.store.mailbox.save(state, mailbox: mailbox)
-        try? environment.store.journal.append(JournalEvent(at: environment.now(), event: .error, detail: "\(error)"))
-    }
 }
 
 /// Set once from the shutdown handler, read by the mail thread.

@@ -70,6 +70,16 @@ extension ConfigurationKey {
         ConfigurationKey("limits.max_attachment_bytes") { $0.limits.maxAttachmentBytes = try ValueParser.byteSize($1, in: bytes) },
         ConfigurationKey("limits.max_rows") { $0.limits.maxRows = try ValueParser.wholeNumber($1, of: "rows", in: 1...1_000_000) },
 
+        // Hostile input (issue 13): message structure and archive unpacking.
+        ConfigurationKey("limits.max_mime_parts") { $0.limits.maxMIMEParts = try ValueParser.wholeNumber($1, of: "parts", in: 1...100_000) },
+        ConfigurationKey("limits.max_mime_depth") { $0.limits.maxMIMEDepth = try ValueParser.wholeNumber($1, of: "levels", in: 1...1_000) },
+        ConfigurationKey("limits.max_header_line_bytes") { $0.limits.maxHeaderLineBytes = try ValueParser.byteSize($1, in: 998...(16 << 20)) },
+        ConfigurationKey("limits.max_header_bytes") { $0.limits.maxHeaderBytes = try ValueParser.byteSize($1, in: 1024...(64 << 20)) },
+        ConfigurationKey("limits.max_inflated_bytes_per_file") { $0.limits.maxInflatedBytesPerFile = try ValueParser.byteSize($1, in: bytes) },
+        ConfigurationKey("limits.max_inflated_bytes_per_message") { $0.limits.maxInflatedBytesPerMessage = try ValueParser.byteSize($1, in: bytes) },
+        ConfigurationKey("limits.max_compression_ratio") { $0.limits.maxCompressionRatio = try ValueParser.wholeNumber($1, of: "times", in: 2...100_000) },
+        ConfigurationKey("limits.max_xml_token_bytes") { $0.limits.maxXMLTokenBytes = try ValueParser.byteSize($1, in: 1024...bytes.upperBound) },
+
         ConfigurationKey("replies.max_per_sender_per_hour") {
             $0.replies.maxPerSenderPerHour = try ValueParser.wholeNumber($1, of: "replies", in: 0...1_000)
         },

@@ -17,7 +17,7 @@ enum CSVReader {
             guard cells.contains(where: { $0.value != .empty }) else { return true }
             guard rows.count < limits.maxRows else {
                 throw DocumentError(.tooLarge,
-                    "\(fileName) has more than \(limits.maxRows) filled records (maximum maxRows = \(limits.maxRows)).")
+                    "\(fileName) has more than \(limits.maxRows) filled records (maximum \(limits.maxRows), limits.max_rows).")
             }
             try budget.spend(cells.count)
             rows.append(Row(number: number, cells: Array(cells)))

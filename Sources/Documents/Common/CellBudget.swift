@@ -21,7 +21,7 @@ final class CellBudget {
         used += cells
         guard used <= limit else {
             throw DocumentError(.tooLarge,
-                "\(fileName) holds more than \(limit) cells (at least \(used); maximum maxCells = \(limit)); "
+                "\(fileName) holds more than \(limit) cells (at least \(used); maximum \(limit)); "
                 + "an application is far smaller. Send only the application table.")
         }
     }

@@ -58,7 +58,7 @@ struct SheetBuilder {
         guard row.cells.contains(where: { $0.value != .empty }) else { return }
         guard rows.count < limits.maxRows else {
             throw DocumentError(.tooLarge,
-                "sheet '\(name)' has more than \(limits.maxRows) filled rows (maximum maxRows = \(limits.maxRows)); "
+                "sheet '\(name)' has more than \(limits.maxRows) filled rows (maximum \(limits.maxRows), limits.max_rows); "
                 + "an application is far smaller. Send only the application table.")
         }
         try budget.spend(row.cells.count)

@@ -21,7 +21,7 @@ enum DOCXReader {
                     started += 1
                     guard started <= limits.maxTables else {
                         throw DocumentError(.tooLarge,
-                            "\(fileName) has more than \(limits.maxTables) tables (maximum maxTables = \(limits.maxTables)).")
+                            "\(fileName) has more than \(limits.maxTables) tables (maximum \(limits.maxTables)).")
                     }
                     stack.append(DOCXTableState(index: started))
                     continue

@@ -63,7 +63,7 @@ struct DOCXTableState {
         try budget.spend(cells.count)
         guard rows.count < maxRows else {
             throw DocumentError(.tooLarge,
-                "table \(index) has more than \(maxRows) rows (maximum maxRows = \(maxRows)).")
+                "table \(index) has more than \(maxRows) rows (maximum \(maxRows), limits.max_rows).")
         }
         rows.append(Row(number: rowCount, cells: cells))
         cells.removeAll(keepingCapacity: true)

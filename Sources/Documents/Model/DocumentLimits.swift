@@ -13,11 +13,16 @@ public struct DocumentLimits: Sendable, Equatable {
     public var maxArchiveMembers: Int = 10_000
     public var maxRows: Int = 100_000
     /// Most cells (merged copies included) one document may yield: rows × columns alone would
-    /// allow 25 million cells, which a 10 MB file can describe and memory cannot hold.
-    public var maxCells: Int = 2_000_000
+    /// allow 25 million cells, which a 10 MB file can describe and memory cannot hold. Half a
+    /// million (some 20 MB) is forty times a full application of 10,000 rows × 12 columns.
+    /// Shared strings count against it too: each is held until the sheets are read.
+    public var maxCells: Int = 500_000
     public var maxColumns: Int = 256
     public var maxTables: Int = 64
     public var maxXMLDepth: Int = 256
+    /// The longest single XML token (text node, tag with its attributes) read from an archive
+    /// member, in bytes: the streaming window never grows past it (`limits.max_xml_token_bytes`).
+    public var maxXMLTokenBytes: Int = 1 << 20
     /// Archive members with at least this many compressed bytes are inflated on a thread of
     /// their own while they are parsed (a tuning knob, not a safety limit: the caps above apply
     /// the same way).

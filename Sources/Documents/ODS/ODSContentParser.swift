@@ -55,7 +55,7 @@ struct ODSContentParser {
             guard tableDepth == (selfClosing ? 0 : 1) else { return }
             guard tables.count < limits.maxTables else {
                 throw DocumentError(.tooLarge,
-                    "the spreadsheet has more than \(limits.maxTables) sheets (maximum maxTables = \(limits.maxTables)).")
+                    "the spreadsheet has more than \(limits.maxTables) sheets (maximum \(limits.maxTables)).")
             }
             let hidden = xml.attributeValue("style-name").map { hiddenStyles.contains($0) } ?? false
             let builder = SheetBuilder(name: xml.attributeValue("name") ?? "Sheet\(tables.count + 1)",

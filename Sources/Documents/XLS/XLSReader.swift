@@ -33,7 +33,7 @@ enum XLSReader {
         }
         guard sheetCount <= UInt32(limits.maxTables) else {
             throw DocumentError(.tooLarge,
-                "\(fileName) has \(sheetCount) sheets (maximum maxTables = \(limits.maxTables)).")
+                "\(fileName) has \(sheetCount) sheets (maximum \(limits.maxTables)).")
         }
         var tables: [Table] = []
         let budget = CellBudget(limits: limits, fileName: fileName)

@@ -9,7 +9,12 @@ struct OOXMLRelationships {
     private(set) var ordered: [Relationship] = []
 
     init(bytes: [UInt8], partName: String, limits: DocumentLimits) throws(DocumentError) {
-        var xml = XMLTokenizer(bytes: bytes, partName: partName, maxDepth: limits.maxXMLDepth)
+        try self.init(xml: XMLTokenizer(bytes: bytes, partName: partName, maxDepth: limits.maxXMLDepth), limits: limits)
+    }
+
+    /// Reads the part as it streams from the archive: a bomb never sits whole in memory.
+    init(xml: consuming XMLTokenizer, limits: DocumentLimits) throws(DocumentError) {
+        var xml = xml
         while let token = try xml.next() {
             guard case .start(let name, _) = token, xml.isLocal(name, "Relationship") else { continue }
             guard let target = xml.attributeValue("Target") else { continue }

@@ -2,23 +2,23 @@
 enum XLSXReader {
     static func read(_ archive: SafeArchive, fileName: String, limits: DocumentLimits) throws(DocumentError) -> Document {
         let workbookPath = try officeDocumentPath(archive, limits: limits) ?? "xl/workbook.xml"
-        guard let workbookBytes = try archive.member(workbookPath) else {
+        // Every part is streamed, even the small ones: a small part is where a bomb hides.
+        guard let workbookXML = try archive.xml(workbookPath) else {
             throw DocumentError(.encryptedOrCorrupt, "\(fileName) has no workbook part (\(workbookPath)); the file is damaged.")
         }
-        let workbook = try XLSXWorkbook(bytes: workbookBytes, partName: workbookPath, limits: limits)
+        let workbook = try XLSXWorkbook(xml: workbookXML, limits: limits)
         let relsPath = relationshipsPath(of: workbookPath)
-        let relationships = try archive.member(relsPath).map { bytes throws(DocumentError) in
-            try OOXMLRelationships(bytes: bytes, partName: relsPath, limits: limits)
-        }
+        var relationships: OOXMLRelationships?
+        if let xml = try archive.xml(relsPath) { relationships = try OOXMLRelationships(xml: xml, limits: limits) }
 
         var sharedStrings: [String] = []
         var styles = XLSXStyles()
         for relationship in relationships?.ordered ?? [] {
             let path = OOXMLRelationships.resolve(relationship.target, from: workbookPath)
             if relationship.type.hasSuffix("/sharedStrings"), let xml = try archive.xml(path) {
-                sharedStrings = try XLSXSharedStrings.read(xml)
-            } else if relationship.type.hasSuffix("/styles"), let bytes = try archive.member(path) {
-                styles = try XLSXStyles(bytes: bytes, partName: path, limits: limits)
+                sharedStrings = try XLSXSharedStrings.read(xml, limits: limits)
+            } else if relationship.type.hasSuffix("/styles"), let xml = try archive.xml(path) {
+                styles = try XLSXStyles(xml: xml, limits: limits)
             }
         }
 
@@ -41,8 +41,8 @@ enum XLSXReader {
 
     /// The workbook part named by the package relationships (normally `xl/workbook.xml`).
     private static func officeDocumentPath(_ archive: SafeArchive, limits: DocumentLimits) throws(DocumentError) -> String? {
-        guard let bytes = try archive.member("_rels/.rels") else { return nil }
-        let rels = try OOXMLRelationships(bytes: bytes, partName: "_rels/.rels", limits: limits)
+        guard let xml = try archive.xml("_rels/.rels") else { return nil }
+        let rels = try OOXMLRelationships(xml: xml, limits: limits)
         return rels.ordered.first { $0.type.hasSuffix("/officeDocument") }
             .map { OOXMLRelationships.resolve($0.target, from: "") }
             .flatMap { archive.contains($0) ? $0 : nil }

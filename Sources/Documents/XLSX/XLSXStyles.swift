@@ -4,10 +4,17 @@ struct XLSXStyles {
     /// For each `cellXfs` index: does its number format display a date?
     private(set) var isDateStyle: [Bool] = []
 
+    static let maxCellFormats = 65_536
+
     init() {}
 
     init(bytes: [UInt8], partName: String, limits: DocumentLimits) throws(DocumentError) {
-        var xml = XMLTokenizer(bytes: bytes, partName: partName, maxDepth: limits.maxXMLDepth)
+        try self.init(xml: XMLTokenizer(bytes: bytes, partName: partName, maxDepth: limits.maxXMLDepth), limits: limits)
+    }
+
+    /// Reads the part as it streams from the archive: a bomb never sits whole in memory.
+    init(xml: consuming XMLTokenizer, limits: DocumentLimits) throws(DocumentError) {
+        var xml = xml
         var customFormats: [Int: String] = [:]
         var formatIDs: [Int] = []
         var inCellXfs = false
@@ -15,10 +22,19 @@ struct XLSXStyles {
             switch token {
             case .start(let name, let selfClosing):
                 if xml.isLocal(name, "numFmt"), let id = xml.attributeInt("numFmtId") {
-                    customFormats[id] = xml.attributeValue("formatCode") ?? ""
+                    guard customFormats.count < Self.maxCellFormats else {
+                        throw DocumentError(.unsafeArchive,
+                            "\(xml.partName) defines more than \(Self.maxCellFormats) number formats; it was not read further.")
+                    }
+                    customFormats[id] = String((xml.attributeValue("formatCode") ?? "").prefix(256))
                 } else if xml.isLocal(name, "cellXfs") {
                     inCellXfs = !selfClosing
                 } else if inCellXfs, xml.isLocal(name, "xf") {
+                    // Excel allows 65,490 cell formats; millions of them are a bomb.
+                    guard formatIDs.count < Self.maxCellFormats else {
+                        throw DocumentError(.unsafeArchive,
+                            "\(xml.partName) defines more than \(Self.maxCellFormats) cell formats (Excel allows 65,490); it was not read further.")
+                    }
                     formatIDs.append(xml.attributeInt("numFmtId") ?? 0)
                 }
             case .end(let name):

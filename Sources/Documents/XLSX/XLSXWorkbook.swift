@@ -12,7 +12,12 @@ struct XLSXWorkbook {
     private(set) var dateSystem: ExcelDate.System = .from1900
 
     init(bytes: [UInt8], partName: String, limits: DocumentLimits) throws(DocumentError) {
-        var xml = XMLTokenizer(bytes: bytes, partName: partName, maxDepth: limits.maxXMLDepth)
+        try self.init(xml: XMLTokenizer(bytes: bytes, partName: partName, maxDepth: limits.maxXMLDepth), limits: limits)
+    }
+
+    /// Reads the part as it streams from the archive: a bomb never sits whole in memory.
+    init(xml: consuming XMLTokenizer, limits: DocumentLimits) throws(DocumentError) {
+        var xml = xml
         while let token = try xml.next() {
             guard case .start(let name, _) = token else { continue }
             if xml.isLocal(name, "workbookPr") {
@@ -29,7 +34,7 @@ struct XLSXWorkbook {
                                     isHidden: state == "hidden" || state == "veryHidden"))
                 guard sheets.count <= limits.maxTables else {
                     throw DocumentError(.tooLarge,
-                        "the workbook has more than \(limits.maxTables) sheets (maximum maxTables = \(limits.maxTables)).")
+                        "the workbook has more than \(limits.maxTables) sheets (maximum \(limits.maxTables)).")
                 }
             }
         }

@@ -29,6 +29,9 @@ struct XMLTokenizer {
     /// Where more of the document comes from; nil once everything is in `bytes`.
     private var source: (any XMLByteSource)?
     private let windowSize: Int
+    /// The longest unfinished token a streaming window may hold: a text node or attribute of
+    /// hundreds of megabytes (highly compressible) would otherwise grow the window with it.
+    private let maxTokenBytes: Int
     /// Bytes of the document dropped from the front of the window (for error positions).
     private var windowOffset = 0
     private var sawFirstBytes = false
@@ -38,17 +41,20 @@ struct XMLTokenizer {
         self.partName = partName
         self.maxDepth = maxDepth
         windowSize = bytes.count
+        maxTokenBytes = Int.max  // the document is in memory already
         attributes.reserveCapacity(16)
         skipByteOrderMark()
     }
 
     /// Reads the document from `source`, `windowSize` bytes at a time.
-    init(source: any XMLByteSource, partName: String, maxDepth: Int, windowSize: Int = 256 * 1024) {
+    init(source: any XMLByteSource, partName: String, maxDepth: Int, windowSize: Int = 256 * 1024,
+         maxTokenBytes: Int = 1 << 20) {
         bytes = []
         self.source = source
         self.partName = partName
         self.maxDepth = maxDepth
         self.windowSize = max(1, windowSize)
+        self.maxTokenBytes = maxTokenBytes
         attributes.reserveCapacity(16)
     }
 
@@ -66,6 +72,11 @@ struct XMLTokenizer {
     private mutating func refill() throws(DocumentError) {
         guard let source else { return }
         let pending = bytes.count - position
+        if pending > maxTokenBytes {
+            throw DocumentError(.unsafeArchive,
+                "\(partName) holds a single XML token (text or tag) of more than \(pending) bytes "
+                + "(maximum \(maxTokenBytes), limits.max_xml_token_bytes); it was not read further.")
+        }
         if position > 0 {
             bytes.removeSubrange(0..<position)
             windowOffset += position
@@ -318,7 +329,7 @@ struct XMLTokenizer {
 
     private func tooDeep() -> DocumentError {
         DocumentError(.unsafeArchive,
-            "\(partName) nests elements deeper than \(maxDepth) levels (limit maxXMLDepth = \(maxDepth)); "
+            "\(partName) nests elements deeper than \(maxDepth) levels (maximum \(maxDepth)); "
             + "real office files stay far below that.")
     }
 }

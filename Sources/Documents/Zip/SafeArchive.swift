@@ -3,8 +3,8 @@
 /// A zip bomb claims little and inflates to gigabytes, so members are inflated chunk by chunk,
 /// the real bytes are counted, and reading stops as soon as one member, all members together,
 /// or one member's compression ratio passes `DocumentLimits` (see `ZipMemberReader`). The sizes the archive claims are
-/// never trusted. Nothing is written to disk, so member names (even `../../etc/passwd`) are
-/// only looked up, never used as paths.
+/// never trusted. Nothing is written to disk; still, a member name that is a path out of the
+/// archive, or that repeats another, makes the file unsafe (`ZipMemberName`).
 final class SafeArchive {
     private let bytes: [UInt8]
     private let directory: ZipDirectory
@@ -12,32 +12,47 @@ final class SafeArchive {
     private let fileName: String
     private var byName: [String: ZipDirectory.Member] = [:]
     private let inflated = ZipMemberReader.InflatedBytes()
+    private let messageBudget: InflationBudget?
 
     /// Member names in archive order.
     var memberNames: [String] { directory.members.map(\.name) }
 
     /// Opens `bytes` as a zip archive; a missing central directory (truncated download) or a
     /// damaged header is `encrypted_or_corrupt`.
-    init(bytes: [UInt8], fileName: String, limits: DocumentLimits) throws(DocumentError) {
+    init(bytes: [UInt8], fileName: String, limits: DocumentLimits, messageBudget: InflationBudget? = nil) throws(DocumentError) {
         self.bytes = bytes
+        self.messageBudget = messageBudget
         self.limits = limits
         self.fileName = fileName
         directory = try ZipDirectory(bytes: bytes, fileName: fileName, limits: limits)
-        // The first member of a name wins; duplicate names are a trick, not an office file.
-        for member in directory.members where byName[member.name] == nil { byName[member.name] = member }
+        for member in directory.members {
+            if let problem = ZipMemberName.problem(member.name) {
+                throw DocumentError(.unsafeArchive,
+                    "\(fileName) holds \(problem): \(ZipMemberName.quoted(member.name)); it was not unpacked.")
+            }
+            // Two members of one name: each program would read another one.
+            guard byName[member.name] == nil else {
+                throw DocumentError(.unsafeArchive,
+                    "\(fileName) holds two members named \(ZipMemberName.quoted(member.name)); it was not unpacked.")
+            }
+            byName[member.name] = member
+        }
     }
 
     func contains(_ name: String) -> Bool { byName[name] != nil }
 
-    /// The inflated bytes of member `name`, or nil when the archive has no such member.
+    /// The inflated bytes of member `name` (a small part read whole), or nil when the archive
+    /// has no such member. Such a part larger than `limits.maxXMLTokenBytes` is a bomb: a real
+    /// `mimetype` or `[Content_Types].xml` has a few kilobytes.
     func member(_ name: String) throws(DocumentError) -> [UInt8]? {
-        try open(name)?.readAll()
+        try open(name)?.readAll(atMost: limits.maxXMLTokenBytes)
     }
 
     /// A tokenizer that reads XML member `name` as it is inflated, never holding it whole.
     func xml(_ name: String) throws(DocumentError) -> XMLTokenizer? {
         guard let reader = try open(name) else { return nil }
-        return XMLTokenizer(source: reader, partName: name, maxDepth: limits.maxXMLDepth)
+        return XMLTokenizer(source: reader, partName: name, maxDepth: limits.maxXMLDepth,
+                            maxTokenBytes: limits.maxXMLTokenBytes)
     }
 
     /// A reader that inflates member `name` chunk by chunk (for parts too large to hold whole),
@@ -53,6 +68,6 @@ final class SafeArchive {
                 "\(fileName): member \(member.name) cannot be read (its data lies outside the file); the file is damaged.")
         }
         return try ZipMemberReader(member: member, bytes: bytes, dataRange: range, budget: inflated,
-                                   fileName: fileName, limits: limits)
+                                   messageBudget: messageBudget, fileName: fileName, limits: limits)
     }
 }

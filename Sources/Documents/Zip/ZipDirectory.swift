@@ -41,7 +41,7 @@ struct ZipDirectory {
         }
         guard count <= limits.maxArchiveMembers else {
             throw DocumentError(.unsafeArchive,
-                "\(fileName) lists \(count) members (maximum maxArchiveMembers = \(limits.maxArchiveMembers)); "
+                "\(fileName) lists \(count) members (maximum \(limits.maxArchiveMembers)); "
                 + "it was not unpacked.")
         }
         var position = offset

@@ -9,6 +9,7 @@ final class ZipMemberReader: XMLByteSource {
     let name: String
     private let source: Source
     private let budget: InflatedBytes
+    private let messageBudget: InflationBudget?
     private let memberCap: Int
     private let expectedCRC: UInt32
     private let fileName: String
@@ -34,9 +35,10 @@ final class ZipMemberReader: XMLByteSource {
     }
 
     init(member: ZipDirectory.Member, bytes: [UInt8], dataRange: Range<Int>, budget: InflatedBytes,
-         fileName: String, limits: DocumentLimits) throws(DocumentError) {
+         messageBudget: InflationBudget? = nil, fileName: String, limits: DocumentLimits) throws(DocumentError) {
         name = member.name
         self.budget = budget
+        self.messageBudget = messageBudget
         self.fileName = fileName
         self.limits = limits
         expectedCRC = member.crc32
@@ -120,12 +122,18 @@ final class ZipMemberReader: XMLByteSource {
         return appended
     }
 
-    /// Every remaining byte of the member.
-    func readAll() throws(DocumentError) -> [UInt8] {
+    /// Every remaining byte of the member; more than `atMost` is refused as unsafe.
+    func readAll(atMost: Int) throws(DocumentError) -> [UInt8] {
         var output: [UInt8] = []
-        // The claimed size is only a capacity hint, bounded by the cap.
-        output.reserveCapacity(min(claimedSize, memberCap + 1))
-        while try read(appendingTo: &output, atLeast: 1 << 20) > 0 {}
+        // The claimed size is only a capacity hint, bounded by the caps.
+        output.reserveCapacity(min(claimedSize, memberCap + 1, atMost + 1))
+        while try read(appendingTo: &output, atLeast: min(1 << 20, atMost + 1)) > 0 {
+            if output.count > atMost {
+                throw DocumentError(.unsafeArchive,
+                    "\(fileName): member \(name) inflates to more than \(output.count) bytes, far more than such a part "
+                    + "holds (maximum \(atMost), limits.max_xml_token_bytes). It was not unpacked.")
+            }
+        }
         return output
     }
 
@@ -134,6 +142,11 @@ final class ZipMemberReader: XMLByteSource {
         produced += size
         budget.total += size
         guard produced <= memberCap, budget.total <= limits.maxInflatedBytes else { throw bombError() }
+        if let messageBudget, !messageBudget.spend(size) {
+            throw DocumentError(.unsafeArchive,
+                "\(fileName): the files of this message inflate to more than \(messageBudget.used) bytes together "
+                + "(maximum \(messageBudget.maximum), limits.max_inflated_bytes_per_message). It was not unpacked.")
+        }
     }
 
     private func finish() throws(DocumentError) {
@@ -149,12 +162,12 @@ final class ZipMemberReader: XMLByteSource {
     private func bombError() -> DocumentError {
         let reason: String
         if budget.total > limits.maxInflatedBytes {
-            reason = "members inflate to more than \(budget.total) bytes in total (maximum \(limits.maxInflatedBytes))"
+            reason = "members inflate to more than \(budget.total) bytes in total (maximum \(limits.maxInflatedBytes), limits.max_inflated_bytes_per_file)"
         } else if produced > limits.maxMemberBytes {
-            reason = "member \(name) inflates to more than \(produced) bytes (maximum \(limits.maxMemberBytes))"
+            reason = "member \(name) inflates to more than \(produced) bytes (maximum \(limits.maxMemberBytes), limits.max_inflated_bytes_per_file)"
         } else {
             reason = "member \(name) inflates from \(compressedSize) to more than \(produced) bytes, "
-                + "a ratio over \(produced / compressedSize):1 (maximum \(limits.maxCompressionRatio):1)"
+                + "a ratio over \(produced / compressedSize):1 (maximum \(limits.maxCompressionRatio):1, limits.max_compression_ratio)"
         }
         return DocumentError(.unsafeArchive, "\(fileName) looks like a zip bomb: \(reason). It was not unpacked.")
     }

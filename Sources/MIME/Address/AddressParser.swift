@@ -43,7 +43,7 @@ public enum AddressParser {
                 i += 1
             case ":" where state.angle == nil && state.group == nil && !state.spec.contains("@"):
                 state.group = state.displayText()
-                state.words = []; state.spec = ""; state.comments = []
+                state.words = []; state.spec = ""; state.specHasAt = false; state.comments = []
                 i += 1
             case " ", "\t", "\r", "\n":
                 i += 1
@@ -56,6 +56,15 @@ public enum AddressParser {
                 }
                 if atom.isEmpty { i += 1; continue }  // a lone ":" inside a group
                 state.words.append(String(atom))
+                // RFC 5322 allows folding white space around the dots of an addr-spec
+                // (`a . b@x . kz`, obsolete syntax), never inside an atom: `kazgu u.kz` is not
+                // `kazguu.kz`, so the space is kept and the address matches no one.
+                let atomHasAt = atom.contains("@")
+                if let last = state.spec.unicodeScalars.last, i > 0, " \t\r\n".unicodeScalars.contains(s[i - 1]),
+                   last != ".", last != "@", atom.first != ".", atom.first != "@", state.specHasAt || atomHasAt {
+                    state.spec.append(" ")
+                }
+                if atomHasAt { state.specHasAt = true }
                 state.spec.append(String(atom))
                 i = j
             }
@@ -70,6 +79,7 @@ public enum AddressParser {
     private struct State {
         var words: [String] = []
         var spec = ""           // the same tokens without spaces: an addr-spec when there is no <...>
+        var specHasAt = false
         var comments: [String] = []
         var angle: String?
         var group: String?
@@ -81,7 +91,7 @@ public enum AddressParser {
         }
 
         mutating func finishMailbox() {
-            defer { words = []; spec = ""; comments = []; angle = nil }
+            defer { words = []; spec = ""; specHasAt = false; comments = []; angle = nil }
             let commentName = comments.map { EncodedWords.decode($0).trimmingWhitespace() }.first { !$0.isEmpty }
             if let angle {
                 let name = displayText()

@@ -13,8 +13,14 @@ public struct Mailbox: Sendable, Equatable, Hashable {
         self.group = group
     }
 
-    /// The address lowercased: how the roster matches people.
-    public var lowercasedAddress: String { address.lowercased() }
+    /// The address with its ASCII letters lowercased: how the roster matches people. Only
+    /// ASCII: Unicode lowercasing turns look-alikes into real letters (the Kelvin sign U+212A
+    /// becomes "k"), and `a@\u{212A}azguu.kz` must stay as foreign as it looks.
+    public var lowercasedAddress: String {
+        String(String.UnicodeScalarView(address.unicodeScalars.map { scalar in
+            (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32).map { $0 } ?? scalar : scalar
+        }))
+    }
 
     /// The local part and the domain, split at the last "@".
     public var domain: String? {

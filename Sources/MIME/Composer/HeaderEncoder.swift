@@ -96,8 +96,11 @@ public enum HeaderEncoder {
 }
 
 extension String {
-    /// Header values must not contain line breaks or other control characters: each becomes a space.
+    /// Header values must not contain line breaks or other control characters: CR, LF, tab and
+    /// the other C0 controls become a space; C1 controls, bidirectional overrides and other
+    /// hidden characters are made visible (`⟨U+202E⟩`), even inside encoded words.
     func replacingLineBreaks() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        let spaced = String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        return VisibleText.visible(spaced)
     }
 }

@@ -10,7 +10,7 @@ public enum MIMEError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .limitExceeded(limit, actual, maximum):
-            return "the message exceeds the \(limit.rawValue) limit: \(actual) > \(maximum); raise the limit in the configuration if the message is legitimate"
+            return "the message exceeds the \(limit.rawValue) limit: \(actual) > \(maximum)"
         case let .notAMessage(reason):
             return "the input is not an e-mail message: \(reason)"
         case let .unreadableTNEF(reason):

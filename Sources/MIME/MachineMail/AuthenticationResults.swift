@@ -23,6 +23,11 @@ public struct AuthenticationResults: Sendable, Equatable {
     public var dmarc: String? { result(of: "dmarc") }
     public var spf: String? { result(of: "spf") }
     public var dkim: String? { result(of: "dkim") }
+    /// The `From:` domain the checks were for: DMARC's `header.from`, else the first method's.
+    public var headerFrom: String? {
+        (results.first { $0.method == "dmarc" && $0.properties["header.from"] != nil }
+            ?? results.first { $0.properties["header.from"] != nil })?.properties["header.from"]?.lowercased()
+    }
 
     /// Parses the topmost Authentication-Results of `header`.
     public static func topmost(in header: HeaderSection) -> AuthenticationResults? {

@@ -13,6 +13,8 @@ extension MessageSummary {
         return MessageSummary(
             from: message.sender?.lowercasedAddress,
             fromName: message.sender?.displayName,
+            fromAll: message.header.all("From").flatMap { AddressParser.parseList($0.text) }.map(\.lowercasedAddress).filter { !$0.isEmpty },
+            sender: message.header.all("Sender").flatMap { AddressParser.parseList($0.text) }.map(\.lowercasedAddress).filter { !$0.isEmpty },
             to: message.to.map(\.lowercasedAddress).filter { !$0.isEmpty },
             date: message.date?.iso8601,
             subject: message.subject,
@@ -28,7 +30,7 @@ extension MessageSummary {
                                authorName: $0.author.displayName, subject: $0.subject, date: $0.date, evidence: $0.evidence.rawValue)
             },
             authenticationResults: auth.map {
-                AuthenticationSummary(authservId: $0.authservID, dmarc: $0.dmarc, spf: $0.spf, dkim: $0.dkim)
+                AuthenticationSummary(authservId: $0.authservID, dmarc: $0.dmarc, spf: $0.spf, dkim: $0.dkim, headerFrom: $0.headerFrom)
             },
             attachments: message.fileParts.map { file($0, limits: limits) },
             defects: message.defects.map(\.description),

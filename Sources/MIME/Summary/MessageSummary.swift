@@ -53,10 +53,16 @@ public struct MessageSummary: Sendable, Encodable {
         public var dmarc: String?
         public var spf: String?
         public var dkim: String?
+        /// The domain the server authenticated the `From:` for (`header.from`).
+        public var headerFrom: String?
     }
 
     public var from: String?
     public var fromName: String?
+    /// Every mailbox of every `From:` field, lowercased: more than one means no single author.
+    public var fromAll: [String]
+    /// The `Sender:` mailboxes, lowercased (empty without the field).
+    public var sender: [String]
     public var to: [String]
     public var date: String?
     public var subject: String?

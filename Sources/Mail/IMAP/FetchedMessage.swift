@@ -14,7 +14,27 @@ public struct FetchedMessage: Sendable {
     /// RFC822.SIZE as the server reports it.
     public var size: Int
     public var flags: [String]
+    /// When the server received the message (IMAP `INTERNALDATE`): the time that counts for
+    /// deadlines, since the sender writes the `Date:` header. nil when the server gave none.
+    public var internalDate: Date?
+    /// The sender's fields of the header (`FetchedMessage.headerFieldNames`): what a message
+    /// too large to download is answered from.
+    public var headerFields: Data?
     public var content: Content
+
+    public init(uid: UInt32, size: Int, flags: [String], internalDate: Date? = nil, headerFields: Data? = nil,
+                content: Content) {
+        self.uid = uid
+        self.size = size
+        self.flags = flags
+        self.internalDate = internalDate
+        self.headerFields = headerFields
+        self.content = content
+    }
+
+    /// The header fields fetched with every message (a few hundred bytes).
+    public static let headerFieldNames = ["FROM", "SENDER", "SUBJECT", "DATE", "MESSAGE-ID", "RETURN-PATH",
+                                          "AUTO-SUBMITTED", "PRECEDENCE", "X-AUTOREPLY", "AUTHENTICATION-RESULTS"]
 
     /// The bytes, or nil when the message was too large to download.
     public var body: Data? {

@@ -25,7 +25,8 @@ extension IMAPClient {
 
     private func fetchBatch(set: String, accept: (UInt32) -> Bool, into sink: (FetchedMessage) throws -> Void) throws {
         let maximum = limits.maxMessageBytes
-        let command = IMAPCommand("UID FETCH \(set) (UID RFC822.SIZE FLAGS BODY.PEEK[])")
+        let fields = FetchedMessage.headerFieldNames.joined(separator: " ")
+        let command = IMAPCommand("UID FETCH \(set) (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[HEADER.FIELDS (\(fields))] BODY.PEEK[])")
         logger.trace("IMAP command", metadata: ["command": "\(command.display)"])
         try connection.execute(command) { response in
             // Unsolicited FETCH (flag changes by another client) carries no body: skip it.
@@ -38,7 +39,10 @@ extension IMAPClient {
             case .tooLarge(let size): content = .tooLarge(size: size, maximum: maximum)
             }
             let size = attributes.size ?? body.size
-            try sink(FetchedMessage(uid: uid, size: size, flags: attributes.flags ?? [], content: content))
+            try sink(FetchedMessage(uid: uid, size: size, flags: attributes.flags ?? [],
+                                      internalDate: attributes.internalDate,
+                                      headerFields: { if case .data(let data)? = attributes.headerFields { data } else { nil } }(),
+                                      content: content))
         }
     }
 }

@@ -15,6 +15,9 @@ public struct JournalEventKind: RawRepresentable, Codable, Hashable, Sendable, E
 
     /// A message was fetched and archived.
     public static let received: Self = "received"
+    /// The sender's `Date:` lies more than a day from the server's time of receipt; `detail`
+    /// gives both. The server's time is the one that counts.
+    public static let dateSkew: Self = "date_skew"
     /// A message got its outcome (processed, rejected, ignored, reported) and folder.
     public static let routed: Self = "routed"
     /// An outgoing message was handed to SMTP and accepted.

@@ -13,8 +13,12 @@ public struct Roster: Equatable, Sendable {
     }
 
     /// The person with this address, case-insensitively (`<…>` and spaces around are ignored).
+    /// Only an ASCII address can match: Unicode lowercasing folds look-alikes such as the
+    /// Kelvin sign `K` (U+212A) into `k`, so `a@\u{212A}azguu.kz` would otherwise pass for a head.
     public func person(address: String) -> RosterPerson? {
-        byEmail[Self.normalizedAddress(address)]
+        let key = Self.normalizedAddress(address)
+        guard address.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
+        return byEmail[key]
     }
 
     /// People whose name matches: the same words ignoring case, order, `ё`/`е` and punctuation,

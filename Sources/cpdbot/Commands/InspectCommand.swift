@@ -55,6 +55,9 @@ enum InspectText {
         var lines: [String] = []
         func add(_ label: String, _ value: String?) { lines.append(label.padding(toLength: 16, withPad: " ", startingAt: 0) + (value ?? "–")) }
         add("From:", [s.fromName, s.from.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))
+        // Every author, not just the first: a message with several is never credited to one.
+        if s.fromAll.count > 1 { add("Authors:", "\(s.fromAll.count): " + s.fromAll.joined(separator: ", ")) }
+        if !s.sender.isEmpty { add("Sender:", s.sender.joined(separator: ", ")) }
         add("To:", s.to.joined(separator: ", "))
         add("Date:", s.date)
         add("Subject:", s.subject)
@@ -74,7 +77,7 @@ enum InspectText {
             add("Forward:", "no")
         }
         if let a = s.authenticationResults {
-            add("Auth results:", "\(a.authservId): dmarc=\(a.dmarc ?? "–") spf=\(a.spf ?? "–") dkim=\(a.dkim ?? "–")")
+            add("Auth results:", "\(a.authservId): dmarc=\(a.dmarc ?? "–") spf=\(a.spf ?? "–") dkim=\(a.dkim ?? "–")" + (a.headerFrom.map { " header.from=\($0)" } ?? ""))
         } else {
             add("Auth results:", "none")
         }

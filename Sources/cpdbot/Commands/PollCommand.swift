@@ -21,6 +21,7 @@ struct PollCommand: AsyncParsableCommand {
         do {
             report = try await bootstrap.withRunner { try $0.poll() }
         } catch {
+            BotRunner.record(error, environment: bootstrap.environment)
             throw CLIExit.couldNotRun("\(error)")
         }
         if json {

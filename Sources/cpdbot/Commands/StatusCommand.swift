@@ -33,9 +33,15 @@ struct StatusCommand: AsyncParsableCommand {
             let state = try store.mailbox.load(mailbox: bootstrap.configuration.imap.mailbox)
             var outbox: [String: Int] = [:]
             for entry in try store.outbox.all() { outbox[entry.state.name, default: 0] += 1 }
+            var lastError = state.lastError ?? journal.lastError?.detail
+            var lastErrorAt = state.lastErrorAt ?? journal.lastError?.at
+            // A failure kept while the disk was full may be newer than anything the journal has.
+            if let failure = store.failure.last(), failure.at > (lastErrorAt ?? .distantPast) {
+                lastError = failure.what
+                lastErrorAt = failure.at
+            }
             report = Report(outcomes: journal.outcomes, outbox: outbox, lastPoll: state.lastPollAt ?? journal.lastPoll,
-                            lastError: state.lastError ?? journal.lastError?.detail,
-                            lastErrorAt: state.lastErrorAt ?? journal.lastError?.at,
+                            lastError: lastError, lastErrorAt: lastErrorAt,
                             loginFailingSince: state.loginFailingSince, loginFailure: state.loginFailure,
                             loginAlertedAt: state.loginAlertedAt, store: store.root.path)
         } catch {

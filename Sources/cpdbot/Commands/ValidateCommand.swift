@@ -1,4 +1,6 @@
 import Applications
+import Bot
+import Config
 import Documents
 import ArgumentParser
 import Foundation
@@ -30,8 +32,9 @@ struct ValidateCommand: AsyncParsableCommand {
         // Bad arguments mean the command could not run: exit 2 with one line, as DESIGN.md says.
         if files.isEmpty { throw CLIExit.couldNotRun("name at least one application file") }
         let receivedOn = try receiptDay()
+        let limits = try documentLimits()
         let records = try files.map { path in
-            ApplicationFileRecord(file: path, reading: try Self.read(path, receivedOn: receivedOn))
+            ApplicationFileRecord(file: path, reading: try Self.read(path, receivedOn: receivedOn, limits: limits))
         }
         if json {
             var output = StandardOutputStream()
@@ -45,8 +48,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
     /// Reads one file the way the bot reads an attachment. A file over the size limit is not
     /// loaded into memory at all.
-    private static func read(_ path: String, receivedOn: CalendarDay) throws -> ApplicationReading {
-        let limits = DocumentLimits()
+    private static func read(_ path: String, receivedOn: CalendarDay, limits: DocumentLimits) throws -> ApplicationReading {
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
         if let size, size > limits.maxFileBytes {
@@ -59,6 +61,17 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         return ApplicationReader.read(bytes: bytes, fileName: fileName, receivedOn: receivedOn,
                                       documentLimits: limits)
+    }
+
+    /// The limits the bot reads attachments with (`limits.*` of the configuration), so that
+    /// `validate` refuses exactly what the bot would.
+    private func documentLimits() throws -> DocumentLimits {
+        do {
+            let loaded = try ConfigurationLoader().load(file: global.config)
+            return DocumentLimits(loaded.configuration.limits)
+        } catch {
+            throw CLIExit.couldNotRun("configuration \(global.config): \(error)")
+        }
     }
 
     private func receiptDay() throws -> CalendarDay {

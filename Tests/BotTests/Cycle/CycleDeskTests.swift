@@ -47,7 +47,7 @@ import Testing
         }
 
         func read(_ raw: Data) throws -> MessageReading {
-            try MessageReading.read([UInt8](raw), fetchedAt: Date(), limits: .init())
+            try MessageReading.readAsDated(raw)
         }
 
         func purposes() throws -> [String] { try store.outbox.all().map(\.purpose).sorted() }

@@ -48,7 +48,7 @@ import Testing
 
     static func reading(_ email: String) throws -> MessageReading {
         let raw = try Data(contentsOf: directory.appendingPathComponent(email))
-        return try MessageReading.read([UInt8](raw), fetchedAt: Date(), limits: .init())
+        return try MessageReading.readAsDated(raw)
     }
 
     @Test(arguments: try expected().plans.map(\.email))

@@ -1,4 +1,6 @@
 import Foundation
+import MIME
+@testable import Bot
 
 /// Builds application mails for load and crash tests: a head's message with a small CSV
 /// Appendix 1 attached, a unique Message-ID and a Date that orders them.
@@ -39,5 +41,14 @@ enum ApplicationMail {
 
             """
         return Data(text.utf8)
+    }
+}
+
+extension MessageReading {
+    /// Reads a corpus message as received at the moment its `Date:` header names, as the
+    /// sample corpus records its messages (`received` in expected.json).
+    static func readAsDated(_ raw: Data) throws -> MessageReading {
+        let claimed = try MessageParser().parse([UInt8](raw)).date?.date
+        return try read([UInt8](raw), receivedAt: claimed ?? Date(), limits: .init())
     }
 }

@@ -54,8 +54,10 @@ struct MailSandbox {
 
     func reset(_ users: [String]) throws { try script(["reset"] + users) }
 
-    func deliver(_ files: [URL], to user: String) throws {
-        try script(["deliver", user] + files.map(\.path))
+    /// Stores the files in `user`'s INBOX. `asDated`: each is received (INTERNALDATE) at the
+    /// time its `Date:` header names, as the corpus records it; otherwise now.
+    func deliver(_ files: [URL], to user: String, asDated: Bool = true) throws {
+        try script(["deliver"] + (asDated ? ["--as-dated"] : []) + [user] + files.map(\.path))
     }
 
     func imap(_ user: String) throws -> IMAPClient {

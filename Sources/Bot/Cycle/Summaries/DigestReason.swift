@@ -14,6 +14,7 @@ enum DigestReason: String, CaseIterable, Sendable {
     case processingFailed = "processing_failed"
     case question
     case noSender = "no_sender"
+    case authorUnclear = "author_unclear"
     case bounce
     case autoReply = "auto_reply"
     /// A journal line this version does not know (written by a later one): shown with its detail.
@@ -49,6 +50,7 @@ enum DigestReason: String, CaseIterable, Sendable {
         ]),
         ("reported to DSHR: ", [
             "spoofed": .spoofed, "bounce": .bounce, "questionWithoutApplication": .question, "noSender": .noSender,
+            "authorUnclear": .authorUnclear,
         ]),
     ]
 

@@ -59,6 +59,24 @@ public struct ReportContext: Sendable {
             if let claimed { values["claimed_from"] = claimed }
         case .questionWithoutApplication: values["question"] = true
         case .noSender: values["no_sender"] = true
+        case let .authorUnclear(problem):
+            values["author_unclear"] = true
+            switch problem {
+            case let .severalFromFields(count):
+                values["several_from_fields"] = true
+                values["from_field_count"] = count
+            case let .severalAuthors(addresses):
+                values["several_authors"] = true
+                values["author_count"] = addresses.count
+                values["authors"] = addresses.prefix(20).joined(separator: ", ") + (addresses.count > 20 ? ", …" : "")
+            case let .invalidSender(sender):
+                values["invalid_sender"] = true
+                values["sender_field"] = sender
+            case let .authenticatedDomainDiffers(fromDomain, authenticated):
+                values["domain_differs"] = true
+                values["from_domain"] = fromDomain
+                values["authenticated_domain"] = authenticated
+            }
         }
         if let failedRecipient { values["failed_recipient"] = failedRecipient }
         if let bouncedSubject { values["bounced_subject"] = bouncedSubject }

@@ -57,6 +57,11 @@ struct FetchAttributes: Sendable, Equatable {
     var uid: UInt32?
     var size: Int?
     var flags: [String]?
+    /// When the server took the message in (`INTERNALDATE`).
+    var internalDate: Date?
+    /// `BODY[HEADER.FIELDS (…)]`: a few header fields, so that a message too large to download
+    /// can still be answered.
+    var headerFields: RawResponse.Literal?
     /// BODY[] / BINARY[] of the whole message.
     var body: RawResponse.Literal?
 }

@@ -80,11 +80,18 @@ enum ResponseParser {
             case "UID": attributes.uid = item.uid
             case "RFC822.SIZE": attributes.size = item.number.flatMap { Int(exactly: $0) }
             case "FLAGS": attributes.flags = item.list?.compactMap(\.atom)
+            case "INTERNALDATE": attributes.internalDate = item.text.flatMap(InternalDate.parse)
             case "BODY[]", "BINARY[]", "RFC822":
                 switch item {
                 case .literal(let literal): attributes.body = literal
                 case .quoted(let bytes): attributes.body = .data(Data(bytes))
                 default: attributes.body = nil  // NIL: the message vanished meanwhile
+                }
+            case _ where name.hasPrefix("BODY[HEADER.FIELDS"):
+                switch item {
+                case .literal(let literal): attributes.headerFields = literal
+                case .quoted(let bytes): attributes.headerFields = .data(Data(bytes))
+                default: attributes.headerFields = nil
                 }
             default: continue
             }

@@ -59,7 +59,7 @@ import Testing
         let roster = try f.store.roster.load()
         let person = try #require(roster.person(address: CycleDeskTests.dshr))
         let raw = CycleDeskTests().planMessage(id: "alert-plan@x")
-        let reading = try MessageReading.read([UInt8](raw), fetchedAt: Date(), limits: .init())
+        let reading = try MessageReading.readAsDated(raw)
         _ = try f.desk.plan.receive(from: person, reading: reading, hash: "alert", roster: roster)
         _ = try f.desk.announce(cycle: "2026-2027")
         let announcements = try f.entries("announce:")

@@ -56,6 +56,11 @@ import Testing
         Fixture(
             wire: "* 2 FETCH (BODY[] {0}\r\n UID 8 FLAGS () RFC822.SIZE 0)\r\n",
             expected: .untagged(.fetch(sequence: 2, FetchAttributes(uid: 8, size: 0, flags: [], body: .data(Data()))))),
+        // INTERNALDATE: the server's time of receipt, whatever the Date: header claims.
+        Fixture(
+            wire: "* 6 FETCH (UID 12 INTERNALDATE \"06-Dec-2026 14:03:09 +0500\" BODY[] {2}\r\nHi)\r\n",
+            expected: .untagged(.fetch(sequence: 6, FetchAttributes(
+                uid: 12, internalDate: Date(timeIntervalSince1970: 1_796_547_789), body: .data(Data("Hi".utf8)))))),
         // Flag change pushed by another session: no body.
         Fixture(
             wire: "* 3 FETCH (FLAGS (\\Deleted) UID 9)\r\n",
@@ -156,5 +161,23 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// INTERNALDATE (RFC 9051 date-time): the server's time of receipt.
+@Suite struct InternalDateTests {
+    @Test(arguments: [
+        ("17-Jul-1996 02:44:25 -0700", 837_596_665.0),
+        (" 7-Jul-1996 02:44:25 +0000", 836_707_465.0),
+        ("01-Jan-2027 00:00:00 +0500", 1_798_743_600.0),
+    ])
+    func readsInternalDate(_ text: String, _ seconds: Double) {
+        #expect(InternalDate.parse(text) == Date(timeIntervalSince1970: seconds))
+    }
+
+    @Test(arguments: ["", "31-Feb-2026 00:00:00 +0000", "17-Jul-96 02:44:25 -0700", "17-Jul-1996 02:44 -0700",
+                      "17-Foo-1996 02:44:25 -0700", "17-Jul-1996 25:00:00 +0000", "17-Jul-1996 02:44:25 0700"])
+    func refusesMalformedInternalDate(_ text: String) {
+        #expect(InternalDate.parse(text) == nil)
     }
 }

@@ -1,0 +1,17 @@
+/// What the archives of one message may inflate to together (`limits.max_inflated_bytes_per_message`):
+/// ten files each just under the per-file cap must not add up to ten times the work. One
+/// budget per message, shared by its files, which are read one after another.
+public final class InflationBudget: @unchecked Sendable {
+    public let maximum: Int
+    public private(set) var used = 0
+
+    public init(maximum: Int) {
+        self.maximum = maximum
+    }
+
+    /// Counts `bytes` more; false once the total is past the maximum.
+    func spend(_ bytes: Int) -> Bool {
+        used += bytes
+        return used <= maximum
+    }
+}
