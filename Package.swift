@@ -51,6 +51,7 @@ let package = Package(
         .target(name: "TextEncoding"),
         .target(name: "Digest"),
         .target(name: "CivilCalendar"),
+        .target(name: "Wording"),
         .target(name: "MIME", dependencies: ["TextEncoding", "Digest", "CivilCalendar", "CYTNEF"]),
         .target(name: "Documents", dependencies: [
             "TextEncoding", "CivilCalendar", "CFreeXL", "CXLSXWriter", "CISAL",
@@ -63,7 +64,7 @@ let package = Package(
         .target(name: "Config", dependencies: ["Yams"]),
         .target(name: "Store", dependencies: ["Digest", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
-            "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Digest",
+            "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Digest", "Wording",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -91,12 +92,13 @@ let package = Package(
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
+        .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME", "TextEncoding", "Digest"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(name: "ApplicationsTests", dependencies: ["Applications", "Documents"]),
         .testTarget(name: "RegulationTests", dependencies: ["Regulation"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Digest"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications", "Digest"]),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation"]),
     ]
 )

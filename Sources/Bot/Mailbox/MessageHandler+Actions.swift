@@ -68,7 +68,9 @@ extension MessageHandler {
         let person = context.roster.person(address: address)
         let senderName = reading.message.sender?.lowercasedAddress == address.lowercased() ? reading.message.sender?.displayName : nil
         let name = person?.fullName ?? senderName
-        let language = person?.language.rawValue ?? environment.configuration.bot.language.rawValue
+        // Someone the roster does not know is answered in the language they wrote in.
+        let language = person?.language.rawValue
+            ?? ReplyContext.languageOfText(reading, fallback: environment.configuration.bot.language.rawValue)
         let subject = reading.summary.subject
         let template: String
         let values: (ReplyStrings) -> [String: Any]
@@ -90,7 +92,7 @@ extension MessageHandler {
             template = "reject_file"
             let shown = problems.map { FileProblem(fileName: $0.fileName.map(ReplyContext.visible), kind: $0.kind) }
             let built = RejectFileContext(name: name, problems: shown,
-                                          maximumSize: ReplyContext.megabytes(environment.configuration.limits.maxAttachmentBytes),
+                                          maximumSize: ByteCount(environment.configuration.limits.maxAttachmentBytes),
                                           originalSubject: subject)
             values = { _ in built.values() }
         }

@@ -2,6 +2,7 @@ import Foundation
 import Regulation
 import Store
 import Testing
+import Wording
 @testable import Bot
 
 /// Every cycle template renders in kk, ru and en from the contexts the desks build, with no
@@ -76,7 +77,7 @@ import Testing
                                                           "files": [["file": "x.pdf", "detail": "unsupported"]]]))
         out.append(("command_result", "confirmation", ["is_confirmation": true, "cycle": "2026-2027", "file_name": "p.xlsx",
                                                        "queued": 3, "already": 1, "has_already": true, "recipients": 4,
-                                                       "deadline": "13.07.2026"]))
+                                                       "deadline": CivilDate(text: "2026-07-13")!]))
         return out.map { ($0.0, $0.1, $0.2.merging(["name": "Ә. <Test>", "original_subject": "[PLAN]"]) { old, _ in old }) }
     }
 
@@ -107,8 +108,9 @@ import Testing
         let free = try #require(Self.contexts.first { $0.1 == "completed 0" }).2
         let paidText = try Self.library.render("course_result", language: language, context: paid).text
         let freeText = try Self.library.render("course_result", language: language, context: free).text
-        #expect(paidText.contains("30.09.2027"), "12 months from 30.09.2026")
-        #expect(!freeText.contains("30.09.2027"))
+        let end = LongDate.text(year: 2027, month: 9, day: 30, language: language.wording)
+        #expect(paidText.contains(end), "12 months from 30.09.2026")
+        #expect(!freeText.contains(end))
         #expect(paidText.contains("CPD-2026-00001") && freeText.contains("CPD-2026-00001"))
     }
 }

@@ -127,7 +127,7 @@ struct PlanDesk {
         let values: [String: Any] = [
             "name": person.fullName, "original_subject": reading.summary.subject ?? "", "is_confirmation": true,
             "cycle": plan.cycle, "file_name": plan.fileName, "queued": summary.queued, "already": summary.alreadyQueued, "has_already": summary.alreadyQueued > 0,
-            "recipients": summary.recipients, "deadline": plan.deadline.dotted,
+            "recipients": summary.recipients, "deadline": plan.deadline,
         ]
         try mail.send(ReplyWriter.Request(
             template: "command_result", language: person.language.rawValue, context: { _ in values },
