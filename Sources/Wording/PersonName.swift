@@ -25,13 +25,18 @@ public struct PersonName: Sendable, Equatable {
             let particle = words.removeLast()
             words[words.count - 1] += " " + particle
         }
-        if words.count == 1 { return PersonName(surname: nil, given: words[0], patronymic: nil) }
+        // One word, or something that is not a name ("Қызметкер 1203"): greet by what is written.
+        if words.count == 1 || words.contains(where: { !$0.contains(where: \.isLetter) }) {
+            return PersonName(surname: nil, given: words.joined(separator: " "), patronymic: nil)
+        }
         let hasPatronymic = words.count >= 3 && patronymicGender(words[words.count - 1]) != nil
         if hasPatronymic {
             return PersonName(surname: words[0], given: words[1..<(words.count - 1)].joined(separator: " "),
                               patronymic: words[words.count - 1])
         }
-        if isLatin(words[0]) {
+        // Latin names, and "Айгерим Сатпаева": given name first when the last word, not the
+        // first, has a surname's ending.
+        if isLatin(words[0]) || (words.count == 2 && looksLikeSurname(words[1]) && !looksLikeSurname(words[0])) {
             return PersonName(surname: words[words.count - 1], given: words[0..<(words.count - 1)].joined(separator: " "),
                               patronymic: nil)
         }
@@ -45,6 +50,13 @@ public struct PersonName: Sendable, Equatable {
         if ["ова", "ева", "ёва", "ина", "ына", "ская", "цкая"].contains(where: surname.hasSuffix) { return .female }
         if ["ов", "ев", "ёв", "ин", "ын", "ский", "цкий"].contains(where: surname.hasSuffix) { return .male }
         return nil
+    }
+
+    static let surnameEndings = ["ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "енко"]
+
+    static func looksLikeSurname(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return surnameEndings.contains(where: lower.hasSuffix)
     }
 
     static func patronymicGender(_ word: String) -> Gender? {

@@ -15,6 +15,10 @@ import Wording
         ("Mary Ann O'Neil", "Құрметті Mary Ann!", "Уважаемый(ая) Mary Ann O'Neil!", "Dear Mary Ann O'Neil,"),
         ("Seitkali Alibek Kairatuly", "Құрметті Alibek Kairatuly!", "Уважаемый Alibek Kairatuly!", "Dear Alibek Seitkali,"),
         ("Әлібек", "Құрметті Әлібек!", "Уважаемый(ая) Әлібек!", "Dear Әлібек,"),
+        ("Айгерим Сатпаева", "Құрметті Айгерим!", "Уважаемая Айгерим Сатпаева!", "Dear Айгерим Сатпаева,"),
+        ("Бауыржан Оспанов", "Құрметті Бауыржан!", "Уважаемый Бауыржан Оспанов!", "Dear Бауыржан Оспанов,"),
+        ("Оспанов Бауыржан", "Құрметті Бауыржан!", "Уважаемый Бауыржан Оспанов!", "Dear Бауыржан Оспанов,"),
+        ("Қызметкер 1203", "Құрметті Қызметкер 1203!", "Уважаемый(ая) Қызметкер 1203!", "Dear Қызметкер 1203,"),
     ])
     func greetings(fullName: String, kk: String, ru: String, en: String) {
         let name = PersonName.parse(fullName: fullName)

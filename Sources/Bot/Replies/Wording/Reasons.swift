@@ -12,7 +12,7 @@ public struct TableColumn: Sendable, Equatable {
 enum Reasons {
     static func text(_ issue: RowIssue, strings: ReplyStrings) -> String {
         let column = issue.column.map { Self.column($0, strings: strings) } ?? ""
-        return strings.reason("row_issue.\(issue.kind.rawValue)", ["column": column, "value": issue.value ?? ""])
+        return strings.reason("row_issue.\(issue.kind.rawValue)", ["column": column, "value": issue.value ?? "", "course": issue.courseID ?? ""])
             ?? issue.message
     }
 
