@@ -177,8 +177,11 @@ extension MessageHandler {
                     values["changed"] = diff.changed.map { line($0.after) }
                     values["roster_unchanged"] = diff.isEmpty
                 } catch let error as StoreError {
-                    guard case .rosterInvalid = error else { throw error }
-                    values["roster_error"] = error.description
+                    guard case let .rosterInvalid(_, issues) = error else { throw error }
+                    // Each problem worded in DSHR's language (`roster.<kind>` in strings.json).
+                    values["roster_error"] = true
+                    values["roster_issues"] = issues.prefix(50).map { ["row": $0.row, "column": $0.column, "problem": $0] }
+                    if issues.count > 50 { values["roster_more"] = issues.count - 50 }
                 }
             } else {
                 values["roster_missing"] = true

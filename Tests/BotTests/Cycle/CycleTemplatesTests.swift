@@ -74,7 +74,11 @@ import Wording
         out.append(("command_result", "no plan", ["is_completions": true, "completions_no_plan": true]))
         out.append(("command_result", "unreadable list", ["is_completions": true, "completions_unreadable": true]))
         out.append(("command_result", "unreadable plan", ["is_plan": true, "plan_unreadable": true, "has_files": true,
-                                                          "files": [["file": "x.pdf", "detail": "unsupported"]]]))
+                                                          "files": [["file": "x.pdf", "damaged": true], ["file": "y.csv", "not_a_plan": true]]]))
+        out.append(("command_result", "roster error", ["is_roster": true, "roster_error": true, "roster_issues": [
+            ["row": 3, "column": "email", "problem": RosterIssue(row: 3, column: "email", problem: "p", kind: .duplicate, value: "2")],
+            ["row": 4, "column": "category", "problem": RosterIssue(row: 4, column: "category", problem: "p", kind: .invalidCategory, value: "XYZ")],
+        ], "roster_more": 7]))
         out.append(("command_result", "confirmation", ["is_confirmation": true, "cycle": "2026-2027", "file_name": "p.xlsx",
                                                        "queued": 3, "already": 1, "has_already": true, "recipients": 4,
                                                        "deadline": CivilDate(text: "2026-07-13")!]))

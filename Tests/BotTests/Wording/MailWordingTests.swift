@@ -22,6 +22,8 @@ import Wording
         // roster.csv must have these column keys (RosterParser reads no other header), so a mail
         // asking for the file names them as the file has them.
         "roster", "email", "full_name", "category", "unit", "role", "leadership", "lang", "full", "name",
+        // …and these values (the codes the roster's cells take).
+        "PPS", "ABP", "staff", "head", "dshr", "yes", "no", "kk", "ru", "en",
     ]
 
     /// Every template with every sample context (replies, cycle, summaries).
@@ -38,6 +40,7 @@ import Wording
         case let dictionary as [String: Any]: return dictionary.values.flatMap(givenValues)
         case let array as [Any]: return array.flatMap(givenValues)
         case let issue as RowIssue: return [issue.value].compactMap { $0 }
+        case let issue as RosterIssue: return [issue.value].compactMap { $0 }
         default: return []
         }
     }

@@ -86,6 +86,7 @@ enum MailValues {
         case let money as Tenge: return Numbers.tenge(money.amount, language: language)
         case let size as ByteCount: return Numbers.fileSize(size.bytes, language: language)
         case let issue as RowIssue: return Reasons.text(issue, strings: strings)
+        case let issue as RosterIssue: return Reasons.text(issue, strings: strings)
         case let column as TableColumn: return Reasons.column(column.key, strings: strings)
         case let dictionary as [String: Any]:
             return dictionary.mapValues { localize(value: $0, language: language, strings: strings) }

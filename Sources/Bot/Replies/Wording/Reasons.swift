@@ -1,4 +1,5 @@
 import Regulation
+import Store
 
 /// A column of a Plan or completions table, by its key (`course_id`); a template shows its
 /// name in the reader's language.
@@ -14,6 +15,10 @@ enum Reasons {
         let column = issue.column.map { Self.column($0, strings: strings) } ?? ""
         return strings.reason("row_issue.\(issue.kind.rawValue)", ["column": column, "value": issue.value ?? "", "course": issue.courseID ?? ""])
             ?? issue.message
+    }
+
+    static func text(_ issue: RosterIssue, strings: ReplyStrings) -> String {
+        strings.reason("roster.\(issue.kind.rawValue)", ["value": issue.value ?? ""]) ?? issue.problem
     }
 
     static func column(_ key: String, strings: ReplyStrings) -> String {
