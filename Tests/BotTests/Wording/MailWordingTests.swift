@@ -30,6 +30,7 @@ import Wording
     static func samples(_ language: RosterPerson.Language) throws -> [(String, [String: Any])] {
         let strings = try library.strings(language)
         return ReplySamples.contexts(strings) + CycleTemplatesTests.contexts.map { ($0.0, $0.2) }
+            + SummaryTemplatesTests.contexts.map { ($0.0, $0.2) }
     }
 
     /// Every string a context carries (names, titles, files, subjects from senders): they are
