@@ -155,3 +155,38 @@ import Wording
         }
     }
 }
+
+/// HTML every client shows well, and the same content as the text part.
+@Suite struct MailHTMLTests {
+    static func visibleText(_ html: String) -> String {
+        var text = html.replacingOccurrences(of: #"<title>.*?</title>"#, with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression)
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&"), ("&nbsp;", " ")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
+    }
+
+    static func words(_ text: String) -> Set<String> {
+        Set(text.lowercased().components(separatedBy: CharacterSet.letters.inverted).filter { $0.count >= 3 })
+    }
+
+    @Test(arguments: RosterPerson.Language.allCases)
+    func inlineStylesLayoutTablesAndTheSameWords(language: RosterPerson.Language) throws {
+        for (name, context) in try MailWordingTests.samples(language) {
+            let reply = try MailWordingTests.library.render(name, language: language, context: context)
+            let html = reply.html
+            for banned in ["<style", "class=", "<link", "<img", "<script", "http://", "https://", "@import"] {
+                #expect(!html.lowercased().contains(banned) || html.contains("&lt;script"), "\(language) \(name): \(banned)")
+            }
+            #expect(html.contains(#"<table role="presentation""#), "\(language) \(name): a layout table")
+            // The same words, except the column titles of the HTML tables (the text part lists
+            // the same values line by line without them).
+            let headers = Self.words(html.components(separatedBy: "<th").dropFirst()
+                .map { $0.components(separatedBy: "</th>").first ?? "" }.map(Self.visibleText).joined(separator: " "))
+            let inHTML = Self.words(Self.visibleText(html)), inText = Self.words(reply.text)
+            #expect(inText.subtracting(inHTML).isEmpty && inHTML.subtracting(inText).subtracting(headers).isEmpty,
+                    "\(language) \(name): only in text \(inText.subtracting(inHTML).sorted()), only in HTML \(inHTML.subtracting(inText).subtracting(headers).sorted())")
+        }
+    }
+}
