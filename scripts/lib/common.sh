@@ -12,6 +12,9 @@ CPDBOT_BUILD_PACKAGES=(libcurl4-openssl-dev libfreexl-dev libytnef0-dev libxlsxw
 CPDBOT_TOOLCHAIN_PACKAGES=(binutils gcc libc6-dev libstdc++-12-dev libncurses-dev libsqlite3-dev
     libxml2-dev libpython3-dev uuid-dev zlib1g-dev tzdata git)
 CPDBOT_MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certificates)
+# scripts/mail-gallery only (not CI): headless Chromium renders the mails to PNG, with fonts
+# that have the Kazakh letters.
+CPDBOT_GALLERY_PACKAGES=(chromium fonts-dejavu-core)
 
 say() { printf '%s: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*"; }
 warn() { printf '%s: warning: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*" >&2; }

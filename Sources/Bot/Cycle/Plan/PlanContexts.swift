@@ -11,6 +11,11 @@ enum PlanContexts {
             "cost_kzt": Tenge(course.costKZT), "is_free": course.costKZT == 0,
             "language_\(course.language.rawValue)": true, "delivery_\(course.delivery.rawValue)": true,
             "location_\(course.location.rawValue)": true,
+            // The same in the reader's words (the Glossary, §5.3, §7.10, §7.11).
+            "teaching_language": GlossaryTerm("language.\(course.language.rawValue)"),
+            "delivery": GlossaryTerm("delivery.\(course.delivery.rawValue)"),
+            "location": GlossaryTerm("location.\(course.location.rawValue)"),
+            "group": GlossaryTerm("group.\(course.group.rawValue)"),
         ]
     }
 

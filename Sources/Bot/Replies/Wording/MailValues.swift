@@ -87,6 +87,7 @@ enum MailValues {
         case let size as ByteCount: return Numbers.fileSize(size.bytes, language: language)
         case let issue as RowIssue: return Reasons.text(issue, strings: strings)
         case let issue as RosterIssue: return Reasons.text(issue, strings: strings)
+        case let term as GlossaryTerm: return Glossary.term(term.key, in: language)
         case let column as TableColumn: return Reasons.column(column.key, strings: strings)
         case let dictionary as [String: Any]:
             return dictionary.mapValues { localize(value: $0, language: language, strings: strings) }

@@ -8,6 +8,12 @@ public struct TableColumn: Sendable, Equatable {
     public init(_ key: String) { self.key = key }
 }
 
+/// A term of the Regulation (`Glossary`), written in the reader's language.
+public struct GlossaryTerm: Sendable, Equatable {
+    public var key: String
+    public init(_ key: String) { self.key = key }
+}
+
 /// What the code found wrong, in the reader's words: every kind of problem is a key of the
 /// `reasons` table in `templates/<lang>/strings.json`, so no English reaches a kk or ru mail.
 enum Reasons {
