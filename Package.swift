@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // cpdbot: the e-mail bot that runs the university's professional development cycle.
 // Dependencies point one way: cpdbot → Bot → {Mail, MIME, Documents, Applications,
-// Regulation, Store, Config}; Mail → Curl → CurlShim → CCurl. Pure modules never import Curl.
+// Regulation, Store, Config, Wording}; Mail → Curl → CurlShim → CCurl. Pure modules never import Curl.
 import PackageDescription
 
 let package = Package(
