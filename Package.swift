@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // cpdbot: the e-mail bot that runs the university's professional development cycle.
 // Dependencies point one way: cpdbot → Bot → {Mail, OAuth, MIME, Documents, Applications,
-// Regulation, Store, Config}; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}. Pure modules never import Curl.
+// Regulation, Store, Config, Wording}; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}. Pure modules never import Curl.
 import PackageDescription
 
 let package = Package(
@@ -59,6 +59,7 @@ let package = Package(
         .target(name: "TextEncoding"),
         .target(name: "Digest"),
         .target(name: "CivilCalendar"),
+        .target(name: "Wording"),
         .target(name: "MIME", dependencies: ["TextEncoding", "Digest", "CivilCalendar", "CYTNEF"]),
         .target(name: "Documents", dependencies: [
             "TextEncoding", "CivilCalendar", "CFreeXL", "CXLSXWriter", "CISAL",
@@ -71,7 +72,7 @@ let package = Package(
         .target(name: "Config", dependencies: ["Yams"]),
         .target(name: "Store", dependencies: ["Digest", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
-            "Mail", "OAuth", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Digest",
+            "Mail", "OAuth", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Digest", "Wording",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -101,6 +102,7 @@ let package = Package(
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
+        .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "MIMETests", dependencies: ["TestSupport", "MIME", "TextEncoding", "Digest"]),
         .testTarget(name: "DocumentsTests", dependencies: ["TestSupport", "Documents"]),
         .testTarget(name: "ApplicationsTests", dependencies: ["Applications", "Documents"]),
@@ -112,6 +114,6 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Digest"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest"]),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation"]),
     ]
 )

@@ -12,6 +12,8 @@ public struct CPDBotConfiguration: Sendable, Equatable {
     public var store: Store
     public var limits: Limits
     public var replies: Replies
+    /// The closing of every mail (`signature.*`); kept out of `init` so that adding it changed no caller.
+    public var signature = Signature()
     /// Seconds between two polls of the mailbox when the server offers no IDLE.
     public var pollIntervalSeconds: Int
     public var oauth2: OAuth2

@@ -1,5 +1,7 @@
 import Foundation
+import Regulation
 import Store
+import Wording
 import Testing
 @testable import Bot
 
@@ -42,12 +44,12 @@ enum ReplySamples {
             ("receipt", ReceiptContext(name: head.fullName, unit: head.unit, cycle: "2026-2027", sourceFiles: ["Өтінім.xlsx"],
                                        accepted: first, invalidRows: [], change: nil, late: false, deadline: nil).values(strings)),
             ("receipt", ReceiptContext(name: head.fullName, unit: head.unit, cycle: "2026-2027", sourceFiles: ["Өтінім.xlsx"],
-                                       accepted: first, invalidRows: invalid, change: repository, late: true, deadline: "01.06.2026").values(strings)),
+                                       accepted: first, invalidRows: invalid, change: repository, late: true, deadline: CivilDate(year: 2026, month: 6, day: 1)).values(strings)),
         ]
         for kind in FileProblemKind.allCases {
             let file: String? = kind == .malformedStructure ? nil : "Өтінім_<b>.xlsx"
             result.append(("reject_file", RejectFileContext(
-                name: head.fullName, problems: [FileProblem(fileName: file, kind: kind)], maximumSize: "10 MB",
+                name: head.fullName, problems: [FileProblem(fileName: file, kind: kind)], maximumSize: ByteCount(10 << 20),
                 originalSubject: "RE: Өтінім").values()))
         }
         result += [
@@ -100,7 +102,8 @@ enum ApplicationChangeSample {
         let (_, context) = ReplySamples.contexts(strings)[1]
         let reply = try Self.library.render("receipt", language: language, context: context)
         for expected in ["Әлиев Марат", "b@kazguu.kz", "Сарсенов Ерлан", strings.column("email"), strings.column("last_course_hours"),
-                         strings.rowProblem(field: "email", problem: "invalid").problem, "01.06.2026", "Өтінім.xlsx", " 9", " 11"] {
+                         strings.rowProblem(field: "email", problem: "invalid").problem,
+                         LongDate.text(year: 2026, month: 6, day: 1, language: language.wording), "Өтінім.xlsx", " 9", " 11"] {
             #expect(reply.text.contains(expected), "\(language): \(expected)")
         }
         #expect(reply.subject.contains("3"))
@@ -110,7 +113,7 @@ enum ApplicationChangeSample {
     func everyFileProblemHasItsOwnWording(language: RosterPerson.Language) throws {
         var texts = Set<String>()
         for kind in FileProblemKind.allCases {
-            let context = RejectFileContext(name: nil, problems: [FileProblem(fileName: "f.pdf", kind: kind)], maximumSize: "10 MB", originalSubject: nil).values()
+            let context = RejectFileContext(name: nil, problems: [FileProblem(fileName: "f.pdf", kind: kind)], maximumSize: ByteCount(10 << 20), originalSubject: nil).values()
             texts.insert(try Self.library.render("reject_file", language: language, context: context).text)
         }
         #expect(texts.count == FileProblemKind.allCases.count)

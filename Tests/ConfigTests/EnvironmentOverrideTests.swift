@@ -22,6 +22,7 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         store: { path: /file/store }
         limits: { max_message_bytes: 20 MiB, max_attachment_bytes: 2 MiB, max_rows: 100 }
         replies: { max_per_sender_per_hour: 3 }
+        signature: { department_kk: Ф-бөлім, department_ru: Ф-отдел, department_en: F-dept, contact: F, phone: "1", room: "1", email: f@file.kz }
         poll_interval_seconds: 60
         alerts: { after_minutes: 45 }
         oauth2:
@@ -75,6 +76,13 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         EnvironmentCase(variable: "CPDBOT_LIMITS_MAX_COMPRESSION_RATIO", value: "100", expected: fromFile { $0.limits.maxCompressionRatio = 100 }),
         EnvironmentCase(variable: "CPDBOT_LIMITS_MAX_XML_TOKEN_BYTES", value: "256 KiB", expected: fromFile { $0.limits.maxXMLTokenBytes = 256 << 10 }),
         EnvironmentCase(variable: "CPDBOT_REPLIES_MAX_PER_SENDER_PER_HOUR", value: "1", expected: fromFile { $0.replies.maxPerSenderPerHour = 1 }),
+        EnvironmentCase(variable: "CPDBOT_SIGNATURE_DEPARTMENT_KK", value: "Стратегия және HR бөлімі", expected: fromFile { $0.signature.departmentKK = "Стратегия және HR бөлімі" }),
+        EnvironmentCase(variable: "CPDBOT_SIGNATURE_DEPARTMENT_RU", value: "Отдел стратегии и HR", expected: fromFile { $0.signature.departmentRU = "Отдел стратегии и HR" }),
+        EnvironmentCase(variable: "CPDBOT_SIGNATURE_DEPARTMENT_EN", value: "", expected: fromFile { $0.signature.departmentEN = nil }),
+        EnvironmentCase(variable: "CPDBOT_SIGNATURE_CONTACT", value: "Әлиева Аида", expected: fromFile { $0.signature.contact = "Әлиева Аида" }),
+        EnvironmentCase(variable: "CPDBOT_SIGNATURE_PHONE", value: "+7 727 307 00 00", expected: fromFile { $0.signature.phone = "+7 727 307 00 00" }),
+        EnvironmentCase(variable: "CPDBOT_SIGNATURE_ROOM", value: "214", expected: fromFile { $0.signature.room = "214" }),
+        EnvironmentCase(variable: "CPDBOT_SIGNATURE_EMAIL", value: "dshr@kazguu.kz", expected: fromFile { $0.signature.email = "dshr@kazguu.kz" }),
         EnvironmentCase(variable: "CPDBOT_POLL_INTERVAL_SECONDS", value: "5", expected: fromFile { $0.pollIntervalSeconds = 5 }),
         // Issue 18. The file's servers log in with passwords, so any one oauth2 key may change.
         EnvironmentCase(variable: "CPDBOT_IMAP_AUTH", value: "oauth2", expected: fromFile { $0.imap.auth = .oauth2 }),

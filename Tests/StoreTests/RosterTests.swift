@@ -24,15 +24,15 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a@kazguu.kz,A,PPS,U,head,yes,kk\na@KAZGUU.kz,B,PPS,U,staff,no,kk\n", RosterIssue(row: 3, column: "email", problem: "a@kazguu.kz already appears in row 2")),
-        ("a@kazguu.kz,A,PPS,U,boss,yes,kk\n", RosterIssue(row: 2, column: "role", problem: "\"boss\" is not staff, head or dshr")),
-        ("a@kazguu.kz,A,XYZ,U,head,yes,kk\n", RosterIssue(row: 2, column: "category", problem: "\"XYZ\" is not PPS or ABP")),
-        ("a@kazguu.kz,A,PPS,U,head,maybe,kk\n", RosterIssue(row: 2, column: "leadership", problem: "\"maybe\" is not yes or no")),
-        ("a@kazguu.kz,A,PPS,U,head,yes,de\n", RosterIssue(row: 2, column: "lang", problem: "\"de\" is not kk, ru or en")),
-        ("not-an-address,A,PPS,U,head,yes,kk\n", RosterIssue(row: 2, column: "email", problem: "not-an-address is not an e-mail address")),
-        (",A,PPS,U,head,yes,kk\n", RosterIssue(row: 2, column: "email", problem: "missing")),
-        ("a@kazguu.kz,,PPS,U,head,yes,kk\n", RosterIssue(row: 2, column: "full_name", problem: "missing")),
-        ("a@kazguu.kz,A,PPS,,head,yes,kk\n", RosterIssue(row: 2, column: "unit", problem: "missing")),
+        ("a@kazguu.kz,A,PPS,U,head,yes,kk\na@KAZGUU.kz,B,PPS,U,staff,no,kk\n", RosterIssue(row: 3, column: "email", problem: "a@kazguu.kz already appears in row 2", kind: .duplicate, value: "2")),
+        ("a@kazguu.kz,A,PPS,U,boss,yes,kk\n", RosterIssue(row: 2, column: "role", problem: "\"boss\" is not staff, head or dshr", kind: .invalidRole, value: "boss")),
+        ("a@kazguu.kz,A,XYZ,U,head,yes,kk\n", RosterIssue(row: 2, column: "category", problem: "\"XYZ\" is not PPS or ABP", kind: .invalidCategory, value: "XYZ")),
+        ("a@kazguu.kz,A,PPS,U,head,maybe,kk\n", RosterIssue(row: 2, column: "leadership", problem: "\"maybe\" is not yes or no", kind: .invalidLeadership, value: "maybe")),
+        ("a@kazguu.kz,A,PPS,U,head,yes,de\n", RosterIssue(row: 2, column: "lang", problem: "\"de\" is not kk, ru or en", kind: .invalidLanguage, value: "de")),
+        ("not-an-address,A,PPS,U,head,yes,kk\n", RosterIssue(row: 2, column: "email", problem: "not-an-address is not an e-mail address", kind: .invalidAddress, value: "not-an-address")),
+        (",A,PPS,U,head,yes,kk\n", RosterIssue(row: 2, column: "email", problem: "missing", kind: .missing)),
+        ("a@kazguu.kz,,PPS,U,head,yes,kk\n", RosterIssue(row: 2, column: "full_name", problem: "missing", kind: .missing)),
+        ("a@kazguu.kz,A,PPS,,head,yes,kk\n", RosterIssue(row: 2, column: "unit", problem: "missing", kind: .missing)),
     ])
     func invalidRowsNameRowAndColumn(body: String, issue: RosterIssue) throws {
         let error = try #require(throws: StoreError.self) {

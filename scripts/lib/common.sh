@@ -14,6 +14,9 @@ CPDBOT_TOOLCHAIN_PACKAGES=(binutils gcc libc6-dev libstdc++-12-dev libncurses-de
 # python3-jwt/python3-cryptography: the sandbox's OAuth2 token endpoint signs and checks JWTs.
 CPDBOT_MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certificates
     python3 python3-jwt python3-cryptography)
+# scripts/mail-gallery only (not CI): headless Chromium renders the mails to PNG, with fonts
+# that have the Kazakh letters.
+CPDBOT_GALLERY_PACKAGES=(chromium fonts-dejavu-core)
 
 say() { printf '%s: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*"; }
 warn() { printf '%s: warning: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*" >&2; }

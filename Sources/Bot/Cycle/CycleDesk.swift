@@ -12,7 +12,8 @@ public struct CycleDesk {
 
     /// For the CLI: the templates and rules next to each other, as in the project folder.
     public init(environment: BotEnvironment) throws {
-        let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory)
+        let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory,
+                                                   signature: MailSignature(environment.configuration.signature))
         try self.init(environment: environment, writer: ReplyWriter(environment: environment, renderer: renderer))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Regulation
 
 /// Which cycle an application belongs to (DESIGN.md, "Application records"): the academic year
 /// the Plan is for, named by the year of its 1 June deadline (`2026-2027` for applications due
@@ -15,9 +16,9 @@ struct ApplicationCycle: Sendable, Equatable {
         var utcOffsetSeconds = 5 * 3600
     }
 
-    /// The application deadline of this cycle, as people write it (01.06.2026).
-    var deadlineText: String {
-        String(format: "01.06.%@", String(name.prefix(4)))
+    /// The application deadline of this cycle (1 June of the cycle's first year, §7.4).
+    var deadline: CivilDate? {
+        Int(name.prefix(4)).flatMap { CivilDate(year: $0, month: 6, day: 1) }
     }
 
     static func of(receivedAt date: Date, calendar: Calendar = Calendar()) -> ApplicationCycle {

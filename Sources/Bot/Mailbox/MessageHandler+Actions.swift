@@ -68,7 +68,9 @@ extension MessageHandler {
         let person = context.roster.person(address: address)
         let senderName = reading.message.sender?.lowercasedAddress == address.lowercased() ? reading.message.sender?.displayName : nil
         let name = person?.fullName ?? senderName
-        let language = person?.language.rawValue ?? environment.configuration.bot.language.rawValue
+        // Someone the roster does not know is answered in the language they wrote in.
+        let language = person?.language.rawValue
+            ?? ReplyContext.languageOfText(reading, fallback: environment.configuration.bot.language.rawValue)
         let subject = reading.summary.subject
         let template: String
         let values: (ReplyStrings) -> [String: Any]
@@ -90,7 +92,7 @@ extension MessageHandler {
             template = "reject_file"
             let shown = problems.map { FileProblem(fileName: $0.fileName.map(ReplyContext.visible), kind: $0.kind) }
             let built = RejectFileContext(name: name, problems: shown,
-                                          maximumSize: ReplyContext.megabytes(environment.configuration.limits.maxAttachmentBytes),
+                                          maximumSize: ByteCount(environment.configuration.limits.maxAttachmentBytes),
                                           originalSubject: subject)
             values = { _ in built.values() }
         }
@@ -230,8 +232,11 @@ extension MessageHandler {
                     values["changed"] = diff.changed.map { line($0.after) }
                     values["roster_unchanged"] = diff.isEmpty
                 } catch let error as StoreError {
-                    guard case .rosterInvalid = error else { throw error }
-                    values["roster_error"] = error.description
+                    guard case let .rosterInvalid(_, issues) = error else { throw error }
+                    // Each problem worded in DSHR's language (`roster.<kind>` in strings.json).
+                    values["roster_error"] = true
+                    values["roster_issues"] = issues.prefix(50).map { ["row": $0.row, "column": $0.column, "problem": $0] }
+                    if issues.count > 50 { values["roster_more"] = issues.count - 50 }
                 }
             } else {
                 values["roster_missing"] = true

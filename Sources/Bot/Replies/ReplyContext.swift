@@ -2,6 +2,7 @@ import Applications
 import Foundation
 import MIME
 import Store
+import Wording
 
 /// Builds the template contexts (Replies/Contexts) from what the intake read.
 enum ReplyContext {
@@ -21,7 +22,17 @@ enum ReplyContext {
         }
         return ReceiptContext(name: head.fullName, unit: head.unit, cycle: cycle.name, sourceFiles: sources,
                               accepted: stored, invalidRows: notes, change: change, late: cycle.late,
-                              deadline: cycle.late ? cycle.deadlineText : nil)
+                              deadline: cycle.late ? cycle.deadline : nil)
+    }
+
+    /// kk, ru or en from the letters of the sender's own words (subject and text, quoted lines
+    /// left out: they are usually our own mail); `fallback` when that does not tell.
+    static func languageOfText(_ reading: MessageReading, fallback: String) -> String {
+        let own = reading.message.readableText().split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix(">") }.joined(separator: "\n").prefix(8_000)
+        let text = (reading.summary.subject ?? "") + "\n" + own
+        let fallbackLanguage = WordingLanguage(rawValue: fallback) ?? .kk
+        return LanguageGuess.language(of: text, fallback: fallbackLanguage).rawValue
     }
 
     static func noted(_ reading: MessageReading?) -> NotedMessage {
@@ -53,7 +64,4 @@ enum ReplyContext {
         return formatter.string(from: date)
     }
 
-    static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.0f MB", Double(bytes) / 1_048_576)
-    }
 }

@@ -1,3 +1,5 @@
+import Wording
+
 /// The short localised labels of one language (`templates/<lang>/strings.json`): column names
 /// and row problems for receipts, which templates cannot look up by key themselves.
 public struct ReplyStrings: Decodable, Sendable {
@@ -14,11 +16,34 @@ public struct ReplyStrings: Decodable, Sendable {
     public let rowProblems: [String: RowProblem]
     /// Names of the people-list changes ("added", …) and other small words.
     public let words: [String: String]
+    /// Nouns after numbers in their plural forms (`{{count.course}}` → "3 курса").
+    public let nouns: [String: NounForms]?
+    /// What the code reports in its own words (plan row problems, roster problems, completion
+    /// problems, summary details), by key, with `{value}`-style placeholders.
+    public let reasons: [String: String]?
+    /// Names, sheet names, column titles and instructions of the files the bot attaches.
+    public let attachments: [String: String]?
 
     enum CodingKeys: String, CodingKey {
         case columns
         case rowProblems = "row_problems"
-        case words
+        case words, nouns, reasons, attachments
+    }
+
+    /// The attachment text `key` with its placeholders filled; the key itself when missing
+    /// (a test keeps every key present in every language).
+    public func attachment(_ key: String, _ values: [String: String] = [:]) -> String {
+        var text = attachments?[key] ?? key
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// The reason `key` with its placeholders (`{row}`, `{value}` …) filled; nil when the table
+    /// has no such key.
+    public func reason(_ key: String, _ values: [String: String] = [:]) -> String? {
+        guard var text = reasons?[key] else { return nil }
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
     }
 
     public func column(_ key: String) -> String { columns[key] ?? key }

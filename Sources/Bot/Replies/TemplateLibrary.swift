@@ -16,20 +16,28 @@ public final class TemplateLibrary: @unchecked Sendable {
     ]
 
     public let directory: URL
+    /// The closing every mail ends with (`{{signature.*}}`).
+    public let signature: MailSignature
     // Parsed templates and strings, by path; guarded by `mutex`. Templates are read on first use.
     private var templates: [String: MustacheTemplate] = [:]
     private var strings: [Language: ReplyStrings] = [:]
     private let mutex = NSLock()
 
-    public init(directory: URL) {
+    public init(directory: URL, signature: MailSignature = MailSignature()) {
         self.directory = directory
+        self.signature = signature
     }
 
-    /// Renders the three parts of template `name` in `language` with `context`.
+    /// Renders the three parts of template `name` in `language` with `context`. Dates
+    /// (`CivilDate`), numbers, `Tenge` and `ByteCount` values are written in the reader's
+    /// language (`MailValues`); `greeting`, `signature` and `term` are added.
     public func render(_ name: String, language: Language, context: [String: Any]) throws -> RenderedReply {
-        let subject = try template(name, part: "subject", language: language).render(context)
-        let text = try template(name, part: "txt", language: language).render(context)
-        let html = try template(name, part: "html", language: language).render(context)
+        let parts = try ["subject", "txt", "html"].map { try template(name, part: $0, language: language) }
+        let context = MailValues.localize(context, language: language.wording, strings: try strings(language),
+                                          signature: signature)
+        let subject = parts[0].render(context)
+        let text = parts[1].render(context)
+        let html = parts[2].render(context)
         return RenderedReply(subject: Self.oneLine(subject), text: Self.tidy(text), html: html)
     }
 
@@ -62,12 +70,27 @@ public final class TemplateLibrary: @unchecked Sendable {
         }
         let pragma = part == "html" ? "{{% CONTENT_TYPE: HTML}}" : "{{% CONTENT_TYPE: TEXT}}"
         do {
-            let template = try MustacheTemplate(string: pragma + source)
+            let template = try MustacheTemplate(string: pragma + includingPartials(source, part: part, language: language))
             templates[url.path] = template
             return template
         } catch {
             throw ReplyTemplateError.invalidTemplate(path: url.path, detail: "\(error)")
         }
+    }
+
+    /// `{{> closing}}` is replaced by `<language>/_closing.<part>.mustache`, so that every mail
+    /// ends with the same signature (the library parses each file on its own).
+    private func includingPartials(_ source: String, part: String, language: Language) throws -> String {
+        var text = source
+        while let range = text.range(of: #"\{\{> *([a-z_]+) *\}\}"#, options: .regularExpression) {
+            let name = text[range].dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
+            let url = directory.appendingPathComponent(language.rawValue).appendingPathComponent("_\(name).\(part).mustache")
+            guard let partial = try? String(contentsOf: url, encoding: .utf8) else {
+                throw ReplyTemplateError.missingTemplate(path: url.path)
+            }
+            text.replaceSubrange(range, with: partial.hasSuffix("\n") ? String(partial.dropLast()) : partial)
+        }
+        return text
     }
 
     /// Subjects become one header-safe line: line breaks and control characters from

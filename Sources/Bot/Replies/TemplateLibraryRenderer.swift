@@ -1,20 +1,22 @@
 import Foundation
 import Store
 import MIME
+import Wording
 
 /// The bot's `TemplateRendering`: the template library of templates/<language>/.
 struct TemplateLibraryRenderer: TemplateRendering {
     let library: TemplateLibrary
 
-    init(directory: URL) throws {
-        library = TemplateLibrary(directory: directory)
+    init(directory: URL, signature: MailSignature = MailSignature()) throws {
+        library = TemplateLibrary(directory: directory, signature: signature)
     }
 
     func render(_ name: String, language: String, context: (ReplyStrings) -> [String: Any]) throws -> RenderedMessage {
         let language = RosterPerson.Language(rawValue: language) ?? .kk
         let strings = try library.strings(language)
         let rendered = try library.render(name, language: language, context: Self.visible(context(strings)))
-        return RenderedMessage(senderName: strings.words["sender_name"], subject: rendered.subject,
+        return RenderedMessage(senderName: library.signature.department[language.wording]
+                                   ?? Glossary.term("department", in: language.wording), subject: rendered.subject,
                                text: rendered.text, html: rendered.html)
     }
 

@@ -37,7 +37,8 @@ public final class BotRunner {
 
     public init(environment: BotEnvironment) throws {
         self.environment = environment
-        let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory)
+        let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory,
+                                                   signature: MailSignature(environment.configuration.signature))
         handler = MessageHandler(environment: environment, renderer: renderer)
         let replies = ReplyWriter(environment: environment, renderer: renderer)
         let configuration = environment.configuration

@@ -97,6 +97,14 @@ extension ConfigurationKey {
         ConfigurationKey("smtp.max_recipients_per_day") {
             $0.smtp.maxRecipientsPerDay = try ValueParser.wholeNumber($1, of: "recipients", in: 0...100_000_000)
         },
+        // MARK: signature.* (issue 14): who signs the mails and whom to ask.
+        ConfigurationKey("signature.department_kk") { $0.signature.departmentKK = try ValueParser.optionalText($1) },
+        ConfigurationKey("signature.department_ru") { $0.signature.departmentRU = try ValueParser.optionalText($1) },
+        ConfigurationKey("signature.department_en") { $0.signature.departmentEN = try ValueParser.optionalText($1) },
+        ConfigurationKey("signature.contact") { $0.signature.contact = try ValueParser.optionalText($1) },
+        ConfigurationKey("signature.phone") { $0.signature.phone = try ValueParser.optionalText($1) },
+        ConfigurationKey("signature.room") { $0.signature.room = try ValueParser.optionalText($1) },
+        ConfigurationKey("signature.email") { $0.signature.email = try ValueParser.optionalText($1) },
 
         ConfigurationKey("poll_interval_seconds") { $0.pollIntervalSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: seconds) },
     ] + oauth2Keys

@@ -27,12 +27,14 @@ public struct CompletionEvaluator: Sendable {
             guard assigned.contains(key) else {
                 issues.append(RowIssue(row: record.row, column: "participant_email", value: record.participantEmail,
                                        kind: .notAssigned,
-                                       message: "\(record.participantEmail) is not a participant of \(record.courseID) in the Plan"))
+                                       message: "\(record.participantEmail) is not a participant of \(record.courseID) in the Plan",
+                                       courseID: record.courseID))
                 continue
             }
             if let first = seen[key] {
                 issues.append(RowIssue(row: record.row, column: nil, value: nil, kind: .duplicate,
-                                       message: "a second result for \(record.participantEmail) in \(record.courseID); row \(first) counts"))
+                                       message: "a second result for \(record.participantEmail) in \(record.courseID); row \(first) counts",
+                                       courseID: record.courseID))
                 continue
             }
             seen[key] = record.row

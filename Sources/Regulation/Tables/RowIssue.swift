@@ -22,7 +22,12 @@ public struct RowIssue: Sendable, Hashable, CustomStringConvertible {
     /// English, with what is expected.
     public var message: String
 
-    public init(row: Int, column: String?, value: String?, kind: Kind, message: String) {
+    /// The course the row is about, where a reader needs it named (a completion for a person
+    /// not in that course).
+    public var courseID: String?
+
+    public init(row: Int, column: String?, value: String?, kind: Kind, message: String, courseID: String? = nil) {
+        self.courseID = courseID
         self.row = row
         self.column = column
         self.value = value

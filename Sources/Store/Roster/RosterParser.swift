@@ -9,13 +9,13 @@ public enum RosterParser {
     public static func parse(_ data: Data, path: String) throws -> Roster {
         guard let text = String(data: data, encoding: .utf8) else {
             throw StoreError.rosterInvalid(path: path, issues: [
-                RosterIssue(row: 1, column: "-", problem: "the file is not UTF-8 text; save it as CSV UTF-8"),
+                RosterIssue(row: 1, column: "-", problem: "the file is not UTF-8 text; save it as CSV UTF-8", kind: .notUTF8),
             ])
         }
         let records = try CSV.parse(text, path: path)
         guard let header = records.first else {
             throw StoreError.rosterInvalid(path: path, issues: [
-                RosterIssue(row: 1, column: "-", problem: "the file is empty; it needs the header \(columns.joined(separator: ","))"),
+                RosterIssue(row: 1, column: "-", problem: "the file is empty; it needs the header \(columns.joined(separator: ","))", kind: .empty),
             ])
         }
         var position: [String: Int] = [:]
@@ -26,7 +26,7 @@ public enum RosterParser {
         let missing = columns.filter { position[$0] == nil }
         guard missing.isEmpty else {
             throw StoreError.rosterInvalid(path: path, issues: missing.map {
-                RosterIssue(row: header.line, column: $0, problem: "the header has no such column")
+                RosterIssue(row: header.line, column: $0, problem: "the header has no such column", kind: .missingColumn)
             })
         }
         var issues: [RosterIssue] = []
@@ -38,33 +38,33 @@ public enum RosterParser {
                 guard let index = position[column], index < record.fields.count else { return "" }
                 return record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            func issue(_ column: String, _ problem: String) {
-                issues.append(RosterIssue(row: row, column: column, problem: problem))
+            func issue(_ column: String, _ problem: String, _ kind: RosterIssue.Kind, _ value: String? = nil) {
+                issues.append(RosterIssue(row: row, column: column, problem: problem, kind: kind, value: value))
             }
             let email = value("email").lowercased()
             if email.isEmpty {
-                issue("email", "missing")
+                issue("email", "missing", .missing)
             } else if !isPlausibleAddress(email) {
-                issue("email", "\(email) is not an e-mail address")
+                issue("email", "\(email) is not an e-mail address", .invalidAddress, email)
             } else if let first = firstRowOf[email] {
-                issue("email", "\(email) already appears in row \(first)")
+                issue("email", "\(email) already appears in row \(first)", .duplicate, "\(first)")
             }
             let name = value("full_name")
-            if name.isEmpty { issue("full_name", "missing") }
+            if name.isEmpty { issue("full_name", "missing", .missing) }
             let unit = value("unit")
-            if unit.isEmpty { issue("unit", "missing") }
+            if unit.isEmpty { issue("unit", "missing", .missing) }
             let category = RosterPerson.Category(rawValue: value("category").uppercased())
-            if category == nil { issue("category", "\"\(value("category"))\" is not PPS or ABP") }
+            if category == nil { issue("category", "\"\(value("category"))\" is not PPS or ABP", .invalidCategory, value("category")) }
             let role = RosterPerson.Role(rawValue: value("role").lowercased())
-            if role == nil { issue("role", "\"\(value("role"))\" is not staff, head or dshr") }
+            if role == nil { issue("role", "\"\(value("role"))\" is not staff, head or dshr", .invalidRole, value("role")) }
             let leadership: Bool? = switch value("leadership").lowercased() {
             case "yes": true
             case "no": false
             default: nil
             }
-            if leadership == nil { issue("leadership", "\"\(value("leadership"))\" is not yes or no") }
+            if leadership == nil { issue("leadership", "\"\(value("leadership"))\" is not yes or no", .invalidLeadership, value("leadership")) }
             let language = RosterPerson.Language(rawValue: value("lang").lowercased())
-            if language == nil { issue("lang", "\"\(value("lang"))\" is not kk, ru or en") }
+            if language == nil { issue("lang", "\"\(value("lang"))\" is not kk, ru or en", .invalidLanguage, value("lang")) }
 
             if !email.isEmpty, firstRowOf[email] == nil { firstRowOf[email] = row }
             if let category, let role, let leadership, let language, !email.isEmpty, !name.isEmpty, !unit.isEmpty {

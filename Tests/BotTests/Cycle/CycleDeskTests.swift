@@ -6,6 +6,7 @@ import MIME
 import Regulation
 import Store
 import Testing
+import Wording
 @testable import Bot
 
 /// The desks without a mail server: messages read from bytes, replies checked in the outbox.
@@ -179,18 +180,25 @@ import Testing
         #expect(try f.purposes() == ["remind:call:2026-2027:2026-04-15:head.desk@kazguu.kz"])
         let entry = try #require(try f.store.outbox.all().first)
         let raw = String(decoding: try f.store.outbox.raw(messageID: entry.messageID), as: UTF8.self)
-        #expect(raw.contains("appendix1_kk.xlsx"), "the head's language")
+        let files = IncomingFile.files(of: try MessageParser().parse(Array(raw.utf8)), limits: .default).map(\.filename)
+        #expect(files == ["Өтінім_(1-қосымша).xlsx"], "the head's language")
         // `cpdbot remind` the same day finds it queued.
         let report = try f.desk.remind(today: CivilDate(text: "2026-04-15")!)
         #expect(report.queued.isEmpty && report.alreadyQueued == 1)
     }
 
-    @Test func thePlanWorkbookReadsBackAsThePlan() throws {
+    /// The announcement's attachment: every course of the Plan once, in the reader's language,
+    /// and none of the participants (MailWordingTests checks the words).
+    @Test(arguments: RosterPerson.Language.allCases)
+    func thePlanAttachmentListsEveryCourseOnce(_ language: RosterPerson.Language) throws {
         let reading = try PlanTableReader().read(DocumentReader.read(bytes: Array(Self.plan.utf8), fileName: "plan.csv"))
-        let bytes = try PlanWorkbook.xlsx(reading.plan, sheetName: "Plan 2026-2027")
-        let back = try PlanTableReader().read(DocumentReader.read(bytes: bytes, fileName: "plan.xlsx"))
-        #expect(back.plan == reading.plan)
-        #expect(back.issues.isEmpty)
+        let strings = try TemplateLibrary(directory: MailSandbox.repository.appendingPathComponent("templates")).strings(language)
+        let file = try PlanWorkbook.courseList(reading.plan, cycle: "2026-2027", language: language.wording, strings: strings)
+        let table = try #require(try DocumentReader.read(bytes: file.bytes, fileName: file.filename).tables.first)
+        let texts = table.rows.flatMap(\.cells).compactMap { cell -> String? in if case let .text(t) = cell.value { return t } else { return nil } }
+        #expect(table.rows.count == reading.plan.courses.count + 1)
+        #expect(reading.plan.courses.allSatisfy { course in texts.contains(course.title) })
+        #expect(reading.plan.assignments.allSatisfy { assignment in !texts.contains(assignment.participantEmail) })
     }
 
     @Test(arguments: ["kk", "ru", "en"])

@@ -3,6 +3,8 @@ import Logging
 import MIME
 import Store
 import Testing
+import Wording
+import Documents
 @testable import Bot
 
 /// The cycle in the real sandbox: [PLAN] from DSHR → preview (nothing to staff) → DSHR confirms
@@ -88,7 +90,7 @@ struct CycleEndToEndTests {
         try #require(previews.count == 1, "one preview to DSHR")
         let preview = previews[0]
         #expect(MailSandbox.header("Content-Language", in: preview.raw) == "ru")
-        #expect(preview.text.contains("13.07.2026"), "the §7.7 deadline: approved Fri 3 Jul 2026 → Mon 13 Jul")
+        #expect(preview.text.contains("13\u{00A0}июля 2026\u{00A0}г."), "the §7.7 deadline: approved Fri 3 Jul 2026 → Mon 13 Jul")
         #expect(preview.text.contains("Курсов: 3"))
         #expect(preview.text.contains("ghost.e2e@kazguu.kz"))
         #expect(preview.text.contains("за рубежом"), "the abroad-medium problem is worded")
@@ -116,7 +118,14 @@ struct CycleEndToEndTests {
             #expect(announcements.count == 1, "\(person.email): \(announcements.count) announcements")
             guard let announcement = announcements.first else { continue }
             #expect(MailSandbox.header("Content-Language", in: announcement.raw) == person.lang, "\(person.email)")
-            #expect(String(decoding: announcement.raw, as: UTF8.self).contains("plan_2026-2027.xlsx"))
+            // The course list in the reader's language, with no one's address in it.
+            let files = IncomingFile.files(of: try MessageParser().parse(Array(announcement.raw)), limits: .default)
+            let names = ["kk": "Курстар_жоспары_2026-2027.xlsx", "ru": "План_курсов_2026-2027.xlsx", "en": "Plan_of_courses_2026-2027.xlsx"]
+            #expect(files.map(\.filename) == [names[person.lang] ?? ""], "\(person.email)")
+            if person.email == Self.staff(1203), let bytes = files.first?.bytes {
+                let cells = try DocumentReader.read(bytes: bytes, fileName: "plan.xlsx").tables.flatMap(\.rows).flatMap(\.cells)
+                #expect(!cells.contains { if case let .text(text) = $0.value { text.contains("@") } else { false } })
+            }
         }
         #expect(try messages.announcements(of: Self.staff(1203)).first?.text.contains("E2E-01") == true)
         #expect(try messages.announcements(of: Self.staff(1220)).first?.text.contains("E2E-0") == false,
@@ -134,10 +143,14 @@ struct CycleEndToEndTests {
         }
         let certificate = try #require(try messages.results(of: Self.staff(1203)).first { $0.text.contains("E2E-01") })
         #expect(certificate.text.contains("CPD-2026-0000"), "a certificate number in the policy's format")
-        #expect(certificate.text.contains("30.10.2027"), "§8: 120 000 KZT → 12 months from 30.10.2026")
+        func date(_ n: Int, _ year: Int, _ month: Int, _ day: Int) -> String {
+            let language = WordingLanguage(rawValue: Self.people.first { $0.email == Self.staff(n) }?.lang ?? "kk") ?? .kk
+            return LongDate.text(year: year, month: month, day: day, language: language)
+        }
+        #expect(certificate.text.contains(date(1203, 2027, 10, 30)), "§8: 120 000 KZT → 12 months from 30.10.2026")
         #expect(try messages.results(of: Self.staff(1203)).count == 1, "1203 is not in E2E-02: that row is refused")
         let paid = try #require(try messages.results(of: Self.staff(1209)).first)
-        #expect(paid.text.contains("09.01.2027"), "an actual cost of 59 000 KZT overrides the Plan's 0: 3 months")
+        #expect(paid.text.contains(date(1209, 2027, 1, 9)), "an actual cost of 59 000 KZT overrides the Plan's 0: 3 months")
         let firstSummary = try #require(try messages.replies(to: completionsID, of: Self.dshr).first)
         #expect(firstSummary.text.contains("E2E-02") && firstSummary.text.contains(Self.staff(1203)),
                 "the row for a person not in the course is reported to DSHR")

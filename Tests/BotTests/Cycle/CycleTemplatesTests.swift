@@ -2,6 +2,7 @@ import Foundation
 import Regulation
 import Store
 import Testing
+import Wording
 @testable import Bot
 
 /// Every cycle template renders in kk, ru and en from the contexts the desks build, with no
@@ -73,10 +74,14 @@ import Testing
         out.append(("command_result", "no plan", ["is_completions": true, "completions_no_plan": true]))
         out.append(("command_result", "unreadable list", ["is_completions": true, "completions_unreadable": true]))
         out.append(("command_result", "unreadable plan", ["is_plan": true, "plan_unreadable": true, "has_files": true,
-                                                          "files": [["file": "x.pdf", "detail": "unsupported"]]]))
+                                                          "files": [["file": "x.pdf", "damaged": true], ["file": "y.csv", "not_a_plan": true]]]))
+        out.append(("command_result", "roster error", ["is_roster": true, "roster_error": true, "roster_issues": [
+            ["row": 3, "column": "email", "problem": RosterIssue(row: 3, column: "email", problem: "p", kind: .duplicate, value: "2")],
+            ["row": 4, "column": "category", "problem": RosterIssue(row: 4, column: "category", problem: "p", kind: .invalidCategory, value: "XYZ")],
+        ], "roster_more": 7]))
         out.append(("command_result", "confirmation", ["is_confirmation": true, "cycle": "2026-2027", "file_name": "p.xlsx",
                                                        "queued": 3, "already": 1, "has_already": true, "recipients": 4,
-                                                       "deadline": "13.07.2026"]))
+                                                       "deadline": CivilDate(text: "2026-07-13")!]))
         return out.map { ($0.0, $0.1, $0.2.merging(["name": "Ә. <Test>", "original_subject": "[PLAN]"]) { old, _ in old }) }
     }
 
@@ -107,8 +112,9 @@ import Testing
         let free = try #require(Self.contexts.first { $0.1 == "completed 0" }).2
         let paidText = try Self.library.render("course_result", language: language, context: paid).text
         let freeText = try Self.library.render("course_result", language: language, context: free).text
-        #expect(paidText.contains("30.09.2027"), "12 months from 30.09.2026")
-        #expect(!freeText.contains("30.09.2027"))
+        let end = LongDate.text(year: 2027, month: 9, day: 30, language: language.wording)
+        #expect(paidText.contains(end), "12 months from 30.09.2026")
+        #expect(!freeText.contains(end))
         #expect(paidText.contains("CPD-2026-00001") && freeText.contains("CPD-2026-00001"))
     }
 }

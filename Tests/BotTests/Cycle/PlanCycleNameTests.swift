@@ -27,9 +27,4 @@ import Testing
         #expect(PlanCycleName.of(subject: example.subject, approval: approval, applicationDeadline: Self.deadline)
                 == example.cycle)
     }
-
-    @Test(arguments: [(0, "0"), (999, "999"), (60_000, "60\u{202F}000"), (1_234_567, "1\u{202F}234\u{202F}567"), (-5000, "-5\u{202F}000")])
-    func money(_ example: (Int, String)) {
-        #expect(Money.grouped(example.0) == example.1)
-    }
 }

@@ -4,6 +4,7 @@ import MIME
 import Regulation
 import Store
 import Testing
+import Wording
 @testable import Bot
 
 /// samples/cycle: each DSHR message through the bot's desks, against expected.json – the
@@ -92,11 +93,14 @@ import Testing
             let id = desk.mail.messageID(purpose: purpose)
             let raw = String(decoding: try store.outbox.raw(messageID: id), as: UTF8.self)
             let text = try MessageParser().parse(Array(raw.utf8)).readableText()
+            // Written in the reader's language; a Kazakh case ending only follows the nominative.
+            let language = roster.person(address: row.participant_email)?.language.wording ?? .kk
             if let end = row.obligation_end, let date = CivilDate(text: end) {
-                #expect(text.contains(date.dotted), "\(purpose): §8 end \(end)")
+                #expect(text.contains(LongDate.text(year: date.year, month: date.month, day: date.day, language: language)),
+                        "\(purpose): §8 end \(end)")
             }
             if let amount = row.reimburse_kzt, amount > 0 {
-                #expect(text.contains(Money.grouped(amount)), "\(purpose): §7.14 amount \(amount)")
+                #expect(text.contains(Numbers.tenge(amount, language: language)), "\(purpose): §7.14 amount \(amount)")
             }
         }
     }

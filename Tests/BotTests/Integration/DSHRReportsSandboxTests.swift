@@ -82,12 +82,12 @@ struct DSHRReportsSandboxTests {
         let received = try reports()
         #expect(received.count == 2, "\(received.map(\.subject))")
         let summary = try #require(received.first { $0.subject.contains("шолуы") })
-        #expect(summary.subject.contains("01.12.2026") && summary.subject.contains("жалған"))
+        #expect(summary.subject.contains("2026 жылғы 1 желтоқсандағы") && summary.subject.contains("жалған"), "\(summary.subject)")
         for expected in [Self.stranger, "«\(strangerSubject)»", Self.head, "«\(forgedSubject)»", "→ Rejected", "→ Reported"] {
             #expect(summary.text.contains(expected), "\(expected) in:\n\(summary.text)")
         }
         let compliance = try #require(received.first { $0.subject.contains("Міндетті оқыту") })
-        #expect(compliance.files == ["compliance_2026-12-01.csv"])
+        #expect(compliance.files == ["Міндетті_оқыту_01.12.2026.csv"], "DSHR's language")
         #expect(compliance.text.contains("Бауыржан Оспанов, Law <\(Self.head)>"))
     }
 }

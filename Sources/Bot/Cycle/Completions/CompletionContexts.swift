@@ -6,7 +6,7 @@ enum CompletionContexts {
         var values = PlanContexts.course(course)
         values["name"] = name
         values["hours"] = result.hours
-        values["completion_date"] = result.record.completionDate.dotted
+        values["completion_date"] = result.record.completionDate
         switch result.outcome {
         case let .certificate(obligation):
             values["is_certificate"] = true
@@ -14,13 +14,13 @@ enum CompletionContexts {
             if let months = obligation.months, let end = obligation.end {
                 values["has_obligation"] = true
                 values["obligation_months"] = months
-                values["obligation_start"] = obligation.start.dotted
-                values["obligation_end"] = end.dotted
-                values["cost_kzt"] = Money.grouped(obligation.costKZT)
+                values["obligation_start"] = obligation.start
+                values["obligation_end"] = end
+                values["cost_kzt"] = Tenge(obligation.costKZT)
             }
         case let .expulsionReimburse(amount):
             values["is_expulsion"] = true
-            values["reimburse_kzt"] = Money.grouped(amount)
+            values["reimburse_kzt"] = Tenge(amount)
             values["has_amount"] = amount > 0
         case .readmission:
             values["is_readmission"] = true
@@ -35,7 +35,7 @@ enum CompletionContexts {
             "readmissions": summary.readmissions, "notices_queued": summary.noticesQueued,
             "nothing_new": summary.noticesQueued == 0,
             "has_issues": !summary.issues.isEmpty,
-            "issues": summary.issues.map { ["row": $0.row, "message": $0.message] },
+            "issues": summary.issues.map { ["row": $0.row, "message": $0] },
         ]
     }
 }

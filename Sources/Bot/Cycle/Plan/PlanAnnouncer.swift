@@ -30,12 +30,21 @@ struct PlanAnnouncer {
         guard people.count <= maxRecipients else {
             throw CycleError.tooMany(what: "people on the roster", actual: people.count, maximum: maxRecipients)
         }
-        let workbook = try PlanWorkbook.xlsx(plan, sheetName: "Plan \(stored.cycle)")
-        let attachment = OutgoingMessage.Attachment(
-            filename: "plan_\(stored.slot).xlsx",
-            mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes: workbook)
+        // The course list in each reader's language, made once per language.
+        var attachments: [RosterPerson.Language: OutgoingMessage.Attachment] = [:]
+        func attachment(_ language: RosterPerson.Language) throws -> OutgoingMessage.Attachment {
+            if let made = attachments[language] { return made }
+            let strings = try TemplateLibrary(directory: environment.templatesDirectory).strings(language)
+            let file = try PlanWorkbook.courseList(plan, cycle: stored.cycle, language: language.wording, strings: strings)
+            let made = OutgoingMessage.Attachment(
+                filename: file.filename, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                bytes: file.bytes)
+            attachments[language] = made
+            return made
+        }
         var summary = AnnouncementSummary(recipients: people.count, queued: 0, alreadyQueued: 0)
         for person in people {
+            let attachment = try attachment(person.language)
             let values = PlanContexts.announcement(person: person, stored: stored, plan: plan)
             let queued = try mail.send(ReplyWriter.Request(
                 template: "plan_announcement", language: person.language.rawValue, context: { _ in values },

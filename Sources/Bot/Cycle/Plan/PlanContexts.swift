@@ -7,10 +7,15 @@ enum PlanContexts {
     static func course(_ course: Course) -> [String: Any] {
         [
             "course_id": course.id, "title": course.title, "hours": course.hours,
-            "start_date": course.startDate.dotted, "end_date": course.endDate.dotted,
-            "cost_kzt": Money.grouped(course.costKZT), "is_free": course.costKZT == 0,
+            "start_date": course.startDate, "end_date": course.endDate,
+            "cost_kzt": Tenge(course.costKZT), "is_free": course.costKZT == 0,
             "language_\(course.language.rawValue)": true, "delivery_\(course.delivery.rawValue)": true,
             "location_\(course.location.rawValue)": true,
+            // The same in the reader's words (the Glossary, §5.3, §7.10, §7.11).
+            "teaching_language": GlossaryTerm("language.\(course.language.rawValue)"),
+            "delivery": GlossaryTerm("delivery.\(course.delivery.rawValue)"),
+            "location": GlossaryTerm("location.\(course.location.rawValue)"),
+            "group": GlossaryTerm("group.\(course.group.rawValue)"),
         ]
     }
 
@@ -32,12 +37,16 @@ enum PlanContexts {
                 values["participants"] = plan.participants(of: c.id).count
                 return values
             },
-            "approval_date": stored.approvalDate.dotted, "approval_from_line": stored.approvalLine != nil,
-            "approval_line": stored.approvalLine ?? "", "deadline": stored.deadline.dotted,
+            "approval_date": stored.approvalDate, "approval_from_line": stored.approvalLine != nil,
+            "approval_line": stored.approvalLine ?? "", "deadline": stored.deadline,
             "deadline_passed": stored.deadline < today,
             "has_problems": !problems.isEmpty, "problems_count": problems.count, "problems": problems.map(problem),
             "has_row_errors": !issues.isEmpty,
-            "row_errors": issues.map { ["row": $0.row, "column": $0.column ?? "", "message": $0.message] },
+            "row_errors": issues.map { issue -> [String: Any] in
+                var values: [String: Any] = ["row": issue.row, "message": issue]
+                if let column = issue.column { values["column"] = TableColumn(column) }
+                return values
+            },
             "has_left_out": !leftOut.isEmpty, "left_out_count": leftOut.count, "left_out": leftOut.map { ["email": $0] },
             "already_announced": stored.state == .announced,
         ]
@@ -51,22 +60,9 @@ enum PlanContexts {
             return course(c)
         }
         return [
-            "name": person.fullName, "cycle": stored.cycle, "approval_date": stored.approvalDate.dotted,
+            "name": person.fullName, "cycle": stored.cycle, "approval_date": stored.approvalDate,
             "has_courses": !courses.isEmpty, "courses": courses, "courses_count": courses.count,
             "plan_courses_count": plan.courses.count, "is_supplement": stored.slot != stored.cycle,
         ]
-    }
-}
-
-/// Tenge amounts as people write them: 120 000 (a narrow no-break space between thousands).
-enum Money {
-    static func grouped(_ amount: Int) -> String {
-        let digits = String(abs(amount))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append("\u{202F}") }
-            out.append(ch)
-        }
-        return (amount < 0 ? "-" : "") + out
     }
 }

@@ -90,12 +90,19 @@ struct PlanDesk {
         var problems: [[String: Any]] = []
         for verdict in reading.files where verdict.file.role == .attachment {
             let name = ReplyContext.visible(verdict.file.filename)
-            guard let bytes = verdict.file.bytes else { problems.append(["file": name, "detail": "damaged"]); continue }
+            // A flag per kind: each language's template words it (no English detail in the mail).
+            guard let bytes = verdict.file.bytes else { problems.append(["file": name, "damaged": true]); continue }
+            let document: Document
             do {
-                _ = try PlanTableReader().read(try DocumentReader.read(bytes: bytes, fileName: verdict.file.filename))
-                problems.append(["file": name, "detail": "no rows"])
+                document = try DocumentReader.read(bytes: bytes, fileName: verdict.file.filename)
             } catch {
-                problems.append(["file": name, "detail": "\(error)"])
+                problems.append(["file": name, "damaged": true])
+                continue
+            }
+            if (try? PlanTableReader().read(document)) != nil {
+                problems.append(["file": name, "no_rows": true])
+            } else {
+                problems.append(["file": name, "not_a_plan": true])
             }
         }
         let values: [String: Any] = ["name": person.fullName, "original_subject": reading.summary.subject ?? "",
@@ -135,7 +142,7 @@ struct PlanDesk {
         let values: [String: Any] = [
             "name": person.fullName, "original_subject": reading.summary.subject ?? "", "is_confirmation": true,
             "cycle": plan.cycle, "file_name": plan.fileName, "queued": summary.queued, "already": summary.alreadyQueued, "has_already": summary.alreadyQueued > 0,
-            "recipients": summary.recipients, "deadline": plan.deadline.dotted,
+            "recipients": summary.recipients, "deadline": plan.deadline,
         ]
         try mail.send(ReplyWriter.Request(
             template: "command_result", language: person.language.rawValue, context: { _ in values },

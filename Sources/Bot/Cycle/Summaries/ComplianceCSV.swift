@@ -4,14 +4,18 @@ import Store
 
 /// The compliance findings as the CSV DSHR opens in Excel (UTF-8 with BOM, CRLF): the columns
 /// of `cpdbot report compliance --format csv`, then the person's name and unit from the roster.
+/// The mail's attachment has its column titles, requirements and dates in DSHR's language
+/// (`strings`); without strings (the command line) the keys and ISO dates stay.
 public enum ComplianceCSV {
     public static let header = ["email", "kind", "since", "hours_counted", "hours_required", "section", "full_name", "unit"]
 
-    public static func data(_ findings: [ComplianceFinding], roster: Roster) -> Data {
-        var lines = [header.joined(separator: ",")]
+    public static func data(_ findings: [ComplianceFinding], roster: Roster, strings: ReplyStrings? = nil) -> Data {
+        var lines = [header.map { strings?.attachment("compliance.\($0)") ?? $0 }.map(field).joined(separator: ",")]
         for finding in findings {
             let person = roster.person(address: finding.participantEmail)
-            let fields = [finding.participantEmail, finding.kind.rawValue, finding.since.iso,
+            let kind = strings?.attachment("compliance.kind.\(finding.kind.rawValue)") ?? finding.kind.rawValue
+            let since = strings == nil ? finding.since.iso : finding.since.dotted
+            let fields = [finding.participantEmail, kind, since,
                           finding.hoursCounted.map(String.init) ?? "", finding.hoursRequired.map(String.init) ?? "",
                           finding.section, person?.fullName ?? "", person?.unit ?? ""]
             lines.append(fields.map(field).joined(separator: ","))

@@ -17,13 +17,13 @@ enum ComplianceContexts {
                 let person = roster.person(address: finding.participantEmail)
                 return ["email": finding.participantEmail, "full_name": person?.fullName ?? finding.participantEmail,
                         "unit": person?.unit ?? "", "has_unit": !(person?.unit ?? "").isEmpty,
-                        "since": finding.since.dotted, "hours_counted": finding.hoursCounted ?? 0]
+                        "since": finding.since, "hours_counted": finding.hoursCounted ?? 0]
             }
         }
         let hoursListed = list(hours)
         let leadershipListed = list(leadership)
         return [
-            "as_of": asOf.dotted, "month": String(asOf.iso.prefix(7)), "total": findings.count,
+            "as_of": asOf, "month": String(asOf.iso.prefix(7)), "total": findings.count,
             "nothing_found": findings.isEmpty,
             "minimum_hours": policy.ppsMinimumHours, "pps_years": policy.ppsPeriodYears,
             "leadership_years": policy.leadershipPeriodYears, "is_single_course": policy.ppsReading == .singleCourse,

@@ -33,7 +33,7 @@ struct DailySummary {
         let sections = JournalDigest.sections(events: try store.journal.events().events, after: after, upTo: now,
                                               subject: subjects.subject(sha256:path:))
         guard !sections.isEmpty else { return .nothingDue }
-        let values = SummaryContexts.values(sections: sections, day: today.dotted, after: after, upTo: now,
+        let values = SummaryContexts.values(sections: sections, day: today, after: after, upTo: now,
                                             listed: limits.summaryListed)
         let queued = try mail.send(ReplyWriter.Request(
             template: "dshr_daily_summary", language: environment.configuration.bot.language.rawValue,

@@ -54,7 +54,10 @@ struct DeadlineAlert {
             let queued = try desk.mail.send(ReplyWriter.Request(
                 template: "deadline_alert", language: environment.configuration.bot.language.rawValue,
                 context: { _ in values }, to: dshr.map { Mailbox(displayName: nil, address: $0) },
-                purpose: Self.purposePrefix + plan.slot, autoSubmitted: "auto-generated"))
+                purpose: Self.purposePrefix + plan.slot,
+                // In the preview's thread: a reply "растаймын" to the alert confirms like a reply to the preview.
+                inReplyTo: ReplyContext.bracketed(plan.previewMessageID),
+                references: [ReplyContext.bracketed(plan.previewMessageID)], autoSubmitted: "auto-generated"))
             return queued ? .queued : .alreadyQueued
         }
     }

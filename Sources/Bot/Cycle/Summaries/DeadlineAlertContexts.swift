@@ -7,7 +7,7 @@ enum DeadlineAlertContexts {
         let shown = failed.prefix(max(0, listed))
         return [
             "cycle": plan.cycle, "slot": plan.slot, "file_name": ReplyContext.visible(plan.fileName),
-            "approval_date": plan.approvalDate.dotted, "deadline": plan.deadline.dotted,
+            "approval_date": plan.approvalDate, "deadline": plan.deadline,
             "is_deadline_today": plan.deadline == today, "not_queued": plan.state == .confirmed,
             "sent": counts.sent, "pending": counts.pending, "failed_count": counts.failed,
             "has_pending": counts.pending > 0, "has_failed": counts.failed > 0,

@@ -36,8 +36,12 @@ struct MonthlyCompliance {
         let findings = try desk.compliance(asOf: today)
         let values = ComplianceContexts.values(findings: findings, roster: roster, asOf: today,
                                                policy: desk.rules.policy.training, listed: limits.complianceListed)
-        let attachment = OutgoingMessage.Attachment(filename: "compliance_\(today.iso).csv", mimeType: "text/csv; charset=utf-8",
-                                                    bytes: [UInt8](ComplianceCSV.data(findings, roster: roster)))
+        let language = environment.configuration.bot.language
+        let strings = try TemplateLibrary(directory: environment.templatesDirectory)
+            .strings(RosterPerson.Language(rawValue: language.rawValue) ?? .kk)
+        let name = PlanWorkbook.fileName(strings.attachment("compliance_file", ["date": today.dotted])) + ".csv"
+        let attachment = OutgoingMessage.Attachment(filename: name, mimeType: "text/csv; charset=utf-8",
+                                                    bytes: [UInt8](ComplianceCSV.data(findings, roster: roster, strings: strings)))
         let queued = try desk.mail.send(ReplyWriter.Request(
             template: "compliance_report", language: environment.configuration.bot.language.rawValue,
             context: { _ in values }, to: dshr.map { Mailbox(displayName: nil, address: $0) }, purpose: purpose,

@@ -1,9 +1,10 @@
 import Foundation
+import Regulation
 
 /// Template values of `dshr_daily_summary`: one section per reason (flag `is_<reason>`, so each
 /// language words its heading), each message with its time, sender, subject and folder.
 enum SummaryContexts {
-    static func values(sections: [DigestSection], day: String, after: Date, upTo: Date, listed: Int) -> [String: Any] {
+    static func values(sections: [DigestSection], day: CivilDate, after: Date, upTo: Date, listed: Int) -> [String: Any] {
         var room = max(0, listed)
         let total = sections.reduce(0) { $0 + $1.items.count }
         let shown: [[String: Any]] = sections.map { section in

@@ -1,3 +1,4 @@
+import Regulation
 import Store
 
 /// A row the receipt reports as not accepted (one entry per problem, as the validator gives them).
@@ -30,12 +31,12 @@ public struct ReceiptContext: Sendable {
     /// What changed against the unit's previous submission (nil: not known).
     public var change: ApplicationChange?
     public var late: Bool
-    /// The application deadline, already formatted for the reader.
-    public var deadline: String?
+    /// The application deadline (§7.4).
+    public var deadline: CivilDate?
 
     public init(
         name: String, unit: String, cycle: String, sourceFiles: [String], accepted: [StoredApplicationRow],
-        invalidRows: [InvalidRowNote], change: ApplicationChange?, late: Bool, deadline: String?
+        invalidRows: [InvalidRowNote], change: ApplicationChange?, late: Bool, deadline: CivilDate?
     ) {
         self.name = name
         self.unit = unit

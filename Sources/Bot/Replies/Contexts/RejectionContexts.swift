@@ -6,11 +6,11 @@ import Store
 public struct RejectFileContext: Sendable {
     public var name: String?
     public var problems: [FileProblem]
-    /// The attachment size limit, formatted ("10 MB").
-    public var maximumSize: String
+    /// The attachment size limit (written "10 МБ" / "10 MB" in the reader's language).
+    public var maximumSize: ByteCount
     public var originalSubject: String?
 
-    public init(name: String?, problems: [FileProblem], maximumSize: String, originalSubject: String?) {
+    public init(name: String?, problems: [FileProblem], maximumSize: ByteCount, originalSubject: String?) {
         self.name = name
         self.problems = problems
         self.maximumSize = maximumSize

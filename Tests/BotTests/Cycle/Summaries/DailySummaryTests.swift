@@ -23,7 +23,7 @@ import Testing
         let entry = try #require(try f.entries("summary:").first)
         #expect(entry.purpose == "summary:2026-09-15")
         #expect(entry.recipients == [CycleDeskTests.dshr])
-        #expect(entry.subject?.contains("Сводка почты за 15.09.2026") == true, "Russian, the bot's language: \(entry.subject ?? "")")
+        #expect(entry.subject?.contains("Сводка почты за 15\u{00A0}сентября 2026\u{00A0}г.") == true, "Russian, the bot's language: \(entry.subject ?? "")")
         let text = try f.text(of: entry).text
         for expected in ["stranger@mail.ru", "«Өтінім – Заң мектебі»", "rector@kazguu.kz", "«Срочно: оплата»", "→ Rejected", "→ Reported",
                          "Поддельный отправитель"] {

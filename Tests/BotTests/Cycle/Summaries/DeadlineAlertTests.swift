@@ -74,9 +74,10 @@ import Testing
         let alert = try #require(try f.entries("alert:deadline:").first)
         #expect(alert.purpose == "alert:deadline:2026-2027" && alert.recipients == [CycleDeskTests.dshr])
         let text = try f.text(of: alert).text
-        #expect(text.contains("до 13.07.2026"), "\(text)")
+        #expect(text.contains("до 13\u{00A0}июля 2026\u{00A0}г."), "\(text)")
         #expect(text.contains("отправлено – 2, ожидают отправки – 1, не доставлено – 1"), "\(text)")
-        #expect(text.contains("\(announcements[2].recipients[0]): 550 5.1.1 mailbox unknown"), "\(text)")
+        #expect(text.contains("  - \(announcements[2].recipients[0])") && !text.contains("550 5.1.1"), "the address, not the server's English: \(text)")
+        #expect(text.contains("«подтверждаю»") && !text.contains("cpdbot"), "DSHR acts by replying: \(text)")
         // Once: the next days in the window send nothing more.
         for day in ["2026-07-10", "2026-07-11", "2026-07-13"] {
             #expect(f.desk.reportToDSHR(today: CivilDate(text: day)!).queued.isEmpty, "\(day)")

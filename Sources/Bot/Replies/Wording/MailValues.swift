@@ -1,0 +1,105 @@
+import Mustache
+import Regulation
+import Store
+import Wording
+
+/// A tenge amount in a template context; rendered as DSHR writes money ("150 000 тг").
+public struct Tenge: Sendable, Equatable {
+    public var amount: Int
+    public init(_ amount: Int) { self.amount = amount }
+}
+
+/// A size in bytes in a template context; rendered "10 МБ" / "10 MB".
+public struct ByteCount: Sendable, Equatable {
+    public var bytes: Int
+    public init(_ bytes: Int) { self.bytes = bytes }
+}
+
+/// A date in a template. `{{deadline}}` is the nominative ("2026 жылғы 1 маусым",
+/// "1 июня 2026 г.", "1 June 2026"); a Kazakh template picks the ending the next word wants:
+/// `{{deadline.dat}} дейін`, `{{deadline.abl}} бастап`, `{{deadline.loc}}`, `{{deadline.gen}}`, `{{deadline.loc_attr}}` (маусымдағы).
+struct MailDate: MustacheParent, MustacheCustomRenderable, CustomStringConvertible {
+    let date: CivilDate
+    let language: WordingLanguage
+
+    func text(_ form: KazakhCase) -> String {
+        LongDate.text(year: date.year, month: date.month, day: date.day, language: language, kazakhCase: form)
+    }
+
+    var renderText: String { text(.nominative) }
+    var isNull: Bool { false }
+    var description: String { renderText }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "nom": return text(.nominative)
+        case "gen": return text(.genitive)
+        case "dat": return text(.dative)
+        case "loc": return text(.locative)
+        case "abl": return text(.ablative)
+        case "loc_attr": return text(.locativeAttributive)
+        default: return nil
+        }
+    }
+}
+
+/// A number in a template. `{{count}}` is the number ("1 250"); `{{count.<noun>}}` the number
+/// with the noun of `strings.json` in the form the number wants ("3 курса", "1 course");
+/// `{{#count.one}}`, `.few`, `.many`, `.other` are the plural category, `{{#count.zero}}` is 0.
+struct MailCount: MustacheParent, MustacheCustomRenderable, CustomStringConvertible {
+    let value: Int
+    let language: WordingLanguage
+    let nouns: [String: NounForms]
+
+    var renderText: String { Numbers.grouped(value) }
+    var isNull: Bool { false }
+    var description: String { renderText }
+
+    func child(named name: String) -> Any? {
+        if let forms = nouns[name] { return forms.counted(value, in: language) }
+        if name == "zero" { return value == 0 }
+        if let category = PluralCategory(rawValue: name) { return PluralCategory.of(value, in: language) == category }
+        return nil
+    }
+}
+
+/// Turns the typed values of a context into the reader's language: dates, counts, money and
+/// sizes; adds the greeting (from `name`), the signature and the Regulation's terms.
+enum MailValues {
+    static func localize(_ context: [String: Any], language: WordingLanguage, strings: ReplyStrings,
+                         signature: MailSignature) -> [String: Any] {
+        var values = context.mapValues { localize(value: $0, language: language, strings: strings) }
+        if values["greeting"] == nil {
+            let name = (context["name"] as? String).flatMap { $0.isEmpty ? nil : PersonName.parse(fullName: $0) }
+            values["greeting"] = PersonName.salutation(name, language: language)
+        }
+        values["signature"] = signature.values(language)
+        values["term"] = Glossary.terms(in: language)
+        return values
+    }
+
+    static func localize(value: Any, language: WordingLanguage, strings: ReplyStrings) -> Any {
+        switch value {
+        case let bool as Bool: return bool
+        case let number as Int: return MailCount(value: number, language: language, nouns: strings.nouns ?? [:])
+        case let date as CivilDate: return MailDate(date: date, language: language)
+        case let money as Tenge: return Numbers.tenge(money.amount, language: language)
+        case let size as ByteCount: return Numbers.fileSize(size.bytes, language: language)
+        case let issue as RowIssue: return Reasons.text(issue, strings: strings)
+        case let issue as RosterIssue: return Reasons.text(issue, strings: strings)
+        case let term as GlossaryTerm: return Glossary.term(term.key, in: language)
+        case let column as TableColumn: return Reasons.column(column.key, strings: strings)
+        case let dictionary as [String: Any]:
+            return dictionary.mapValues { localize(value: $0, language: language, strings: strings) }
+        case let array as [[String: Any]]:
+            return array.map { $0.mapValues { localize(value: $0, language: language, strings: strings) } }
+        case let array as [Any]:
+            return array.map { localize(value: $0, language: language, strings: strings) }
+        default: return value
+        }
+    }
+}
+
+extension RosterPerson.Language {
+    var wording: WordingLanguage { WordingLanguage(rawValue: rawValue) ?? .kk }
+}

@@ -1,0 +1,34 @@
+/// Dates as a person writes them in a letter: kk "2026 жылғы 1 маусымнан", ru "1 июня 2026 г.",
+/// en "1 June 2026".
+public enum LongDate {
+    public static let kazakhMonths = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
+                                      "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"]
+    /// In the genitive, as a date needs them ("1 июня").
+    public static let russianMonths = ["января", "февраля", "марта", "апреля", "мая", "июня",
+                                       "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+    public static let englishMonths = ["January", "February", "March", "April", "May", "June",
+                                       "July", "August", "September", "October", "November", "December"]
+
+    /// The date in `language`; `kazakhCase` is the ending the next word wants (only Kazakh
+    /// changes: Russian and English prepositions stand before the date).
+    public static func text(year: Int, month: Int, day: Int, language: WordingLanguage,
+                            kazakhCase: KazakhCase = .nominative) -> String {
+        let index = min(max(month, 1), 12) - 1
+        switch language {
+        case .kk:
+            return "\(year) жылғы \(day) " + KazakhSuffix.attach(kazakhCase, to: kazakhMonths[index])
+        case .ru:
+            return "\(day)\u{00A0}\(russianMonths[index]) \(year)\u{00A0}г."
+        case .en:
+            return "\(day) \(englishMonths[index]) \(year)"
+        }
+    }
+
+    /// A date with a time of day ("2026 жылғы 1 маусым, 09:05"); the time stays on the clock
+    /// the caller gives.
+    public static func text(year: Int, month: Int, day: Int, hour: Int, minute: Int,
+                            language: WordingLanguage) -> String {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return text(year: year, month: month, day: day, language: language) + ", \(two(hour)):\(two(minute))"
+    }
+}

@@ -1,0 +1,192 @@
+import Documents
+import Foundation
+import Regulation
+import Store
+import Testing
+import Wording
+@testable import Bot
+
+/// Issue 14: what a Kazakh or Russian reader gets has no English word or machine code in it,
+/// the Regulation's terms, and no one else's data in the Plan sent to all staff.
+@Suite struct MailWordingTests {
+    static let library = TemplateLibrary(
+        directory: ReplySamples.templates,
+        signature: MailSignature(contact: "Әлиева Аида Серікқызы", phone: "+7 727 307 00 00", room: "214", email: "dshr@kazguu.kz"))
+
+    /// Latin words a kk or ru mail may hold: names of things that are written so (formats,
+    /// programs, the university's own abbreviations, IMAP folders the reader sees in the mailbox).
+    static let allowed: Set<String> = [
+        "DSHR", "HR", "LMS", "Canvas", "Excel", "LibreOffice", "OpenDocument", "Word", "PDF", "CSV", "UTF",
+        "xlsx", "xls", "ods", "docx", "csv", "Message", "ID", "DMARC", "Rejected", "Reported", "Ignored", "Processed",
+        "PLAN", "COMPLETIONS", "ROSTER", "Otinim", "From", "CPD", "T",
+        // roster.csv must have these column keys (RosterParser reads no other header), so a mail
+        // asking for the file names them as the file has them.
+        "roster", "email", "full_name", "category", "unit", "role", "leadership", "lang", "full", "name",
+        // …and these values (the codes the roster's cells take).
+        "PPS", "ABP", "staff", "head", "dshr", "yes", "no", "kk", "ru", "en",
+    ]
+
+    /// Every template with every sample context (replies, cycle, summaries).
+    static func samples(_ language: RosterPerson.Language) throws -> [(String, [String: Any])] {
+        let strings = try library.strings(language)
+        return ReplySamples.contexts(strings) + CycleTemplatesTests.contexts.map { ($0.0, $0.2) }
+            + SummaryTemplatesTests.contexts.map { ($0.0, $0.2) }
+    }
+
+    /// Every string a context carries (names, titles, files, subjects from senders): they are
+    /// shown as given, whatever their script.
+    static func givenValues(_ value: Any) -> [String] {
+        switch value {
+        case let text as String: return [text]
+        case let dictionary as [String: Any]: return dictionary.values.flatMap(givenValues)
+        case let array as [Any]: return array.flatMap(givenValues)
+        case let issue as RowIssue: return [issue.value].compactMap { $0 }
+        case let issue as RosterIssue: return [issue.value].compactMap { $0 }
+        default: return []
+        }
+    }
+
+    static func latinWords(in text: String, context: [String: Any]) -> [String] {
+        var rest = text
+        let given = givenValues(context)
+        for value in given.sorted(by: { $0.count > $1.count }) where value.count > 1 {
+            rest = rest.replacingOccurrences(of: value, with: " ")
+        }
+        // Words of the given values stay as given, wherever the greeting puts them.
+        let givenWords = Set(given.flatMap { $0.components(separatedBy: CharacterSet.letters.inverted) })
+        rest = rest.replacingOccurrences(of: #"[\w.+-]+@[\w.-]+"#, with: " ", options: .regularExpression)
+        rest = rest.replacingOccurrences(of: #"[\w-]+\.(xlsx|xls|ods|docx|csv)"#, with: " ", options: .regularExpression)
+        return rest.components(separatedBy: CharacterSet.letters.inverted)
+            .filter { word in word.unicodeScalars.contains { ("A"..."Z").contains($0) || ("a"..."z").contains($0) } }
+            .filter { !allowed.contains($0) && !givenWords.contains($0) }
+    }
+
+    @Test(arguments: [RosterPerson.Language.kk, .ru])
+    func noEnglishInKazakhOrRussianMail(language: RosterPerson.Language) throws {
+        var found: [String: Set<String>] = [:]
+        for (name, context) in try Self.samples(language) {
+            let reply = try Self.library.render(name, language: language, context: context)
+            for word in Self.latinWords(in: reply.subject + "\n" + reply.text, context: context) {
+                found[name, default: []].insert(word)
+            }
+        }
+        #expect(found.isEmpty, "\(language): \(found.mapValues { $0.sorted() })")
+    }
+
+    /// The Regulation's terms: no template, string or glossary entry uses a variant it does not.
+    @Test(arguments: RosterPerson.Language.allCases)
+    func noForbiddenTerms(language: RosterPerson.Language) throws {
+        let folder = ReplySamples.templates.appendingPathComponent(language.rawValue)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.count > 40)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for variant in Glossary.forbidden[language.wording] ?? [] {
+                #expect(!text.contains(variant), "\(language)/\(file): «\(variant)»")
+            }
+        }
+        for term in Glossary.terms(in: language.wording).values {
+            #expect((Glossary.forbidden[language.wording] ?? []).allSatisfy { !term.contains($0) }, "\(term)")
+        }
+    }
+
+    /// A greeting by given name and patronymic, a date with its case ending, the signature.
+    @Test func aKazakhReceiptReadsAsAPersonWritesIt() throws {
+        let strings = try Self.library.strings(.kk)
+        let context = ReplySamples.contexts(strings)[1].1
+        let reply = try Self.library.render("receipt", language: .kk, context: context)
+        #expect(reply.text.hasPrefix("Құрметті Әлібек Қайратұлы!"))
+        #expect(reply.text.contains("мерзімнен – 2026 жылғы 1 маусымнан кейін"), "\(reply.text)")
+        #expect(reply.text.contains("Стратегия және HR бөлімі"))
+        #expect(reply.text.contains("Әлиева Аида Серікқызы, тел. +7 727 307 00 00, 214 кабинет"))
+        #expect(!reply.text.contains("01.06.2026"))
+    }
+
+    @Test func countsTakeTheirPluralForms() throws {
+        func plain(_ text: String) -> String { text.replacingOccurrences(of: "\u{00A0}", with: " ") }
+        let ru = plain(try Self.library.render("plan_announcement", language: .ru, context: CycleTemplatesTests.contexts[2].2).text)
+        #expect(ru.contains("36 академических часов"), "\(ru)")
+        #expect(ru.contains("2 курса"), "\(ru)")
+        #expect(ru.contains("утверждён 3 июля 2026 г.;"), "one period after г.: \(ru)")
+        let en = plain(try Self.library.render("plan_announcement", language: .en, context: CycleTemplatesTests.contexts[2].2).text)
+        #expect(en.contains("36 academic hours") && en.contains("2 courses"), "\(en)")
+        #expect(en.contains("You are included in this course:"), "\(en)")
+    }
+
+    /// The Plan every employee gets lists courses, never participants.
+    @Test(arguments: RosterPerson.Language.allCases)
+    func thePlanAttachmentHoldsNoAddress(language: RosterPerson.Language) throws {
+        let courses = (1...3).map { index in
+            Course(id: "C-\(index)", title: "Курс \(index)", group: .leadership, audience: .abp, kind: .management,
+                   location: .domestic, term: .short, hours: 8 * index, startDate: CivilDate(text: "2026-09-01")!,
+                   endDate: CivilDate(text: "2026-09-05")!, language: .ru, delivery: .offline, costKZT: 50_000)
+        }
+        let plan = Plan(courses: courses, assignments: (1...500).map {
+            Assignment(courseID: "C-\($0 % 3 + 1)", participantEmail: "staff\($0)@kazguu.kz", row: $0 + 1)
+        })
+        let strings = try Self.library.strings(language)
+        let file = try PlanWorkbook.courseList(plan, cycle: "2026-2027", language: language.wording, strings: strings)
+        let document = try DocumentReader.read(bytes: file.bytes, fileName: file.filename)
+        let table = try #require(document.tables.first)
+        let cells = table.rows.flatMap(\.cells).compactMap { cell -> String? in
+            if case let .text(text) = cell.value { return text } else { return nil }
+        }
+        #expect(!cells.contains { $0.contains("@") }, "no address in the Plan sent to all staff")
+        #expect(table.rows.count == 1 + courses.count, "one row per course")
+        #expect(table.name == strings.attachment("plan_sheet", ["cycle": "2026-2027"]))
+        #expect(file.filename == strings.attachment("plan_file", ["cycle": "2026-2027"]).replacingOccurrences(of: " ", with: "_") + ".xlsx")
+        for code in ["leadership", "ABP", "offline", "domestic", "management", "short"] where language != .en {
+            #expect(!cells.contains(code), "\(language): the code \(code) is worded")
+        }
+        #expect(cells.contains(Glossary.term("group.leadership", in: language.wording)))
+    }
+
+    /// Extreme contexts still render: a very long name, no rows, 500 rows.
+    @Test(arguments: RosterPerson.Language.allCases)
+    func extremeContextsRender(language: RosterPerson.Language) throws {
+        let long = "Әбдірахманова-Сейітқасымова Айгерім-Ақмаржан-Гүлназ Нұрсұлтанқызы"
+        let rows = (1...500).map { ReplySamples.row("p\($0)@kazguu.kz", "Қызметкер \($0)") }
+        for accepted in [[], rows] {
+            let context = ReceiptContext(name: long, unit: ReplySamples.head.unit, cycle: "2026-2027", sourceFiles: [],
+                                         accepted: accepted, invalidRows: [], change: nil, late: false, deadline: nil)
+            let reply = try Self.library.render("receipt", language: language, context: context.values(try Self.library.strings(language)))
+            RenderedReplyChecks.expectComplete(reply, language: language, label: "\(language) receipt \(accepted.count)", unescaped: [])
+            #expect(reply.text.contains("Айгерім-Ақмаржан-Гүлназ"))
+        }
+    }
+}
+
+/// HTML every client shows well, and the same content as the text part.
+@Suite struct MailHTMLTests {
+    static func visibleText(_ html: String) -> String {
+        var text = html.replacingOccurrences(of: #"<title>.*?</title>"#, with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression)
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&"), ("&nbsp;", " ")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
+    }
+
+    static func words(_ text: String) -> Set<String> {
+        Set(text.lowercased().components(separatedBy: CharacterSet.letters.inverted).filter { $0.count >= 3 })
+    }
+
+    @Test(arguments: RosterPerson.Language.allCases)
+    func inlineStylesLayoutTablesAndTheSameWords(language: RosterPerson.Language) throws {
+        for (name, context) in try MailWordingTests.samples(language) {
+            let reply = try MailWordingTests.library.render(name, language: language, context: context)
+            let html = reply.html
+            for banned in ["<style", "class=", "<link", "<img", "<script", "http://", "https://", "@import"] {
+                #expect(!html.lowercased().contains(banned) || html.contains("&lt;script"), "\(language) \(name): \(banned)")
+            }
+            #expect(html.contains(#"<table role="presentation""#), "\(language) \(name): a layout table")
+            // The same words, except the column titles of the HTML tables (the text part lists
+            // the same values line by line without them).
+            let headers = Self.words(html.components(separatedBy: "<th").dropFirst()
+                .map { $0.components(separatedBy: "</th>").first ?? "" }.map(Self.visibleText).joined(separator: " "))
+            let inHTML = Self.words(Self.visibleText(html)), inText = Self.words(reply.text)
+            #expect(inText.subtracting(inHTML).isEmpty && inHTML.subtracting(inText).subtracting(headers).isEmpty,
+                    "\(language) \(name): only in text \(inText.subtracting(inHTML).sorted()), only in HTML \(inHTML.subtracting(inText).subtracting(headers).sorted())")
+        }
+    }
+}
