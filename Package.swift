@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: C libraries (Debian -dev packages) and the shim Swift needs for libcurl.
@@ -42,6 +43,15 @@ let package = Package(
             name: "CXLSXWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // Cairo draws the certificates' PDF pages; Pango shapes their text.
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
 
         // MARK: Transport (the only code that sees libcurl).
         .target(name: "Curl", dependencies: ["CurlShim", "CCurl"]),
@@ -58,12 +68,18 @@ let package = Package(
         ]),
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding", "CivilCalendar"]),
         .target(name: "Regulation", dependencies: ["Documents", "CivilCalendar", "Yams"]),
+        .target(name: "ICalendar"),
+        // Values in, PDF bytes out: the certificate's layout, drawing and verification code.
+        .target(name: "Certificates", dependencies: [
+            "CCairo", "CQRencode", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // MARK: State and the service.
         .target(name: "Config", dependencies: ["Yams"]),
         .target(name: "Store", dependencies: ["Digest", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
             "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Digest",
+            "Certificates", "ICalendar",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -71,7 +87,7 @@ let package = Package(
 
         // MARK: The command line, thin.
         .executableTarget(name: "cpdbot", dependencies: [
-            "Bot", "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config",
+            "Bot", "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Certificates",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -97,6 +113,8 @@ let package = Package(
         .testTarget(name: "RegulationTests", dependencies: ["Regulation"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Digest"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications", "Digest"]),
+        .testTarget(name: "CertificatesTests", dependencies: ["Certificates"]),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Certificates", "ICalendar"]),
     ]
 )

@@ -10,6 +10,7 @@ import Foundation
 /// <root>/applications/<cycle>/    the current rows of each unit
 /// <root>/roster.csv              the people the bot knows (DESIGN.md: it lives in the store)
 /// <root>/mailbox/                 IMAP position (UIDVALIDITY, last UID, last poll)
+/// <root>/certificates/            the certificate registry and the verification codes' key
 /// ```
 /// Directories are 0700 and files 0600: the store holds personal data.
 public struct FileStore: Sendable {
@@ -20,6 +21,7 @@ public struct FileStore: Sendable {
     public let applications: ApplicationRepository
     public let roster: RosterFile
     public let mailbox: MailboxStateFile
+    public let certificates: CertificateBook
 
     /// Opens the store at `root`, creating the layout where it is missing.
     public init(root: URL) throws {
@@ -37,6 +39,7 @@ public struct FileStore: Sendable {
         applications = ApplicationRepository(directory: self.root.appendingPathComponent("applications"))
         roster = RosterFile(url: self.root.appendingPathComponent("roster.csv"))
         mailbox = MailboxStateFile(directory: self.root.appendingPathComponent("mailbox"))
+        certificates = CertificateBook(directory: self.root.appendingPathComponent("certificates"))
     }
 
     /// The path of the single-instance lock file.
