@@ -60,7 +60,7 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
     public enum Scope: String, Sendable, Equatable, Decodable {
         /// Drawn once per language, inside that language's column.
         case column
-        /// Drawn once, at `x_mm`/`width_mm`; with two languages their texts are joined by ` / `.
+        /// Drawn once, at `x_mm`/`width_mm`; with two languages their texts stand one under the other.
         case page
         /// Drawn once, at `x_mm`/`width_mm`, in the first language only (the footer).
         case first

@@ -110,7 +110,7 @@ public final class CertificateRenderer {
                     let part = CertificateTexts.fill(language.strings[item.key] ?? "", values[index])
                     if !parts.contains(part) { parts.append(part) }
                 }
-                drawText(parts.joined(separator: " / "), item: item, x: item.xMM ?? 0,
+                drawText(parts.joined(separator: "\n"), item: item, x: item.xMM ?? 0,
                          width: item.widthMM ?? layout.page.widthMM, scale: 1, on: cr)
             }
         }

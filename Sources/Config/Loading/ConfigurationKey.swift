@@ -79,7 +79,7 @@ extension ConfigurationKey {
         ConfigurationKey("certificates.logo_image") { $0.certificates.logoImage = try ValueParser.text($1) },
         ConfigurationKey("certificates.signatory") { $0.certificates.signatory = try ValueParser.text($1) },
         ConfigurationKey("certificates.verify_url") { $0.certificates.verifyURL = try ValueParser.verifyURL($1) },
-        ConfigurationKey("certificates.secret_file") { $0.certificates.secretFile = try ValueParser.optionalText($1) },
+        ConfigurationKey("certificates.secret_file") { $0.certificates.verificationKeyFile = try ValueParser.optionalText($1) },
         ConfigurationKey("certificates.languages") { $0.certificates.languages = try ValueParser.languages($1, atMost: 2) },
 
         ConfigurationKey("poll_interval_seconds") { $0.pollIntervalSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: seconds) },

@@ -15,7 +15,7 @@ extension CPDBotConfiguration {
         public var verifyURL: String
         /// The HMAC key of the verification codes (a file of mode 0600); nil: the store's own key,
         /// made at first use (`<store>/certificates/secret.key`).
-        public var secretFile: String?
+        public var verificationKeyFile: String?
         /// The languages printed on every certificate (one or two); empty: the participant's own.
         public var languages: [Language]
 
@@ -25,7 +25,7 @@ extension CPDBotConfiguration {
             logoImage: String = "Tests/Fixtures/certificate/logo.png",
             signatory: String = "А. Б. Сапаров",
             verifyURL: String = "https://hr.kazguu.kz/verify/{number}",
-            secretFile: String? = nil,
+            verificationKeyFile: String? = nil,
             languages: [Language] = []
         ) {
             self.signatureImage = signatureImage
@@ -33,7 +33,7 @@ extension CPDBotConfiguration {
             self.logoImage = logoImage
             self.signatory = signatory
             self.verifyURL = verifyURL
-            self.secretFile = secretFile
+            self.verificationKeyFile = verificationKeyFile
             self.languages = languages
         }
     }

@@ -73,7 +73,7 @@ enum CertificateChecks {
     static func picture(ofPDF pdf: [UInt8], dpi: Int = 50) throws -> Picture {
         let file = try temporaryFile(pdf, suffix: ".pdf")
         defer { try? FileManager.default.removeItem(at: file) }
-        let data = [UInt8](try run("pdftoppm", ["-r", String(dpi), "-f", "1", "-l", "1", "-ppm", file.path]))
+        let data = [UInt8](try run("pdftoppm", ["-r", String(dpi), "-f", "1", "-l", "1", file.path]))
         // P6\n<width> <height>\n255\n<pixels>
         var fields: [String] = []
         var index = 0

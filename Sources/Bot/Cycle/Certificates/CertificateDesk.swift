@@ -24,7 +24,7 @@ public struct CertificateDesk: Sendable {
     /// A number the registry does not have is refused even with a code that would match.
     public func verify(number: String, code: String) throws -> Check {
         let book = environment.store.certificates
-        let codes = VerificationCode(secret: try book.secret(file: environment.configuration.certificates.secretFile))
+        let codes = VerificationCode(secret: try book.secret(file: environment.configuration.certificates.verificationKeyFile))
         guard let certificate = try book.certificate(number: number) else { return .unknownNumber }
         return codes.accepts(code, for: number) ? .valid(certificate) : .wrongCode
     }

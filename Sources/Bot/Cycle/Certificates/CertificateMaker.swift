@@ -17,7 +17,7 @@ public final class CertificateMaker {
         let template = try CertificateTemplate.load(directory: environment.templatesDirectory.appendingPathComponent("certificate"))
         renderer = try CertificateRenderer(template: template, images: .init(
             signature: settings.signatureImage, stamp: settings.stampImage, logo: settings.logoImage))
-        codes = VerificationCode(secret: try environment.store.certificates.secret(file: settings.secretFile))
+        codes = VerificationCode(secret: try environment.store.certificates.secret(file: settings.verificationKeyFile))
     }
 
     /// The languages printed for a person whose own language is `language`.
