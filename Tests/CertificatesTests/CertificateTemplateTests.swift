@@ -89,3 +89,24 @@ import Testing
         }
     }
 }
+
+/// Not a timed test: with CPDBOT_MEASURE_RENDER=N it draws N certificates with one renderer
+/// and prints the time (the drawing alone, without the store and the outbox).
+@Suite struct CertificateRenderMeasurement {
+    static let count = ProcessInfo.processInfo.environment["CPDBOT_MEASURE_RENDER"].flatMap(Int.init)
+
+    @Test(.enabled(if: count != nil)) func drawMany() throws {
+        let renderer = ProcessInfo.processInfo.environment["CPDBOT_MEASURE_NO_IMAGES"] != nil
+            ? try CertificateRenderer(template: .load(directory: CertificateTemplateTests.templates), images: .init())
+            : try CertificateTemplateTests.renderer()
+        var bytes = 0
+        let duration = try ContinuousClock().measure {
+            for index in 0..<(Self.count ?? 0) {
+                var content = CertificateTemplateTests.content([["kk"], ["ru"], ["en"]][index % 3])
+                content.number = "CPD-2026-\(index)"
+                bytes += try renderer.pdf(content).count
+            }
+        }
+        print("MEASURE: \(Self.count ?? 0) certificates drawn in \(duration), \(bytes / max(1, Self.count ?? 1)) bytes each")
+    }
+}

@@ -114,12 +114,15 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
     public var logo: ImageBox?
     public var signature: ImageBox?
     public var stamp: ImageBox?
+    /// The images' resolution at their printed size (larger images are scaled down once).
+    public var imageDPI: Double
     public var qr: QRBox
     public var columns: Columns
     public var texts: [TextItem]
 
     enum CodingKeys: String, CodingKey {
-        case page, fontFamily = "font_family", textColor = "text_color", frame, logo, signature, stamp, qr, columns, texts
+        case page, fontFamily = "font_family", textColor = "text_color", frame, logo, signature, stamp
+        case imageDPI = "image_dpi", qr, columns, texts
     }
 
     /// Reads `layout.yml`; every problem names the file.
@@ -127,6 +130,9 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
         let layout: CertificateLayout = try decodeYAML(url)
         guard layout.page.widthMM > 0, layout.page.heightMM > 0 else {
             throw .invalidTemplate(path: url.path, detail: "page: width_mm and height_mm must be above 0")
+        }
+        guard (72...600).contains(layout.imageDPI) else {
+            throw .invalidTemplate(path: url.path, detail: "image_dpi: \(layout.imageDPI) is outside 72…600")
         }
         guard !layout.columns.one.isEmpty, layout.columns.two.count >= 2 else {
             throw .invalidTemplate(path: url.path, detail: "columns: 'one' needs a column and 'two' needs two")

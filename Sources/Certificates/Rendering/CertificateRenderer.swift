@@ -27,9 +27,12 @@ public final class CertificateRenderer {
         self.template = template
         var loaded: [OpaquePointer?] = []
         do throws(CertificateError) {
-            for (path, key) in [(images.signature, "certificates.signature_image"), (images.stamp, "certificates.stamp_image"),
-                                (images.logo, "certificates.logo_image")] {
-                loaded.append(try Self.loadPNG(path, key: key))
+            let layout = template.layout
+            for (path, key, box) in [(images.signature, "certificates.signature_image", layout.signature),
+                                     (images.stamp, "certificates.stamp_image", layout.stamp),
+                                     (images.logo, "certificates.logo_image", layout.logo)] {
+                let image = try Self.loadPNG(path, key: key)
+                loaded.append(image.map { Self.resampled($0, printedWidthMM: box?.widthMM, dpi: layout.imageDPI) })
             }
         } catch {
             for surface in loaded { if let surface { cairo_surface_destroy(surface) } }
@@ -203,6 +206,28 @@ public final class CertificateRenderer {
     }
 
     private func points(_ millimetres: Double) -> Double { millimetres * 72 / 25.4 }
+
+    /// `image` scaled down once to `dpi` at its printed width (never up); the original is released.
+    /// Cairo compresses every image again for every PDF, so a 2,000-pixel scan would cost each
+    /// certificate its full size and time.
+    private static func resampled(_ image: OpaquePointer, printedWidthMM: Double?, dpi: Double) -> OpaquePointer {
+        let width = Double(cairo_image_surface_get_width(image)), height = Double(cairo_image_surface_get_height(image))
+        guard let printedWidthMM, width > 0, height > 0 else { return image }
+        let wanted = (printedWidthMM / 25.4 * dpi).rounded(.up)
+        guard wanted < width else { return image }
+        let scale = wanted / width
+        let newHeight = max(1, (height * scale).rounded(.up))
+        guard let target = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(wanted), Int32(newHeight)),
+              cairo_surface_status(target) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(target) else { return image }
+        cairo_scale(cr, scale, scale)
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BEST)
+        cairo_paint(cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(target)
+        cairo_surface_destroy(image)
+        return target
+    }
 
     private static func loadPNG(_ path: String?, key: String) throws(CertificateError) -> OpaquePointer? {
         guard let path, !path.isEmpty else { return nil }

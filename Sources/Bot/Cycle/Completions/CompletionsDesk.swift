@@ -60,18 +60,34 @@ struct CompletionsDesk {
         }
         try ledger.save(to: environment.store)
         let certificates = try recordCertificates(notices, plan: plan)
-        // Drawn only when some certificate notice is still to be queued: a repeated list draws nothing.
-        var maker: CertificateMaker?
-        for (recipient, courseID, result, number) in notices {
-            guard let course = plan.course(id: courseID) else { continue }
-            var issued: (IssuedCertificate, CertificateMaker)?
-            if let number, let certificate = certificates[number],
-               try !mail.isQueued(purpose: purpose(.certificate, course: course, email: result.record.participantEmail)) {
-                if maker == nil { maker = try CertificateMaker(environment: environment) }
-                issued = maker.map { (certificate, $0) }
+        // Drawn only for certificate notices still to be queued (a repeated list draws nothing),
+        // a chunk at a time on every core.
+        var printer: CertificatePrinter?
+        for start in stride(from: 0, to: notices.count, by: Self.chunkSize) {
+            let chunk = Array(notices[start..<min(notices.count, start + Self.chunkSize)])
+            var wanted: [(offset: Int, certificate: IssuedCertificate)] = []
+            for (offset, (_, courseID, result, number)) in chunk.enumerated() {
+                guard let number, let certificate = certificates[number], let course = plan.course(id: courseID),
+                      try !mail.isQueued(purpose: purpose(.certificate, course: course, email: result.record.participantEmail))
+                else { continue }
+                wanted.append((offset, certificate))
             }
-            if try notify(recipient, course: course, result: result, certificate: number, issued: issued, dshr: person) {
-                summary.noticesQueued += 1
+            var drawn: [Int: Issued] = [:]
+            if !wanted.isEmpty {
+                if printer == nil { printer = try CertificatePrinter(environment: environment) }
+                guard let printer else { continue }
+                let pdfs = try printer.pdfs(wanted.map(\.certificate))
+                for (index, item) in wanted.enumerated() {
+                    let number = item.certificate.number
+                    drawn[item.offset] = Issued(record: item.certificate, pdf: pdfs[index], code: printer.code(for: number),
+                                                verifyURL: printer.verifyURL(for: number))
+                }
+            }
+            for (offset, (recipient, courseID, result, number)) in chunk.enumerated() {
+                guard let course = plan.course(id: courseID) else { continue }
+                if try notify(recipient, course: course, result: result, certificate: number, issued: drawn[offset], dshr: person) {
+                    summary.noticesQueued += 1
+                }
             }
         }
         try reply(person, reading: reading, hash: hash, values: CompletionContexts.summary(summary, fileName: fileName))
@@ -104,6 +120,17 @@ struct CompletionsDesk {
         return known
     }
 
+    /// Certificates drawn (and held in memory) at a time.
+    static let chunkSize = 64
+
+    /// A certificate drawn for its notice.
+    private struct Issued {
+        var record: IssuedCertificate
+        var pdf: [UInt8]
+        var code: String
+        var verifyURL: String
+    }
+
     private enum NoticeKind: String { case certificate, expulsion, readmission }
 
     private func purpose(_ kind: NoticeKind, course: Course, email: String) -> String {
@@ -112,7 +139,7 @@ struct CompletionsDesk {
 
     /// One notice; true when it is new. A certificate notice carries the certificate's PDF.
     private func notify(_ person: RosterPerson?, course: Course, result: CompletionResult, certificate: String?,
-                        issued: (IssuedCertificate, CertificateMaker)?, dshr: RosterPerson) throws -> Bool {
+                        issued: Issued?, dshr: RosterPerson) throws -> Bool {
         let email = result.record.participantEmail
         let language = person?.language.rawValue ?? environment.configuration.bot.language.rawValue
         var values = CompletionContexts.notice(name: person?.fullName ?? email, course: course, result: result,
@@ -124,13 +151,13 @@ struct CompletionsDesk {
         switch result.outcome {
         case .certificate:
             kind = .certificate
-            if let (record, maker) = issued {
+            if let issued {
                 values["has_certificate_pdf"] = true
-                values["verification_code"] = maker.code(for: record.number)
-                values["verify_url"] = maker.verifyURL(for: record.number)
+                values["verification_code"] = issued.code
+                values["verify_url"] = issued.verifyURL
                 attachments.append(OutgoingMessage.Attachment(
-                    filename: "certificate_\(CertificateFileName.safe(record.number)).pdf", mimeType: "application/pdf",
-                    bytes: try maker.pdf(record)))
+                    filename: "certificate_\(CertificateFileName.safe(issued.record.number)).pdf", mimeType: "application/pdf",
+                    bytes: issued.pdf))
             }
         case .expulsionReimburse:
             kind = .expulsion
