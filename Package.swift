@@ -43,6 +43,15 @@ let package = Package(
             name: "CXLSXWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // Cairo draws the certificates' PDF pages; Pango shapes their text.
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
 
         // MARK: Transport (the only code that sees libcurl).
         .target(name: "Curl", dependencies: ["CurlShim", "CCurl"]),
@@ -67,12 +76,18 @@ let package = Package(
         ]),
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding", "CivilCalendar"]),
         .target(name: "Regulation", dependencies: ["Documents", "CivilCalendar", "Yams"]),
+        .target(name: "ICalendar"),
+        // Values in, PDF bytes out: the certificate's layout, drawing and verification code.
+        .target(name: "Certificates", dependencies: [
+            "CCairo", "CQRencode", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // MARK: State and the service.
         .target(name: "Config", dependencies: ["Yams"]),
         .target(name: "Store", dependencies: ["Digest", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
             "Mail", "OAuth", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Digest", "Wording",
+            "Certificates", "ICalendar",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -80,7 +95,7 @@ let package = Package(
 
         // MARK: The command line, thin.
         .executableTarget(name: "cpdbot", dependencies: [
-            "Bot", "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config",
+            "Bot", "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Certificates",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -114,6 +129,8 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Digest"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation"]),
+        .testTarget(name: "CertificatesTests", dependencies: ["Certificates"]),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation", "Certificates", "ICalendar"]),
     ]
 )

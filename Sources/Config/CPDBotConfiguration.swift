@@ -14,6 +14,7 @@ public struct CPDBotConfiguration: Sendable, Equatable {
     public var replies: Replies
     /// The closing of every mail (`signature.*`); kept out of `init` so that adding it changed no caller.
     public var signature = Signature()
+    public var certificates: Certificates
     /// Seconds between two polls of the mailbox when the server offers no IDLE.
     public var pollIntervalSeconds: Int
     public var oauth2: OAuth2
@@ -27,6 +28,7 @@ public struct CPDBotConfiguration: Sendable, Equatable {
         store: Store = Store(),
         limits: Limits = Limits(),
         replies: Replies = Replies(),
+        certificates: Certificates = Certificates(),
         pollIntervalSeconds: Int = 30,
         oauth2: OAuth2 = OAuth2(),
         alerts: Alerts = Alerts()
@@ -40,6 +42,7 @@ public struct CPDBotConfiguration: Sendable, Equatable {
         self.store = store
         self.limits = limits
         self.replies = replies
+        self.certificates = certificates
         self.pollIntervalSeconds = pollIntervalSeconds
     }
 

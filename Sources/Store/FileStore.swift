@@ -10,6 +10,7 @@ import Foundation
 /// <root>/applications/<cycle>/    the current rows of each unit
 /// <root>/roster.csv              the people the bot knows (DESIGN.md: it lives in the store)
 /// <root>/mailbox/                 IMAP position (UIDVALIDITY, last UID, last poll)
+/// <root>/certificates/            the certificate registry and the verification codes' key
 /// ```
 /// Directories are 0700 and files 0600: the store holds personal data.
 public struct FileStore: Sendable {
@@ -22,6 +23,7 @@ public struct FileStore: Sendable {
     public let mailbox: MailboxStateFile
     /// The last failure of a poll, readable even after a full disk (`FailureRecord`).
     public let failure: FailureRecord
+    public let certificates: CertificateBook
 
     /// Opens the store at `root`, creating the layout where it is missing.
     public init(root: URL) throws {
@@ -40,6 +42,7 @@ public struct FileStore: Sendable {
         roster = RosterFile(url: self.root.appendingPathComponent("roster.csv"))
         mailbox = MailboxStateFile(directory: self.root.appendingPathComponent("mailbox"))
         failure = FailureRecord(url: self.root.appendingPathComponent("mailbox/last-failure.json"))
+        certificates = CertificateBook(directory: self.root.appendingPathComponent("certificates"))
     }
 
     /// The path of the single-instance lock file.

@@ -15,5 +15,6 @@ extension CPDBot {
         StatusCommand.self,
         OutboxCommand.self,
         ExportCommand.self,
+        CertificateCommand.self,
     ]
 }

@@ -110,6 +110,13 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         EnvironmentCase(variable: "CPDBOT_SMTP_SERVER_SAVES_SENT", value: "auto", expected: fromFile { $0.smtp.serverSavesSent = .auto }),
         EnvironmentCase(variable: "CPDBOT_SMTP_MAX_MESSAGES_PER_MINUTE", value: "0", expected: fromFile { $0.smtp.maxMessagesPerMinute = 0 }),
         EnvironmentCase(variable: "CPDBOT_SMTP_MAX_RECIPIENTS_PER_DAY", value: "2_000", expected: fromFile { $0.smtp.maxRecipientsPerDay = 2000 }),
+        EnvironmentCase(variable: "CPDBOT_CERTIFICATES_SIGNATURE_IMAGE", value: "/env/sig.png", expected: fromFile { $0.certificates.signatureImage = "/env/sig.png" }),
+        EnvironmentCase(variable: "CPDBOT_CERTIFICATES_STAMP_IMAGE", value: "/env/stamp.png", expected: fromFile { $0.certificates.stampImage = "/env/stamp.png" }),
+        EnvironmentCase(variable: "CPDBOT_CERTIFICATES_LOGO_IMAGE", value: "/env/logo.png", expected: fromFile { $0.certificates.logoImage = "/env/logo.png" }),
+        EnvironmentCase(variable: "CPDBOT_CERTIFICATES_SIGNATORY", value: "Ә. Ғ. Қасымов", expected: fromFile { $0.certificates.signatory = "Ә. Ғ. Қасымов" }),
+        EnvironmentCase(variable: "CPDBOT_CERTIFICATES_VERIFY_URL", value: "https://x.kz/v?n={number}", expected: fromFile { $0.certificates.verifyURL = "https://x.kz/v?n={number}" }),
+        EnvironmentCase(variable: "CPDBOT_CERTIFICATES_SECRET_FILE", value: "/env/cert.key", expected: fromFile { $0.certificates.verificationKeyFile = "/env/cert.key" }),
+        EnvironmentCase(variable: "CPDBOT_CERTIFICATES_LANGUAGES", value: "KK, ru", expected: fromFile { $0.certificates.languages = [.kk, .ru] }),
     ]
 
     @Test func fileAloneLoads() throws {

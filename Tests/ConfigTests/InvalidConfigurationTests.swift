@@ -98,6 +98,14 @@ struct IssueCase: Sendable, CustomTestStringConvertible {
         ]),
         IssueCase(yaml: "imap: { ignored_folder: inbox }", expected: [
             #"imap.ignored_folder: "inbox" is imap.mailbox, the folder mail arrives in; give it a folder of its own"#,
+        IssueCase(yaml: "certificates: { languages: [kk, de] }", expected: [
+            #"certificates.languages: expected languages among kk, ru, en, got "de" (cpdbot.yml, line 1)"#,
+        ]),
+        IssueCase(yaml: "certificates: { languages: [kk, ru, en] }", expected: [
+            "certificates.languages: expected at most 2 languages, got a list of 3 (cpdbot.yml, line 1)",
+        ]),
+        IssueCase(yaml: "certificates: { verify_url: \"https://hr.kazguu.kz/verify\" }", expected: [
+            #"certificates.verify_url: expected an http(s) address with {number} in it (https://hr.kazguu.kz/verify/{number}), got "https://hr.kazguu.kz/verify" (cpdbot.yml, line 1)"#,
         ]),
         // Bad values from the environment name the variable.
         IssueCase(yaml: "", environment: ["CPDBOT_POLL_INTERVAL_SECONDS": "abc"], expected: [

@@ -7,7 +7,11 @@ export CPDBOT_ROOT
 
 # Debian packages the build, the tests and the mail sandbox need.
 # curl/openssl/ca-certificates: the sandbox's certificates and the scripts' own checks.
-CPDBOT_BUILD_PACKAGES=(libcurl4-openssl-dev libfreexl-dev libytnef0-dev libxlsxwriter-dev libisal-dev pkgconf)
+# libcairo2-dev/libpango1.0-dev/libqrencode-dev draw the certificates; fonts-noto-core is their font.
+CPDBOT_BUILD_PACKAGES=(libcurl4-openssl-dev libfreexl-dev libytnef0-dev libxlsxwriter-dev libisal-dev pkgconf
+    libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core)
+# What the tests read certificates and calendars with: pdftotext/pdftoppm, zbarimg, Python's icalendar.
+CPDBOT_TEST_PACKAGES=(poppler-utils zbar-tools python3-icalendar)
 # What the Swift toolchain (unpacked from swift.org) needs to compile and link on Debian 12.
 CPDBOT_TOOLCHAIN_PACKAGES=(binutils gcc libc6-dev libstdc++-12-dev libncurses-dev libsqlite3-dev
     libxml2-dev libpython3-dev uuid-dev zlib1g-dev tzdata git)

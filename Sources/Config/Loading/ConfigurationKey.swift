@@ -105,6 +105,13 @@ extension ConfigurationKey {
         ConfigurationKey("signature.phone") { $0.signature.phone = try ValueParser.optionalText($1) },
         ConfigurationKey("signature.room") { $0.signature.room = try ValueParser.optionalText($1) },
         ConfigurationKey("signature.email") { $0.signature.email = try ValueParser.optionalText($1) },
+        ConfigurationKey("certificates.signature_image") { $0.certificates.signatureImage = try ValueParser.text($1) },
+        ConfigurationKey("certificates.stamp_image") { $0.certificates.stampImage = try ValueParser.text($1) },
+        ConfigurationKey("certificates.logo_image") { $0.certificates.logoImage = try ValueParser.text($1) },
+        ConfigurationKey("certificates.signatory") { $0.certificates.signatory = try ValueParser.text($1) },
+        ConfigurationKey("certificates.verify_url") { $0.certificates.verifyURL = try ValueParser.verifyURL($1) },
+        ConfigurationKey("certificates.secret_file") { $0.certificates.verificationKeyFile = try ValueParser.optionalText($1) },
+        ConfigurationKey("certificates.languages") { $0.certificates.languages = try ValueParser.languages($1, atMost: 2) },
 
         ConfigurationKey("poll_interval_seconds") { $0.pollIntervalSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: seconds) },
     ] + oauth2Keys

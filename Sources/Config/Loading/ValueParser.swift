@@ -110,6 +110,36 @@ enum ValueParser {
         return name
     }
 
+    /// Languages as a YAML list or one text with commas (`kk, ru`), without repeats; empty is allowed.
+    static func languages(_ value: ConfigValue, atMost maximum: Int) throws(ValueError) -> [CPDBotConfiguration.Language] {
+        let items: [String]
+        switch value {
+        case let .text(text): items = text.split(separator: ",").map { String($0) }
+        case let .list(list): items = list
+        case .null: items = []
+        }
+        var languages: [CPDBotConfiguration.Language] = []
+        for item in items {
+            let name = item.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let language = CPDBotConfiguration.Language(rawValue: name) else {
+                throw .expected("languages among kk, ru, en", got: .text(item))
+            }
+            if !languages.contains(language) { languages.append(language) }
+        }
+        guard languages.count <= maximum else { throw .expected("at most \(maximum) languages", got: value) }
+        return languages
+    }
+
+    /// An http(s) address with `{number}` where the certificate's number goes.
+    static func verifyURL(_ value: ConfigValue) throws(ValueError) -> String {
+        let text = try text(value)
+        guard text.hasPrefix("https://") || text.hasPrefix("http://"), text.contains("{number}"),
+              !text.contains(where: { $0 == " " || $0.isNewline }) else {
+            throw .expected("an http(s) address with {number} in it (https://hr.kazguu.kz/verify/{number})", got: value)
+        }
+        return text
+    }
+
     /// A whole number in a range; `unit` words the message ("a whole number of seconds").
     static func wholeNumber(_ value: ConfigValue, of unit: String, in range: ClosedRange<Int>) throws(ValueError) -> Int {
         guard let text = try? text(value), let number = Int(text.replacingOccurrences(of: "_", with: "")) else {

@@ -221,6 +221,7 @@ enum MailSandboxConfiguration {
         var configuration = CPDBotConfiguration()
         configuration.bot.address = "bot@kazguu.kz"
         configuration.store.path = store.path
+        configuration.certificates = MailSandbox.sampleCertificates
         return configuration
     }
 }

@@ -128,6 +128,14 @@ struct CycleEndToEndTests {
             }
         }
         #expect(try messages.announcements(of: Self.staff(1203)).first?.text.contains("E2E-01") == true)
+        // Issue 16: each person in a course has one calendar with exactly their courses; 1203 has E2E-01 only.
+        let calendars = try [1203, 1213, 1209].map { n in
+            try PlanCalendarTests.calendarParts(try #require(try messages.announcements(of: Self.staff(n)).first).raw)
+        }
+        #expect(calendars.allSatisfy { $0.count == 1 })
+        let parsed = try ICalendarParser.parse(calendars.compactMap { $0.first?.1 })
+        #expect(parsed.map { $0.events.map(\.start) } == [["2026-09-14"], ["2026-10-05"], ["2026-10-05"]])
+        #expect(try PlanCalendarTests.calendarParts(try #require(try messages.announcements(of: Self.staff(1220)).first).raw).isEmpty)
         #expect(try messages.announcements(of: Self.staff(1220)).first?.text.contains("E2E-0") == false,
                 "someone in no course sees no course")
 
@@ -143,6 +151,17 @@ struct CycleEndToEndTests {
         }
         let certificate = try #require(try messages.results(of: Self.staff(1203)).first { $0.text.contains("E2E-01") })
         #expect(certificate.text.contains("CPD-2026-0000"), "a certificate number in the policy's format")
+        // Issue 16: the certificate itself, as it arrived through Postfix and Dovecot.
+        let pdfs = try CertificateMailTests.pdfs(in: certificate.raw)
+        try #require(pdfs.count == 1, "one certificate PDF")
+        let issued = try #require(try store.fileStore.certificates.all().first { $0.participantEmail == Self.staff(1203) && $0.courseID == "E2E-01" })
+        let pdfText = try CertificateChecks.text(ofPDF: pdfs[0])
+        for wanted in ["Қызметкер 1203", "Modern teaching methods", "72", issued.number] {
+            #expect(pdfText.contains(wanted), "'\(wanted)' in the certificate")
+        }
+        #expect(try CertificateChecks.qrText(ofPDF: pdfs[0]) == "https://hr.kazguu.kz/verify/" + issued.number)
+        let code = try CertificateMaker(environment: environment).code(for: issued.number)
+        #expect(try CertificateDesk(environment: environment).verify(number: issued.number, code: code) == .valid(issued))
         func date(_ n: Int, _ year: Int, _ month: Int, _ day: Int) -> String {
             let language = WordingLanguage(rawValue: Self.people.first { $0.email == Self.staff(n) }?.lang ?? "kk") ?? .kk
             return LongDate.text(year: year, month: month, day: day, language: language)

@@ -108,7 +108,17 @@ struct MailSandbox {
         configuration.tls.caFile = caFile
         configuration.bot.address = botUser
         configuration.store.path = store.path
+        configuration.certificates = MailSandbox.sampleCertificates
         return configuration
+    }
+
+    /// The sample certificate images by absolute path (tests do not depend on the directory they run in).
+    static var sampleCertificates: CPDBotConfiguration.Certificates {
+        let images = repository.appendingPathComponent("Tests/Fixtures/certificate")
+        return CPDBotConfiguration.Certificates(
+            signatureImage: images.appendingPathComponent("signature.png").path,
+            stampImage: images.appendingPathComponent("stamp.png").path,
+            logoImage: images.appendingPathComponent("logo.png").path)
     }
 
     /// Polls `condition` until it holds or `seconds` pass (mail goes through Postfix's queue).

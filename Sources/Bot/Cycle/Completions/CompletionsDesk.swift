@@ -59,37 +59,116 @@ struct CompletionsDesk {
             notices.append((roster.person(address: record.participantEmail), course.id, result, number))
         }
         try ledger.save(to: environment.store)
-        for (recipient, courseID, result, number) in notices {
-            guard let course = plan.course(id: courseID) else { continue }
-            if try notify(recipient, course: course, result: result, certificate: number, dshr: person) {
-                summary.noticesQueued += 1
+        let certificates = try recordCertificates(notices, plan: plan)
+        // Drawn only for certificate notices still to be queued (a repeated list draws nothing),
+        // a chunk at a time on every core.
+        var printer: CertificatePrinter?
+        for start in stride(from: 0, to: notices.count, by: Self.chunkSize) {
+            let chunk = Array(notices[start..<min(notices.count, start + Self.chunkSize)])
+            var wanted: [(offset: Int, certificate: IssuedCertificate)] = []
+            for (offset, (_, courseID, result, number)) in chunk.enumerated() {
+                guard let number, let certificate = certificates[number], let course = plan.course(id: courseID),
+                      try !mail.isQueued(purpose: purpose(.certificate, course: course, email: result.record.participantEmail))
+                else { continue }
+                wanted.append((offset, certificate))
+            }
+            var drawn: [Int: Issued] = [:]
+            if !wanted.isEmpty {
+                if printer == nil { printer = try CertificatePrinter(environment: environment) }
+                guard let printer else { continue }
+                let pdfs = try printer.pdfs(wanted.map(\.certificate))
+                for (index, item) in wanted.enumerated() {
+                    let number = item.certificate.number
+                    drawn[item.offset] = Issued(record: item.certificate, pdf: pdfs[index], code: printer.code(for: number),
+                                                verifyURL: printer.verifyURL(for: number))
+                }
+            }
+            for (offset, (recipient, courseID, result, number)) in chunk.enumerated() {
+                guard let course = plan.course(id: courseID) else { continue }
+                if try notify(recipient, course: course, result: result, certificate: number, issued: drawn[offset], dshr: person) {
+                    summary.noticesQueued += 1
+                }
             }
         }
         try reply(person, reading: reading, hash: hash, values: CompletionContexts.summary(summary, fileName: fileName))
         return summary
     }
 
-    /// One notice; true when it is new.
+    /// The registry's record of every certificate in this list, adding (in one write) those it
+    /// does not have yet – new ones, and ones issued before certificates were drawn.
+    private func recordCertificates(_ notices: [(RosterPerson?, String, CompletionResult, String?)],
+                                    plan: Plan) throws -> [String: IssuedCertificate] {
+        let book = environment.store.certificates
+        var known = Dictionary(try book.all().map { ($0.number, $0) }, uniquingKeysWith: { _, last in last })
+        var added: [IssuedCertificate] = []
+        let language = environment.configuration.bot.language.rawValue
+        let languages = environment.configuration.certificates.languages.map(\.rawValue)
+        let today = CivilDate.almaty(environment.now()).iso
+        for (person, courseID, result, number) in notices {
+            guard let number, known[number] == nil, let course = plan.course(id: courseID) else { continue }
+            let email = result.record.participantEmail
+            let own = person?.language.rawValue ?? language
+            let certificate = IssuedCertificate(
+                number: number, participantEmail: email, fullName: person?.fullName ?? email, courseID: course.id,
+                courseTitle: course.title, group: course.group.rawValue, hours: result.hours,
+                startDate: course.startDate.iso, endDate: course.endDate.iso, delivery: course.delivery.rawValue,
+                issuedOn: today, languages: languages.isEmpty ? [own] : languages)
+            known[number] = certificate
+            added.append(certificate)
+        }
+        try book.record(added)
+        return known
+    }
+
+    /// Certificates drawn (and held in memory) at a time.
+    static let chunkSize = 64
+
+    /// A certificate drawn for its notice.
+    private struct Issued {
+        var record: IssuedCertificate
+        var pdf: [UInt8]
+        var code: String
+        var verifyURL: String
+    }
+
+    private enum NoticeKind: String { case certificate, expulsion, readmission }
+
+    private func purpose(_ kind: NoticeKind, course: Course, email: String) -> String {
+        "\(kind.rawValue):\(course.id):\(email)"
+    }
+
+    /// One notice; true when it is new. A certificate notice carries the certificate's PDF.
     private func notify(_ person: RosterPerson?, course: Course, result: CompletionResult, certificate: String?,
-                        dshr: RosterPerson) throws -> Bool {
+                        issued: Issued?, dshr: RosterPerson) throws -> Bool {
         let email = result.record.participantEmail
         let language = person?.language.rawValue ?? environment.configuration.bot.language.rawValue
-        let values = CompletionContexts.notice(name: person?.fullName ?? email, course: course, result: result,
+        var values = CompletionContexts.notice(name: person?.fullName ?? email, course: course, result: result,
                                                certificate: certificate)
         let to = [person.map(CycleMail.mailbox) ?? Mailbox(displayName: nil, address: email)]
         var cc: [Mailbox] = []
-        let kind: String
+        var attachments: [OutgoingMessage.Attachment] = []
+        let kind: NoticeKind
         switch result.outcome {
-        case .certificate: kind = "certificate"
+        case .certificate:
+            kind = .certificate
+            if let issued {
+                values["has_certificate_pdf"] = true
+                values["verification_code"] = issued.code
+                values["verify_url"] = issued.verifyURL
+                attachments.append(OutgoingMessage.Attachment(
+                    filename: "certificate_\(CertificateFileName.safe(issued.record.number)).pdf", mimeType: "application/pdf",
+                    bytes: issued.pdf))
+            }
         case .expulsionReimburse:
-            kind = "expulsion"
+            kind = .expulsion
             // §7.14: DSHR keeps a copy of what the person is asked to reimburse.
             cc = [CycleMail.mailbox(dshr)]
-        case .readmission: kind = "readmission"
+        case .readmission: kind = .readmission
         }
         return try mail.send(ReplyWriter.Request(
             template: "course_result", language: language, context: { _ in values }, to: to, cc: cc,
-            purpose: "\(kind):\(course.id):\(email)", autoSubmitted: "auto-generated"))
+            purpose: purpose(kind, course: course, email: email), autoSubmitted: "auto-generated",
+            attachments: attachments))
     }
 
     private func reply(_ person: RosterPerson, reading: MessageReading, hash: String, values extra: [String: Any]) throws {

@@ -14,7 +14,7 @@ public struct AnnouncementSummary: Sendable, Equatable, Codable {
 }
 
 /// §7.7: every person on the roster learns the Plan by e-mail, in their language, with their own
-/// courses on top and the Plan attached. Each person's message has the purpose
+/// courses on top, the Plan attached and their courses as calendar entries (`PlanCalendar`). Each person's message has the purpose
 /// `announce:<slot>:<email>`, so a run that stopped halfway resumes without sending anyone a
 /// second copy; the outbox sends them at its own pace.
 struct PlanAnnouncer {
@@ -43,13 +43,26 @@ struct PlanAnnouncer {
             return made
         }
         var summary = AnnouncementSummary(recipients: people.count, queued: 0, alreadyQueued: 0)
+        let calendar = PlanCalendar(templatesDirectory: environment.templatesDirectory, domain: environment.domain)
+        let stamp = environment.now()
         for person in people {
+            let purpose = "announce:\(stored.announcementKey):\(person.email.lowercased())"
+            if try mail.isQueued(purpose: purpose) {
+                summary.alreadyQueued += 1
+                continue
+            }
             let attachment = try attachment(person.language)
             let values = PlanContexts.announcement(person: person, stored: stored, plan: plan)
+            var files = [attachment]
+            // The person's own courses as calendar entries (none for someone with no course).
+            if let events = try calendar.file(for: person, plan: plan, slot: stored.slot, stamp: stamp) {
+                files.append(OutgoingMessage.Attachment(filename: "courses_\(stored.slot).ics",
+                                                              mimeType: PlanCalendar.mimeType, bytes: events))
+            }
             let queued = try mail.send(ReplyWriter.Request(
                 template: "plan_announcement", language: person.language.rawValue, context: { _ in values },
-                to: [CycleMail.mailbox(person)], purpose: "announce:\(stored.announcementKey):\(person.email.lowercased())",
-                autoSubmitted: "auto-generated", attachments: [attachment]))
+                to: [CycleMail.mailbox(person)], purpose: purpose,
+                autoSubmitted: "auto-generated", attachments: files))
             if queued { summary.queued += 1 } else { summary.alreadyQueued += 1 }
         }
         var announced = stored

@@ -17,6 +17,11 @@ struct CycleMail {
         return true
     }
 
+    /// Whether a message of this purpose is in the outbox already (so its attachment need not be made).
+    func isQueued(purpose: String) throws -> Bool {
+        try environment.store.outbox.entry(messageID: messageID(purpose: purpose)) != nil
+    }
+
     func messageID(purpose: String) -> String {
         MessageComposer.messageID(key: purpose, domain: environment.domain)
     }

@@ -1,0 +1,184 @@
+import Foundation
+import Yams
+
+/// Where everything goes on the page: `templates/certificate/layout.yml`, which DSHR may edit
+/// (positions in millimetres from the top left corner, font sizes in points, colours as
+/// `#RRGGBB`). Texts come from each language's file (`CertificateTexts`).
+public struct CertificateLayout: Sendable, Equatable, Decodable {
+    public struct Page: Sendable, Equatable, Decodable {
+        public var widthMM: Double
+        public var heightMM: Double
+        enum CodingKeys: String, CodingKey { case widthMM = "width_mm", heightMM = "height_mm" }
+    }
+
+    /// Two rectangles drawn around the page (the outer one thicker).
+    public struct Frame: Sendable, Equatable, Decodable {
+        public var insetMM: Double
+        public var lineWidthPT: Double
+        public var innerInsetMM: Double
+        public var innerLineWidthPT: Double
+        public var color: String
+        enum CodingKeys: String, CodingKey {
+            case insetMM = "inset_mm", lineWidthPT = "line_pt", innerInsetMM = "inner_inset_mm"
+            case innerLineWidthPT = "inner_line_pt", color
+        }
+    }
+
+    /// An image's place: its top left corner and width (the height follows the image).
+    public struct ImageBox: Sendable, Equatable, Decodable {
+        public var xMM: Double
+        public var yMM: Double
+        public var widthMM: Double
+        enum CodingKeys: String, CodingKey { case xMM = "x_mm", yMM = "y_mm", widthMM = "width_mm" }
+    }
+
+    /// The QR code's square, and the text under it.
+    public struct QRBox: Sendable, Equatable, Decodable {
+        public var xMM: Double
+        public var yMM: Double
+        public var sizeMM: Double
+        enum CodingKeys: String, CodingKey { case xMM = "x_mm", yMM = "y_mm", sizeMM = "size_mm" }
+    }
+
+    /// A band of the page that one language's texts fill.
+    public struct Column: Sendable, Equatable, Decodable {
+        public var xMM: Double
+        public var widthMM: Double
+        enum CodingKeys: String, CodingKey { case xMM = "x_mm", widthMM = "width_mm" }
+    }
+
+    public struct Columns: Sendable, Equatable, Decodable {
+        /// One language: usually one wide column.
+        public var one: [Column]
+        /// Two languages side by side.
+        public var two: [Column]
+        /// Font sizes are multiplied by this when two languages share the page.
+        public var twoFontScale: Double
+        enum CodingKeys: String, CodingKey { case one, two, twoFontScale = "two_font_scale" }
+    }
+
+    public enum Scope: String, Sendable, Equatable, Decodable {
+        /// Drawn once per language, inside that language's column.
+        case column
+        /// Drawn once, at `x_mm`/`width_mm`; with two languages their texts stand one under the other.
+        case page
+        /// Drawn once, at `x_mm`/`width_mm`, in the first language only (the footer).
+        case first
+    }
+
+    public enum Alignment: String, Sendable, Equatable, Decodable {
+        case left, center, right
+    }
+
+    /// One text of the texts file (`key`) at a height of the page.
+    public struct TextItem: Sendable, Equatable, Decodable {
+        public var key: String
+        public var scope: Scope
+        public var xMM: Double?
+        public var widthMM: Double?
+        public var yMM: Double
+        public var sizePT: Double
+        public var bold: Bool
+        public var italic: Bool
+        public var color: String?
+        public var align: Alignment
+        /// `duplicate`: only on a re-issued copy.
+        public var when: String?
+
+        enum CodingKeys: String, CodingKey {
+            case key, scope, xMM = "x_mm", widthMM = "width_mm", yMM = "y_mm", sizePT = "size_pt", bold, italic
+            case color, align, when
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            key = try c.decode(String.self, forKey: .key)
+            scope = try c.decodeIfPresent(Scope.self, forKey: .scope) ?? .column
+            xMM = try c.decodeIfPresent(Double.self, forKey: .xMM)
+            widthMM = try c.decodeIfPresent(Double.self, forKey: .widthMM)
+            yMM = try c.decode(Double.self, forKey: .yMM)
+            sizePT = try c.decode(Double.self, forKey: .sizePT)
+            bold = try c.decodeIfPresent(Bool.self, forKey: .bold) ?? false
+            italic = try c.decodeIfPresent(Bool.self, forKey: .italic) ?? false
+            color = try c.decodeIfPresent(String.self, forKey: .color)
+            align = try c.decodeIfPresent(Alignment.self, forKey: .align) ?? .center
+            when = try c.decodeIfPresent(String.self, forKey: .when)
+        }
+    }
+
+    public var page: Page
+    /// A fontconfig family with the Kazakh letters (Noto Sans, DejaVu Sans).
+    public var fontFamily: String
+    public var textColor: String
+    public var frame: Frame?
+    public var logo: ImageBox?
+    public var signature: ImageBox?
+    public var stamp: ImageBox?
+    /// The images' resolution at their printed size (larger images are scaled down once).
+    public var imageDPI: Double
+    public var qr: QRBox
+    public var columns: Columns
+    public var texts: [TextItem]
+
+    enum CodingKeys: String, CodingKey {
+        case page, fontFamily = "font_family", textColor = "text_color", frame, logo, signature, stamp
+        case imageDPI = "image_dpi", qr, columns, texts
+    }
+
+    /// Reads `layout.yml`; every problem names the file.
+    public static func load(_ url: URL) throws(CertificateError) -> CertificateLayout {
+        let layout: CertificateLayout = try decodeYAML(url)
+        guard layout.page.widthMM > 0, layout.page.heightMM > 0 else {
+            throw .invalidTemplate(path: url.path, detail: "page: width_mm and height_mm must be above 0")
+        }
+        guard (72...600).contains(layout.imageDPI) else {
+            throw .invalidTemplate(path: url.path, detail: "image_dpi: \(layout.imageDPI) is outside 72…600")
+        }
+        guard !layout.columns.one.isEmpty, layout.columns.two.count >= 2 else {
+            throw .invalidTemplate(path: url.path, detail: "columns: 'one' needs a column and 'two' needs two")
+        }
+        for text in layout.texts where text.scope != .column && (text.xMM == nil || text.widthMM == nil) {
+            throw .invalidTemplate(path: url.path, detail: "texts: '\(text.key)' is a page text and needs x_mm and width_mm")
+        }
+        for color in [layout.textColor] + layout.texts.compactMap(\.color) + [layout.frame?.color].compactMap({ $0 })
+        where RGB(hex: color) == nil {
+            throw .invalidTemplate(path: url.path, detail: "'\(color)' is not a colour; write #RRGGBB")
+        }
+        return layout
+    }
+}
+
+/// Decodes a YAML file of the certificate template, naming the file in every error.
+func decodeYAML<T: Decodable>(_ url: URL) throws(CertificateError) -> T {
+    guard let data = try? Data(contentsOf: url), data.count <= 1 << 20, let text = String(data: data, encoding: .utf8) else {
+        throw .invalidTemplate(path: url.path, detail: "missing, over 1 MiB or not UTF-8 (the project ships one in templates/certificate/)")
+    }
+    do {
+        return try YAMLDecoder().decode(T.self, from: text)
+    } catch let DecodingError.keyNotFound(key, context) {
+        throw .invalidTemplate(path: url.path, detail: "'\(key.stringValue)' is missing at \(path(context))")
+    } catch let DecodingError.typeMismatch(_, context) {
+        throw .invalidTemplate(path: url.path, detail: "wrong kind of value at \(path(context)): \(context.debugDescription)")
+    } catch let DecodingError.dataCorrupted(context) {
+        throw .invalidTemplate(path: url.path, detail: "bad value at \(path(context)): \(context.debugDescription)")
+    } catch {
+        throw .invalidTemplate(path: url.path, detail: "\(error)")
+    }
+}
+
+private func path(_ context: DecodingError.Context) -> String {
+    let names = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+    return names.isEmpty ? "the top" : names.joined(separator: ".")
+}
+
+/// A colour from `#RRGGBB`, as Cairo's 0…1 components.
+struct RGB: Sendable, Equatable {
+    var red, green, blue: Double
+
+    init?(hex: String) {
+        guard hex.count == 7, hex.first == "#", let value = UInt32(hex.dropFirst(), radix: 16) else { return nil }
+        red = Double((value >> 16) & 0xFF) / 255
+        green = Double((value >> 8) & 0xFF) / 255
+        blue = Double(value & 0xFF) / 255
+    }
+}
