@@ -4,6 +4,7 @@ import Foundation
 ///
 /// ```
 /// <root>/cpdbot.lock              single-instance lock (pid)
+/// <root>/writing.lock             held while the store changes; a backup copies without it
 /// <root>/journal.jsonl            one event per message in and out
 /// <root>/messages/<yyyy-mm>/      raw messages, byte-identical, + index.jsonl
 /// <root>/outbox/                  outgoing messages and their delivery state
@@ -38,6 +39,9 @@ public struct FileStore: Sendable {
         roster = RosterFile(url: self.root.appendingPathComponent("roster.csv"))
         mailbox = MailboxStateFile(directory: self.root.appendingPathComponent("mailbox"))
     }
+
+    /// The lock a backup takes to copy the store (`WritingLock`); not part of a backup.
+    static let writingLockName = "writing.lock"
 
     /// The path of the single-instance lock file.
     public var lockPath: String { root.appendingPathComponent("cpdbot.lock").path }

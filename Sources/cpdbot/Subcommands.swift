@@ -13,6 +13,9 @@ extension CPDBot {
         RemindCommand.self,
         ReportCommand.self,
         StatusCommand.self,
+        CheckCommand.self,
+        BackupCommand.self,
+        RestoreCommand.self,
         OutboxCommand.self,
         ExportCommand.self,
     ]

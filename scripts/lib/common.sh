@@ -12,6 +12,9 @@ CPDBOT_BUILD_PACKAGES=(libcurl4-openssl-dev libfreexl-dev libytnef0-dev libxlsxw
 CPDBOT_TOOLCHAIN_PACKAGES=(binutils gcc libc6-dev libstdc++-12-dev libncurses-dev libsqlite3-dev
     libxml2-dev libpython3-dev uuid-dev zlib1g-dev tzdata git)
 CPDBOT_MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certificates)
+# scripts/package: dpkg-shlibdeps (the Depends: line), strip (binutils); systemd for
+# systemd-analyze (verify and security of the units), adduser for the package's postinst.
+CPDBOT_PACKAGING_PACKAGES=(dpkg-dev binutils systemd adduser)
 
 say() { printf '%s: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*"; }
 warn() { printf '%s: warning: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*" >&2; }

@@ -18,7 +18,7 @@ public final class BotRunner {
 
     let environment: BotEnvironment
     let handler: MessageHandler
-    let sender: OutboxSender
+    var sender: OutboxSender
     private var imap: IMAPClient?
     private var smtp: SMTPClient?
 
@@ -72,13 +72,21 @@ public final class BotRunner {
         }
     }
 
-    /// Waits for new mail: IMAP IDLE where the server has it, else the poll interval.
+    /// Told during sending how many messages of the round are done, of how many.
+    public var onSendProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)? {
+        get { sender.onProgress }
+        set { sender.onProgress = newValue }
+    }
+
+    /// Waits for new mail: IMAP IDLE where the server has it, else the poll interval (or
+    /// `longest`, when shorter: the service's watchdog must hear from the loop in time).
     /// Returns early when `waker` is woken.
-    public func waitForMail(waker: IdleWaker?) throws {
+    public func waitForMail(waker: IdleWaker?, longest: Duration? = nil) throws {
         let imap = try connectedIMAP()
         _ = try imap.select(environment.configuration.imap.mailbox)
+        let timeout = longest.map { min($0, environment.configuration.pollInterval) } ?? environment.configuration.pollInterval
         do {
-            _ = try imap.idle(timeout: environment.configuration.pollInterval, waker: waker)
+            _ = try imap.idle(timeout: timeout, waker: waker)
         } catch {
             disconnect()
             throw error

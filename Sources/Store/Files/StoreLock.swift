@@ -15,10 +15,15 @@ public final class StoreLock: @unchecked Sendable {
     // Guarded by `mutex`; -1 once released.
     private var fd: Int32
     private let mutex = NSLock()
+    /// Held with this lock, except while `run` waits for mail (`pauseWriting`): a backup
+    /// copies the store only when no one is changing it.
+    private let writing: WritingLock
 
     /// Takes the lock or throws `StoreError.locked` naming the holder's pid.
     public init(path: String) throws {
         self.path = path
+        writing = WritingLock(path: ((path as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent(FileStore.writingLockName))
         let fd = try POSIX.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600, operation: "open the lock file")
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
@@ -34,10 +39,21 @@ public final class StoreLock: @unchecked Sendable {
             if ftruncate(fd, 0) != 0 { throw StoreError.io(operation: "truncate", path: path, errno: errno) }
             try POSIX.writeAll(fd, Data("\(getpid())\n".utf8), path: path)
             try POSIX.fsync(fd, path: path)
+            try writing.acquire()
         } catch {
             close(fd)
             throw error
         }
+    }
+
+    /// Lets a backup copy the store: call only when nothing is being changed (waiting for mail).
+    public func pauseWriting() {
+        writing.release()
+    }
+
+    /// Takes the store back for changes, waiting for a backup's copy to finish.
+    public func resumeWriting() throws {
+        try writing.acquire()
     }
 
     /// Releases the lock; safe to call twice.
@@ -47,6 +63,7 @@ public final class StoreLock: @unchecked Sendable {
         guard fd >= 0 else { return }
         // Empty the pid first so no one reports a pid that no longer holds the lock.
         _ = ftruncate(fd, 0)
+        writing.release()
         flock(fd, LOCK_UN)
         close(fd)
         fd = -1
