@@ -12,6 +12,7 @@ public struct CPDBotConfiguration: Sendable, Equatable {
     public var store: Store
     public var limits: Limits
     public var replies: Replies
+    public var retention: Retention
     /// Seconds between two polls of the mailbox when the server offers no IDLE.
     public var pollIntervalSeconds: Int
 
@@ -23,6 +24,7 @@ public struct CPDBotConfiguration: Sendable, Equatable {
         store: Store = Store(),
         limits: Limits = Limits(),
         replies: Replies = Replies(),
+        retention: Retention = Retention(),
         pollIntervalSeconds: Int = 30
     ) {
         self.imap = imap
@@ -32,6 +34,7 @@ public struct CPDBotConfiguration: Sendable, Equatable {
         self.store = store
         self.limits = limits
         self.replies = replies
+        self.retention = retention
         self.pollIntervalSeconds = pollIntervalSeconds
     }
 

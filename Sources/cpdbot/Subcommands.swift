@@ -16,6 +16,8 @@ extension CPDBot {
         CheckCommand.self,
         BackupCommand.self,
         RestoreCommand.self,
+        PersonCommand.self,
+        PurgeCommand.self,
         OutboxCommand.self,
         ExportCommand.self,
     ]

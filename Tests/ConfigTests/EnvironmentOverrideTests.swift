@@ -51,6 +51,12 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         EnvironmentCase(variable: "CPDBOT_LIMITS_MAX_ROWS", value: "7", expected: fromFile { $0.limits.maxRows = 7 }),
         EnvironmentCase(variable: "CPDBOT_REPLIES_MAX_PER_SENDER_PER_HOUR", value: "1", expected: fromFile { $0.replies.maxPerSenderPerHour = 1 }),
         EnvironmentCase(variable: "CPDBOT_POLL_INTERVAL_SECONDS", value: "5", expected: fromFile { $0.pollIntervalSeconds = 5 }),
+        EnvironmentCase(variable: "CPDBOT_RETENTION_RAW_MESSAGES_DAYS", value: "30",
+                        expected: fromFile { $0.retention.rawMessagesDays = 30 }),
+        EnvironmentCase(variable: "CPDBOT_RETENTION_JOURNAL_PERSONAL_DAYS", value: "60",
+                        expected: fromFile { $0.retention.journalPersonalDays = 60 }),
+        EnvironmentCase(variable: "CPDBOT_RETENTION_CLOSED_CYCLE_APPLICATIONS_YEARS", value: "2",
+                        expected: fromFile { $0.retention.closedCycleApplicationsYears = 2 }),
     ]
 
     @Test func fileAloneLoads() throws {

@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Logging
 import Mail
@@ -61,10 +62,12 @@ public struct BotService: Service {
         notifier.ready()
         var backoff: Duration = .seconds(1)
         var reminders = DailyReminders(environment: environment)
+        var lastPurge: Date?
         while !stop.isSet {
             do {
                 heartbeat.beat(force: true)
                 reminders.runIfDue()
+                lastPurge = Self.purgeIfDue(environment: environment, last: lastPurge)
                 notifier.status("polling")
                 let report = try runner.poll(shouldStop: shouldStop)
                 if report.seen > 0 || report.sent > 0 {
@@ -102,6 +105,21 @@ public struct BotService: Service {
             }
         }
         runner.disconnect()
+    }
+
+    /// The retention rules, once a day (the loop holds the store's writing lock already).
+    /// A failure is logged and tried again the next day: it must not stop the mail.
+    static func purgeIfDue(environment: BotEnvironment, last: Date?) -> Date? {
+        let now = environment.now()
+        if let last, now.timeIntervalSince(last) < 86_400 { return last }
+        do {
+            let actions = try StorePurge(store: environment.store)
+                .run(RetentionRules(environment.configuration.retention), now: now, dryRun: false, by: "cpdbot run (daily)")
+            if !actions.isEmpty { environment.logger.notice("retention: \(actions.joined(separator: "; "))") }
+        } catch {
+            environment.logger.error("retention: \(error)")
+        }
+        return now
     }
 
     /// The first line of an error, short enough for `systemctl status`.
@@ -164,5 +182,12 @@ final class Heartbeat: @unchecked Sendable {
             return true
         }
         if due { notifier.watchdog() }
+    }
+}
+
+extension RetentionRules {
+    public init(_ retention: CPDBotConfiguration.Retention) {
+        self.init(rawMessagesDays: retention.rawMessagesDays, journalPersonalDays: retention.journalPersonalDays,
+                  closedCycleApplicationsYears: retention.closedCycleApplicationsYears)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 
 /// `--log-format`: plain lines for a person, JSON objects for a log collector.
 public enum LogFormat: String, CaseIterable, Sendable {
@@ -77,12 +76,17 @@ public struct LogLineHandler: LogHandler {
 
 /// Installs `LogLineHandler` as the process's log handler, once.
 public enum LogSetup {
-    private static let done = Mutex(false)
+    private final class Once: @unchecked Sendable {
+        let lock = NSLock()
+        var installed = false
+    }
+
+    private static let once = Once()
 
     public static func install(format: LogFormat, level: Logger.Level) {
-        done.withLock { installed in
-            guard !installed else { return }
-            installed = true
+        once.lock.withLock {
+            guard !once.installed else { return }
+            once.installed = true
             let toJournal = LogLineHandler.stderrIsJournal()
             LoggingSystem.bootstrap { label in
                 LogLineHandler(logLevel: level, label: label, format: format, toJournal: toJournal)

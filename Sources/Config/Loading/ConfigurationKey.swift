@@ -74,6 +74,17 @@ extension ConfigurationKey {
             $0.replies.maxPerSenderPerHour = try ValueParser.wholeNumber($1, of: "replies", in: 0...1_000)
         },
 
+        // Retention of personal data (issue 15, Law 94-V); at least a day, at most 50 years.
+        ConfigurationKey("retention.raw_messages_days") {
+            $0.retention.rawMessagesDays = try ValueParser.wholeNumber($1, of: "days", in: 1...18_250)
+        },
+        ConfigurationKey("retention.journal_personal_days") {
+            $0.retention.journalPersonalDays = try ValueParser.wholeNumber($1, of: "days", in: 1...18_250)
+        },
+        ConfigurationKey("retention.closed_cycle_applications_years") {
+            $0.retention.closedCycleApplicationsYears = try ValueParser.wholeNumber($1, of: "years", in: 1...50)
+        },
+
         ConfigurationKey("poll_interval_seconds") { $0.pollIntervalSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: seconds) },
     ]
 }

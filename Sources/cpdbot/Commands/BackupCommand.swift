@@ -58,6 +58,8 @@ struct RestoreCommand: ParsableCommand {
             twice. Point store.path at the folder (or restore into it) and start cpdbot.
             """)
 
+    @OptionGroup var global: GlobalOptions
+
     @Argument(help: "The backup file (.tar.gz) written by cpdbot backup.")
     var file: String
 
@@ -82,18 +84,22 @@ struct RestoreCommand: ParsableCommand {
 
 /// The store of a read-only command, which must exist already (opening creates the layout).
 enum StoreCommands {
-    static func existingStore(_ global: GlobalOptions) throws -> FileStore {
+    static func configuration(_ global: GlobalOptions, notes: Bool = false) throws -> CPDBotConfiguration {
         let loaded: LoadedConfiguration
         do {
             loaded = try ConfigurationLoader().load(file: global.configurationFile, missingMeansDefaults: !global.configurationFileWasNamed)
         } catch {
             throw CLIExit.couldNotRun("configuration \(global.configurationFile): \(error.description)")
         }
-        for note in loaded.notes { CLIExit.printNote(note) }
-        let path = loaded.configuration.store.path
+        if notes { for note in loaded.notes { CLIExit.printNote(note) } }
+        return loaded.configuration
+    }
+
+    static func existingStore(_ global: GlobalOptions) throws -> FileStore {
+        let path = try configuration(global, notes: true).store.path
         guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).appendingPathComponent("journal.jsonl").path)
                 || FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).appendingPathComponent("outbox").path) else {
-            throw CLIExit.couldNotRun("no store at \(path) (store.path); nothing to back up")
+            throw CLIExit.couldNotRun("no store at \(path) (store.path); check store.path in the configuration")
         }
         do {
             return try FileStore(root: URL(fileURLWithPath: path))
