@@ -42,6 +42,9 @@ public struct FileStore: Sendable {
 
     /// The lock a backup takes to copy the store (`WritingLock`); not part of a backup.
     static let writingLockName = "writing.lock"
+    /// Present while a backup waits for the writing lock: `run` then lets go of it within the
+    /// pass, between two messages, instead of at the pass's end.
+    static let backupRequestName = "backup.request"
 
     /// The path of the single-instance lock file.
     public var lockPath: String { root.appendingPathComponent("cpdbot.lock").path }

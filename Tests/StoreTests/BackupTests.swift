@@ -91,4 +91,38 @@ import Testing
         try lock.resumeWriting()
         lock.release()
     }
+
+    @Test func aBackupIsLetInBetweenTwoChangesOfAPass() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Self.filledStore(dir)
+        let lock = try store.lock()
+        defer { lock.release() }
+        let archive = dir.url.appendingPathComponent("between.tar.gz")
+        let done = DispatchSemaphore(value: 0)
+        let outcome = BackupOutcome()
+        Thread.detachNewThread {
+            var backup = StoreBackup(store: store)
+            backup.lockTimeout = .seconds(20)
+            outcome.set(Result { try backup.write(to: archive) })
+            done.signal()
+        }
+        // The pass: one change after another, each followed by the check a real pass makes.
+        var changes = 0
+        while done.wait(timeout: .now() + .milliseconds(10)) == .timedOut, changes < 1000 {
+            try store.journal.append(JournalEvent(event: .poll, detail: "change \(changes)"))
+            changes += 1
+            lock.yieldToBackup()
+        }
+        let manifest = try #require(try outcome.result?.get())
+        #expect(changes < 1000, "the backup never got its turn")
+        #expect(manifest.files.contains { $0.path == "journal.jsonl" })
+        #expect(!FileManager.default.fileExists(atPath: store.root.appendingPathComponent("backup.request").path))
+    }
+}
+
+final class BackupOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Result<BackupManifest, any Error>?
+    var result: Result<BackupManifest, any Error>? { lock.withLock { value } }
+    func set(_ result: Result<BackupManifest, any Error>) { lock.withLock { value = result } }
 }

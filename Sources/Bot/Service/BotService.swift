@@ -57,8 +57,13 @@ public struct BotService: Service {
             notifier.status("sending \(done)/\(total)")
             heartbeat.beat()
         }
-        // Every check for a stop inside a pass is also proof that the loop is alive.
-        let shouldStop = { heartbeat.beat(); return stop.isSet }
+        // Every check for a stop inside a pass falls between two changes of the store: proof that
+        // the loop is alive, and the moment a waiting backup may copy the store.
+        let shouldStop = {
+            heartbeat.beat()
+            storeLock?.yieldToBackup()
+            return stop.isSet
+        }
         notifier.ready()
         var backoff: Duration = .seconds(1)
         var reminders = DailyReminders(environment: environment)

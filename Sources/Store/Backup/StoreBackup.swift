@@ -7,8 +7,9 @@ import Glibc
 /// `cpdbot backup`: a consistent copy of the store, as one gzip-compressed tar.
 ///
 /// Consistency comes from the writing lock (`WritingLock`): the store's files are copied into
-/// a staging folder while no one changes them (`run` lets go of the lock between passes, so
-/// the copy waits for at most one pass), then archived at leisure without the lock. A
+/// a staging folder while no one changes them, then archived at leisure without the lock.
+/// `run` lets go of the lock while it waits for mail, and – seeing `backup.request` – between
+/// two messages of a pass, so the copy waits for one message, not for a 2000-message pass. A
 /// journal-as-commit-point copy would avoid even that wait, but every part of the store
 /// (outbox, mailbox position, applications) would then need its own recovery rule; a pause
 /// of `run` for the seconds of a copy is cheaper and obviously right.
@@ -24,7 +25,7 @@ public struct StoreBackup {
     }
 
     /// Files that are never part of a backup: the locks.
-    static let excluded: Set<String> = ["cpdbot.lock", FileStore.writingLockName]
+    static let excluded: Set<String> = ["cpdbot.lock", FileStore.writingLockName, FileStore.backupRequestName]
 
     /// Writes the backup to `destination` (atomically: a temporary file, then rename); returns
     /// its manifest.
@@ -38,6 +39,10 @@ public struct StoreBackup {
 
         let copy = staging.appendingPathComponent("store")
         let lock = WritingLock(path: store.root.appendingPathComponent(FileStore.writingLockName).path)
+        // Asks a running `run` to let go between two messages rather than at the end of its pass.
+        let request = store.root.appendingPathComponent(FileStore.backupRequestName)
+        _ = FileManager.default.createFile(atPath: request.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        defer { try? FileManager.default.removeItem(at: request) }
         try lock.acquire(timeout: lockTimeout)
         do {
             try Self.copyTree(from: store.root, to: copy, skipping: Self.excluded)

@@ -74,6 +74,11 @@ struct BackupDuringRunTests {
         // first instance already, so nothing goes out again.
         let restoredMid = folder.appendingPathComponent("restored-mid")
         #expect(try Self.cpdbot(["restore", midRun.path, "--store", restoredMid.path], log: log) == 0)
+        // Taken between two messages of the pass, the backup still had receipts to send.
+        let restoreLine = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+            .last { $0.contains("into \(restoredMid.path)") }
+        let unsent = restoreLine.flatMap { $0.split(separator: ";").last?.split(separator: " ").first }.flatMap { Int($0) }
+        #expect((unsent ?? 0) > 0, "the mid-run backup should hold unsent receipts: \(restoreLine ?? "no restore line")")
         let midConfig = folder.appendingPathComponent("restored-mid.yml")
         try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: store.url.path, with: restoredMid.path)
             .write(to: midConfig, atomically: true, encoding: .utf8)
