@@ -15,6 +15,7 @@ public struct CPDBotConfiguration: Sendable, Equatable {
     /// The closing of every mail (`signature.*`); kept out of `init` so that adding it changed no caller.
     public var signature = Signature()
     public var certificates: Certificates
+    public var retention: Retention
     /// Seconds between two polls of the mailbox when the server offers no IDLE.
     public var pollIntervalSeconds: Int
     public var oauth2: OAuth2
@@ -29,6 +30,7 @@ public struct CPDBotConfiguration: Sendable, Equatable {
         limits: Limits = Limits(),
         replies: Replies = Replies(),
         certificates: Certificates = Certificates(),
+        retention: Retention = Retention(),
         pollIntervalSeconds: Int = 30,
         oauth2: OAuth2 = OAuth2(),
         alerts: Alerts = Alerts()
@@ -43,6 +45,7 @@ public struct CPDBotConfiguration: Sendable, Equatable {
         self.limits = limits
         self.replies = replies
         self.certificates = certificates
+        self.retention = retention
         self.pollIntervalSeconds = pollIntervalSeconds
     }
 

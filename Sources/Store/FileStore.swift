@@ -4,6 +4,7 @@ import Foundation
 ///
 /// ```
 /// <root>/cpdbot.lock              single-instance lock (pid)
+/// <root>/writing.lock             held while the store changes; a backup copies without it
 /// <root>/journal.jsonl            one event per message in and out
 /// <root>/messages/<yyyy-mm>/      raw messages, byte-identical, + index.jsonl
 /// <root>/outbox/                  outgoing messages and their delivery state
@@ -44,6 +45,12 @@ public struct FileStore: Sendable {
         failure = FailureRecord(url: self.root.appendingPathComponent("mailbox/last-failure.json"))
         certificates = CertificateBook(directory: self.root.appendingPathComponent("certificates"))
     }
+
+    /// The lock a backup takes to copy the store (`WritingLock`); not part of a backup.
+    static let writingLockName = "writing.lock"
+    /// Present while a backup waits for the writing lock: `run` then lets go of it within the
+    /// pass, between two messages, instead of at the pass's end.
+    static let backupRequestName = "backup.request"
 
     /// The path of the single-instance lock file.
     public var lockPath: String { root.appendingPathComponent("cpdbot.lock").path }

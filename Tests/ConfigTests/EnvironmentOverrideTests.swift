@@ -117,6 +117,12 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         EnvironmentCase(variable: "CPDBOT_CERTIFICATES_VERIFY_URL", value: "https://x.kz/v?n={number}", expected: fromFile { $0.certificates.verifyURL = "https://x.kz/v?n={number}" }),
         EnvironmentCase(variable: "CPDBOT_CERTIFICATES_SECRET_FILE", value: "/env/cert.key", expected: fromFile { $0.certificates.verificationKeyFile = "/env/cert.key" }),
         EnvironmentCase(variable: "CPDBOT_CERTIFICATES_LANGUAGES", value: "KK, ru", expected: fromFile { $0.certificates.languages = [.kk, .ru] }),
+        EnvironmentCase(variable: "CPDBOT_RETENTION_RAW_MESSAGES_DAYS", value: "30",
+                        expected: fromFile { $0.retention.rawMessagesDays = 30 }),
+        EnvironmentCase(variable: "CPDBOT_RETENTION_JOURNAL_PERSONAL_DAYS", value: "60",
+                        expected: fromFile { $0.retention.journalPersonalDays = 60 }),
+        EnvironmentCase(variable: "CPDBOT_RETENTION_CLOSED_CYCLE_APPLICATIONS_YEARS", value: "2",
+                        expected: fromFile { $0.retention.closedCycleApplicationsYears = 2 }),
     ]
 
     @Test func fileAloneLoads() throws {

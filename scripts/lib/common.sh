@@ -21,6 +21,9 @@ CPDBOT_MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certif
 # scripts/mail-gallery only (not CI): headless Chromium renders the mails to PNG, with fonts
 # that have the Kazakh letters.
 CPDBOT_GALLERY_PACKAGES=(chromium fonts-dejavu-core)
+# scripts/package: dpkg-shlibdeps (the Depends: line), strip (binutils); systemd for
+# systemd-analyze (verify and security of the units), adduser for the package's postinst.
+CPDBOT_PACKAGING_PACKAGES=(dpkg-dev binutils systemd adduser)
 
 say() { printf '%s: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*"; }
 warn() { printf '%s: warning: %s\n' "${CPDBOT_SCRIPT:-cpdbot}" "$*" >&2; }

@@ -20,7 +20,7 @@ public struct CycleDesk {
     init(environment: BotEnvironment, writer: ReplyWriter, rules: CycleRules? = nil) throws {
         self.environment = environment
         mail = CycleMail(environment: environment, writer: writer)
-        self.rules = try rules ?? CycleRules.load(near: environment.templatesDirectory)
+        self.rules = try rules ?? CycleRules.load(environment.ruleFiles)
     }
 
     var plan: PlanDesk { PlanDesk(environment: environment, mail: mail, rules: rules) }

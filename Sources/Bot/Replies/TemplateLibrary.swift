@@ -59,7 +59,7 @@ public final class TemplateLibrary: @unchecked Sendable {
         }
     }
 
-    private func template(_ name: String, part: String, language: Language) throws -> MustacheTemplate {
+    fileprivate func template(_ name: String, part: String, language: Language) throws -> MustacheTemplate {
         let url = directory.appendingPathComponent(language.rawValue).appendingPathComponent("\(name).\(part).mustache")
         mutex.lock()
         defer { mutex.unlock() }
@@ -112,5 +112,35 @@ public final class TemplateLibrary: @unchecked Sendable {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension TemplateLibrary {
+    /// Every problem of the templates folder, for `cpdbot check`: a template present in one
+    /// language but missing in another, a template that is not valid Mustache, a language's
+    /// `strings.json` missing or unreadable. Empty when all is well.
+    public func problems() -> [ReplyTemplateError] {
+        var namesByLanguage: [Language: Set<String>] = [:]
+        for language in Language.allCases {
+            let folder = directory.appendingPathComponent(language.rawValue)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            namesByLanguage[language] = Set(files.filter { $0.hasSuffix(".mustache") })
+        }
+        let every = namesByLanguage.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+            .union(Self.names.flatMap { name in ["subject", "txt", "html"].map { "\(name).\($0).mustache" } })
+        var problems: [ReplyTemplateError] = []
+        for language in Language.allCases {
+            do { _ = try strings(language) } catch let error as ReplyTemplateError { problems.append(error) } catch {}
+            for file in every.sorted() {
+                let parts = file.split(separator: ".")
+                guard parts.count == 3 else { continue }
+                do {
+                    _ = try template(String(parts[0]), part: String(parts[1]), language: language)
+                } catch let error as ReplyTemplateError {
+                    problems.append(error)
+                } catch {}
+            }
+        }
+        return problems
     }
 }

@@ -52,6 +52,9 @@ struct OutboxSender {
     var connections = 4
     /// A connection is added for every this many messages.
     var parallelThreshold = 25
+    /// Told after every batch how many of this round's messages are done, of how many
+    /// (`cpdbot run` shows "sending 120/2000" in `systemctl status` and pings the watchdog).
+    var onProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// How long Postfix to deliver the bot's copy of a message sent before a crash.
     var inFlightGrace: TimeInterval = 20
     /// The server's folders, and whether it keeps its own Sent copies (set per session).
@@ -112,9 +115,10 @@ struct OutboxSender {
         }
         // Many messages (announcements, a backlog of receipts) go over several connections at
         // once: the server's round trips, not the bot, are what limit one connection.
+        let progress = SendProgress(total: toSend.count, report: onProgress)
         let workers = toSend.count >= 2 * parallelThreshold ? max(1, min(connections, toSend.count / parallelThreshold)) : 1
         guard workers > 1, let makeClient else {
-            try send(toSend, over: smtp, shouldStop: shouldStop, into: &summary)
+            try send(toSend, over: smtp, shouldStop: shouldStop, progress: progress, into: &summary)
             return
         }
         let results = SendResults()
@@ -128,7 +132,7 @@ struct OutboxSender {
             defer { results.add(mine) }
             let share = stride(from: worker, to: entries.count, by: workers).map { entries[$0] }
             do {
-                try send(share, over: client, shouldStop: { stop || results.hasFailed }, into: &mine)
+                try send(share, over: client, shouldStop: { stop || results.hasFailed }, progress: progress, into: &mine)
             } catch {
                 results.fail(error)
             }
@@ -138,14 +142,19 @@ struct OutboxSender {
     }
 
     private func marker(for entry: OutboxEntry) -> URL {
-        inFlightDirectory.appendingPathComponent(SHA256.hexDigest(Data(entry.messageID.utf8)))
+        Self.marker(for: entry.messageID, in: environment.store)
     }
+
+    static func marker(for messageID: String, in store: FileStore) -> URL {
+        store.outbox.directory.appendingPathComponent("inflight").appendingPathComponent(SHA256.hexDigest(Data(messageID.utf8)))
+    }
+
 
     /// Sends `entries` over one connection and records what happened to each. The client
     /// pipelines them (RFC 2920), so they are handed over a batch at a time (bounded memory).
     /// Throws when the connection is unusable; what was recorded before stays in `summary`.
     private func send(_ entries: [OutboxEntry], over smtp: SMTPClient, shouldStop: () -> Bool,
-                      into summary: inout Summary) throws {
+                      progress: SendProgress, into summary: inout Summary) throws {
         var next = 0
         while next < entries.count, !shouldStop() {
             var batch: [OutboxEntry] = []
@@ -161,6 +170,7 @@ struct OutboxSender {
                                             recipients: envelope(for: entry)))
             }
             try send(batch, messages, over: smtp, shouldStop: shouldStop, into: &summary)
+            progress.advance(by: batch.count)
         }
     }
 
@@ -366,4 +376,44 @@ private final class SendResults: @unchecked Sendable {
     var hasFailed: Bool { lock.withLock { error != nil } }
     var summary: OutboxSender.Summary { lock.withLock { total } }
     var firstError: (any Error)? { lock.withLock { error } }
+}
+
+/// Counts the messages of one round handed over, across the sending threads.
+final class SendProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    let total: Int
+    let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance(by count: Int) {
+        guard let report else { return }
+        let now = lock.withLock { done += count; return done }
+        report(now, total)
+    }
+}
+
+/// What `cpdbot restore` does to the outbox it brings back.
+public enum OutboxRecovery {
+    /// After a restore: the running bot may have sent any message the backup still had to
+    /// send. Each one gets an in-flight mark dated long ago, so the next pass first looks for
+    /// the bot's own copy in the mailbox (the server's record) and sends only what has none:
+    /// nothing twice, nothing lost. Returns how many were marked.
+    public static func markUnsentAsInFlight(in store: FileStore) throws -> Int {
+        let unsent = try store.outbox.all().filter { $0.state.isDue(at: .distantFuture) }
+        guard !unsent.isEmpty else { return 0 }
+        try FileManager.default.createDirectory(at: store.outbox.directory.appendingPathComponent("inflight"),
+                                                withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for entry in unsent {
+            let url = OutboxSender.marker(for: entry.messageID, in: store)
+            try AtomicFile.write(Data(), to: url)
+            // Dated long ago: no grace period to wait for a copy that is either there or not.
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: url.path)
+        }
+        return unsent.count
+    }
 }

@@ -10,14 +10,18 @@ public struct BotEnvironment: Sendable {
     public var store: FileStore
     /// `templates/` with one folder per language.
     public var templatesDirectory: URL
+    /// `policy.yml` and `holidays-kz.yml`.
+    public var ruleFiles: RuleFiles
     public var logger: Logger
     public var now: @Sendable () -> Date
 
+    /// Without `ruleFiles`, the rules are read from `config/` next to the templates folder.
     public init(configuration: CPDBotConfiguration, store: FileStore, templatesDirectory: URL,
-                logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
+                ruleFiles: RuleFiles? = nil, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
         self.store = store
         self.templatesDirectory = templatesDirectory
+        self.ruleFiles = ruleFiles ?? RuleFiles(nextTo: templatesDirectory)
         self.logger = logger
         self.now = now
     }

@@ -129,13 +129,21 @@ public final class BotRunner {
         }
     }
 
-    /// Waits for new mail: IMAP IDLE where the server has it, else the poll interval.
-    /// Returns early when `waker` is woken, and before the session's token is due for renewal.
-    public func waitForMail(waker: IdleWaker?) throws {
+    /// Told during sending how many messages of the round are done, of how many.
+    public var onSendProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)? {
+        get { sender.onProgress }
+        set { sender.onProgress = newValue }
+    }
+
+    /// Waits for new mail: IMAP IDLE where the server has it, else the poll interval – or less:
+    /// before the session's token is due for renewal, and within `longest` (the service's
+    /// watchdog must hear from the loop in time). Returns early when `waker` is woken.
+    public func waitForMail(waker: IdleWaker?, longest: Duration? = nil) throws {
         let imap = try connectedIMAP()
         _ = try imap.select(environment.configuration.imap.mailbox)
-        let timeout = Self.waitTimeout(pollInterval: environment.configuration.pollInterval, renewal: imapRenewal,
-                                       now: environment.now())
+        let untilRenewal = Self.waitTimeout(pollInterval: environment.configuration.pollInterval, renewal: imapRenewal,
+                                            now: environment.now())
+        let timeout = longest.map { min($0, untilRenewal) } ?? untilRenewal
         do {
             _ = try imap.idle(timeout: timeout, waker: waker)
         } catch {

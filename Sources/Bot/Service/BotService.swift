@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Logging
 import Mail
@@ -11,9 +12,15 @@ public struct BotService: Service {
     let environment: BotEnvironment
     /// Longest wait between two attempts when a server keeps failing.
     var maximumBackoff: Duration = .seconds(300)
+    /// systemd's notification socket (a no-op without `NOTIFY_SOCKET`).
+    let notifier: ServiceNotifier
+    /// The store's lock, let go of for backups while the loop waits (nil in tests).
+    let storeLock: StoreLock?
 
-    public init(environment: BotEnvironment) {
+    public init(environment: BotEnvironment, storeLock: StoreLock? = nil, notifier: ServiceNotifier = ServiceNotifier()) {
         self.environment = environment
+        self.storeLock = storeLock
+        self.notifier = notifier
     }
 
     public func run() async throws {
@@ -22,9 +29,10 @@ public struct BotService: Service {
         try await withGracefulShutdownHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 // libcurl blocks: the loop gets a thread of its own, off the cooperative pool.
-                let thread = Thread { [environment, maximumBackoff] in
+                let thread = Thread { [environment, maximumBackoff, notifier, storeLock] in
                     do {
-                        try Self.loop(environment: environment, stop: stop, waker: waker, maximumBackoff: maximumBackoff)
+                        try Self.loop(environment: environment, stop: stop, waker: waker, maximumBackoff: maximumBackoff,
+                                      notifier: notifier, storeLock: storeLock)
                         continuation.resume()
                     } catch {
                         continuation.resume(throwing: error)
@@ -33,27 +41,65 @@ public struct BotService: Service {
                 thread.name = "cpdbot-mail"
                 thread.start()
             }
-        } onGracefulShutdown: {
+        } onGracefulShutdown: { [notifier] in
+            notifier.stopping()
             stop.set()
             waker.wake()
         }
     }
 
-    static func loop(environment: BotEnvironment, stop: StopFlag, waker: IdleWaker, maximumBackoff: Duration) throws {
+    static func loop(environment: BotEnvironment, stop: StopFlag, waker: IdleWaker, maximumBackoff: Duration,
+                     notifier: ServiceNotifier = .none, storeLock: StoreLock? = nil) throws {
         let runner = try BotRunner(environment: environment)
         let logger = environment.logger
+        let heartbeat = Heartbeat(notifier: notifier)
+        runner.onSendProgress = { done, total in
+            notifier.status("sending \(done)/\(total)")
+            heartbeat.beat()
+        }
+        // Every check for a stop inside a pass falls between two changes of the store: proof that
+        // the loop is alive, and the moment a waiting backup may copy the store.
+        let shouldStop = {
+            heartbeat.beat()
+            storeLock?.yieldToBackup()
+            return stop.isSet
+        }
+        // Asleep, the loop still answers the watchdog (a long backoff is not a hang), and a backup
+        // may copy the store meanwhile.
+        func sleepAnsweringTheWatchdog(_ duration: Duration) throws {
+            var left = duration
+            let step = notifier.watchdogInterval ?? duration
+            storeLock?.pauseWriting()
+            while left > .zero, !stop.isSet {
+                let now = min(step, left)
+                stop.sleep(for: now)
+                heartbeat.beat(force: true)
+                left -= now
+            }
+            try storeLock?.resumeWriting()
+        }
+        notifier.ready()
         var backoff: Duration = .seconds(1)
         var reminders = DailyReminders(environment: environment)
+        var lastPurge: Date?
         while !stop.isSet {
             do {
+                heartbeat.beat(force: true)
                 reminders.runIfDue()
-                let report = try runner.poll(shouldStop: { stop.isSet })
+                lastPurge = Self.purgeIfDue(environment: environment, last: lastPurge)
+                notifier.status("polling")
+                let report = try runner.poll(shouldStop: shouldStop)
                 if report.seen > 0 || report.sent > 0 {
                     logger.info("poll: \(report.seen) message(s) \(report.outcomes.sorted { $0.key < $1.key }); sent \(report.sent)")
                 }
                 backoff = .seconds(1)
                 if stop.isSet { break }
-                try runner.waitForMail(waker: waker)
+                notifier.status("waiting for mail")
+                // Nothing changes the store while the loop waits: a backup may copy it now.
+                storeLock?.pauseWriting()
+                defer { try? storeLock?.resumeWriting() }
+                try runner.waitForMail(waker: waker, longest: notifier.watchdogInterval)
+                try storeLock?.resumeWriting()
             } catch let error as StoreError where !error.isOutOfSpace {
                 // The store is the one thing the bot cannot work without: stop, loudly.
                 logger.critical("store: \(error)")
@@ -65,19 +111,40 @@ public struct BotService: Service {
                 logger.critical("store full: \(error); nothing is moved out of the mailbox until there is space; retrying in \(backoff)")
                 runner.disconnect()
                 BotRunner.record(error, environment: environment)
-                stop.sleep(for: backoff)
+                try sleepAnsweringTheWatchdog(backoff)
                 backoff = min(backoff * 2, maximumBackoff)
             } catch {
                 logger.error("\(error); retrying in \(backoff)")
+                notifier.status("waiting: \(Self.shortReason(error)), retry in \(backoff.components.seconds) s")
                 runner.disconnect()
                 BotRunner.record(error, environment: environment)
-                stop.sleep(for: backoff)
+                try sleepAnsweringTheWatchdog(backoff)
                 backoff = min(backoff * 2, maximumBackoff)
             }
         }
         runner.disconnect()
     }
 
+    /// The retention rules, once a day (the loop holds the store's writing lock already).
+    /// A failure is logged and tried again the next day: it must not stop the mail.
+    static func purgeIfDue(environment: BotEnvironment, last: Date?) -> Date? {
+        let now = environment.now()
+        if let last, now.timeIntervalSince(last) < 86_400 { return last }
+        do {
+            let actions = try StorePurge(store: environment.store)
+                .run(RetentionRules(environment.configuration.retention), now: now, dryRun: false, by: "cpdbot run (daily)")
+            if !actions.isEmpty { environment.logger.notice("retention: \(actions.joined(separator: "; "))") }
+        } catch {
+            environment.logger.error("retention: \(error)")
+        }
+        return now
+    }
+
+    /// The first line of an error, short enough for `systemctl status`.
+    static func shortReason(_ error: any Error) -> String {
+        let text = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "error"
+        return text.count > 120 ? String(text.prefix(117)) + "..." : text
+    }
 }
 
 /// Set once from the shutdown handler, read by the mail thread.
@@ -101,5 +168,35 @@ final class StopFlag: @unchecked Sendable {
         condition.withLock {
             while !value, condition.wait(until: deadline) {}
         }
+    }
+}
+
+/// Pings systemd's watchdog from the mail loop, at most once a second (the loop checks for a
+/// stop far more often than that).
+final class Heartbeat: @unchecked Sendable {
+    private let notifier: ServiceNotifier
+    private let lock = NSLock()
+    private var last = ContinuousClock.now - .seconds(60)
+
+    init(notifier: ServiceNotifier) {
+        self.notifier = notifier
+    }
+
+    func beat(force: Bool = false) {
+        guard notifier.watchdogInterval != nil else { return }
+        let now = ContinuousClock.now
+        let due = lock.withLock {
+            guard force || now - last >= .seconds(1) else { return false }
+            last = now
+            return true
+        }
+        if due { notifier.watchdog() }
+    }
+}
+
+extension RetentionRules {
+    public init(_ retention: CPDBotConfiguration.Retention) {
+        self.init(rawMessagesDays: retention.rawMessagesDays, journalPersonalDays: retention.journalPersonalDays,
+                  closedCycleApplicationsYears: retention.closedCycleApplicationsYears)
     }
 }

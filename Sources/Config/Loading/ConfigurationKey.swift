@@ -112,6 +112,16 @@ extension ConfigurationKey {
         ConfigurationKey("certificates.verify_url") { $0.certificates.verifyURL = try ValueParser.verifyURL($1) },
         ConfigurationKey("certificates.secret_file") { $0.certificates.verificationKeyFile = try ValueParser.optionalText($1) },
         ConfigurationKey("certificates.languages") { $0.certificates.languages = try ValueParser.languages($1, atMost: 2) },
+        // Retention of personal data (issue 15, Law 94-V); at least a day, at most 50 years.
+        ConfigurationKey("retention.raw_messages_days") {
+            $0.retention.rawMessagesDays = try ValueParser.wholeNumber($1, of: "days", in: 1...18_250)
+        },
+        ConfigurationKey("retention.journal_personal_days") {
+            $0.retention.journalPersonalDays = try ValueParser.wholeNumber($1, of: "days", in: 1...18_250)
+        },
+        ConfigurationKey("retention.closed_cycle_applications_years") {
+            $0.retention.closedCycleApplicationsYears = try ValueParser.wholeNumber($1, of: "years", in: 1...50)
+        },
 
         ConfigurationKey("poll_interval_seconds") { $0.pollIntervalSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: seconds) },
     ] + oauth2Keys

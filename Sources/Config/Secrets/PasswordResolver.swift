@@ -18,6 +18,9 @@ public struct PasswordResolver: Sendable {
         if let file = source.file {
             return try readFile(file, key: "\(section).password_file")
         }
+        if let credential = credentialFile(section: section) {
+            return try readFile(credential, key: "\(section).password_file")
+        }
         let key = "\(section).password_env"
         guard let value = environment[source.environmentVariable] else {
             throw .password(key: key, problem: "the environment variable \(source.environmentVariable) is not set; "
@@ -28,6 +31,18 @@ public struct PasswordResolver: Sendable {
         }
         return Secret(value)
     }
+
+    /// Under systemd, `LoadCredential=<section>-password:/etc/cpdbot/<section>-password` puts
+    /// the password into `$CREDENTIALS_DIRECTORY/<section>-password`, readable by the service
+    /// only; it is used when no `password_file` is configured.
+    public func credentialFile(section: String) -> String? {
+        guard let directory = environment["CREDENTIALS_DIRECTORY"], !directory.isEmpty else { return nil }
+        let path = directory + "/" + Self.credentialName(section: section)
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    /// `imap-password`, `smtp-password`: the credential names the unit passes.
+    public static func credentialName(section: String) -> String { "\(section)-password" }
 
     private func readFile(_ path: String, key: String) throws(ConfigurationError) -> Secret {
         try SecretFile(environment: environment).readLine(path, key: key, maxBytes: Self.maxFileBytes, noun: "password")

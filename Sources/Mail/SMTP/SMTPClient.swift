@@ -71,6 +71,13 @@ public final class SMTPClient {
         return try outcome.get()
     }
 
+    /// Opens the session (TLS verified, AUTH) without sending anything, for `cpdbot check`;
+    /// returns the server's EHLO keywords ("PIPELINING", "SIZE", …), upper-cased.
+    @discardableResult
+    public func verifyConnection() throws(MailError) -> Set<String> {
+        try connected().capabilities.keywords
+    }
+
     /// The connection, opened (libcurl: TLS, AUTH; then EHLO) when there is none or it broke.
     func connected() throws(MailError) -> SMTPConnection {
         if let connection, connection.broken == nil { return connection }

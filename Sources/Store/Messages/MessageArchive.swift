@@ -24,7 +24,8 @@ public final class MessageArchive: @unchecked Sendable {
     /// Archives `raw` (unless the same bytes are already there) and returns where it is.
     /// `receivedAt` picks the month folder (UTC). `sha256` is `SHA256.hexDigest(raw)` when the
     /// caller has it already (the intake hashes on its reading threads); nil computes it here.
-    public func store(raw: Data, messageID: String?, receivedAt: Date, sha256: String? = nil) throws -> ArchiveResult {
+    /// `now` is the archiving time the retention rules count from.
+    public func store(raw: Data, messageID: String?, receivedAt: Date, sha256: String? = nil, now: Date = Date()) throws -> ArchiveResult {
         let hash = sha256 ?? SHA256.hexDigest(raw)
         let id = messageID.flatMap(Self.normalizedMessageID)
         mutex.lock()
@@ -41,7 +42,7 @@ public final class MessageArchive: @unchecked Sendable {
         try AtomicFile.write(raw, to: monthURL.appendingPathComponent(hash + ".eml"))
         let entry = ArchivedMessage(
             sha256: hash, messageID: id, relativePath: month + "/" + hash + ".eml",
-            size: raw.count, archivedAt: Date()
+            size: raw.count, archivedAt: now
         )
         try index.append(entry)
         let earlier = id.flatMap { byMessageID[$0] }
@@ -74,6 +75,14 @@ public final class MessageArchive: @unchecked Sendable {
             throw StoreError.notFound(what: "archived message \(message.sha256)", path: url.path)
         }
         return data
+    }
+
+    /// Drops what this process remembers of the index, after a purge or an erasure rewrote it.
+    func forgetIndex() {
+        mutex.lock()
+        defer { mutex.unlock() }
+        byHash = nil
+        byMessageID = [:]
     }
 
     private func loadIndexIfNeeded() throws {

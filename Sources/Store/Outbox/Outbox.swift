@@ -119,6 +119,14 @@ public struct Outbox: Sendable {
     /// File names come from a hash of the Message-ID: Message-IDs may hold `/` and other
     /// characters that must never become a path.
     private func key(_ id: String) -> String { String(SHA256.hexDigest(Data(id.utf8)).prefix(32)) }
+    /// Deletes an entry and its message (retention, erasure); a missing one is no error.
+    public func remove(messageID: String) throws {
+        let id = MessageArchive.normalizedMessageID(messageID) ?? messageID
+        for url in [stateURL(id), rawURL(id)] where FileManager.default.fileExists(atPath: url.path) {
+            try FileManager.default.removeItem(at: url)
+        }
+    }
+
     private func stateURL(_ id: String) -> URL { directory.appendingPathComponent(key(id) + ".json") }
     private func rawURL(_ id: String) -> URL { directory.appendingPathComponent(key(id) + ".eml") }
 }

@@ -1,15 +1,20 @@
 import ArgumentParser
+import Config
 import Foundation
 import Regulation
 
-/// `--policy` and `--holidays`: the Regulation's numbers and Kazakhstan's calendar, read
-/// relative to the working directory unless given.
+/// `--policy` and `--holidays`: the Regulation's numbers and Kazakhstan's calendar. By default
+/// `config/…` in a checkout; when installed, `/etc/cpdbot/…` if the administrator put one
+/// there, else `/usr/share/cpdbot/config/…` (`InstallationLayout`).
 struct RuleFileOptions: ParsableArguments {
-    @Option(name: .long, help: "The Regulation's thresholds and dates (YAML).")
-    var policy: String = "config/policy.yml"
+    @Option(name: [.customLong("policy")], help: "The Regulation's thresholds and dates (YAML).")
+    var policyOption: String?
 
-    @Option(name: .long, help: "Kazakhstan's public holidays and transferred days off per year (YAML).")
-    var holidays: String = "config/holidays-kz.yml"
+    @Option(name: [.customLong("holidays")], help: "Kazakhstan's public holidays and transferred days off per year (YAML).")
+    var holidaysOption: String?
+
+    var policy: String { policyOption ?? InstallationLayout.current().ruleFile("policy.yml") }
+    var holidays: String { holidaysOption ?? InstallationLayout.current().ruleFile("holidays-kz.yml") }
 
     func loadPolicy() throws -> Policy {
         do {

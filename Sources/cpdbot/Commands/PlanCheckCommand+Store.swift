@@ -35,7 +35,7 @@ extension PlanCheckCommand {
     private func existingStore(containing relativePath: String) throws -> FileStore? {
         let loaded: LoadedConfiguration
         do {
-            loaded = try ConfigurationLoader().load(file: global.config)
+            loaded = try ConfigurationLoader().load(file: global.configurationFile, missingMeansDefaults: !global.configurationFileWasNamed)
         } catch {
             throw CLIExit.couldNotRun(error.description)
         }

@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let bootstrap = try BotBootstrap(global: global, exclusive: true)
-        let service = BotService(environment: bootstrap.environment)
+        let service = BotService(environment: bootstrap.environment, storeLock: bootstrap.lock)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: service)],
             gracefulShutdownSignals: [.sigterm, .sigint],

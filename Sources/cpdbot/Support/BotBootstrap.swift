@@ -15,11 +15,13 @@ struct BotBootstrap {
     let lock: StoreLock?
 
     init(global: GlobalOptions, exclusive: Bool, logLevel: Logger.Level = .info) throws {
+        LogSetup.install(format: global.logFormat, level: logLevel)
+        let configurationFile = global.configurationFile
         let loaded: LoadedConfiguration
         do {
-            loaded = try ConfigurationLoader().load(file: global.config)
+            loaded = try ConfigurationLoader().load(file: configurationFile, missingMeansDefaults: !global.configurationFileWasNamed)
         } catch {
-            throw CLIExit.couldNotRun("configuration \(global.config): \(error)")
+            throw CLIExit.couldNotRun("configuration \(configurationFile): \(error)")
         }
         for note in loaded.notes { CLIExit.printNote(note) }
         configuration = loaded.configuration
@@ -32,11 +34,13 @@ struct BotBootstrap {
         }
         var logger = Logger(label: "cpdbot")
         logger.logLevel = logLevel
-        let templates = URL(fileURLWithPath: global.templates)
+        let templates = URL(fileURLWithPath: global.templatesDirectory)
         guard FileManager.default.fileExists(atPath: templates.appendingPathComponent("en").path) else {
             throw CLIExit.couldNotRun("no message templates at \(templates.path) (run cpdbot from the project folder, or pass --templates DIR)")
         }
-        environment = BotEnvironment(configuration: configuration, store: store, templatesDirectory: templates, logger: logger)
+        let ruleFiles = global.ruleFiles
+        environment = BotEnvironment(configuration: configuration, store: store, templatesDirectory: templates,
+                                     ruleFiles: ruleFiles, logger: logger)
     }
 
     /// Runs `work` with a `BotRunner` made and used on a thread off the cooperative pool

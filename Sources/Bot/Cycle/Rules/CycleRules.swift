@@ -26,8 +26,13 @@ public struct CycleRules: Sendable {
     /// Reads both files from `directory` (usually `<project>/config`). A missing policy file
     /// means the Regulation as written; a missing calendar is an error, never a guess.
     public static func load(directory: URL) throws(CycleError) -> CycleRules {
-        let policyURL = directory.appendingPathComponent("policy.yml")
-        let holidaysURL = directory.appendingPathComponent("holidays-kz.yml")
+        try load(RuleFiles(directory: directory))
+    }
+
+    /// Reads both files where `files` says (an installation: `/etc/cpdbot` over `/usr/share/cpdbot/config`).
+    public static func load(_ files: RuleFiles) throws(CycleError) -> CycleRules {
+        let policyURL = files.policy
+        let holidaysURL = files.holidays
         var policy = Policy()
         do {
             if let text = try read(policyURL) { policy = try Policy(yaml: text, source: policyURL.path) }
@@ -41,14 +46,10 @@ public struct CycleRules: Sendable {
         } catch let error as CycleError {
             throw error
         } catch {
-            throw .rules("\(directory.path): \(error)")
+            throw .rules("\(policyURL.path), \(holidaysURL.path): \(error)")
         }
     }
 
-    /// The rules next to `environment`'s templates folder.
-    static func load(near templates: URL) throws(CycleError) -> CycleRules {
-        try load(directory: templates.deletingLastPathComponent().appendingPathComponent("config"))
-    }
 
     private static func read(_ url: URL) throws -> String? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
@@ -66,5 +67,27 @@ public struct ReminderSchedule: Sendable, Equatable {
     public var callForApplications = MonthDay(month: 4, day: 15)!
     public init(callForApplications: MonthDay = MonthDay(month: 4, day: 15)!) {
         self.callForApplications = callForApplications
+    }
+}
+
+/// Where `policy.yml` and `holidays-kz.yml` are read from.
+public struct RuleFiles: Sendable, Equatable {
+    public var policy: URL
+    public var holidays: URL
+
+    public init(policy: URL, holidays: URL) {
+        self.policy = policy
+        self.holidays = holidays
+    }
+
+    /// Both files in one folder (the project's `config/`).
+    public init(directory: URL) {
+        self.init(policy: directory.appendingPathComponent("policy.yml"),
+                  holidays: directory.appendingPathComponent("holidays-kz.yml"))
+    }
+
+    /// `config/` next to a templates folder: the project's layout.
+    public init(nextTo templates: URL) {
+        self.init(directory: templates.deletingLastPathComponent().appendingPathComponent("config"))
     }
 }

@@ -1,0 +1,4 @@
+import ArgumentParser
+import Bot
+
+extension LogFormat: ExpressibleByArgument {}
