@@ -98,6 +98,7 @@ struct IssueCase: Sendable, CustomTestStringConvertible {
         ]),
         IssueCase(yaml: "imap: { ignored_folder: inbox }", expected: [
             #"imap.ignored_folder: "inbox" is imap.mailbox, the folder mail arrives in; give it a folder of its own"#,
+        ]),
         IssueCase(yaml: "certificates: { languages: [kk, de] }", expected: [
             #"certificates.languages: expected languages among kk, ru, en, got "de" (cpdbot.yml, line 1)"#,
         ]),

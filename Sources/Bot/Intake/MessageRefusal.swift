@@ -53,9 +53,9 @@ struct MessageRefusal: Sendable, Equatable {
         }
     }
 
-    /// The figures as the reply shows them: sizes in MB or bytes, counts as they are.
-    func shown(_ value: Int) -> String {
-        kind == .tooLarge ? ReplyContext.megabytes(value) : String(value)
+    /// The figures as the reply shows them: sizes in the reader's units ("10 МБ"), counts as numbers.
+    func shown(_ value: Int) -> Any {
+        kind == .tooLarge ? ByteCount(value) : value
     }
 
     /// The context of `reject_message`.

@@ -68,7 +68,7 @@ public struct StorePurge {
         let oldOutgoing = try store.outbox.all().filter { entry in
             switch entry.state {
             case .sent, .failedPermanent: return entry.updatedAt < messagesCutoff
-            case .queued, .failedTemporary: return false
+            case .queued, .throttled, .failedTemporary: return false
             }
         }
         if !oldOutgoing.isEmpty {

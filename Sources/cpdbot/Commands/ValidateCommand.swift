@@ -67,10 +67,11 @@ struct ValidateCommand: AsyncParsableCommand {
     /// `validate` refuses exactly what the bot would.
     private func documentLimits() throws -> DocumentLimits {
         do {
-            let loaded = try ConfigurationLoader().load(file: global.config)
+            let loaded = try ConfigurationLoader().load(file: global.configurationFile,
+                                                        missingMeansDefaults: !global.configurationFileWasNamed)
             return DocumentLimits(loaded.configuration.limits)
         } catch {
-            throw CLIExit.couldNotRun("configuration \(global.config): \(error)")
+            throw CLIExit.couldNotRun("configuration \(global.configurationFile): \(error)")
         }
     }
 

@@ -39,7 +39,7 @@ import Testing
         let desk = try CycleDesk(environment: environment)
         let people = try store.roster.load()
         let dshr = try #require(people.person(address: CycleDeskTests.dshr))
-        let read = { (raw: Data) in try MessageReading.read([UInt8](raw), fetchedAt: Date(), limits: .init()) }
+        let read = { (raw: Data) in try MessageReading.read([UInt8](raw), receivedAt: Date(), limits: .init()) }
         _ = try desk.plan.receive(from: dshr, reading: read(DSHRMail.command(
             tag: "[PLAN]", from: CycleDeskTests.dshr, to: "bot@kazguu.kz", id: "m1@x", body: "Approved: 2026-07-03",
             fileName: "plan.csv", csv: plan)), hash: "m1", roster: people)

@@ -1,6 +1,7 @@
 import Config
 import Foundation
 import Mail
+import OAuth
 
 extension InstallationCheck {
     /// The IMAP capabilities cpdbot uses, and what it does without each.
@@ -11,21 +12,19 @@ extension InstallationCheck {
         ("SPECIAL-USE", "the Sent folder is found by its name only"),
     ]
 
-    /// The folders the bot files mail into, besides its mailbox.
-    static var folders: [String] {
-        RoutingOutcome.allCases.map(\.folder) + [OutboxSender.sentFolder]
-    }
-
     /// IMAP then SMTP: reachable, TLS verified, login working, what the server offers.
     public func servers() -> [CheckResult] {
-        imap() + smtp()
+        // OAuth2 tokens for both logins when `imap.auth`/`smtp.auth` say so (one request serves both).
+        let tokens = ServerSettings.tokenCache(configuration, environment: environment)
+        return imap(tokens: tokens) + smtp(tokens: tokens)
     }
 
-    func imap() -> [CheckResult] {
+    func imap(tokens: TokenCache? = nil) -> [CheckResult] {
         let url = configuration.imap.url.absoluteString
         let client: IMAPClient
         do {
-            client = try IMAPClient(settings: try ServerSettings.imap(configuration, resolver: PasswordResolver(environment: environment)))
+            client = try IMAPClient(settings: try ServerSettings.imap(configuration, resolver: PasswordResolver(environment: environment),
+                                                                      tokens: tokens))
         } catch let error as ConfigurationError {
             return [.failed("imap.login", error.description, fix: "fix the password source named")]
         } catch {
@@ -59,12 +58,21 @@ extension InstallationCheck {
             return [.failed("imap.mailbox", "cannot open \(mailbox): \(error)",
                             fix: "set imap.mailbox to the intake folder of \(configuration.imap.user)")]
         }
+        // The folders as this server names them: its \Sent folder and its personal namespace.
+        let folders: [String]
+        do {
+            let server = try client.discoverFolders(sentFallback: configuration.imap.sentFolder)
+            folders = MailFolders(configuration: configuration, server: server, learned: nil).targets
+        } catch {
+            return results + [.failed("imap.folders", "cannot list the folders of \(configuration.imap.user): \(error)",
+                                      fix: "check that the account may list its folders (LIST, NAMESPACE)")]
+        }
         var problems: [String] = []
-        for folder in Self.folders {
+        for folder in folders {
             do { try client.createIfMissing(folder) } catch { problems.append("\(folder): \(error)") }
         }
         if problems.isEmpty {
-            results.append(.ok("imap.folders", Self.folders.joined(separator: ", ") + " present"))
+            results.append(.ok("imap.folders", folders.joined(separator: ", ") + " present"))
         } else {
             results.append(.failed("imap.folders", problems.joined(separator: "; "),
                                    fix: "let \(configuration.imap.user) create folders, or create them by hand"))
@@ -72,10 +80,11 @@ extension InstallationCheck {
         return results
     }
 
-    func smtp() -> [CheckResult] {
+    func smtp(tokens: TokenCache? = nil) -> [CheckResult] {
         let url = configuration.smtp.url.absoluteString
         do {
-            let client = try SMTPClient(settings: try ServerSettings.smtp(configuration, resolver: PasswordResolver(environment: environment)))
+            let client = try SMTPClient(settings: try ServerSettings.smtp(configuration, resolver: PasswordResolver(environment: environment),
+                                                                          tokens: tokens))
             try client.verifyConnection()
             return [.ok("smtp.login", "\(url) as \(configuration.smtp.user), "
                 + (client.isEncrypted ? "TLS verified" : "without TLS (loopback only)"))]
