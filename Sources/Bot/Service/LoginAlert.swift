@@ -75,7 +75,7 @@ struct LoginAlert {
             template: "login_alert", language: environment.configuration.bot.language.rawValue,
             context: { _ in values }, to: recipients.map { Mailbox(displayName: nil, address: $0) },
             purpose: Self.purposePrefix + since.formatted(.iso8601), autoSubmitted: "auto-generated"))
-        try environment.store.journal.append(JournalEvent(at: now, event: .error, detail: "login alert: \(failure.reason)"))
+        try environment.store.journal.append(JournalEvent(at: now, event: .error, detail: "DSHR alerted: \(failure.reason)"))
         return true
     }
 
@@ -84,6 +84,18 @@ struct LoginAlert {
         var state = try environment.store.mailbox.load(mailbox: mailbox)
         guard let since = state.loginFailingSince else { return }
         environment.logger.notice("logging in works again (it failed since \(since.formatted(.iso8601)))")
+        // An alert that could not go out (SMTP failed too) would now only confuse: withdraw it.
+        let purpose = Self.purposePrefix + since.formatted(.iso8601)
+        for entry in try environment.store.outbox.all() where entry.purpose == purpose {
+            switch entry.state {
+            case .queued, .failedTemporary:
+                _ = try environment.store.outbox.markFailed(
+                    messageID: entry.messageID, reason: "withdrawn: logging in worked again before the alert could be sent",
+                    permanent: true, now: environment.now())
+            case .sent, .failedPermanent:
+                break
+            }
+        }
         state.loginFailingSince = nil
         state.loginFailure = nil
         state.loginAlertedAt = nil
