@@ -54,7 +54,10 @@ public final class BotRunner {
             return report
         } catch {
             do {
-                if try loginAlert.recordFailure(error) || loginAlert.hasUnsentAlert() { sendAlertNow() }
+                // Only a failed login has an alert to send (or to try again: SMTP may work now).
+                if LoginAlert.failure(in: error) != nil, try loginAlert.recordFailure(error) || loginAlert.hasUnsentAlert() {
+                    sendAlertNow()
+                }
             } catch let storeError {
                 environment.logger.error("could not record the failed login in the store: \(storeError)")
             }
@@ -112,6 +115,7 @@ public final class BotRunner {
                                  include: { !LoginAlert.isNotAlert($0) })
         } catch {
             smtp = nil
+            smtpRenewal = nil
             environment.logger.error("the login alert could not be sent by mail (it stays in the outbox): \(error)")
         }
     }
