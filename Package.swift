@@ -94,15 +94,17 @@ let package = Package(
         .executableTarget(name: "MIMEFuzz", dependencies: ["MIME"], exclude: ["lld-toolset.json"]),
 
         // MARK: Tests mirror Sources. Fixtures live in Tests/Fixtures (a copy of the samples).
+        // What several test targets share (bounded-work clocks, …).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CurlTests", dependencies: ["Curl", "CurlShim"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Curl", "Config"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
-        .testTarget(name: "MIMETests", dependencies: ["MIME", "TextEncoding", "Digest"]),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
+        .testTarget(name: "MIMETests", dependencies: ["TestSupport", "MIME", "TextEncoding", "Digest"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["TestSupport", "Documents"]),
         .testTarget(name: "ApplicationsTests", dependencies: ["Applications", "Documents"]),
-        .testTarget(name: "RegulationTests", dependencies: ["Regulation"]),
+        .testTarget(name: "RegulationTests", dependencies: ["TestSupport", "Regulation"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "OAuthTests", dependencies: [
             "OAuth", "Curl", "Config",

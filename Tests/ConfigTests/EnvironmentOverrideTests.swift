@@ -12,8 +12,11 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
 @Suite struct EnvironmentOverrideTests {
     /// The file sets every key to something else, so each row shows the environment winning.
     static let file = """
-        imap: { url: "imaps://file.kz:993", user: file@file.kz, password_env: FILE_PW, password_file: /file/pw, mailbox: FileBox }
-        smtp: { url: "smtps://file.kz:465", user: file@file.kz, password_env: FILE_PW2, password_file: /file/pw2 }
+        imap: { url: "imaps://file.kz:993", user: file@file.kz, password_env: FILE_PW, password_file: /file/pw, mailbox: FileBox,
+                sent_folder: FileSent, processed_folder: FileDone, rejected_folder: FileNo, ignored_folder: FileQuiet,
+                reported_folder: FileTold }
+        smtp: { url: "smtps://file.kz:465", user: file@file.kz, password_env: FILE_PW2, password_file: /file/pw2,
+                server_saves_sent: no, max_messages_per_minute: 30, max_recipients_per_day: 10000 }
         tls: { ca_file: /file/ca.pem, allow_plaintext_on_loopback: true }
         bot: { address: bot@file.kz, dshr: [d@file.kz], language: ru, trusted_authserv_id: mx.file.kz, admin: [a@file.kz] }
         store: { path: /file/store }
@@ -81,6 +84,14 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         EnvironmentCase(variable: "CPDBOT_OAUTH2_SUBJECT", value: "", expected: fromFile { $0.oauth2.subject = nil }),
         EnvironmentCase(variable: "CPDBOT_OAUTH2_TIMEOUT_SECONDS", value: "90", expected: fromFile { $0.oauth2.timeoutSeconds = 90 }),
         EnvironmentCase(variable: "CPDBOT_OAUTH2_MAX_RESPONSE_BYTES", value: "16KiB", expected: fromFile { $0.oauth2.maxResponseBytes = 16 << 10 }),
+        EnvironmentCase(variable: "CPDBOT_IMAP_SENT_FOLDER", value: "Отправленные", expected: fromFile { $0.imap.sentFolder = "Отправленные" }),
+        EnvironmentCase(variable: "CPDBOT_IMAP_PROCESSED_FOLDER", value: "Өңделген", expected: fromFile { $0.imap.processedFolder = "Өңделген" }),
+        EnvironmentCase(variable: "CPDBOT_IMAP_REJECTED_FOLDER", value: "Archive/Rejected", expected: fromFile { $0.imap.rejectedFolder = "Archive/Rejected" }),
+        EnvironmentCase(variable: "CPDBOT_IMAP_IGNORED_FOLDER", value: "Ignored", expected: fromFile { $0.imap.ignoredFolder = "Ignored" }),
+        EnvironmentCase(variable: "CPDBOT_IMAP_REPORTED_FOLDER", value: "Reported", expected: fromFile { $0.imap.reportedFolder = "Reported" }),
+        EnvironmentCase(variable: "CPDBOT_SMTP_SERVER_SAVES_SENT", value: "auto", expected: fromFile { $0.smtp.serverSavesSent = .auto }),
+        EnvironmentCase(variable: "CPDBOT_SMTP_MAX_MESSAGES_PER_MINUTE", value: "0", expected: fromFile { $0.smtp.maxMessagesPerMinute = 0 }),
+        EnvironmentCase(variable: "CPDBOT_SMTP_MAX_RECIPIENTS_PER_DAY", value: "2_000", expected: fromFile { $0.smtp.maxRecipientsPerDay = 2000 }),
     ]
 
     @Test func fileAloneLoads() throws {

@@ -15,7 +15,7 @@ struct IssueCase: Sendable, CustomTestStringConvertible {
         IssueCase(yaml: "pop3: { url: x }", expected: ["pop3.url: unknown key (cpdbot.yml, line 1)"]),
         IssueCase(yaml: "bot: { adress: a@b.kz }", expected: ["bot.adress: unknown key (did you mean bot.address?) (cpdbot.yml, line 1)"]),
         IssueCase(yaml: "imap: imaps://x.kz", expected: [
-            "imap: expected a section with the keys imap.url, imap.user, imap.password_env, imap.password_file, imap.mailbox, imap.auth (cpdbot.yml, line 1)",
+            "imap: expected a section with the keys imap.url, imap.user, imap.password_env, imap.password_file, imap.mailbox, imap.sent_folder, imap.processed_folder, imap.rejected_folder, imap.ignored_folder, imap.reported_folder, imap.auth (cpdbot.yml, line 1)",
         ]),
         IssueCase(yaml: "imap: { url: { host: x } }", expected: [
             "imap.url: expected a value, got a mapping (sections hold keys, keys hold values) (cpdbot.yml, line 1)",
@@ -83,6 +83,21 @@ struct IssueCase: Sendable, CustomTestStringConvertible {
         IssueCase(yaml: "imap: { mailbox: ~ }", expected: ["imap.mailbox: expected a value, got nothing (cpdbot.yml, line 1)"]),
         IssueCase(yaml: "imap: { user: \"a\\u0000b\" }", expected: [
             #"imap.user: expected a value without control characters, got "a\0b" (cpdbot.yml, line 1)"#,
+        ]),
+        IssueCase(yaml: "smtp: { server_saves_sent: sometimes }", expected: [
+            #"smtp.server_saves_sent: expected one of auto, yes, no, got "sometimes" (cpdbot.yml, line 1)"#,
+        ]),
+        IssueCase(yaml: "smtp: { max_messages_per_minute: -30 }", expected: [
+            "smtp.max_messages_per_minute: expected a whole number of messages from 0 to 100000, got -30 (cpdbot.yml, line 1)",
+        ]),
+        IssueCase(yaml: "imap: { processed_folder: \"Done*\" }", expected: [
+            #"imap.processed_folder: expected an IMAP folder name without control characters, * or %, got "Done*" (cpdbot.yml, line 1)"#,
+        ]),
+        IssueCase(yaml: "imap: { rejected_folder: Processed }", expected: [
+            #"imap.rejected_folder: "Processed" is also imap.processed_folder; every outcome needs a folder of its own"#,
+        ]),
+        IssueCase(yaml: "imap: { ignored_folder: inbox }", expected: [
+            #"imap.ignored_folder: "inbox" is imap.mailbox, the folder mail arrives in; give it a folder of its own"#,
         ]),
         // Bad values from the environment name the variable.
         IssueCase(yaml: "", environment: ["CPDBOT_POLL_INTERVAL_SECONDS": "abc"], expected: [

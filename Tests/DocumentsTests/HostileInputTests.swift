@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Documents
 
@@ -19,9 +20,8 @@ import Testing
     }
 
     private func timed(_ body: () -> DocumentError.Kind?) -> (DocumentError.Kind?, Duration) {
-        var kind: DocumentError.Kind?
-        let duration = ContinuousClock().measure { kind = body() }
-        return (kind, duration)
+        // CPU time of this thread: the bound is on the work, which a busy machine does not change.
+        ThreadCPUTime.measure(body)
     }
 
     /// Inflated in line, or ahead on a second thread: the caps hold the same way.
@@ -76,9 +76,8 @@ import Testing
         for number in 2...100_001 { xml += "<row r=\"\(number)\"><c r=\"A\(number)\" s=\"0\"/></row>" }
         xml += "<row r=\"100002\"><c r=\"B100002\"><v>2</v></c></row></sheetData></worksheet>"
         let bytes = try sheet(xml)
-        var document: Document?
-        let duration = try ContinuousClock().measure { document = try DocumentReader.read(bytes: bytes, fileName: "rows.xlsx") }
-        #expect(document?.tables.first?.rows.map(\.number) == [1, 100_002])
+        let (document, duration) = try ThreadCPUTime.measure { try DocumentReader.read(bytes: bytes, fileName: "rows.xlsx") }
+        #expect(document.tables.first?.rows.map(\.number) == [1, 100_002])
         #expect(duration < .seconds(10))
     }
 

@@ -57,12 +57,15 @@ public struct CycleDesk {
             for entry in entries where entry.purpose.hasPrefix(prefix) {
                 switch entry.state {
                 case .sent: counts.sent += 1
-                case .queued: counts.pending += 1
+                case .queued, .throttled: counts.pending += 1
                 case .failedTemporary: counts.pending += 1
                 case .failedPermanent: counts.failed += 1
                 }
             }
-            return PlanStatus.Entry(plan: plan, announcements: counts)
+            // What is still to go, at the configured pace from now.
+            let pace = AnnouncementPace.estimate(messages: counts.pending, configuration: environment.configuration,
+                                                 deadline: plan.deadline, start: environment.now())
+            return PlanStatus.Entry(plan: plan, announcements: counts, pace: pace)
         }, today: CivilDate.almaty(environment.now()))
     }
 
@@ -102,6 +105,9 @@ public struct PlanStatus: Sendable {
     public struct Entry: Sendable {
         public var plan: StoredPlan
         public var announcements: Counts
+        /// When the pending announcements will have gone at the configured pace (nil: no limits,
+        /// or nothing pending).
+        public var pace: AnnouncementPace?
     }
     public var cycle: String
     public var plans: [Entry]

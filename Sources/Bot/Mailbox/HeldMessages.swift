@@ -9,10 +9,10 @@ import Mail
 enum HeldMessages {
     static let searchGroupSize = 50
 
-    /// Moves the held messages found in `Processed` (by Message-ID) to `inbox`; returns how many.
+    /// Moves the held messages found in `processed` (by Message-ID) to `inbox`; returns how many.
     /// Leaves the connection with no particular mailbox selected: the caller selects its own.
-    static func release(_ held: [String: String?], imap: IMAPClient, inbox: String, logger: Logger) throws -> Int {
-        let processed = RoutingOutcome.processed.folder
+    static func release(_ held: [String: String?], imap: IMAPClient, from processed: String, inbox: String,
+                        logger: Logger) throws -> Int {
         let messageIDs = Set(held.values.compactMap { $0 }.map(bare))
         let withoutID = held.values.filter { $0 == nil }.count
         if withoutID > 0 {

@@ -11,7 +11,7 @@ struct MailboxPass {
     struct Summary: Sendable, Equatable {
         var seen = 0
         var outcomes: [RoutingOutcome: Int] = [:]
-        /// The bot's own copies filed into `Sent`.
+        /// The bot's own copies filed into Sent (or removed, where the server keeps its own).
         var sentCopies = 0
         var handled: Int { outcomes.values.reduce(0, +) + sentCopies }
     }
@@ -28,12 +28,16 @@ struct MailboxPass {
     /// in memory.
     var readAhead = 2 * max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
+    /// The server's folders; `handler.folders` is the same.
+    var folders: MailFolders { handler.folders }
+
     /// Runs the pass. `shouldStop` is asked between messages (SIGTERM finishes the message in hand).
     func run(imap: IMAPClient, shouldStop: () -> Bool) throws -> Summary {
-        let mailbox = environment.configuration.imap.mailbox
+        let mailbox = folders.inbox
         var context = try handler.beginPass()
         if context.isRouting, !context.held.isEmpty {
-            _ = try HeldMessages.release(context.held, imap: imap, inbox: mailbox, logger: environment.logger)
+            _ = try HeldMessages.release(context.held, imap: imap, from: folders.processed, inbox: mailbox,
+                                         logger: environment.logger)
         }
         let status = try imap.select(mailbox)
         var state = try environment.store.mailbox.load(mailbox: mailbox)
@@ -42,9 +46,12 @@ struct MailboxPass {
             environment.logger.warning("UIDVALIDITY of \(mailbox) changed from \(known) to \(status.uidValidity); rescanning")
         }
         state = state.adopting(uidValidity: status.uidValidity)
-        for folder in RoutingOutcome.allCases.map(\.folder) + [OutboxSender.sentFolder] {
+        for folder in folders.targets {
             try imap.createIfMissing(folder)
         }
+        // Where the server files its own copy of everything sent, the bot's copies (from the
+        // time before `auto` learned it) would be second copies: they are removed instead.
+        let keepsOwnCopies = folders.serverSavesSent == true
         var summary = Summary()
         let uids = try imap.searchUIDs("ALL")
         summary.seen = uids.count
@@ -56,12 +63,19 @@ struct MailboxPass {
         let reader = ReadAhead(window: readAhead, maxBytes: readAheadBytes, limits: handler.limits)
         defer { reader.discard() }
         var handled: [String: [UInt32]] = [:]
+        var discarded: [UInt32] = []
         var failure: (any Error)?
         func handle(_ prepared: MessageHandler.Prepared) {
             guard failure == nil, !shouldStop() else { return }
             do {
                 let disposition = try handler.handle(prepared, context: &context)
-                handled[disposition.folder, default: []].append(prepared.fetched.uid)
+                if let outcome = disposition.outcome {
+                    handled[folders.folder(for: outcome), default: []].append(prepared.fetched.uid)
+                } else if keepsOwnCopies {
+                    discarded.append(prepared.fetched.uid)
+                } else {
+                    handled[folders.sent, default: []].append(prepared.fetched.uid)
+                }
                 if let outcome = disposition.outcome {
                     summary.outcomes[outcome, default: 0] += 1
                 } else {
@@ -77,12 +91,15 @@ struct MailboxPass {
         func commitAndMove() throws {
             GroupCommit.commit()
             let moves = handled
+            let removals = discarded
             handled = [:]
+            discarded = []
             GroupCommit.begin()
             for (folder, uids) in moves.sorted(by: { $0.key < $1.key }) {
                 try imap.move(uids: uids, to: folder)
             }
-            if let last = moves.values.flatMap({ $0 }).max() {
+            if !removals.isEmpty { try imap.delete(uids: removals) }
+            if let last = (moves.values.flatMap({ $0 }) + removals).max() {
                 state.lastUID = max(state.lastUID ?? 0, last)
             }
         }

@@ -145,11 +145,11 @@ extension MessageHandler {
             values = ReportContext(reason: .noSender, message: noted).values()
         case let .messageTooLarge(size, maximum):
             template = "poison_note"
-            values = PoisonNoteContext(message: noted, attempts: 1, folder: RoutingOutcome.rejected.folder,
+            values = PoisonNoteContext(message: noted, attempts: 1, folder: folders.rejected,
                                        detail: "the message has \(size) bytes; the limit is \(maximum)").values()
         case let .processingFailed(detail):
             template = "poison_note"
-            values = PoisonNoteContext(message: noted, attempts: 1, folder: RoutingOutcome.rejected.folder,
+            values = PoisonNoteContext(message: noted, attempts: 1, folder: folders.rejected,
                                        detail: detail).values()
         }
         try replies.enqueue(ReplyWriter.Request(

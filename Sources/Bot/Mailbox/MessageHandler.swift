@@ -33,10 +33,13 @@ struct MessageHandler {
     let environment: BotEnvironment
     let replies: ReplyWriter
     var limits = MessageReading.Limits()
+    /// The server's folders (set per session by `BotRunner`), for the journal and notes to DSHR.
+    var folders: MailFolders
 
     init(environment: BotEnvironment, renderer: TemplateRendering) {
         self.environment = environment
         self.replies = ReplyWriter(environment: environment, renderer: renderer)
+        folders = .configured(environment.configuration)
         var limits = MessageReading.Limits()
         limits.documents.maxFileBytes = environment.configuration.limits.maxAttachmentBytes
         limits.documents.maxRows = environment.configuration.limits.maxRows
@@ -73,22 +76,20 @@ struct MessageHandler {
                                                           perHour: environment.configuration.replies.maxPerSenderPerHour))
     }
 
-    /// Where a handled message goes: the folder of its outcome, or `Sent` for the bot's own copy.
+    /// Where a handled message goes: the folder of its outcome, or, for the bot's own copy,
+    /// Sent (or nowhere, when the server keeps its own copies there; see `MailboxPass`).
     struct Disposition: Sendable, Equatable {
-        var folder: String
         /// nil for the bot's own copies (they are not mail to handle).
         var outcome: RoutingOutcome?
 
         init(_ outcome: RoutingOutcome) {
-            folder = outcome.folder
             self.outcome = outcome
         }
 
-        static let sentCopy = Disposition(folder: OutboxSender.sentFolder)
+        static let sentCopy = Disposition(outcome: nil)
 
-        private init(folder: String) {
-            self.folder = folder
-            outcome = nil
+        private init(outcome: RoutingOutcome?) {
+            self.outcome = outcome
         }
     }
 
@@ -170,7 +171,7 @@ struct MessageHandler {
         }
         try environment.store.journal.append(JournalEvent(
             at: environment.now(), event: .routed, messageID: reading?.summary.messageId, uid: fetched.uid,
-            outcome: outcome.rawValue, folder: outcome.folder, from: reading?.summary.from, detail: detail, sha256: hash))
+            outcome: outcome.rawValue, folder: folders.folder(for: outcome), from: reading?.summary.from, detail: detail, sha256: hash))
         // A message only kept stays unrouted: the journal says so, and the pass after the
         // roster arrives routes it (`HeldMessages`).
         if context.isRouting { context.routed[hash] = outcome }
@@ -178,13 +179,13 @@ struct MessageHandler {
     }
 
     /// The bot's own copy of a message it sent (see `OutboxSender`): proof that the server took
-    /// it. It marks the outbox entry sent, if a crash left it in flight, and is filed in `Sent`.
+    /// it. It marks the outbox entry sent, if a crash left it in flight, and is filed in Sent.
     private func isOwnCopy(_ reading: MessageReading) throws -> Bool {
         guard reading.summary.from == environment.configuration.bot.address.lowercased(),
               let messageID = reading.summary.messageId,
               let entry = try environment.store.outbox.entry(messageID: messageID) else { return false }
         switch entry.state {
-        case .queued, .failedTemporary:
+        case .queued, .throttled, .failedTemporary:
             try environment.store.outbox.markSent(messageID: messageID, at: environment.now())
         case .sent, .failedPermanent:
             break
@@ -198,7 +199,7 @@ struct MessageHandler {
         try reportToDSHR(.messageTooLarge(size: fetched.size, maximum: maximum), reading: nil, hash: key)
         try environment.store.journal.append(JournalEvent(
             at: environment.now(), event: .routed, uid: fetched.uid, outcome: RoutingOutcome.rejected.rawValue,
-            folder: RoutingOutcome.rejected.folder, detail: "message of \(fetched.size) bytes is over the limit of \(maximum)"))
+            folder: folders.rejected, detail: "message of \(fetched.size) bytes is over the limit of \(maximum)"))
         return .rejected
     }
 

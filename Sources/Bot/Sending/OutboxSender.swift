@@ -8,28 +8,40 @@ import Store
 /// Sends what the outbox holds, exactly once as far as SMTP allows.
 ///
 /// SMTP commits when the server answers 250 to the final dot, and a client killed just before
-/// it reads that answer cannot know whether the server took the message. So every message also
-/// goes, by envelope only, to the bot's own mailbox: that copy is the server's own record of
-/// what it accepted. An in-flight mark is written (fsync) before SMTP; after a crash, an
-/// in-flight message is sent again only if no copy of it reached the bot's mailbox within a
-/// grace period. The copies are filed into `Sent` by the intake. 4xx → retried with backoff;
-/// 5xx → failed, and DSHR is told.
+/// it reads that answer cannot know whether the server took the message. So the server's own
+/// copy of each message is the record of what it accepted:
+/// - where the server files every submitted message into its Sent folder by itself (Exchange
+///   Online, Gmail; `smtp.server_saves_sent`, or learned by `auto`), that copy is the record,
+///   and the bot adds nothing to the envelope;
+/// - elsewhere every message also goes, by envelope only, to the bot's own mailbox, and the
+///   intake files those copies into Sent.
+/// An in-flight mark is written (fsync) before SMTP; after a crash, an in-flight message is
+/// sent again only if no copy of it turned up (in the mailbox or in Sent) within a grace
+/// period. Either way Sent ends with one copy of each message.
+///
+/// 4xx → retried with backoff; 5xx → failed, and DSHR is told; a throttling reply (`421`,
+/// `4.7.x`, …) is neither: the message waits, untouched, while the pacer pauses all sending.
+/// The pacer keeps the pace within `smtp.max_messages_per_minute` / `max_recipients_per_day`.
 struct OutboxSender {
     struct Summary: Sendable, Equatable {
         var sent = 0
         var temporaryFailures = 0
         var permanentFailures = 0
         var foundAlreadySent = 0
+        /// Put back in the queue because the server said "too fast": not failures.
+        var throttled = 0
+        /// One message the server took in this flush (for `learnServerSavesSent`).
+        var someSentMessageID: String?
 
         mutating func add(_ other: Summary) {
             sent += other.sent
             temporaryFailures += other.temporaryFailures
             permanentFailures += other.permanentFailures
             foundAlreadySent += other.foundAlreadySent
+            throttled += other.throttled
+            someSentMessageID = someSentMessageID ?? other.someSentMessageID
         }
     }
-
-    static let sentFolder = "Sent"
 
     let environment: BotEnvironment
     /// Queues DSHR's note about a message that can never be delivered.
@@ -42,6 +54,17 @@ struct OutboxSender {
     var parallelThreshold = 25
     /// How long Postfix to deliver the bot's copy of a message sent before a crash.
     var inFlightGrace: TimeInterval = 20
+    /// The server's folders, and whether it keeps its own Sent copies (set per session).
+    var folders: MailFolders
+    /// Paces sending within the provider's limits; one for every connection and thread.
+    var pacer: SendPacer
+
+    init(environment: BotEnvironment, replies: ReplyWriter, folders: MailFolders? = nil, pacer: SendPacer? = nil) {
+        self.environment = environment
+        self.replies = replies
+        self.folders = folders ?? .configured(environment.configuration)
+        self.pacer = pacer ?? SendPacer(limits: SendPacer.Limits())
+    }
 
     private var inFlightDirectory: URL {
         environment.store.outbox.directory.appendingPathComponent("inflight")
@@ -60,7 +83,7 @@ struct OutboxSender {
         // those along; what is still due after them waits for the next pass.
         for _ in 0..<3 {
             let pending = try environment.store.outbox.pending(now: environment.now()).filter(include)
-            guard !pending.isEmpty, !shouldStop() else { break }
+            guard !pending.isEmpty, !shouldStop(), !pacer.isHolding else { break }
             try flush(pending, smtp: smtp, imap: imap, summary: &summary, shouldStop: shouldStop)
         }
         return summary
@@ -149,9 +172,11 @@ struct OutboxSender {
     static let batchCount = 50
     static let batchBytes = 1024 * 1024
 
-    /// The bot's own address goes into every envelope: its copy is the record of what was sent.
-    private func envelope(for entry: OutboxEntry) -> [String] {
-        entry.recipients.contains(botAddress) ? entry.recipients : entry.recipients + [botAddress]
+    /// The bot's own address goes into every envelope, its copy being the record of what was
+    /// sent – unless the server files its own copy into Sent.
+    func envelope(for entry: OutboxEntry) -> [String] {
+        if folders.serverSavesSent == true || entry.recipients.contains(botAddress) { return entry.recipients }
+        return entry.recipients + [botAddress]
     }
 
     private struct StopRequested: Error {}
@@ -164,6 +189,10 @@ struct OutboxSender {
         do {
             try smtp.send(messages, willSend: { index in
                 if shouldStop() { throw StopRequested() }
+                // Within the provider's limits: this may wait; a pause or a used-up day stops here.
+                guard pacer.acquire(recipients: messages[index].recipients.count, shouldStop: shouldStop) == .granted else {
+                    throw StopRequested()
+                }
                 // The in-flight mark is written (fsync) before the message's first byte leaves.
                 try AtomicFile.write(Data(), to: marker(for: batch[index]))
                 inFlight.insert(index)
@@ -174,6 +203,16 @@ struct OutboxSender {
             })
         } catch is StopRequested {
             // Messages already started were finished and recorded; the rest wait for the next pass.
+        } catch let error as MailError where recorded.throttled > 0 {
+            // The server throttled and then closed the line (`421`): the messages in flight wait
+            // out the pause with their marks (the retry first looks for their copies); the
+            // client reconnects for the next send. Neither is a failure. (The pause is the one
+            // the throttling reply began.)
+            let until = pacer.pauseEnd ?? pacer.throttled()
+            for index in inFlight.sorted() {
+                try environment.store.outbox.markThrottled(messageID: batch[index].messageID, until: until,
+                                                           reason: error.description, now: environment.now())
+            }
         } catch let error as MailError {
             // The connection broke: the server may or may not have taken the messages in flight.
             // Their in-flight marks stay, so the retry first looks for the bot's copies.
@@ -193,6 +232,8 @@ struct OutboxSender {
         switch outcome {
         case let .success(value):
             report = value
+        case let .failure(error) where SMTPThrottling.isThrottling(error):
+            return try recordThrottled(entry, reason: error.description, marker: marker)
         case let .failure(error):
             // The message as a whole was refused (MAIL FROM, DATA, the end of data), or an
             // address can never be put into an envelope: retrying cannot help.
@@ -201,6 +242,10 @@ struct OutboxSender {
             return summary
         }
         let delivered = report.accepted.filter { $0.lowercased() != botAddress || entry.recipients.contains(botAddress) }
+        let others = report.perRecipient.filter { $0.key.lowercased() != botAddress || entry.recipients.contains(botAddress) }
+        if delivered.isEmpty, !others.isEmpty, others.values.allSatisfy(SMTPThrottling.isThrottling) {
+            return try recordThrottled(entry, reason: describe(report), marker: marker)
+        }
         if delivered.isEmpty {
             let temporary = report.perRecipient.contains { address, result in
                 guard address.lowercased() != botAddress else { return false }
@@ -212,25 +257,65 @@ struct OutboxSender {
         }
         try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
         try? FileManager.default.removeItem(at: marker)
+        pacer.succeeded()
         try environment.store.journal.append(JournalEvent(
             at: environment.now(), event: .sent, messageID: entry.messageID,
             detail: "\(entry.purpose) to \(delivered.joined(separator: ", "))"
                 + (report.refused.isEmpty ? "" : "; refused: \(describe(report))")))
         summary.sent += 1
+        summary.someSentMessageID = entry.messageID
         return summary
     }
 
-    /// Whether the bot's copy of a message sent before a crash is in its mailbox, waiting up to
-    /// the grace period (counted from the in-flight mark) for Postfix to deliver it.
+    /// The server said "too fast": the message waits in the queue (not a failed attempt, DSHR
+    /// is not told) until the pacer's pause is over, and nothing else starts before then.
+    private func recordThrottled(_ entry: OutboxEntry, reason: String, marker: URL) throws -> Summary {
+        try? FileManager.default.removeItem(at: marker)
+        let until = pacer.throttled()
+        try environment.store.outbox.markThrottled(messageID: entry.messageID, until: until, reason: reason,
+                                                   now: environment.now())
+        environment.logger.notice("the server throttles sending (\(reason)); \(entry.purpose) <\(entry.messageID)> and the rest wait until \(until)")
+        var summary = Summary()
+        summary.throttled = 1
+        return summary
+    }
+
+    /// Whether a copy of a message sent before a crash is in the bot's mailbox or in Sent
+    /// (the server's own, or the bot's filed there), waiting up to the grace period (counted
+    /// from the in-flight mark) for the server to deliver or file it.
     private func copyArrived(_ messageID: String, imap: IMAPClient, markedAt: Date) throws -> Bool {
         let deadline = markedAt.addingTimeInterval(inFlightGrace)
-        defer { _ = try? imap.select(environment.configuration.imap.mailbox) }
+        defer { _ = try? imap.select(folders.inbox) }
         while true {
-            for folder in [environment.configuration.imap.mailbox, Self.sentFolder] {
+            for folder in [folders.inbox, folders.sent] {
                 guard (try? imap.select(folder, readOnly: true)) != nil else { continue }
                 if !(try imap.searchUIDs(header: "Message-ID", value: messageID)).isEmpty { return true }
             }
             guard Date() < deadline else { return false }
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+    }
+
+    /// `smtp.server_saves_sent: auto`: after a message went out with the bot's own address in
+    /// its envelope, looks where its copies turn up. In Sent (where the bot moved nothing yet)
+    /// → the server files its own copies (true). Only the bot's copy in the mailbox, and still
+    /// nothing in Sent a few seconds later → false. Nothing within the grace period → nil
+    /// (asked again after the next message). Leaves `folders.inbox` selected.
+    func learnServerSavesSent(from messageID: String, imap: IMAPClient, settle: TimeInterval = 3) throws -> Bool? {
+        let deadline = Date().addingTimeInterval(inFlightGrace)
+        var ownCopySeenAt: Date?
+        defer { _ = try? imap.select(folders.inbox) }
+        while true {
+            if (try? imap.select(folders.sent, readOnly: true)) != nil,
+               !(try imap.searchUIDs(header: "Message-ID", value: messageID)).isEmpty {
+                return true
+            }
+            if ownCopySeenAt == nil {
+                try imap.select(folders.inbox, readOnly: true)
+                if !(try imap.searchUIDs(header: "Message-ID", value: messageID)).isEmpty { ownCopySeenAt = Date() }
+            }
+            if let seen = ownCopySeenAt, Date() >= seen.addingTimeInterval(settle) { return false }
+            guard Date() < deadline else { return nil }
             Thread.sleep(forTimeInterval: 0.5)
         }
     }

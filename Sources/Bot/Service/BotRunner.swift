@@ -10,16 +10,19 @@ public final class BotRunner {
     public struct PollReport: Sendable, Equatable, Codable {
         /// Messages found in the mailbox, the bot's own sent copies not counted.
         public var seen: Int
-        /// The bot's own copies of what it sent, filed into `Sent`.
+        /// The bot's own copies of what it sent, filed into Sent (or removed where the server
+        /// keeps its own copies there).
         public var sentCopies: Int
         public var outcomes: [String: Int]
         public var sent: Int
         public var sendFailures: Int
+        /// Held back because the server throttled (421, 4.7.x): sent later, not failures.
+        public var throttled = 0
     }
 
     let environment: BotEnvironment
-    let handler: MessageHandler
-    let sender: OutboxSender
+    private(set) var handler: MessageHandler
+    private(set) var sender: OutboxSender
     let loginAlert: LoginAlert
     /// OAuth2 access tokens, shared by the IMAP and SMTP connections (nil: passwords only).
     let tokens: TokenCache?
@@ -29,16 +32,24 @@ public final class BotRunner {
     /// opened again with a fresh token by then (Exchange Online ends sessions whose token expired).
     private var imapRenewal: Date?
     private var smtpRenewal: Date?
+    /// The server's folders, found once per IMAP session.
+    private var folders: MailFolders?
 
     public init(environment: BotEnvironment) throws {
         self.environment = environment
         let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory)
         handler = MessageHandler(environment: environment, renderer: renderer)
         let replies = ReplyWriter(environment: environment, renderer: renderer)
-        var sender = OutboxSender(environment: environment, replies: replies)
         let configuration = environment.configuration
         let tokens = ServerSettings.tokenCache(configuration)
         self.tokens = tokens
+        // One pacer for the runner's life: every flush and every sending thread share it, and it
+        // starts from what the outbox says was sent (a restart does not reset the limits).
+        let limits = SendPacer.Limits(messagesPerMinute: configuration.smtp.maxMessagesPerMinute,
+                                      recipientsPerDay: configuration.smtp.maxRecipientsPerDay)
+        let pacer = try SendPacer(limits: limits, outbox: environment.store.outbox,
+                                  envelopeExtra: configuration.smtp.serverSavesSent == .yes ? 0 : 1)
+        var sender = OutboxSender(environment: environment, replies: replies, pacer: pacer)
         sender.makeClient = { try SMTPClient(settings: try ServerSettings.smtp(configuration, tokens: tokens)) }
         self.sender = sender
         loginAlert = LoginAlert(environment: environment, replies: replies)
@@ -67,9 +78,10 @@ public final class BotRunner {
 
     private func pollOnce(shouldStop: () -> Bool) throws -> PollReport {
         let imap = try connectedIMAP()
-        let pass = MailboxPass(environment: environment, handler: handler)
         let summary: MailboxPass.Summary
         do {
+            try discoverFolders(imap)
+            let pass = MailboxPass(environment: environment, handler: handler)
             summary = try pass.run(imap: imap, shouldStop: shouldStop)
         } catch {
             if error is MailError { disconnect() }
@@ -81,6 +93,7 @@ public final class BotRunner {
         let sent = try flushOutbox(imap: imap, shouldStop: shouldStop)
         report.sent = sent.sent
         report.sendFailures = sent.temporaryFailures + sent.permanentFailures
+        report.throttled = sent.throttled
         return report
     }
 
@@ -96,9 +109,13 @@ public final class BotRunner {
         }
         let smtp = try connectedSMTP()
         do {
+            try discoverFolders(imap)
             // A login alert goes out only while its failure lasts (`sendAlertNow`); once logging
             // in works again, an alert still queued is withdrawn instead (`recordSuccess`).
             let summary = try sender.flush(smtp: smtp, imap: imap, shouldStop: shouldStop, include: LoginAlert.isNotAlert)
+            if let messageID = summary.someSentMessageID, sender.folders.serverSavesSent == nil, !shouldStop() {
+                try learnServerSavesSent(from: messageID, imap: imap)
+            }
             _ = try imap.select(environment.configuration.imap.mailbox)
             return summary
         } catch {
@@ -148,11 +165,47 @@ public final class BotRunner {
         smtp = nil
         imapRenewal = nil
         smtpRenewal = nil
+        folders = nil
     }
 
     /// True when a session logged in with a token that is now due for renewal.
     private func isDue(_ renewal: Date?) -> Bool {
         renewal.map { environment.now() >= $0 } ?? false
+    }
+
+    /// The Sent folder and the personal namespace as the server has them, once per session;
+    /// what `auto` learned about the server's Sent copies comes from the store.
+    private func discoverFolders(_ imap: IMAPClient) throws {
+        guard folders == nil else { return }
+        let configuration = environment.configuration
+        let server = try imap.discoverFolders(sentFallback: configuration.imap.sentFolder)
+        let learned = try environment.store.mailbox.load(mailbox: configuration.imap.mailbox).serverSavesSent
+        let found = MailFolders(configuration: configuration, server: server, learned: learned)
+        folders = found
+        handler.folders = found
+        sender.folders = found
+        if !server.sentIsSpecialUse {
+            environment.logger.info("the server marks no folder \\Sent; using \(found.sent) (imap.sent_folder)")
+        }
+    }
+
+    /// `smtp.server_saves_sent: auto`: learns from the message just sent whether the server
+    /// files its own Sent copies, and remembers it in the store's mailbox state.
+    private func learnServerSavesSent(from messageID: String, imap: IMAPClient) throws {
+        guard let saves = try sender.learnServerSavesSent(from: messageID, imap: imap) else {
+            environment.logger.warning("no copy of <\(messageID)> turned up in \(sender.folders.inbox) or \(sender.folders.sent) within \(Int(sender.inFlightGrace)) s; whether the server keeps its own Sent copies is asked again after the next message")
+            return
+        }
+        let mailbox = environment.configuration.imap.mailbox
+        var state = try environment.store.mailbox.load(mailbox: mailbox)
+        state.serverSavesSent = saves
+        try environment.store.mailbox.save(state, mailbox: mailbox)
+        folders?.serverSavesSent = saves
+        handler.folders.serverSavesSent = saves
+        sender.folders.serverSavesSent = saves
+        environment.logger.notice(saves
+            ? "the server files a copy of every message sent into \(sender.folders.sent) itself: the bot sends no copies to its own mailbox from now on (smtp.server_saves_sent: auto)"
+            : "the server does not keep copies of what is sent: the bot's own copies are filed into \(sender.folders.sent) (smtp.server_saves_sent: auto)")
     }
 
     private func connectedIMAP() throws -> IMAPClient {

@@ -47,7 +47,7 @@ struct LoginAlert {
         return try environment.store.outbox.all().contains { entry in
             guard entry.purpose == purpose else { return false }
             switch entry.state {
-            case .queued, .failedTemporary: return true
+            case .queued, .failedTemporary, .throttled: return true
             case .sent, .failedPermanent: return false
             }
         }
@@ -105,7 +105,7 @@ struct LoginAlert {
         let purpose = Self.purposePrefix + since.formatted(.iso8601)
         for entry in try environment.store.outbox.all() where entry.purpose == purpose {
             switch entry.state {
-            case .queued, .failedTemporary:
+            case .queued, .failedTemporary, .throttled:
                 _ = try environment.store.outbox.markFailed(
                     messageID: entry.messageID, reason: "withdrawn: logging in worked again before the alert could be sent",
                     permanent: true, now: environment.now())

@@ -10,6 +10,7 @@ enum ConfigurationChecks {
                 problem: "\(limits.maxAttachmentBytes) is more than limits.max_message_bytes (\(limits.maxMessageBytes)); "
                     + "an attachment cannot be larger than its message"))
         }
+        issues += folderIssues(in: configuration)
         issues += oauth2Issues(in: configuration)
         return issues
     }
@@ -56,6 +57,25 @@ enum ConfigurationChecks {
             }
             if oauth2.serviceAccountFile != nil {
                 issue("oauth2.service_account_file", "is used only with provider google; remove it")
+            }
+        }
+        return issues
+    }
+
+    /// Every outcome needs a folder of its own, apart from the one mail arrives in.
+    static func folderIssues(in configuration: CPDBotConfiguration) -> [ConfigurationIssue] {
+        var issues: [ConfigurationIssue] = []
+        let imap = configuration.imap
+        let folders = [("imap.processed_folder", imap.processedFolder), ("imap.rejected_folder", imap.rejectedFolder),
+                       ("imap.ignored_folder", imap.ignoredFolder), ("imap.reported_folder", imap.reportedFolder),
+                       ("imap.sent_folder", imap.sentFolder)]
+        for (index, (key, name)) in folders.enumerated() {
+            if name.caseInsensitiveCompare(imap.mailbox) == .orderedSame {
+                issues.append(ConfigurationIssue(
+                    key: key, problem: "\"\(name)\" is imap.mailbox, the folder mail arrives in; give it a folder of its own"))
+            } else if let other = folders[..<index].first(where: { $0.1 == name }) {
+                issues.append(ConfigurationIssue(
+                    key: key, problem: "\"\(name)\" is also \(other.0); every outcome needs a folder of its own"))
             }
         }
         return issues

@@ -74,6 +74,20 @@ extension ConfigurationKey {
             $0.replies.maxPerSenderPerHour = try ValueParser.wholeNumber($1, of: "replies", in: 0...1_000)
         },
 
+        // Folders found on the server, provider copies, sending limits (issue 18 items 4–6).
+        ConfigurationKey("imap.sent_folder") { $0.imap.sentFolder = try ValueParser.folderName($1) },
+        ConfigurationKey("imap.processed_folder") { $0.imap.processedFolder = try ValueParser.folderName($1) },
+        ConfigurationKey("imap.rejected_folder") { $0.imap.rejectedFolder = try ValueParser.folderName($1) },
+        ConfigurationKey("imap.ignored_folder") { $0.imap.ignoredFolder = try ValueParser.folderName($1) },
+        ConfigurationKey("imap.reported_folder") { $0.imap.reportedFolder = try ValueParser.folderName($1) },
+        ConfigurationKey("smtp.server_saves_sent") { $0.smtp.serverSavesSent = try ValueParser.serverSavesSent($1) },
+        ConfigurationKey("smtp.max_messages_per_minute") {
+            $0.smtp.maxMessagesPerMinute = try ValueParser.wholeNumber($1, of: "messages", in: 0...100_000)
+        },
+        ConfigurationKey("smtp.max_recipients_per_day") {
+            $0.smtp.maxRecipientsPerDay = try ValueParser.wholeNumber($1, of: "recipients", in: 0...100_000_000)
+        },
+
         ConfigurationKey("poll_interval_seconds") { $0.pollIntervalSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: seconds) },
     ] + oauth2Keys
 

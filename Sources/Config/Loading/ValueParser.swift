@@ -91,6 +91,25 @@ enum ValueParser {
         return language
     }
 
+    /// `auto`, `yes` or `no` (YAML's true/false read as yes/no).
+    static func serverSavesSent(_ value: ConfigValue) throws(ValueError) -> CPDBotConfiguration.SMTP.ServerSavesSent {
+        switch (try? text(value))?.lowercased() {
+        case "auto": return .auto
+        case "yes", "true", "on": return .yes
+        case "no", "false", "off": return .no
+        default: throw .expected("one of auto, yes, no", got: value)
+        }
+    }
+
+    /// A folder name: not empty, one line, no `*` or `%` (LIST wildcards).
+    static func folderName(_ value: ConfigValue) throws(ValueError) -> String {
+        let name = try text(value)
+        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "*" || $0 == "%" || $0.value == 0x7F }) else {
+            throw .expected("an IMAP folder name without control characters, * or %", got: value)
+        }
+        return name
+    }
+
     /// A whole number in a range; `unit` words the message ("a whole number of seconds").
     static func wholeNumber(_ value: ConfigValue, of unit: String, in range: ClosedRange<Int>) throws(ValueError) -> Int {
         guard let text = try? text(value), let number = Int(text.replacingOccurrences(of: "_", with: "")) else {

@@ -11,6 +11,14 @@ extension CPDBotConfiguration {
         public var mailbox: String
         /// `password`, or `oauth2` (a token from `oauth2.*`; `user` is then the mailbox).
         public var auth: Authentication
+        /// The Sent folder when the server marks none `\Sent` (RFC 6154).
+        public var sentFolder: String = "Sent"
+        /// The folders of the four outcomes, created under the server's personal namespace
+        /// (`INBOX.Processed` where the server has the `INBOX.` prefix).
+        public var processedFolder: String = "Processed"
+        public var rejectedFolder: String = "Rejected"
+        public var ignoredFolder: String = "Ignored"
+        public var reportedFolder: String = "Reported"
 
         public init(
             url: URL = URL(string: "imaps://127.0.0.1:10993")!,  // a literal: cannot fail

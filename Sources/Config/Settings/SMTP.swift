@@ -9,6 +9,13 @@ extension CPDBotConfiguration {
         public var password: PasswordSource
         /// `password`, or `oauth2` (a token from `oauth2.*`; `user` is then the mailbox).
         public var auth: Authentication
+        /// Whether the server files a copy of every submitted message into Sent by itself
+        /// (Exchange Online, Gmail); `auto` learns it from the first message sent.
+        public var serverSavesSent: ServerSavesSent = .auto
+        /// Messages started per minute at most, evenly spaced; 0 = no limit.
+        public var maxMessagesPerMinute: Int = 0
+        /// Envelope recipients per day (Asia/Almaty) at most; 0 = no limit.
+        public var maxRecipientsPerDay: Int = 0
 
         public init(
             url: URL = URL(string: "smtp://127.0.0.1:10587")!,  // a literal: cannot fail
@@ -21,5 +28,12 @@ extension CPDBotConfiguration {
             self.user = user
             self.password = password
         }
+    }
+}
+
+extension CPDBotConfiguration.SMTP {
+    /// `smtp.server_saves_sent`.
+    public enum ServerSavesSent: String, Sendable, Equatable, CaseIterable {
+        case auto, yes, no
     }
 }

@@ -16,6 +16,9 @@ public struct MailboxState: Codable, Equatable, Sendable {
     public var loginFailure: String?
     /// When DSHR and the admins were told about the current failure (once per failure).
     public var loginAlertedAt: Date?
+    /// What the bot learned about the server (`smtp.server_saves_sent: auto`): true when it
+    /// files a copy of every submitted message into its Sent folder by itself; nil: not known yet.
+    public var serverSavesSent: Bool?
 
     public init(
         uidValidity: UInt32? = nil, lastUID: UInt32? = nil, lastPollAt: Date? = nil,
@@ -49,5 +52,6 @@ public struct MailboxState: Codable, Equatable, Sendable {
         case loginFailingSince = "login_failing_since"
         case loginFailure = "login_failure"
         case loginAlertedAt = "login_alerted_at"
+        case serverSavesSent = "server_saves_sent"
     }
 }

@@ -93,6 +93,20 @@ public struct Outbox: Sendable {
         }
     }
 
+    /// Puts a message the server throttled back in the queue until `until`. Not a failed
+    /// attempt: throttling says nothing about the message, only about the pace.
+    @discardableResult
+    public func markThrottled(messageID: String, until: Date, reason: String, now: Date = Date()) throws -> OutboxEntry {
+        try update(messageID) { entry in
+            switch entry.state {
+            case .sent, .failedPermanent: return
+            case .queued, .throttled, .failedTemporary: break
+            }
+            entry.state = .throttled(until: until, reason: reason)
+            entry.updatedAt = now
+        }
+    }
+
     private func update(_ messageID: String, _ change: (inout OutboxEntry) -> Void) throws -> OutboxEntry {
         guard var entry = try entry(messageID: messageID) else {
             throw StoreError.notFound(what: "outgoing message <\(messageID)>", path: directory.path)

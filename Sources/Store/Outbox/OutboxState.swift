@@ -1,8 +1,11 @@
 import Foundation
 
 /// Where an outgoing message is: queued → sent | failed (temporary, retried later) | failed (permanent).
+/// A message the server throttled waits, still queued, without counting as a failed attempt.
 public enum OutboxState: Equatable, Sendable {
     case queued
+    /// Queued, not before `until`: the server said "too fast" (`421`, `4.7.x`, …).
+    case throttled(until: Date, reason: String)
     case sent(at: Date)
     case failedTemporary(attempts: Int, nextAttemptAt: Date, reason: String)
     case failedPermanent(attempts: Int, reason: String)
@@ -11,6 +14,7 @@ public enum OutboxState: Equatable, Sendable {
     public func isDue(at now: Date) -> Bool {
         switch self {
         case .queued: return true
+        case let .throttled(until, _): return until <= now
         case let .failedTemporary(_, next, _): return next <= now
         case .sent, .failedPermanent: return false
         }
@@ -18,7 +22,7 @@ public enum OutboxState: Equatable, Sendable {
 
     public var attempts: Int {
         switch self {
-        case .queued, .sent: return 0
+        case .queued, .throttled, .sent: return 0
         case let .failedTemporary(attempts, _, _), let .failedPermanent(attempts, _): return attempts
         }
     }
@@ -26,7 +30,7 @@ public enum OutboxState: Equatable, Sendable {
     /// `queued`, `sent` or `failed`, as `cpdbot outbox` prints it.
     public var name: String {
         switch self {
-        case .queued: return "queued"
+        case .queued, .throttled: return "queued"
         case .sent: return "sent"
         case .failedTemporary, .failedPermanent: return "failed"
         }
@@ -38,13 +42,18 @@ extension OutboxState: Codable {
     // outbox files than Swift's default nesting of associated values.
     enum CodingKeys: String, CodingKey {
         case status, sentAt = "sent_at", permanent, attempts, nextAttemptAt = "next_attempt_at", reason
+        case notBefore = "not_before"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(String.self, forKey: .status) {
         case "queued":
-            self = .queued
+            if let until = try container.decodeIfPresent(Date.self, forKey: .notBefore) {
+                self = .throttled(until: until, reason: try container.decodeIfPresent(String.self, forKey: .reason) ?? "")
+            } else {
+                self = .queued
+            }
         case "sent":
             self = .sent(at: try container.decode(Date.self, forKey: .sentAt))
         case "failed":
@@ -68,6 +77,9 @@ extension OutboxState: Codable {
         switch self {
         case .queued:
             break
+        case let .throttled(until, reason):
+            try container.encode(until, forKey: .notBefore)
+            try container.encode(reason, forKey: .reason)
         case let .sent(at):
             try container.encode(at, forKey: .sentAt)
         case let .failedTemporary(attempts, next, reason):

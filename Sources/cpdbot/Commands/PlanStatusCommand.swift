@@ -21,6 +21,9 @@ struct PlanStatusCommand: AsyncParsableCommand {
         var sent: Int
         var pending: Int
         var failed: Int
+        /// At the configured pace: when the pending announcements will have gone (Almaty time).
+        var paceFinish: String?
+        var paceMissesDeadline: Bool?
     }
 
     func run() async throws {
@@ -35,13 +38,16 @@ struct PlanStatusCommand: AsyncParsableCommand {
             Line(slot: entry.plan.slot, file: entry.plan.fileName, state: entry.plan.state.rawValue,
                  approvalDate: entry.plan.approvalDate.iso, deadline: entry.plan.deadline.iso,
                  deadlineMissed: entry.plan.state != .announced && entry.plan.deadline < status.today,
-                 sent: entry.announcements.sent, pending: entry.announcements.pending, failed: entry.announcements.failed)
+                 sent: entry.announcements.sent, pending: entry.announcements.pending, failed: entry.announcements.failed,
+                 paceFinish: entry.pace.map { $0.finishText }, paceMissesDeadline: entry.pace?.missesDeadline)
         }
         if json { return try JSONOutput.print(lines) }
         for line in lines {
             print("\(line.slot) \(line.file): \(line.state); approved \(line.approvalDate), announce by \(line.deadline)"
                 + (line.deadlineMissed ? " – MISSED" : "")
-                + "; announcements sent \(line.sent), pending \(line.pending), failed \(line.failed)")
+                + "; announcements sent \(line.sent), pending \(line.pending), failed \(line.failed)"
+                + (line.paceFinish.map { "; at the configured pace the last goes out \($0) (Almaty)" } ?? "")
+                + (line.paceMissesDeadline == true ? " – AFTER THE DEADLINE" : ""))
         }
     }
 }

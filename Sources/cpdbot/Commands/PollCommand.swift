@@ -30,7 +30,8 @@ struct PollCommand: AsyncParsableCommand {
                 .map { "\($0) \(report.outcomes[$0] ?? 0)" }.joined(separator: ", ")
             print("\(report.seen) message(s) in the mailbox: \(outcomes); \(report.sent) message(s) sent"
                 + (report.sendFailures > 0 ? ", \(report.sendFailures) not sent (see cpdbot outbox)" : "")
-                + (report.sentCopies > 0 ? "; \(report.sentCopies) copies of the bot's own mail filed into Sent" : ""))
+                + (report.throttled > 0 ? ", \(report.throttled) held back: the server asked to send more slowly" : "")
+                + (report.sentCopies > 0 ? "; \(report.sentCopies) of the bot's own copies of its mail cleared from the mailbox" : ""))
         }
     }
 }

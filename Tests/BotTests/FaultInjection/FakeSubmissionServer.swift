@@ -3,17 +3,23 @@ import Foundation
 /// A plaintext SMTP server on 127.0.0.1 that takes every message (PIPELINING offered), or
 /// drops the connection when it has read message `dropAt`'s end of data, without answering:
 /// the moment the client cannot know whether the message was taken. Records the Message-IDs of
-/// the messages it answered with 250. Serves one connection.
+/// the messages it answered with 250. Serves one connection. `throttleAt` answers that
+/// message's end of data with `throttleReply` instead (a provider's "too fast"); a `421`
+/// closes the connection after it, as servers do.
 final class FakeSubmissionServer: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
     private let dropAt: Int?
+    private let throttleAt: Int?
+    private let throttleReply: String
     private let lock = NSLock()
     private var accepted: [String] = []
     private let finished = DispatchSemaphore(value: 0)
 
-    init(dropAt: Int? = nil) throws {
+    init(dropAt: Int? = nil, throttleAt: Int? = nil, throttleReply: String = "451 4.7.500 Server busy. Please try again later.") throws {
         self.dropAt = dropAt
+        self.throttleAt = throttleAt
+        self.throttleReply = throttleReply
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -64,6 +70,12 @@ final class FakeSubmissionServer: @unchecked Sendable {
                     guard line == "." else { continue }
                     inData = false
                     if messages == dropAt { return }
+                    if messages == throttleAt {
+                        messages += 1
+                        reply(throttleReply + "\r\n")
+                        if throttleReply.hasPrefix("421") { return }
+                        continue
+                    }
                     messages += 1
                     lock.withLock { accepted.append(messageID) }
                     reply("250 2.0.0 Ok: queued\r\n")

@@ -29,11 +29,16 @@ enum CPDBotBinary {
     }
 
     /// A configuration file for a bot on the sandbox; poll interval short so `run` keeps busy.
-    static func writeConfig(sandbox: MailSandbox, bot: String, store: URL, in folder: URL) throws -> URL {
+    /// `imap` and `smtp`: more keys for those sections, e.g. `server_saves_sent: yes`.
+    static func writeConfig(sandbox: MailSandbox, bot: String, store: URL, in folder: URL,
+                            imap: [String: String] = [:], smtp: [String: String] = [:]) throws -> URL {
         let url = folder.appendingPathComponent("cpdbot.yml")
+        func more(_ keys: [String: String]) -> String {
+            keys.sorted { $0.key < $1.key }.map { ", \($0.key): \"\($0.value)\"" }.joined()
+        }
         let yaml = """
-            imap: { url: "imaps://127.0.0.1:10993", user: \(bot), password_file: \(sandbox.passwordFile), mailbox: INBOX }
-            smtp: { url: "smtp://127.0.0.1:10587", user: \(bot), password_file: \(sandbox.passwordFile) }
+            imap: { url: "imaps://127.0.0.1:10993", user: \(bot), password_file: \(sandbox.passwordFile), mailbox: INBOX\(more(imap)) }
+            smtp: { url: "smtp://127.0.0.1:10587", user: \(bot), password_file: \(sandbox.passwordFile)\(more(smtp)) }
             tls: { ca_file: \(sandbox.caFile) }
             bot: { address: \(bot), dshr: [dshr@kazguu.kz], language: kk, trusted_authserv_id: mx.kazguu.kz }
             store: { path: \(store.path) }

@@ -55,9 +55,17 @@ struct PlanDesk {
         let problems = PlanChecker(durations: rules.policy.durations).check(planReading.plan, roster: Self.staffRoster(roster))
         let applicants = try environment.store.applications.all(cycle: cycle).map(\.email)
         let leftOut = PlanChecker().applicantsLeftOut(of: planReading.plan, applicants: applicants)
-        let values = PlanContexts.preview(name: person.fullName, stored: stored, plan: planReading.plan,
+        var values = PlanContexts.preview(name: person.fullName, stored: stored, plan: planReading.plan,
                                           issues: planReading.issues, problems: problems,
                                           leftOut: leftOut, today: CivilDate.almaty(environment.now()))
+        // Every person on the roster gets one announcement: at a provider's pace that can take hours.
+        if let pace = AnnouncementPace.estimate(messages: roster.people.count, configuration: environment.configuration,
+                                                deadline: deadline, start: environment.now()) {
+            values.merge(pace.contextValues) { $1 }
+            values["pace_people"] = roster.people.count
+            values["pace_per_minute"] = environment.configuration.smtp.maxMessagesPerMinute
+            values["pace_has_per_minute"] = environment.configuration.smtp.maxMessagesPerMinute > 0
+        }
         let original = reading.summary.messageId.map(ReplyContext.bracketed)
         try mail.send(ReplyWriter.Request(
             template: "plan_preview", language: person.language.rawValue, context: { _ in values },

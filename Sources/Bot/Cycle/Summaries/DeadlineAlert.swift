@@ -69,7 +69,7 @@ struct DeadlineAlert {
         for entry in announcements(entries, slot: slot) {
             switch entry.state {
             case .sent: counts.sent += 1
-            case .queued, .failedTemporary: counts.pending += 1
+            case .queued, .throttled, .failedTemporary: counts.pending += 1
             case .failedPermanent: counts.failed += 1
             }
         }

@@ -1,0 +1,41 @@
+import Config
+import Foundation
+import Regulation
+
+/// How long sending the announcement takes at the configured pace
+/// (`smtp.max_messages_per_minute`, `smtp.max_recipients_per_day`), and whether the last
+/// message leaves by the §7.7 deadline. Pure: counts, limits and dates in, an estimate out.
+public struct AnnouncementPace: Sendable, Equatable {
+    /// When the last announcement starts, if sending begins at `start`.
+    public var finish: Date
+    /// Seconds from `start` to `finish`.
+    public var duration: TimeInterval
+    /// The last message would leave after the deadline day (Almaty).
+    public var missesDeadline: Bool
+
+    /// nil without limits (the announcement takes as long as the server needs, minutes).
+    static func estimate(messages: Int, configuration: CPDBotConfiguration, deadline: CivilDate, start: Date) -> AnnouncementPace? {
+        let smtp = configuration.smtp
+        guard messages > 0, smtp.maxMessagesPerMinute > 0 || smtp.maxRecipientsPerDay > 0 else { return nil }
+        let limits = SendPacer.Limits(messagesPerMinute: smtp.maxMessagesPerMinute, recipientsPerDay: smtp.maxRecipientsPerDay)
+        // Each announcement has one recipient, and the bot's own copy unless the server keeps its own.
+        let recipientsEach = smtp.serverSavesSent == .yes ? 1 : 2
+        let finish = SendPacer.estimatedFinish(messages: messages, recipientsEach: recipientsEach, limits: limits, start: start)
+        return AnnouncementPace(finish: finish, duration: finish.timeIntervalSince(start),
+                                missesDeadline: CivilDate.almaty(finish) > deadline)
+    }
+
+    /// `finish` as people in Almaty read it: `25.11.2026 14:05`.
+    public var finishText: String { AlmatyTime.text(finish) }
+
+    /// Whole minutes, rounded up (at least 1).
+    public var minutes: Int { max(1, Int((duration / 60).rounded(.up))) }
+
+    /// "2 h 5 min" style parts for the templates: hours and the minutes left over.
+    var contextValues: [String: Any] {
+        [
+            "has_pace": true, "pace_hours": minutes / 60, "pace_minutes": minutes % 60, "pace_has_hours": minutes >= 60,
+            "pace_finish": AlmatyTime.text(finish), "pace_misses_deadline": missesDeadline,
+        ]
+    }
+}
