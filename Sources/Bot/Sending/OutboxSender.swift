@@ -78,13 +78,14 @@ struct OutboxSender {
     /// Sends every due entry. Throws when the SMTP or IMAP server cannot be used at all (the
     /// caller backs off); failures of single messages are recorded and do not throw.
     /// Without `imap` (the mailbox cannot be logged in to), messages a crash left in flight wait:
-    /// only the mailbox can tell whether they went out.
-    func flush(smtp: SMTPClient, imap: IMAPClient?, shouldStop: () -> Bool = { false }) throws -> Summary {
+    /// only the mailbox can tell whether they went out. Only entries `include` accepts are sent.
+    func flush(smtp: SMTPClient, imap: IMAPClient?, shouldStop: () -> Bool = { false },
+               include: (OutboxEntry) -> Bool = { _ in true }) throws -> Summary {
         var summary = Summary()
         // Sending can queue more (DSHR's note about an undeliverable message): a few rounds take
         // those along; what is still due after them waits for the next pass.
         for _ in 0..<3 {
-            let pending = try environment.store.outbox.pending(now: environment.now())
+            let pending = try environment.store.outbox.pending(now: environment.now()).filter(include)
             guard !pending.isEmpty, !shouldStop(), !pacer.isHolding else { break }
             try flush(pending, smtp: smtp, imap: imap, summary: &summary, shouldStop: shouldStop)
         }

@@ -66,7 +66,10 @@ public final class BotRunner {
             return report
         } catch {
             do {
-                if try loginAlert.recordFailure(error) { sendAlertNow() }
+                // Only a failed login has an alert to send (or to try again: SMTP may work now).
+                if LoginAlert.failure(in: error) != nil, try loginAlert.recordFailure(error) || loginAlert.hasUnsentAlert() {
+                    sendAlertNow()
+                }
             } catch let storeError {
                 environment.logger.error("could not record the failed login in the store: \(storeError)")
             }
@@ -102,11 +105,15 @@ public final class BotRunner {
     }
 
     private func flushOutbox(imap: IMAPClient, shouldStop: () -> Bool) throws -> OutboxSender.Summary {
-        guard try !environment.store.outbox.pending(now: environment.now()).isEmpty else { return .init() }
+        guard try environment.store.outbox.pending(now: environment.now()).contains(where: LoginAlert.isNotAlert) else {
+            return .init()
+        }
         let smtp = try connectedSMTP()
         do {
             try discoverFolders(imap)
-            let summary = try sender.flush(smtp: smtp, imap: imap, shouldStop: shouldStop)
+            // A login alert goes out only while its failure lasts (`sendAlertNow`); once logging
+            // in works again, an alert still queued is withdrawn instead (`recordSuccess`).
+            let summary = try sender.flush(smtp: smtp, imap: imap, shouldStop: shouldStop, include: LoginAlert.isNotAlert)
             if let messageID = summary.someSentMessageID, sender.folders.serverSavesSent == nil, !shouldStop() {
                 try learnServerSavesSent(from: messageID, imap: imap)
             }
@@ -118,13 +125,15 @@ public final class BotRunner {
         }
     }
 
-    /// The login alert just queued goes out now if SMTP works, even when the mailbox cannot be
-    /// logged in to (then messages a crash left in flight wait: only the mailbox knows them).
+    /// The login alert goes out now if SMTP works, even when the mailbox cannot be logged in to
+    /// (tried again at every failed poll while it is unsent).
     private func sendAlertNow() {
         do {
-            _ = try sender.flush(smtp: try connectedSMTP(), imap: imap.flatMap { $0.isUsable ? $0 : nil })
+            _ = try sender.flush(smtp: try connectedSMTP(), imap: imap.flatMap { $0.isUsable ? $0 : nil },
+                                 include: { !LoginAlert.isNotAlert($0) })
         } catch {
             smtp = nil
+            smtpRenewal = nil
             environment.logger.error("the login alert could not be sent by mail (it stays in the outbox): \(error)")
         }
     }

@@ -36,6 +36,23 @@ struct LoginAlert {
         }
     }
 
+    /// True for every outbox entry but a login alert.
+    static func isNotAlert(_ entry: OutboxEntry) -> Bool { !entry.purpose.hasPrefix(purposePrefix) }
+
+    /// Whether the current failure's alert is queued but not sent yet (SMTP failed too).
+    func hasUnsentAlert() throws -> Bool {
+        let state = try environment.store.mailbox.load(mailbox: mailbox)
+        guard let since = state.loginFailingSince, state.loginAlertedAt != nil else { return false }
+        let purpose = Self.purposePrefix + since.formatted(.iso8601)
+        return try environment.store.outbox.all().contains { entry in
+            guard entry.purpose == purpose else { return false }
+            switch entry.state {
+            case .queued, .failedTemporary, .throttled: return true
+            case .sent, .failedPermanent: return false
+            }
+        }
+    }
+
     /// Whether the failure that began at `since` is due for its alert at `now` (pure).
     static func isDue(since: Date, now: Date, failure: Failure, alreadyAlerted: Bool, afterMinutes: Int) -> Bool {
         guard !alreadyAlerted else { return false }
@@ -75,7 +92,7 @@ struct LoginAlert {
             template: "login_alert", language: environment.configuration.bot.language.rawValue,
             context: { _ in values }, to: recipients.map { Mailbox(displayName: nil, address: $0) },
             purpose: Self.purposePrefix + since.formatted(.iso8601), autoSubmitted: "auto-generated"))
-        try environment.store.journal.append(JournalEvent(at: now, event: .error, detail: "login alert: \(failure.reason)"))
+        try environment.store.journal.append(JournalEvent(at: now, event: .error, detail: "alert for DSHR and the admins: \(failure.reason)"))
         return true
     }
 
@@ -84,6 +101,18 @@ struct LoginAlert {
         var state = try environment.store.mailbox.load(mailbox: mailbox)
         guard let since = state.loginFailingSince else { return }
         environment.logger.notice("logging in works again (it failed since \(since.formatted(.iso8601)))")
+        // An alert that could not go out (SMTP failed too) would now only confuse: withdraw it.
+        let purpose = Self.purposePrefix + since.formatted(.iso8601)
+        for entry in try environment.store.outbox.all() where entry.purpose == purpose {
+            switch entry.state {
+            case .queued, .failedTemporary, .throttled:
+                _ = try environment.store.outbox.markFailed(
+                    messageID: entry.messageID, reason: "withdrawn: logging in worked again before the alert could be sent",
+                    permanent: true, now: environment.now())
+            case .sent, .failedPermanent:
+                break
+            }
+        }
         state.loginFailingSince = nil
         state.loginFailure = nil
         state.loginAlertedAt = nil

@@ -73,7 +73,10 @@ struct OAuthLoginSandboxTests {
         case .serviceAccount:
             try oauth.delegateServiceAccount(to: bot)
         }
-        defer { try? oauth.unregister(clientID) }
+        defer {
+            try? oauth.unregister(clientID)
+            if test.grant == .serviceAccount { try? oauth.delegateServiceAccount(to: bot, undo: true) }
+        }
 
         let storeURL = folder.appendingPathComponent("store")
         let store = try FileStore(root: storeURL)

@@ -77,8 +77,14 @@ import Testing
         #expect(text.contains("127.0.0.1:10443"))
         state = try store.mailbox.load()
         #expect(state.loginAlertedAt == clock.now)
-        // Logging in works again: the failure is over; the next one is a new one with its own alert.
+        // Logging in works again: the failure is over, and the alert that never went out (SMTP
+        // failed too) is withdrawn; the next failure is a new one with its own alert.
         try alert.recordSuccess()
+        guard case .failedPermanent(_, let reason) = try store.outbox.all().first?.state else {
+            Issue.record("the unsent alert was not withdrawn")
+            return
+        }
+        #expect(reason.hasPrefix("withdrawn"))
         #expect(try store.mailbox.load().loginFailingSince == nil)
         clock.advance(minutes: 5)
         #expect(try alert.recordFailure(Self.revokedSecret) == true)

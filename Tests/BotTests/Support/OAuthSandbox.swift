@@ -41,26 +41,39 @@ struct OAuthSandbox {
         try #require(rename(temporary.path, registry.path) == 0, "cannot rename \(temporary.path): errno \(errno)")
     }
 
+    /// Read, change, write under an exclusive flock(2) on `clients.json.lock`, so that suites
+    /// running at the same time do not lose each other's changes.
+    private func change(_ body: ([[String: Any]]) throws -> [[String: Any]]) throws {
+        let lockPath = directory.appendingPathComponent("clients.json.lock").path
+        let descriptor = open(lockPath, O_CREAT | O_RDWR, 0o600)
+        try #require(descriptor >= 0, "cannot open \(lockPath)")
+        defer { close(descriptor) }
+        try #require(flock(descriptor, LOCK_EX) == 0, "cannot lock \(lockPath)")
+        defer { flock(descriptor, LOCK_UN) }
+        try save(try body(try clients()))
+    }
+
     /// Adds (or replaces) a client for `mailbox`.
     func register(_ client: [String: Any]) throws {
         let id = try #require(client["client_id"] as? String)
-        try save(try clients().filter { ($0["client_id"] as? String) != id } + [client])
+        try change { $0.filter { ($0["client_id"] as? String) != id } + [client] }
     }
 
     func unregister(_ clientID: String) throws {
-        try save(try clients().filter { ($0["client_id"] as? String) != clientID })
+        try change { $0.filter { ($0["client_id"] as? String) != clientID } }
     }
 
-    /// Lets the service account act for `mailbox` too (domain-wide delegation in Google's words).
-    func delegateServiceAccount(to mailbox: String) throws {
-        try save(try clients().map { client in
+    /// Lets the service account act for `mailbox` too (domain-wide delegation in Google's
+    /// words), or no longer (`undo`: the sandbox's clients are put back as they were).
+    func delegateServiceAccount(to mailbox: String, undo: Bool = false) throws {
+        try change { $0.map { client in
             guard client["client_email"] != nil else { return client }
             var client = client
-            var mailboxes = client["mailboxes"] as? [String] ?? []
-            if !mailboxes.contains(mailbox) { mailboxes.append(mailbox) }
+            var mailboxes = (client["mailboxes"] as? [String] ?? []).filter { $0 != mailbox }
+            if !undo { mailboxes.append(mailbox) }
             client["mailboxes"] = mailboxes
             return client
-        })
+        } }
     }
 
     /// A client-credentials client of this test with its own secret file (0600) in `folder`.
