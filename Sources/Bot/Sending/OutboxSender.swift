@@ -111,19 +111,23 @@ struct OutboxSender {
             return
         }
         let results = SendResults()
-        let stop = shouldStop()
         let entries = toSend
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // One SMTP client per thread: a libcurl handle is confined to the thread that uses it.
-            let client: SMTPClient
-            do { client = try makeClient() } catch { return results.fail(error) }
-            var mine = Summary()
-            defer { results.add(mine) }
-            let share = stride(from: worker, to: entries.count, by: workers).map { entries[$0] }
-            do {
-                try send(share, over: client, shouldStop: { stop || results.hasFailed }, into: &mine)
-            } catch {
-                results.fail(error)
+        // `shouldStop` is asked on every sending thread, so that a shutdown ends a paced wait on
+        // each of them: the callers' checks are thread-safe (the service's is a locked flag).
+        withoutActuallyEscaping(shouldStop) { shouldStop in
+            let stopRequested = UncheckedSendable(shouldStop)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                // One SMTP client per thread: a libcurl handle is confined to the thread that uses it.
+                let client: SMTPClient
+                do { client = try makeClient() } catch { return results.fail(error) }
+                var mine = Summary()
+                defer { results.add(mine) }
+                let share = stride(from: worker, to: entries.count, by: workers).map { entries[$0] }
+                do {
+                    try send(share, over: client, shouldStop: { results.hasFailed || stopRequested.value() }, into: &mine)
+                } catch {
+                    results.fail(error)
+                }
             }
         }
         summary.add(results.summary)
@@ -346,6 +350,12 @@ struct OutboxSender {
             }
         }.joined(separator: "; ")
     }
+}
+
+/// A value the caller promises is safe to use from several threads.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// What the sending threads report back, behind a lock.
