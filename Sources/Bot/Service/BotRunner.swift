@@ -45,7 +45,8 @@ public final class BotRunner {
     }
 
     /// One poll: every unhandled message, then everything due in the outbox. Keeps the
-    /// connections for the next call; `disconnect()` drops them.
+    /// connections for the next call; `disconnect()` drops them. `shouldStop` must be
+    /// thread-safe: the sending threads ask it too (a paced wait ends on a shutdown).
     public func poll(shouldStop: () -> Bool = { false }) throws -> PollReport {
         let imap = try connectedIMAP()
         let summary: MailboxPass.Summary
