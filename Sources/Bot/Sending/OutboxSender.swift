@@ -83,6 +83,9 @@ struct OutboxSender {
             guard !pending.isEmpty, !shouldStop(), !pacer.isHolding else { break }
             try flush(pending, smtp: smtp, imap: imap, summary: &summary, shouldStop: shouldStop)
         }
+        if let until = pacer.newlyHeldUntilDayEnd() {
+            environment.logger.notice("smtp.max_recipients_per_day (\(pacer.limits.recipientsPerDay)) is used up for today; the rest of the outbox waits until \(until) (midnight in Almaty)")
+        }
         return summary
     }
 
