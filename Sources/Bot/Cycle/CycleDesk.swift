@@ -52,6 +52,7 @@ public struct CycleDesk {
         let stored = try plans.plans(cycle: cycle)
         guard !stored.isEmpty else { throw CycleError.noPlan(cycle: cycle) }
         let entries = try environment.store.outbox.all()
+        let learned = try environment.store.mailbox.load(mailbox: environment.configuration.imap.mailbox).serverSavesSent
         return PlanStatus(cycle: cycle, plans: stored.map { plan in
             let prefix = "announce:\(plan.announcementKey):"
             var counts = PlanStatus.Counts()
@@ -65,7 +66,7 @@ public struct CycleDesk {
             }
             // What is still to go, at the configured pace from now.
             let pace = AnnouncementPace.estimate(messages: counts.pending, configuration: environment.configuration,
-                                                 deadline: plan.deadline, start: environment.now())
+                                                 learned: learned, deadline: plan.deadline, start: environment.now())
             return PlanStatus.Entry(plan: plan, announcements: counts, pace: pace)
         }, today: CivilDate.almaty(environment.now()))
     }

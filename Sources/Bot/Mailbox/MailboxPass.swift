@@ -51,7 +51,7 @@ struct MailboxPass {
         }
         // Where the server files its own copy of everything sent, the bot's copies (from the
         // time before `auto` learned it) would be second copies: they are removed instead.
-        let keepsOwnCopies = folders.serverSavesSent == true
+        let serverKeepsCopies = folders.serverSavesSent == true
         var summary = Summary()
         let uids = try imap.searchUIDs("ALL")
         summary.seen = uids.count
@@ -71,7 +71,7 @@ struct MailboxPass {
                 let disposition = try handler.handle(prepared, context: &context)
                 if let outcome = disposition.outcome {
                     handled[folders.folder(for: outcome), default: []].append(prepared.fetched.uid)
-                } else if keepsOwnCopies {
+                } else if serverKeepsCopies {
                     discarded.append(prepared.fetched.uid)
                 } else {
                     handled[folders.sent, default: []].append(prepared.fetched.uid)

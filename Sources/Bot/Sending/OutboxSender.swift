@@ -89,6 +89,9 @@ struct OutboxSender {
             guard !pending.isEmpty, !shouldStop(), !pacer.isHolding else { break }
             try flush(pending, smtp: smtp, imap: imap, summary: &summary, shouldStop: shouldStop)
         }
+        if let until = pacer.newlyHeldUntilDayEnd() {
+            environment.logger.notice("smtp.max_recipients_per_day (\(pacer.limits.recipientsPerDay)) is used up for today; the rest of the outbox waits until \(until) (midnight in Almaty)")
+        }
         return summary
     }
 
@@ -123,19 +126,23 @@ struct OutboxSender {
             return
         }
         let results = SendResults()
-        let stop = shouldStop()
         let entries = toSend
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // One SMTP client per thread: a libcurl handle is confined to the thread that uses it.
-            let client: SMTPClient
-            do { client = try makeClient() } catch { return results.fail(error) }
-            var mine = Summary()
-            defer { results.add(mine) }
-            let share = stride(from: worker, to: entries.count, by: workers).map { entries[$0] }
-            do {
-                try send(share, over: client, shouldStop: { stop || results.hasFailed }, progress: progress, into: &mine)
-            } catch {
-                results.fail(error)
+        // `shouldStop` is asked on every sending thread, so that a shutdown ends a paced wait on
+        // each of them: the callers' checks are thread-safe (the service's is a locked flag).
+        withoutActuallyEscaping(shouldStop) { shouldStop in
+            let stopRequested = UncheckedSendable(shouldStop)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                // One SMTP client per thread: a libcurl handle is confined to the thread that uses it.
+                let client: SMTPClient
+                do { client = try makeClient() } catch { return results.fail(error) }
+                var mine = Summary()
+                defer { results.add(mine) }
+                let share = stride(from: worker, to: entries.count, by: workers).map { entries[$0] }
+                do {
+                    try send(share, over: client, shouldStop: { results.hasFailed || stopRequested.value() }, progress: progress, into: &mine)
+                } catch {
+                    results.fail(error)
+                }
             }
         }
         summary.add(results.summary)
@@ -364,6 +371,12 @@ struct OutboxSender {
             }
         }.joined(separator: "; ")
     }
+}
+
+/// A value the caller promises is safe to use from several threads.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// What the sending threads report back, behind a lock.

@@ -54,6 +54,8 @@ final class SendPacer: @unchecked Sendable {
     private var recipientsToday: Int
     private var pausedUntil: Date?
     private var dayFullUntil: Date?
+    /// The day-full moment last reported by `newlyHeldUntilDayEnd()`.
+    private var reportedDayFull: Date?
     private var pause: TimeInterval = 0
 
     /// `sent`: when earlier messages were sent and to how many envelope recipients (from the
@@ -121,6 +123,15 @@ final class SendPacer: @unchecked Sendable {
         lock.withLock {
             guard let pausedUntil, pausedUntil > clock.now() else { return nil }
             return pausedUntil
+        }
+    }
+
+    /// The end of the day whose recipient budget was just used up, once per day (for the log).
+    func newlyHeldUntilDayEnd() -> Date? {
+        lock.withLock {
+            guard let dayFullUntil, dayFullUntil != reportedDayFull else { return nil }
+            reportedDayFull = dayFullUntil
+            return dayFullUntil
         }
     }
 

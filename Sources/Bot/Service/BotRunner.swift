@@ -59,6 +59,8 @@ public final class BotRunner {
     /// One poll: every unhandled message, then everything due in the outbox. Keeps the
     /// connections for the next call; `disconnect()` drops them. A failed login is recorded
     /// (and, when it lasts, DSHR and the admins are told: `LoginAlert`) before it is rethrown.
+    /// connections for the next call; `disconnect()` drops them. `shouldStop` must be
+    /// thread-safe: the sending threads ask it too (a paced wait ends on a shutdown).
     public func poll(shouldStop: () -> Bool = { false }) throws -> PollReport {
         do {
             let report = try pollOnce(shouldStop: shouldStop)

@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Regulation
 import Store
@@ -45,6 +46,12 @@ import Wording
             ("plan_preview", "clean", PlanContexts.preview(name: person.fullName, stored: stored,
                                                            plan: plan, issues: [],
                                                            problems: [], leftOut: [], today: CivilDate(text: "2026-07-04")!)),
+            ("plan_preview", "paced over two days", paced(PlanContexts.preview(name: person.fullName, stored: stored, plan: plan, issues: [],
+                                                                     problems: [], leftOut: [], today: CivilDate(text: "2026-07-04")!),
+                                                 people: 6_000, perMinute: 30, perDay: 10_000)),
+            ("plan_preview", "paced in time", paced(PlanContexts.preview(name: person.fullName, stored: stored, plan: plan, issues: [],
+                                                                        problems: [], leftOut: [], today: CivilDate(text: "2026-07-04")!),
+                                                    people: 2_000, perMinute: 600, perDay: 0)),
             ("plan_announcement", "with courses", PlanContexts.announcement(person: person, stored: stored, plan: plan)),
             ("plan_announcement", "no course", PlanContexts.announcement(
                 person: RosterPerson(email: "z@kazguu.kz", fullName: "Z", category: .abp, unit: "F", role: .staff,
@@ -83,6 +90,61 @@ import Wording
                                                        "queued": 3, "already": 1, "has_already": true, "recipients": 4,
                                                        "deadline": CivilDate(text: "2026-07-13")!]))
         return out.map { ($0.0, $0.1, $0.2.merging(["name": "Ә. <Test>", "original_subject": "[PLAN]"]) { old, _ in old }) }
+    }
+
+    /// The preview's paragraph on the sending pace, as `PlanDesk` adds it: a Plan approved on
+    /// 3 July 2026 (deadline 13 July), previewed on 10 July at 10:00 Almaty.
+    static func paced(_ preview: [String: Any], people: Int, perMinute: Int, perDay: Int) -> [String: Any] {
+        var configuration = CPDBotConfiguration()
+        configuration.smtp.maxMessagesPerMinute = perMinute
+        configuration.smtp.maxRecipientsPerDay = perDay
+        let now = Date(timeIntervalSince1970: 1_783_659_600)
+        guard let pace = AnnouncementPace.estimate(messages: people, configuration: configuration,
+                                                   deadline: CivilDate(text: "2026-07-13")!, start: now) else { return preview }
+        var values = preview.merging(pace.contextValues) { $1 }
+        values["pace_people"] = people
+        values["pace_per_minute"] = perMinute
+        values["pace_has_per_minute"] = perMinute > 0
+        return values
+    }
+
+    /// How long the announcement takes at the pace, and the warning only when §7.7 is missed:
+    /// 6,000 people with the bot's copies at Exchange Online's limits (10,000 recipients a day)
+    /// take until 00:33 the next day – in time; 2,000 at 600 a minute take 4 minutes.
+    @Test(arguments: RosterPerson.Language.allCases)
+    func previewGivesTheSendingTime(language: RosterPerson.Language) throws {
+        let twoDays = try #require(Self.contexts.first { $0.1 == "paced over two days" }).2
+        let quick = try #require(Self.contexts.first { $0.1 == "paced in time" }).2
+        #expect(twoDays["pace_misses_deadline"] as? Bool == false)
+        #expect(twoDays["pace_finish"] as? String == "11.07.2026 00:33")
+        let twoDaysText = try Self.library.render("plan_preview", language: language, context: twoDays).text
+        let quickText = try Self.library.render("plan_preview", language: language, context: quick).text
+        #expect(twoDaysText.contains("6000") && twoDaysText.contains("11.07.2026 00:33"))
+        #expect(quickText.contains("2000") && quickText.contains("600") && quickText.contains("4 ")
+                && quickText.contains("10.07.2026 10:03"))
+        var missing = twoDays
+        missing["pace_misses_deadline"] = true
+        let warned = try Self.library.render("plan_preview", language: language, context: missing).text
+        #expect(warned.count > twoDaysText.count + 60 && warned.contains("13.07.2026"))
+        let clean = try #require(Self.contexts.first { $0.1 == "clean" }).2
+        let unpaced = try Self.library.render("plan_preview", language: language, context: clean).text
+        #expect(!unpaced.contains("600") && unpaced.count < quickText.count, "no pace paragraph without limits")
+    }
+
+    @Test func estimateMissesTheDeadline() {
+        var configuration = CPDBotConfiguration()
+        configuration.smtp.maxRecipientsPerDay = 1_000
+        let start = Date(timeIntervalSince1970: 1_783_659_600)  // 10.07.2026 10:00 Almaty
+        // 3,000 announcements with the bot's copies: 500 a day → the last on the sixth day.
+        let pace = AnnouncementPace.estimate(messages: 3_000, configuration: configuration,
+                                             deadline: CivilDate(text: "2026-07-13")!, start: start)
+        #expect(pace?.missesDeadline == true && pace?.finishText == "15.07.2026 00:00")
+        configuration.smtp.serverSavesSent = .yes
+        let alone = AnnouncementPace.estimate(messages: 3_000, configuration: configuration,
+                                              deadline: CivilDate(text: "2026-07-13")!, start: start)
+        #expect(alone?.missesDeadline == false && alone?.finishText == "12.07.2026 00:00")
+        #expect(AnnouncementPace.estimate(messages: 3_000, configuration: CPDBotConfiguration(),
+                                          deadline: CivilDate(text: "2026-07-13")!, start: start) == nil)
     }
 
     @Test(arguments: RosterPerson.Language.allCases)

@@ -141,6 +141,72 @@ struct ProviderFoldersTests {
         #expect(try sandbox.messageIDs(of: bot, in: "Sent Items").filter { $0 == "<\(id)>" }.count == 1)
     }
 
+    /// `CrashRecoveryTests` in the new mode: the bot (`server_saves_sent: yes`, so no copies of
+    /// its own) killed with SIGKILL at random moments while it answers a backlog; in the end
+    /// every message was handled once, every head has one receipt per message, and `Sent Items`
+    /// holds exactly one copy of each receipt – the server's.
+    @Test func exchangeSigkillAtRandomMomentsSendsNothingTwice() throws {
+        let bot = ProviderMailboxes.exchange
+        let setup = try setUp(bot: bot)
+        let sandbox = setup.sandbox
+        let backlog = 120
+        let originals = try deliver(9301...(9300 + backlog), to: bot, sandbox: sandbox)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("provider-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let config = try CPDBotBinary.writeConfig(sandbox: sandbox, bot: bot, store: setup.store.url, in: folder,
+                                                  smtp: ["server_saves_sent": "yes"])
+        let seed = UInt64.random(in: 1...UInt64.max)
+        print("exchangeSigkillAtRandomMomentsSendsNothingTwice seed \(seed)")
+        var state = seed
+        /// SplitMix64: kill moments that the printed seed reproduces.
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var killedWhileRunning = 0
+        for _ in 0..<8 {
+            let process = try CPDBotBinary.start(["run", "--config", config.path], logTo: folder.appendingPathComponent("run.log"))
+            Thread.sleep(forTimeInterval: 0.3 + Double(next() % 1300) / 1000)
+            if process.isRunning { killedWhileRunning += 1 }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        for _ in 0..<2 {
+            let poll = try CPDBotBinary.start(["poll", "--config", config.path], logTo: folder.appendingPathComponent("poll.log"))
+            poll.waitUntilExit()
+            #expect(poll.terminationStatus == 0)
+        }
+        #expect(killedWhileRunning >= 6, "seed \(seed)")
+        #expect(try sandbox.messageIDs(of: bot, in: "INBOX").isEmpty, "nothing left in INBOX, no copies of the bot's own")
+        let processed = try sandbox.messageIDs(of: bot, in: "Processed")
+        #expect(processed.sorted() == originals.sorted())
+        let routed = Dictionary(grouping: try setup.store.fileStore.journal.events().events.filter { $0.event == .routed },
+                                by: { $0.messageID ?? "" })
+        #expect(routed.count == backlog && routed.values.allSatisfy { $0.count == 1 }, "a message was routed twice")
+
+        var perOriginal: [String: Int] = [:]
+        try sandbox.waitUntil(seconds: 60) {
+            perOriginal = [:]
+            for head in Self.heads {
+                for raw in try sandbox.messages(of: head.email) {
+                    if let parent = MailSandbox.header("In-Reply-To", in: raw) { perOriginal[parent, default: 0] += 1 }
+                }
+            }
+            return perOriginal.count >= backlog
+        }
+        #expect(perOriginal.keys.sorted() == originals.sorted(), "seed \(seed): every message has its receipt")
+        #expect(perOriginal.values.allSatisfy { $0 == 1 }, "seed \(seed): receipts sent twice: \(perOriginal.filter { $0.value > 1 }.keys.prefix(5))")
+        var inSent: [String] = []
+        try sandbox.waitUntil(seconds: 30) {
+            inSent = try receipts(in: "Sent Items", of: bot, sandbox: sandbox)
+            return inSent.count >= backlog
+        }
+        #expect(inSent.sorted() == originals.sorted(), "seed \(seed): one copy of each receipt in Sent Items")
+    }
+
     @Test func namespaceBoxGetsItsFoldersUnderINBOXDot() throws {
         let bot = ProviderMailboxes.namespaced
         var setup = try setUp(bot: bot)

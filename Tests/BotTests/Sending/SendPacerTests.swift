@@ -73,6 +73,9 @@ import Testing
         let midnight = SendPacer.almatyDayStart(of: Self.morning) + 86_400
         #expect(pacer.acquire(recipients: 1, shouldStop: { false }) == .dayBudgetUsed(until: midnight))
         #expect(pacer.isHolding)
+        #expect(pacer.newlyHeldUntilDayEnd() == midnight)
+        #expect(pacer.acquire(recipients: 1, shouldStop: { false }) == .dayBudgetUsed(until: midnight))
+        #expect(pacer.newlyHeldUntilDayEnd() == nil, "logged once a day")
         fake.advance(midnight.timeIntervalSince(fake.now))
         #expect(!pacer.isHolding)
         #expect(pacer.acquire(recipients: 2, shouldStop: { false }) == .granted)

@@ -14,12 +14,15 @@ public struct AnnouncementPace: Sendable, Equatable {
     public var missesDeadline: Bool
 
     /// nil without limits (the announcement takes as long as the server needs, minutes).
-    static func estimate(messages: Int, configuration: CPDBotConfiguration, deadline: CivilDate, start: Date) -> AnnouncementPace? {
+    /// `learned`: what `smtp.server_saves_sent: auto` found out (the store's mailbox state).
+    static func estimate(messages: Int, configuration: CPDBotConfiguration, learned: Bool? = nil, deadline: CivilDate,
+                         start: Date) -> AnnouncementPace? {
         let smtp = configuration.smtp
         guard messages > 0, smtp.maxMessagesPerMinute > 0 || smtp.maxRecipientsPerDay > 0 else { return nil }
         let limits = SendPacer.Limits(messagesPerMinute: smtp.maxMessagesPerMinute, recipientsPerDay: smtp.maxRecipientsPerDay)
         // Each announcement has one recipient, and the bot's own copy unless the server keeps its own.
-        let recipientsEach = smtp.serverSavesSent == .yes ? 1 : 2
+        let savesSent = smtp.serverSavesSent == .yes || (smtp.serverSavesSent == .auto && learned == true)
+        let recipientsEach = savesSent ? 1 : 2
         let finish = SendPacer.estimatedFinish(messages: messages, recipientsEach: recipientsEach, limits: limits, start: start)
         return AnnouncementPace(finish: finish, duration: finish.timeIntervalSince(start),
                                 missesDeadline: CivilDate.almaty(finish) > deadline)

@@ -59,8 +59,9 @@ struct PlanDesk {
                                           issues: planReading.issues, problems: problems,
                                           leftOut: leftOut, today: CivilDate.almaty(environment.now()))
         // Every person on the roster gets one announcement: at a provider's pace that can take hours.
+        let learned = try environment.store.mailbox.load(mailbox: environment.configuration.imap.mailbox).serverSavesSent
         if let pace = AnnouncementPace.estimate(messages: roster.people.count, configuration: environment.configuration,
-                                                deadline: deadline, start: environment.now()) {
+                                                learned: learned, deadline: deadline, start: environment.now()) {
             values.merge(pace.contextValues) { $1 }
             values["pace_people"] = roster.people.count
             values["pace_per_minute"] = environment.configuration.smtp.maxMessagesPerMinute
