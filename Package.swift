@@ -108,6 +108,8 @@ let package = Package(
 
         // MARK: Fuzzing: a libFuzzer target for the MIME parser (see Sources/MIMEFuzz for the build line).
         .executableTarget(name: "MIMEFuzz", dependencies: ["MIME"], exclude: ["lld-toolset.json"]),
+        // The same for the document readers (Sources/DocumentsFuzz; the run is documented there).
+        .executableTarget(name: "DocumentsFuzz", dependencies: ["Documents"]),
 
         // MARK: Tests mirror Sources. Fixtures live in Tests/Fixtures (a copy of the samples).
         // What several test targets share (bounded-work clocks, …).

@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 import Regulation
 import Store
 import Wording
@@ -63,7 +64,22 @@ enum ReplySamples {
             ("report_to_dshr", ReportContext(reason: .questionWithoutApplication, message: message, senderName: head.fullName, unit: head.unit).values()),
             ("report_to_dshr", ReportContext(reason: .noSender, message: NotedMessage(from: nil, subject: nil, date: nil, messageID: nil)).values()),
             ("poison_note", PoisonNoteContext(message: message, attempts: 3, folder: "Reported", detail: "MIME nesting deeper than 50").values()),
+            ("reject_unit_mismatch", ["name": head.fullName, "unit": head.unit, "named_unit": "Бухгалтерлік есеп бөлімі", "original_subject": "Өтінім"]),
+            ("report_to_dshr", ReportContext(reason: .authorUnclear(.severalAuthors(["a@kazguu.kz", "b@evil.example"])), message: message).values()),
+            ("report_to_dshr", ReportContext(reason: .authorUnclear(.authenticatedDomainDiffers(fromDomain: "kazguu.kz", authenticated: "evil.example")), message: message).values()),
         ]
+        let refusals = [MessageRefusal.tooLarge(size: 30 << 20, maximum: 25 << 20)]
+            + [MIMEError.limitExceeded(limit: .parts, actual: 1001, maximum: 1000), .limitExceeded(limit: .nestingDepth, actual: 33, maximum: 32),
+               .limitExceeded(limit: .headerLineLength, actual: 70_000, maximum: 65_536), .limitExceeded(limit: .headerBytes, actual: 2 << 20, maximum: 1 << 20),
+               .notAMessage(reason: "no header")].map(MessageRefusal.init)
+        for refusal in refusals {
+            result.append(("reject_message", refusal.replyValues(name: head.fullName, originalSubject: "Өтінім")))
+            var report = message.values()
+            report["folder"] = "Rejected"
+            report.merge(refusal.reportValues()) { _, new in new }
+            report["sender_told"] = true
+            result.append(("report_to_dshr", report))
+        }
         return result
     }
 }

@@ -1,4 +1,5 @@
 import Applications
+import Foundation
 import MIME
 
 extension RoutingFacts {
@@ -34,6 +35,8 @@ extension RoutingFacts {
             attachments: reading.files.map(AttachmentFacts.init),
             bodyTableRows: reading.bodyTable.map { $0.rows.count },
             structureUnsplittable: reading.message.isStructurallyBroken)
+        rowUnits = Array(Set(reading.validRows.compactMap { $0.row.school?.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty })).sorted()
     }
 
     /// Only the topmost header from our own server counts (the MIME reader keeps only that

@@ -88,6 +88,13 @@ extension MessageHandler {
             template = "reject_dshr_message"
             let built = DSHRMessageContext(name: name ?? address, reason: reason, originalSubject: subject)
             values = { _ in built.values() }
+        case let .unitMismatch(named):
+            template = "reject_unit_mismatch"
+            var built: [String: Any] = ["unit": person?.unit ?? "", "named_unit": named]
+            if let name { built["name"] = name }
+            if let subject { built["original_subject"] = subject }
+            let fixed = built
+            values = { _ in fixed }
         case let .files(problems):
             template = "reject_file"
             let shown = problems.map { FileProblem(fileName: $0.fileName.map(ReplyContext.visible), kind: $0.kind) }

@@ -12,7 +12,7 @@ public final class TemplateLibrary: @unchecked Sendable {
     /// The template names the bot uses; every language has each of them.
     public static let names = [
         "receipt", "reject_file", "reject_sender_not_allowed", "reject_unknown_sender", "reject_dshr_message",
-        "report_to_dshr", "poison_note",
+        "report_to_dshr", "poison_note", "reject_message", "reject_unit_mismatch",
     ]
 
     public let directory: URL

@@ -46,7 +46,7 @@ public enum Router {
         if sender.role == .dshr {
             return routeFromDSHR(facts, sender: sender, roster: roster)
         }
-        return routeApplication(facts, author: sender, replyTo: sender.email)
+        return routeApplication(facts, author: sender, replyTo: sender.email, roster: roster)
     }
 
     /// DSHR gives commands and forwards other people's messages.
@@ -75,11 +75,11 @@ public enum Router {
             return reject(.forwardedAuthorUnknown(described), sender: sender.email, person: sender, replyTo: sender.email)
         }
         // The forwarded message counts as sent by its author, who gets the receipt or the reply.
-        return routeApplication(facts, author: author, replyTo: author.email)
+        return routeApplication(facts, author: author, replyTo: author.email, roster: roster)
     }
 
     /// An application from `author` (who sent it, or whose message DSHR forwarded).
-    private static func routeApplication(_ facts: RoutingFacts, author: RosterPerson, replyTo: String) -> RoutingDecision {
+    private static func routeApplication(_ facts: RoutingFacts, author: RosterPerson, replyTo: String, roster: Roster) -> RoutingDecision {
         guard author.role == .head else {
             return reject(.senderNotAllowed(role: author.role), sender: author.email, person: author, replyTo: replyTo)
         }
@@ -105,6 +105,10 @@ public enum Router {
             return total
         }
         if rows > 0 {
+            // The rows are the author's unit's only when they name no other roster unit.
+            if let other = UnitMatch.otherUnit(named: facts.rowUnits, sender: author.unit, units: roster.units) {
+                return decide(.rejected, .rejectWithReply(.unitMismatch(named: other)))
+            }
             // Enclosures that are not tables (a signed scan next to the spreadsheet) are ignored.
             return decide(.processed, .storeAndReceipt)
         }

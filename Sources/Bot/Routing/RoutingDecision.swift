@@ -28,6 +28,9 @@ public enum RejectReason: Equatable, Sendable {
     case dshrMessageNotUnderstood
     /// The files (or the structure) gave no usable application.
     case files([FileProblem])
+    /// The rows name another roster unit than the sender's: nothing is stored under the
+    /// sender's unit; the head corrects the column or has that unit's head (or DSHR) send it.
+    case unitMismatch(named: String)
 }
 
 /// Why DSHR is told and the sender gets no reply.

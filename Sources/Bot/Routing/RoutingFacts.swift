@@ -34,6 +34,8 @@ public struct RoutingFacts: Equatable, Sendable {
     public var bodyTableRows: Int?
     /// The MIME structure could not be split into parts at all.
     public var structureUnsplittable: Bool
+    /// The distinct values of the valid rows' school/unit column: whose application it is.
+    public var rowUnits: [String] = []
 
     public init(
         from: String?, returnPathEmpty: Bool = false, isAutoReply: Bool = false, isBounce: Bool = false,

@@ -123,3 +123,35 @@ import Testing
         #expect(visible["body"] as? String == "two\nlines")
     }
 }
+
+/// A head's rows are stored under their unit only when the file names no other roster unit.
+@Suite struct UnitMatchTests {
+    static let units = ["Бухгалтерлік есеп бөлімі", "Құқық жоғары мектебі", "Кітапхана"]
+
+    @Test func anotherUnitIsNamed() {
+        #expect(UnitMatch.otherUnit(named: ["Құқық жоғары мектебі"], sender: "Бухгалтерлік есеп бөлімі", units: Self.units)
+            == "Құқық жоғары мектебі")
+        #expect(UnitMatch.otherUnit(named: ["  құқық ЖОҒАРЫ мектебі. "], sender: "Кітапхана", units: Self.units) == "Құқық жоғары мектебі")
+    }
+
+    @Test func theOwnUnitNoUnitOrAnUnknownNameIsFine() {
+        #expect(UnitMatch.otherUnit(named: [], sender: "Кітапхана", units: Self.units) == nil)
+        #expect(UnitMatch.otherUnit(named: ["Кітапхана"], sender: "Кітапхана", units: Self.units) == nil)
+        #expect(UnitMatch.otherUnit(named: ["ҚЖМ", "Law School"], sender: "Кітапхана", units: Self.units) == nil)
+        // A list that names the sender's unit among others is the sender's (a shared course).
+        #expect(UnitMatch.otherUnit(named: ["Кітапхана", "Құқық жоғары мектебі"], sender: "Кітапхана", units: Self.units) == nil)
+    }
+
+    @Test func routingRefusesTheMisfiledList() throws {
+        let roster = try RoutingFixtures.roster()
+        let facts = RoutingFacts(from: "s.akhmetova@kazguu.kz", attachments: [AttachmentFacts(fileName: "a.xlsx", reading: .usableRows(3))])
+        var misfiled = facts
+        misfiled.rowUnits = ["Құқық жоғары мектебі"]
+        #expect(Router.route(misfiled, roster: roster).action == .rejectWithReply(.unitMismatch(named: "Құқық жоғары мектебі")))
+        #expect(Router.route(misfiled, roster: roster).replyTo == "s.akhmetova@kazguu.kz")
+        var own = facts
+        own.rowUnits = ["Бухгалтерлік есеп бөлімі"]
+        #expect(Router.route(own, roster: roster).action == .storeAndReceipt)
+        #expect(Router.route(facts, roster: roster).action == .storeAndReceipt)
+    }
+}

@@ -75,6 +75,9 @@ enum HostileCorpus {
             case .unknownSender: reply = "reject_unknown_sender"
             case .senderNotAllowed: reply = "reject_sender_not_allowed"
             case .forwardedAuthorUnknown, .dshrMessageNotUnderstood: reply = "reject_dshr_message"
+            case .unitMismatch:
+                reply = "reject_unit_mismatch"
+                kind = "unit_mismatch"
             case let .files(problems):
                 reply = "reject_file"
                 kind = problems.first?.kind.rawValue
