@@ -38,7 +38,7 @@ import Testing
                 try text.write(to: file, atomically: true, encoding: .utf8)
             } else {
                 let expected = try? String(contentsOf: file, encoding: .utf8)
-                #expect(expected == text, "\(file.lastPathComponent) differs (CPDBOT_UPDATE_SNAPSHOTS=1 to accept)")
+                #expect(expected == text, "\(language)/\(file.lastPathComponent) differs or is missing: read the new text and accept it with CPDBOT_UPDATE_SNAPSHOTS=1")
             }
         }
     }

@@ -171,6 +171,12 @@ import Wording
         Set(text.lowercased().components(separatedBy: CharacterSet.letters.inverted).filter { $0.count >= 3 })
     }
 
+    @Test func aTemplateWithoutLayoutGetsIt() {
+        let html = TemplateLibrary.laidOut("<html><body style=\"x\"><p>Сәлем</p></body></html>")
+        #expect(html.contains(#"<table role="presentation""#) && html.contains("<p>Сәлем</p></td></tr></table>"))
+        #expect(TemplateLibrary.laidOut(html) == html)
+    }
+
     @Test(arguments: RosterPerson.Language.allCases)
     func inlineStylesLayoutTablesAndTheSameWords(language: RosterPerson.Language) throws {
         for (name, context) in try MailWordingTests.samples(language) {
