@@ -20,9 +20,11 @@ enum ReplyContext {
         notes += (reading.bodyTable?.invalidRows ?? []).map {
             InvalidRowNote(file: nil, row: $0.row, field: $0.field.rawValue, problem: $0.problem.rawValue)
         }
-        return ReceiptContext(name: head.fullName, unit: head.unit, cycle: cycle.name, sourceFiles: sources,
-                              accepted: stored, invalidRows: notes, change: change, late: cycle.late,
-                              deadline: cycle.late ? cycle.deadline : nil)
+        var context = ReceiptContext(name: head.fullName, unit: head.unit, cycle: cycle.name, sourceFiles: sources,
+                                     accepted: stored, invalidRows: notes, change: change, late: cycle.late,
+                                     deadline: cycle.late ? cycle.deadline : nil)
+        context.addressee = head
+        return context
     }
 
     /// kk, ru or en from the letters of the sender's own words (subject and text, quoted lines

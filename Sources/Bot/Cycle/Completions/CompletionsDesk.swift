@@ -74,8 +74,9 @@ struct CompletionsDesk {
                         dshr: RosterPerson) throws -> Bool {
         let email = result.record.participantEmail
         let language = person?.language.rawValue ?? environment.configuration.bot.language.rawValue
-        let values = CompletionContexts.notice(name: person?.fullName ?? email, course: course, result: result,
+        var values = CompletionContexts.notice(name: person?.fullName ?? email, course: course, result: result,
                                                certificate: certificate)
+        if let person { values["name"] = person }  // greeted by the roster's given name and patronymic
         let to = [person.map(CycleMail.mailbox) ?? Mailbox(displayName: nil, address: email)]
         var cc: [Mailbox] = []
         let kind: String
@@ -93,7 +94,7 @@ struct CompletionsDesk {
     }
 
     private func reply(_ person: RosterPerson, reading: MessageReading, hash: String, values extra: [String: Any]) throws {
-        var values: [String: Any] = ["name": person.fullName, "original_subject": reading.summary.subject ?? "",
+        var values: [String: Any] = ["name": person, "original_subject": reading.summary.subject ?? "",
                                      "is_completions": true]
         values.merge(extra) { _, new in new }
         try mail.send(ReplyWriter.Request(

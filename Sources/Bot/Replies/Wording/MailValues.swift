@@ -70,17 +70,31 @@ enum MailValues {
                          signature: MailSignature) -> [String: Any] {
         var values = context.mapValues { localize(value: $0, language: language, strings: strings) }
         if values["greeting"] == nil {
-            let name = (context["name"] as? String).flatMap { $0.isEmpty ? nil : PersonName.parse(fullName: $0) }
-            values["greeting"] = PersonName.salutation(name, language: language)
+            values["greeting"] = PersonName.salutation(addressee(context["name"]), language: language)
         }
         values["signature"] = signature.values(language)
         values["term"] = Glossary.terms(in: language)
         return values
     }
 
+    /// The name to greet: a roster person's given name and patronymic when the roster has
+    /// them, else their full name split; a plain name split.
+    static func addressee(_ name: Any?) -> PersonName? {
+        if let person = name as? RosterPerson {
+            if let given = person.givenName {
+                let parsed = PersonName.parse(fullName: person.fullName)
+                return PersonName(surname: parsed?.surname, given: given, patronymic: person.patronymic)
+            }
+            return PersonName.parse(fullName: person.fullName)
+        }
+        guard let text = name as? String, !text.isEmpty else { return nil }
+        return PersonName.parse(fullName: text)
+    }
+
     static func localize(value: Any, language: WordingLanguage, strings: ReplyStrings) -> Any {
         switch value {
         case let bool as Bool: return bool
+        case let person as RosterPerson: return person.fullName
         case let number as Int: return MailCount(value: number, language: language, nouns: strings.nouns ?? [:])
         case let date as CivilDate: return MailDate(date: date, language: language)
         case let money as Tenge: return Numbers.tenge(money.amount, language: language)
