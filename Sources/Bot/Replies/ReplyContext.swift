@@ -39,7 +39,7 @@ enum ReplyContext {
 
     static func noted(_ reading: MessageReading?) -> NotedMessage {
         NotedMessage(from: reading?.summary.from, subject: reading?.summary.subject,
-                     date: reading.map { isoDay($0.receivedAt) }, messageID: reading?.summary.messageId)
+                     date: nil, messageID: reading?.summary.messageId, receivedAt: reading?.receivedAt)
     }
 
     /// Addresses that are machines: never answered.
@@ -59,11 +59,5 @@ enum ReplyContext {
         "<" + id.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")) + ">"
     }
 
-    static func isoDay(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        formatter.timeZone = TimeZone(secondsFromGMT: 5 * 3600)
-        return formatter.string(from: date)
-    }
 
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import Regulation
 import Store
@@ -13,6 +14,20 @@ public struct Tenge: Sendable, Equatable {
 public struct ByteCount: Sendable, Equatable {
     public var bytes: Int
     public init(_ bytes: Int) { self.bytes = bytes }
+}
+
+/// A moment in a template ("2026 жылғы 12 мамыр, 09:41"), on the university's clock (UTC+5).
+public struct MailTimestamp: Sendable, Equatable {
+    public var date: Date
+    public init(_ date: Date) { self.date = date }
+
+    func text(_ language: WordingLanguage) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 5 * 3600
+        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        let day = CivilDate.almaty(date)
+        return LongDate.text(year: day.year, month: day.month, day: day.day, hour: secondOfDay / 3600,
+                             minute: secondOfDay % 3600 / 60, language: language)
+    }
 }
 
 /// A date in a template. `{{deadline}}` is the nominative ("2026 жылғы 1 маусым",
@@ -97,6 +112,7 @@ enum MailValues {
         case let person as RosterPerson: return person.fullName
         case let number as Int: return MailCount(value: number, language: language, nouns: strings.nouns ?? [:])
         case let date as CivilDate: return MailDate(date: date, language: language)
+        case let moment as MailTimestamp: return moment.text(language)
         case let money as Tenge: return Numbers.tenge(money.amount, language: language)
         case let size as ByteCount: return Numbers.fileSize(size.bytes, language: language)
         case let issue as RowIssue: return Reasons.text(issue, strings: strings)
