@@ -29,7 +29,8 @@ enum ReplySamples {
     }
 
     static let message = NotedMessage(
-        from: "a.seitkali@kazguu.kz", subject: "RE: Өтінім <script>", date: "12.05.2026 09:41", messageID: "<abc@kazguu.kz>")
+        from: "a.seitkali@kazguu.kz", subject: "RE: Өтінім <script>", date: nil, messageID: "<abc@kazguu.kz>",
+        receivedAt: Date(timeIntervalSince1970: 1_778_560_860))  // 12 May 2026, 09:41 in Almaty
 
     /// Every template with the contexts that exercise its variants.
     static func contexts(_ strings: ReplyStrings) -> [(String, [String: Any])] {

@@ -93,4 +93,19 @@ import Testing
         let error = try #require(throws: StoreError.self) { try dir.store().roster.load() }
         #expect(error.description.contains("[ROSTER]"))
     }
+
+    /// The optional greeting columns: read when present, written back only when someone has them.
+    @Test func givenNameAndPatronymicAreOptionalColumns() throws {
+        let text = "email,full_name,category,unit,role,leadership,lang,given_name,patronymic\n"
+            + "a@kazguu.kz,Сейтқали Әлібек Қайратұлы,PPS,U,head,yes,kk,Әлібек,Қайратұлы\n"
+            + "b@kazguu.kz,Anna Smith,ABP,U,staff,no,en,,\n"
+        let roster = try RosterParser.parse(Data(text.utf8), path: "r.csv")
+        #expect(roster.people[0].givenName == "Әлібек" && roster.people[0].patronymic == "Қайратұлы")
+        #expect(roster.people[1].givenName == nil && roster.people[1].patronymic == nil)
+        #expect(try RosterParser.parse(RosterParser.render(roster), path: "again.csv") == roster)
+        let plain = try RosterParser.parse(Data((Self.header + "c@kazguu.kz,C,PPS,U,staff,no,ru\n").utf8), path: "p.csv")
+        let rendered = String(decoding: RosterParser.render(plain), as: UTF8.self)
+        #expect(rendered.hasPrefix("email,full_name,category,unit,role,leadership,lang") && !rendered.contains("given_name"),
+                "no new columns when unused")
+    }
 }

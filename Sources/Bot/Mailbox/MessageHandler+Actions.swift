@@ -222,7 +222,7 @@ extension MessageHandler {
     }
 
     private func handleCommand(_ command: DSHRCommand, from person: RosterPerson, reading: MessageReading, hash: String) throws {
-        var values: [String: Any] = ["name": person.fullName, "command": command.rawValue,
+        var values: [String: Any] = ["name": person, "command": command.rawValue,
                                      "original_subject": reading.summary.subject ?? ""]
         switch command {
         case .roster:

@@ -20,9 +20,11 @@ enum ReplyContext {
         notes += (reading.bodyTable?.invalidRows ?? []).map {
             InvalidRowNote(file: nil, row: $0.row, field: $0.field.rawValue, problem: $0.problem.rawValue)
         }
-        return ReceiptContext(name: head.fullName, unit: head.unit, cycle: cycle.name, sourceFiles: sources,
-                              accepted: stored, invalidRows: notes, change: change, late: cycle.late,
-                              deadline: cycle.late ? cycle.deadline : nil)
+        var context = ReceiptContext(name: head.fullName, unit: head.unit, cycle: cycle.name, sourceFiles: sources,
+                                     accepted: stored, invalidRows: notes, change: change, late: cycle.late,
+                                     deadline: cycle.late ? cycle.deadline : nil)
+        context.addressee = head
+        return context
     }
 
     /// kk, ru or en from the letters of the sender's own words (subject and text, quoted lines
@@ -37,7 +39,7 @@ enum ReplyContext {
 
     static func noted(_ reading: MessageReading?) -> NotedMessage {
         NotedMessage(from: reading?.summary.from, subject: reading?.summary.subject,
-                     date: reading.map { isoDay($0.receivedAt) }, messageID: reading?.summary.messageId)
+                     date: nil, messageID: reading?.summary.messageId, receivedAt: reading?.receivedAt)
     }
 
     /// Addresses that are machines: never answered.
@@ -57,11 +59,5 @@ enum ReplyContext {
         "<" + id.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")) + ">"
     }
 
-    static func isoDay(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        formatter.timeZone = TimeZone(secondsFromGMT: 5 * 3600)
-        return formatter.string(from: date)
-    }
 
 }

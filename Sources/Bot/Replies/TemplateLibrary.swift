@@ -37,7 +37,7 @@ public final class TemplateLibrary: @unchecked Sendable {
                                           signature: signature)
         let subject = parts[0].render(context)
         let text = parts[1].render(context)
-        let html = parts[2].render(context)
+        let html = Self.laidOut(parts[2].render(context))
         return RenderedReply(subject: Self.oneLine(subject), text: Self.tidy(text), html: html)
     }
 
@@ -91,6 +91,20 @@ public final class TemplateLibrary: @unchecked Sendable {
             text.replaceSubrange(range, with: partial.hasSuffix("\n") ? String(partial.dropLast()) : partial)
         }
         return text
+    }
+
+    /// Every client shows a mail the same when its body sits in a centred 640 px layout table
+    /// (`role="presentation"`, inline styles); a template that does not lay itself out gets it here.
+    static func laidOut(_ html: String) -> String {
+        guard !html.contains(#"role="presentation""#),
+              let open = html.range(of: #"<body[^>]*>"#, options: .regularExpression),
+              let close = html.range(of: "</body>", options: .backwards), open.upperBound <= close.lowerBound else { return html }
+        let body = html[open.upperBound..<close.lowerBound]
+        return String(html[..<open.lowerBound]) + #"""
+            <body style="margin: 0; padding: 0; background-color: #f4f4f4;">
+            <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse: collapse; background-color: #f4f4f4;"><tr><td align="center" style="padding: 16px 8px;">
+            <table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="border-collapse: collapse; width: 100%; max-width: 640px; background-color: #ffffff;"><tr><td style="padding: 24px; font-family: Arial, Helvetica, sans-serif; font-size: 14px; line-height: 1.5; color: #222222;">
+            """# + body + "</td></tr></table>\n</td></tr></table>\n</body>" + String(html[close.upperBound...])
     }
 
     /// Subjects become one header-safe line: line breaks and control characters from

@@ -354,7 +354,8 @@ struct OutboxSender {
         if case .failedPermanent = updated.state, !entry.purpose.hasPrefix("report") {
             let noted = NotedMessage(from: environment.configuration.bot.address, subject: entry.subject,
                                      date: nil, messageID: entry.messageID)
-            let values = ReportContext(reason: .bounce, message: noted, failedRecipient: reason,
+            // The addresses, not the server's English reason (the journal keeps that).
+            let values = ReportContext(reason: .bounce, message: noted, failedRecipient: entry.recipients.joined(separator: ", "),
                                        bouncedSubject: entry.subject).values()
             try replies.enqueue(ReplyWriter.Request(
                 template: "report_to_dshr", language: environment.configuration.bot.language.rawValue,

@@ -5,6 +5,8 @@ import Foundation
 /// Every problem is collected, so that one reply can list them all.
 public enum RosterParser {
     public static let columns = ["email", "full_name", "category", "unit", "role", "leadership", "lang"]
+    /// Read when present: the greeting's given name and patronymic.
+    public static let optionalColumns = ["given_name", "patronymic"]
 
     public static func parse(_ data: Data, path: String) throws -> Roster {
         guard let text = String(data: data, encoding: .utf8) else {
@@ -68,9 +70,14 @@ public enum RosterParser {
 
             if !email.isEmpty, firstRowOf[email] == nil { firstRowOf[email] = row }
             if let category, let role, let leadership, let language, !email.isEmpty, !name.isEmpty, !unit.isEmpty {
+                func optional(_ column: String) -> String? {
+                    let text = value(column)
+                    return text.isEmpty ? nil : text
+                }
                 people.append(RosterPerson(
                     email: email, fullName: name, category: category, unit: unit, role: role,
-                    leadership: leadership, language: language
+                    leadership: leadership, language: language,
+                    givenName: optional("given_name"), patronymic: optional("patronymic")
                 ))
             }
         }
@@ -80,7 +87,12 @@ public enum RosterParser {
 
     /// The roster as `roster.csv` text (UTF-8, no BOM: it is read by the bot, not opened in Excel).
     public static func render(_ roster: Roster) -> Data {
-        CSV.render([columns] + roster.people.map(\.csvFields), byteOrderMark: false, excelSafe: false)
+        // The optional columns are written only when someone has them, so a roster without
+        // them reads back byte for byte.
+        let named = roster.people.contains { $0.givenName != nil || $0.patronymic != nil }
+        let header = named ? columns + optionalColumns : columns
+        let rows = roster.people.map { named ? $0.csvFields + [$0.givenName ?? "", $0.patronymic ?? ""] : $0.csvFields }
+        return CSV.render([header] + rows, byteOrderMark: false, excelSafe: false)
     }
 
     /// One `@`, something on both sides, a dot in the domain, no spaces or angle brackets.

@@ -16,11 +16,17 @@ public struct RosterPerson: Equatable, Hashable, Sendable {
     public var leadership: Bool
     /// The language of every message this person gets.
     public var language: Language
+    /// Optional roster columns `given_name` and `patronymic`: how a letter greets the person
+    /// ("Құрметті Әлібек Қайратұлы!"); without them the greeting splits `fullName`.
+    public var givenName: String?
+    public var patronymic: String?
 
     public init(
         email: String, fullName: String, category: Category, unit: String, role: Role,
-        leadership: Bool, language: Language
+        leadership: Bool, language: Language, givenName: String? = nil, patronymic: String? = nil
     ) {
+        self.givenName = givenName
+        self.patronymic = patronymic
         self.email = email.lowercased()
         self.fullName = fullName
         self.category = category

@@ -74,7 +74,7 @@ import Wording
             out.append(("dshr_reminder", kind.rawValue, ReminderContexts.values(reminder, name: nil)))
         }
         var summary = CompletionsDesk.Summary(certificatesNew: 1, certificatesBefore: 2, expulsions: 1, readmissions: 1, noticesQueued: 3)
-        summary.issues = [RowIssue(row: 5, column: nil, value: nil, kind: .unknownCourse, message: "course X is not in the Plan")]
+        summary.issues = [RowIssue(row: 5, column: "course_id", value: "X-9", kind: .unknownCourse, message: "course X-9 is not in the Plan")]
         var completions = CompletionContexts.summary(summary, fileName: "r.csv")
         completions["is_completions"] = true
         out.append(("command_result", "completions", completions))

@@ -42,6 +42,7 @@ import Wording
         case let array as [Any]: return array.flatMap(givenValues)
         case let issue as RowIssue: return [issue.value].compactMap { $0 }
         case let issue as RosterIssue: return [issue.value].compactMap { $0 }
+        case let person as RosterPerson: return [person.fullName, person.email, person.unit]
         default: return []
         }
     }
@@ -100,6 +101,18 @@ import Wording
         #expect(reply.text.contains("Стратегия және HR бөлімі"))
         #expect(reply.text.contains("Әлиева Аида Серікқызы, тел. +7 727 307 00 00, 214 кабинет"))
         #expect(!reply.text.contains("01.06.2026"))
+    }
+
+    /// The roster's given_name and patronymic win over splitting the full name.
+    @Test func theRostersGivenNameAndPatronymicGreet() throws {
+        let person = RosterPerson(email: "a@kazguu.kz", fullName: "Нұрланқызы Айгүл", category: .pps, unit: "U", role: .staff,
+                                  leadership: false, language: .kk, givenName: "Айгүл", patronymic: "Серікқызы")
+        let kk = try Self.library.render("reject_sender_not_allowed", language: .kk,
+                                         context: SenderNotAllowedContext(person: person, heads: []).values())
+        #expect(kk.text.hasPrefix("Құрметті Айгүл Серікқызы!"), "\(kk.text)")
+        let ru = try Self.library.render("reject_sender_not_allowed", language: .ru,
+                                         context: SenderNotAllowedContext(person: person, heads: []).values())
+        #expect(ru.text.hasPrefix("Уважаемая Айгүл Серікқызы!"), "\(ru.text)")
     }
 
     @Test func countsTakeTheirPluralForms() throws {
@@ -169,6 +182,12 @@ import Wording
 
     static func words(_ text: String) -> Set<String> {
         Set(text.lowercased().components(separatedBy: CharacterSet.letters.inverted).filter { $0.count >= 3 })
+    }
+
+    @Test func aTemplateWithoutLayoutGetsIt() {
+        let html = TemplateLibrary.laidOut("<html><body style=\"x\"><p>Сәлем</p></body></html>")
+        #expect(html.contains(#"<table role="presentation""#) && html.contains("<p>Сәлем</p></td></tr></table>"))
+        #expect(TemplateLibrary.laidOut(html) == html)
     }
 
     @Test(arguments: RosterPerson.Language.allCases)

@@ -144,6 +144,7 @@ struct CompletionsDesk {
         let language = person?.language.rawValue ?? environment.configuration.bot.language.rawValue
         var values = CompletionContexts.notice(name: person?.fullName ?? email, course: course, result: result,
                                                certificate: certificate)
+        if let person { values["name"] = person }  // greeted by the roster's given name and patronymic
         let to = [person.map(CycleMail.mailbox) ?? Mailbox(displayName: nil, address: email)]
         var cc: [Mailbox] = []
         var attachments: [OutgoingMessage.Attachment] = []
@@ -172,7 +173,7 @@ struct CompletionsDesk {
     }
 
     private func reply(_ person: RosterPerson, reading: MessageReading, hash: String, values extra: [String: Any]) throws {
-        var values: [String: Any] = ["name": person.fullName, "original_subject": reading.summary.subject ?? "",
+        var values: [String: Any] = ["name": person, "original_subject": reading.summary.subject ?? "",
                                      "is_completions": true]
         values.merge(extra) { _, new in new }
         try mail.send(ReplyWriter.Request(

@@ -60,7 +60,7 @@ enum PlanContexts {
             return course(c)
         }
         return [
-            "name": person.fullName, "cycle": stored.cycle, "approval_date": stored.approvalDate,
+            "name": person, "cycle": stored.cycle, "approval_date": stored.approvalDate,
             "has_courses": !courses.isEmpty, "courses": courses, "courses_count": courses.count,
             "plan_courses_count": plan.courses.count, "is_supplement": stored.slot != stored.cycle,
         ]

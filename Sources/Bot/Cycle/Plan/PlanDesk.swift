@@ -106,7 +106,7 @@ struct PlanDesk {
                 problems.append(["file": name, "not_a_plan": true])
             }
         }
-        let values: [String: Any] = ["name": person.fullName, "original_subject": reading.summary.subject ?? "",
+        let values: [String: Any] = ["name": person, "original_subject": reading.summary.subject ?? "",
                                      "is_plan": true, "plan_unreadable": true, "has_files": !problems.isEmpty,
                                      "files": problems]
         try mail.send(ReplyWriter.Request(
@@ -141,7 +141,7 @@ struct PlanDesk {
         }
         let summary = try PlanAnnouncer(environment: environment, mail: mail, plans: plans).announce(plan, roster: roster)
         let values: [String: Any] = [
-            "name": person.fullName, "original_subject": reading.summary.subject ?? "", "is_confirmation": true,
+            "name": person, "original_subject": reading.summary.subject ?? "", "is_confirmation": true,
             "cycle": plan.cycle, "file_name": plan.fileName, "queued": summary.queued, "already": summary.alreadyQueued, "has_already": summary.alreadyQueued > 0,
             "recipients": summary.recipients, "deadline": plan.deadline,
         ]

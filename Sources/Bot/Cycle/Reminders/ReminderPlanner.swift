@@ -48,10 +48,12 @@ struct ReminderPlanner {
             copy.cycle = "\(cycle):\(today.iso)"
             return copy
         }
-        if rules.schedule.callForApplications.date(in: year) == today {
-            due += heads.map { dated(DueReminder(kind: .call, recipient: $0, address: $0.email, cycle: cycle)) }
-        }
         let applications = policy.applicationReminders(in: year)
+        if rules.schedule.callForApplications.date(in: year) == today {
+            // The call names the deadline the policy gives (§7.4: 1 June), in each head's words.
+            due += heads.map { dated(DueReminder(kind: .call, recipient: $0, address: $0.email, cycle: cycle,
+                                                 deadline: applications.deadline)) }
+        }
         if applications.reminders.contains(today) {
             due += heads.filter { !appliedUnits.contains($0.unit) }
                 .map { dated(DueReminder(kind: .applications, recipient: $0, address: $0.email, cycle: cycle,

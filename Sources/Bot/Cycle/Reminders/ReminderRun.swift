@@ -83,6 +83,7 @@ enum ReminderContexts {
             "applied_count": reminder.unitsApplied.count, "applied": reminder.unitsApplied.map { ["unit": $0] },
         ]
         if let deadline = reminder.deadline { values["deadline"] = deadline }
+        if let person = reminder.recipient, name != nil { values["name"] = person }
         return values
     }
 }

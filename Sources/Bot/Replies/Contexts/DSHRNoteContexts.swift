@@ -1,3 +1,5 @@
+import Foundation
+
 /// The message a note to DSHR is about.
 public struct NotedMessage: Sendable {
     public var from: String?
@@ -5,19 +7,27 @@ public struct NotedMessage: Sendable {
     /// Already formatted for the reader.
     public var date: String?
     public var messageID: String?
+    /// When it arrived: written in the reader's language ("2026 жылғы 12 мамыр, 09:41"), in
+    /// place of `date`.
+    public var receivedAt: Date?
 
-    public init(from: String?, subject: String?, date: String?, messageID: String?) {
+    public init(from: String?, subject: String?, date: String?, messageID: String?, receivedAt: Date? = nil) {
         self.from = from
         self.subject = subject
         self.date = date
         self.messageID = messageID
+        self.receivedAt = receivedAt
     }
 
     func values() -> [String: Any] {
         var values: [String: Any] = [:]
         if let from { values["message_from"] = from }
         if let subject { values["message_subject"] = subject }
-        if let date { values["message_date"] = date }
+        if let receivedAt {
+            values["message_date"] = MailTimestamp(receivedAt)
+        } else if let date {
+            values["message_date"] = date
+        }
         if let messageID { values["message_id"] = messageID }
         return values
     }

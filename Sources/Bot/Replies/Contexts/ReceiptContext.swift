@@ -33,6 +33,8 @@ public struct ReceiptContext: Sendable {
     public var late: Bool
     /// The application deadline (§7.4).
     public var deadline: CivilDate?
+    /// The head as the roster has them (the greeting takes their given name and patronymic).
+    public var addressee: RosterPerson?
 
     public init(
         name: String, unit: String, cycle: String, sourceFiles: [String], accepted: [StoredApplicationRow],
@@ -82,6 +84,7 @@ public struct ReceiptContext: Sendable {
             "late": late,
         ]
         if let deadline { values["deadline"] = deadline }
+        if let addressee { values["name"] = addressee }
         return values
     }
 }

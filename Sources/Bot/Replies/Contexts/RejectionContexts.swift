@@ -42,7 +42,7 @@ public struct SenderNotAllowedContext: Sendable {
 
     public func values() -> [String: Any] {
         [
-            "name": person.fullName, "unit": person.unit, "has_heads": !heads.isEmpty,
+            "name": person, "unit": person.unit, "has_heads": !heads.isEmpty,
             "heads": heads.map { ["full_name": $0.fullName, "email": $0.email] },
         ]
     }

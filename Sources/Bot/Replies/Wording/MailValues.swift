@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import Regulation
 import Store
@@ -13,6 +14,20 @@ public struct Tenge: Sendable, Equatable {
 public struct ByteCount: Sendable, Equatable {
     public var bytes: Int
     public init(_ bytes: Int) { self.bytes = bytes }
+}
+
+/// A moment in a template ("2026 жылғы 12 мамыр, 09:41"), on the university's clock (UTC+5).
+public struct MailTimestamp: Sendable, Equatable {
+    public var date: Date
+    public init(_ date: Date) { self.date = date }
+
+    func text(_ language: WordingLanguage) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 5 * 3600
+        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        let day = CivilDate.almaty(date)
+        return LongDate.text(year: day.year, month: day.month, day: day.day, hour: secondOfDay / 3600,
+                             minute: secondOfDay % 3600 / 60, language: language)
+    }
 }
 
 /// A date in a template. `{{deadline}}` is the nominative ("2026 жылғы 1 маусым",
@@ -70,19 +85,34 @@ enum MailValues {
                          signature: MailSignature) -> [String: Any] {
         var values = context.mapValues { localize(value: $0, language: language, strings: strings) }
         if values["greeting"] == nil {
-            let name = (context["name"] as? String).flatMap { $0.isEmpty ? nil : PersonName.parse(fullName: $0) }
-            values["greeting"] = PersonName.salutation(name, language: language)
+            values["greeting"] = PersonName.salutation(addressee(context["name"]), language: language)
         }
         values["signature"] = signature.values(language)
         values["term"] = Glossary.terms(in: language)
         return values
     }
 
+    /// The name to greet: a roster person's given name and patronymic when the roster has
+    /// them, else their full name split; a plain name split.
+    static func addressee(_ name: Any?) -> PersonName? {
+        if let person = name as? RosterPerson {
+            if let given = person.givenName {
+                let parsed = PersonName.parse(fullName: person.fullName)
+                return PersonName(surname: parsed?.surname, given: given, patronymic: person.patronymic)
+            }
+            return PersonName.parse(fullName: person.fullName)
+        }
+        guard let text = name as? String, !text.isEmpty else { return nil }
+        return PersonName.parse(fullName: text)
+    }
+
     static func localize(value: Any, language: WordingLanguage, strings: ReplyStrings) -> Any {
         switch value {
         case let bool as Bool: return bool
+        case let person as RosterPerson: return person.fullName
         case let number as Int: return MailCount(value: number, language: language, nouns: strings.nouns ?? [:])
         case let date as CivilDate: return MailDate(date: date, language: language)
+        case let moment as MailTimestamp: return moment.text(language)
         case let money as Tenge: return Numbers.tenge(money.amount, language: language)
         case let size as ByteCount: return Numbers.fileSize(size.bytes, language: language)
         case let issue as RowIssue: return Reasons.text(issue, strings: strings)
