@@ -7,8 +7,6 @@ public enum CertificateError: Error, Sendable, Equatable, CustomStringConvertibl
     case invalidImage(key: String, path: String, detail: String)
     /// Cairo, Pango or libqrencode refused.
     case rendering(String)
-    /// The HMAC key file (`certificates.secret_file`).
-    case invalidSecret(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -16,7 +14,6 @@ public enum CertificateError: Error, Sendable, Equatable, CustomStringConvertibl
         case let .invalidImage(key, path, detail):
             return "\(key): \(path): \(detail) (give a PNG file; see config/cpdbot.example.yml)"
         case let .rendering(detail): return "could not draw the certificate: \(detail)"
-        case let .invalidSecret(path, detail): return "certificates.secret_file: \(path): \(detail)"
         }
     }
 }

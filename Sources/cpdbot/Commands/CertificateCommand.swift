@@ -58,7 +58,8 @@ struct CertificateShowCommand: AsyncParsableCommand {
                 CLIExit.printError("no certificate \(number) was issued")
                 throw CLIExit.inputHadProblems
             }
-            print("certificate \(certificate.number) – " + CertificateLines.summary(certificate))
+            print("certificate \(certificate.number) – " + CertificateLines.summary(certificate)
+                + "; verification code \(try desk.code(for: certificate.number))")
             print("  \(certificate.participantEmail); course \(certificate.courseID), \(certificate.startDate) – "
                 + "\(certificate.endDate), \(certificate.delivery); printed in \(certificate.languages.joined(separator: "+"))")
             for reissue in certificate.reissues { print("  re-issued \(reissue.date) to \(reissue.fullName)") }

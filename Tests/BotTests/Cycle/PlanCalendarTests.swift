@@ -75,4 +75,36 @@ import Testing
         #expect(before.end == "2026-10-01" && after.end == "2026-10-10", "DTEND is the day after the last day")
         #expect(before.summary.contains("Research methods") && before.description.contains("36"))
     }
+
+    /// After the Plan is announced, DSHR sends a corrected D-01 (new end date, a.desk taken off):
+    /// head.desk's entry is updated, a.desk's is cancelled – same UIDs, a higher SEQUENCE.
+    @Test func aCorrectionAfterTheAnnouncementUpdatesAndCancels() throws {
+        let f = try CycleDeskTests.Fixture()
+        let dshr = try #require(f.roster.person(address: CycleDeskTests.dshr))
+        let tests = CycleDeskTests()
+        _ = try f.desk.plan.receive(from: dshr, reading: f.read(tests.planMessage(id: "p1@x")), hash: "h1", roster: f.roster)
+        #expect(try f.desk.announce(cycle: "2026-2027").count == 1)
+        let corrected = CycleDeskTests.plan.split(separator: "\r\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasSuffix("a.desk@kazguu.kz") && !$0.contains("D-02") }.joined(separator: "\r\n")
+            .replacingOccurrences(of: "2026-09-30", with: "2026-10-09")
+        let result = try f.desk.plan.receive(from: dshr, reading: f.read(tests.planMessage(id: "p2@x", csv: corrected)), hash: "h2", roster: f.roster)
+        #expect(result == .previewed(slot: "2026-2027.2", problems: 0))
+        #expect(try f.desk.announce(cycle: "2026-2027").count == 1)
+
+        func calendar(_ email: String, slot: String) throws -> ICalendarParser.Calendar? {
+            let purpose = "announce:\(slot):\(email)"
+            guard let part = try Self.calendarParts(try f.store.outbox.raw(messageID: f.desk.mail.messageID(purpose: purpose))).first
+            else { return nil }
+            return try ICalendarParser.parse([part.1]).first
+        }
+        let headBefore = try #require(try calendar("head.desk@kazguu.kz", slot: "2026-2027")?.events.first)
+        let headAfter = try #require(try calendar("head.desk@kazguu.kz", slot: "2026-2027.2")?.events.first)
+        #expect(headAfter.uid == headBefore.uid && headAfter.sequence > headBefore.sequence)
+        #expect(headAfter.end == "2026-10-10" && headAfter.status == "CONFIRMED")
+        let annaBefore = try #require(try calendar("a.desk@kazguu.kz", slot: "2026-2027")?.events.first)
+        let annaAfter = try #require(try calendar("a.desk@kazguu.kz", slot: "2026-2027.2")?.events)
+        #expect(annaAfter.count == 1)
+        #expect(annaAfter.first?.uid == annaBefore.uid && annaAfter.first?.status == "CANCELLED")
+        #expect(try calendar("b.desk@kazguu.kz", slot: "2026-2027.2") == nil, "D-02 is not in the correction: nothing for b.desk")
+    }
 }

@@ -6,9 +6,10 @@ enum ICalendarParser {
     struct Event: Decodable, Equatable {
         var uid: String, summary: String, description: String, start: String, end: String, sequence: Int
         var location: String?
+        var status: String
     }
 
-    struct Calendar: Decodable {
+    struct Calendar: Decodable, Equatable {
         var method: String
         var events: [Event]
     }
@@ -23,7 +24,8 @@ enum ICalendarParser {
                 events.append({'uid': str(e['UID']), 'summary': str(e['SUMMARY']), 'description': str(e['DESCRIPTION']),
                                'start': e.decoded('DTSTART').isoformat(), 'end': e.decoded('DTEND').isoformat(),
                                'sequence': int(e.get('SEQUENCE', 0)),
-                               'location': str(e['LOCATION']) if 'LOCATION' in e else None})
+                               'location': str(e['LOCATION']) if 'LOCATION' in e else None,
+                               'status': str(e.get('STATUS', ''))})
             out.append({'method': str(cal.get('METHOD')), 'events': events})
         print(json.dumps(out))
         """

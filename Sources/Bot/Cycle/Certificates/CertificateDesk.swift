@@ -29,6 +29,13 @@ public struct CertificateDesk: Sendable {
         return codes.accepts(code, for: number) ? .valid(certificate) : .wrongCode
     }
 
+    /// The verification code printed on certificate `number`.
+    public func code(for number: String) throws -> String {
+        let book = environment.store.certificates
+        return VerificationCode(secret: try book.secret(file: environment.configuration.certificates.verificationKeyFile))
+            .code(for: number)
+    }
+
     public func certificate(number: String) throws -> IssuedCertificate? {
         try environment.store.certificates.certificate(number: number)
     }

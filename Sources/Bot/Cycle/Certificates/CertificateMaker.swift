@@ -20,12 +20,6 @@ public final class CertificateMaker {
         codes = VerificationCode(secret: try environment.store.certificates.secret(file: settings.verificationKeyFile))
     }
 
-    /// The languages printed for a person whose own language is `language`.
-    public func languages(for language: String) -> [String] {
-        let configured = environment.configuration.certificates.languages.map(\.rawValue)
-        return configured.isEmpty ? [language] : configured
-    }
-
     public func code(for number: String) -> String { codes.code(for: number) }
 
     public func verifyURL(for number: String) -> String {

@@ -45,6 +45,7 @@ struct PlanAnnouncer {
         var summary = AnnouncementSummary(recipients: people.count, queued: 0, alreadyQueued: 0)
         let calendar = PlanCalendar(templatesDirectory: environment.templatesDirectory, domain: environment.domain)
         let stamp = environment.now()
+        let withdrawn = try coursesWithdrawn(by: stored, plan: plan)
         for person in people {
             let purpose = "announce:\(stored.announcementKey):\(person.email.lowercased())"
             if try mail.isQueued(purpose: purpose) {
@@ -55,7 +56,8 @@ struct PlanAnnouncer {
             let values = PlanContexts.announcement(person: person, stored: stored, plan: plan)
             var files = [attachment]
             // The person's own courses as calendar entries (none for someone with no course).
-            if let events = try calendar.file(for: person, plan: plan, slot: stored.slot, stamp: stamp) {
+            if let events = try calendar.file(for: person, plan: plan, slot: stored.slot, stamp: stamp,
+                                              cancelled: withdrawn[person.email.lowercased()] ?? []) {
                 files.append(OutgoingMessage.Attachment(filename: "courses_\(stored.slot).ics",
                                                               mimeType: PlanCalendar.mimeType, bytes: events))
             }
@@ -70,5 +72,24 @@ struct PlanAnnouncer {
         announced.announcedAt = announced.announcedAt ?? environment.now()
         try plans.save(announced)
         return summary
+    }
+
+    /// Courses announced to a person by an earlier Plan of the cycle that `stored` (a later Plan
+    /// with the same course ids) no longer gives them: their calendar entries are cancelled.
+    private func coursesWithdrawn(by stored: StoredPlan, plan: Plan) throws -> [String: [Course]] {
+        let redefined = Set(plan.courses.map(\.id))
+        let now = Set(plan.assignments.map { $0.courseID + "\u{0}" + $0.participantEmail })
+        var withdrawn: [String: [Course]] = [:]
+        var seen: Set<String> = []
+        for earlier in try plans.plans(cycle: stored.cycle)
+        where earlier.state == .announced && PlanStore.slotOrder(earlier.slot, stored.slot) {
+            let before = try plans.reading(of: earlier).plan
+            for assignment in before.assignments where redefined.contains(assignment.courseID) {
+                let key = assignment.courseID + "\u{0}" + assignment.participantEmail
+                guard !now.contains(key), seen.insert(key).inserted, let course = before.course(id: assignment.courseID) else { continue }
+                withdrawn[assignment.participantEmail, default: []].append(course)
+            }
+        }
+        return withdrawn
     }
 }

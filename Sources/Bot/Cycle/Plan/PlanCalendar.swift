@@ -8,7 +8,8 @@ import Store
 /// The Plan announcement's calendar (issue 16): one all-day `VEVENT` per course assigned to the
 /// person, worded in their language by `templates/calendar/<lang>.{summary,description,location}.mustache`
 /// (the values of `PlanContexts.course`). The `UID` depends only on the person and the course,
-/// so the announcement of a later Plan slot that changes a course updates the same entry;
+/// so the announcement of a later Plan slot that changes a course updates the same entry, and
+/// a person that later Plan takes off a course gets the entry back as `STATUS:CANCELLED`;
 /// `SEQUENCE` is the slot's number (0 for a cycle's first Plan, 1 for `.2`, …).
 final class PlanCalendar: @unchecked Sendable {
     static let mimeType = "text/calendar; charset=UTF-8; method=PUBLISH"
@@ -22,9 +23,16 @@ final class PlanCalendar: @unchecked Sendable {
         self.domain = domain
     }
 
-    /// The person's courses of `plan` as an iCalendar file, nil when they have none.
-    func file(for person: RosterPerson, plan: Plan, slot: String, stamp: Date) throws -> [UInt8]? {
-        let events = try events(for: person, plan: plan, sequence: Self.sequence(ofSlot: slot))
+    /// The person's courses of `plan` as an iCalendar file, and `cancelled` (courses announced to
+    /// them before that this Plan no longer gives them) as cancelled entries; nil when there is neither.
+    func file(for person: RosterPerson, plan: Plan, slot: String, stamp: Date, cancelled: [Course] = []) throws -> [UInt8]? {
+        let sequence = Self.sequence(ofSlot: slot)
+        var events = try events(for: person, plan: plan, sequence: sequence)
+        for course in cancelled {
+            var event = try event(for: person, course: course, sequence: sequence)
+            event.status = .cancelled
+            events.append(event)
+        }
         guard !events.isEmpty else { return nil }
         let text = ICalendarWriter(productID: "-//KAZGUU//cpdbot//EN").write(method: .publish, events: events, stamp: stamp)
         return Array(text.utf8)
@@ -36,17 +44,21 @@ final class PlanCalendar: @unchecked Sendable {
         var events: [ICalendarEvent] = []
         for assignment in plan.assignments where assignment.participantEmail == email && seen.insert(assignment.courseID).inserted {
             guard let course = plan.course(id: assignment.courseID) else { continue }
-            let values = PlanContexts.course(course)
-            let language = person.language.rawValue
-            let location = try render("location", language: language, values)
-            events.append(ICalendarEvent(
-                uid: uid(email: email, courseID: course.id), sequence: sequence,
-                first: Self.day(course.startDate), last: Self.day(max(course.startDate, course.endDate)),
-                summary: try render("summary", language: language, values),
-                description: try render("description", language: language, values),
-                location: location.isEmpty ? nil : location))
+            events.append(try event(for: person, course: course, sequence: sequence))
         }
         return events
+    }
+
+    private func event(for person: RosterPerson, course: Course, sequence: Int) throws -> ICalendarEvent {
+        let values = PlanContexts.course(course)
+        let language = person.language.rawValue
+        let location = try render("location", language: language, values)
+        return ICalendarEvent(
+            uid: uid(email: person.email, courseID: course.id), sequence: sequence,
+            first: Self.day(course.startDate), last: Self.day(max(course.startDate, course.endDate)),
+            summary: try render("summary", language: language, values),
+            description: try render("description", language: language, values),
+            location: location.isEmpty ? nil : location)
     }
 
     /// Stable for a person and a course, and tells nothing about the person to whoever reads it.
