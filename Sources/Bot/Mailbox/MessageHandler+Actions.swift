@@ -130,8 +130,8 @@ extension MessageHandler {
         let recipients = environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) }
         guard !recipients.isEmpty else { return }
         let from = summary.map { $0.fromAll.isEmpty ? $0.from : $0.fromAll.joined(separator: ", ") } ?? nil
-        var values = NotedMessage(from: from, subject: summary?.subject, date: ReplyContext.isoDay(receivedAt),
-                                  messageID: summary?.messageId).values()
+        var values = NotedMessage(from: from, subject: summary?.subject, date: nil,
+                                  messageID: summary?.messageId, receivedAt: receivedAt).values()
         values["folder"] = folders.rejected
         values.merge(refusal.reportValues()) { _, new in new }
         if let person {
