@@ -97,13 +97,18 @@ struct ProviderFoldersTests {
         let listing = try sandbox.imap(bot)
         defer { listing.logout() }
         #expect(!(try listing.listMailboxes().map(\.name)).contains("Sent"))
-        // Each head has each receipt once.
-        var got: [String: Int] = [:]
-        for head in Self.heads {
-            for raw in try sandbox.messages(of: head.email) {
-                if let parent = MailSandbox.header("In-Reply-To", in: raw) { got[parent, default: 0] += 1 }
+        // Each head has each receipt once (Postfix delivers them while the test runs on: wait for all).
+        func receiptsByOriginal() throws -> [String: Int] {
+            var got: [String: Int] = [:]
+            for head in Self.heads {
+                for raw in try sandbox.messages(of: head.email) {
+                    if let parent = MailSandbox.header("In-Reply-To", in: raw) { got[parent, default: 0] += 1 }
+                }
             }
+            return got
         }
+        try sandbox.waitUntil(seconds: 60) { try receiptsByOriginal().values.reduce(0, +) >= originals.count }
+        let got = try receiptsByOriginal()
         #expect(got.keys.sorted() == originals.sorted() && got.values.allSatisfy { $0 == 1 })
     }
 

@@ -58,7 +58,9 @@ struct PlanAnnouncer {
             // The person's own courses as calendar entries (none for someone with no course).
             if let events = try calendar.file(for: person, plan: plan, slot: stored.slot, stamp: stamp,
                                               cancelled: withdrawn[person.email.lowercased()] ?? []) {
-                files.append(OutgoingMessage.Attachment(filename: "courses_\(stored.slot).ics",
+                // Named like the course list, in the reader's language ("Курстар_жоспары_2026-2027.ics").
+                let name = (attachment.filename as NSString).deletingPathExtension + ".ics"
+                files.append(OutgoingMessage.Attachment(filename: name,
                                                               mimeType: PlanCalendar.mimeType, bytes: events))
             }
             let queued = try mail.send(ReplyWriter.Request(
