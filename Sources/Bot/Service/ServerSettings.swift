@@ -7,28 +7,30 @@ import OAuth
 /// moment (they live only in `ConnectionSettings`, whose description hides them). A server
 /// with `auth: oauth2` logs in with tokens from `tokens` (one cache for IMAP and SMTP).
 public enum ServerSettings {
+    /// How to log in to the mailbox (`imap.*`).
     public static func imap(_ configuration: CPDBotConfiguration, resolver: PasswordResolver = PasswordResolver(),
                             tokens: TokenCache? = nil) throws(ConfigurationError) -> ConnectionSettings {
-        var settings = ConnectionSettings(url: configuration.imap.url.absoluteString, user: configuration.imap.user,
-                                          password: "", caFile: configuration.tls.caFile,
-                                          allowPlaintextOnLoopback: configuration.tls.allowPlaintextOnLoopback)
-        switch configuration.imap.auth {
-        case .password:
-            settings.password = try resolver.resolve(configuration.imap.password, section: "imap").reveal()
-        case .oauth2:
-            settings.login = try bearer(configuration, tokens: tokens, resolver: resolver)
-        }
-        return settings
+        try settings(configuration, url: configuration.imap.url.absoluteString, user: configuration.imap.user,
+                     auth: configuration.imap.auth, password: configuration.imap.password, section: "imap",
+                     resolver: resolver, tokens: tokens)
     }
 
+    /// How to log in to the submission server (`smtp.*`).
     public static func smtp(_ configuration: CPDBotConfiguration, resolver: PasswordResolver = PasswordResolver(),
                             tokens: TokenCache? = nil) throws(ConfigurationError) -> ConnectionSettings {
-        var settings = ConnectionSettings(url: smtpURL(configuration), user: configuration.smtp.user,
-                                          password: "", caFile: configuration.tls.caFile,
+        try settings(configuration, url: smtpURL(configuration), user: configuration.smtp.user,
+                     auth: configuration.smtp.auth, password: configuration.smtp.password, section: "smtp",
+                     resolver: resolver, tokens: tokens)
+    }
+
+    private static func settings(_ configuration: CPDBotConfiguration, url: String, user: String,
+                                 auth: CPDBotConfiguration.Authentication, password: PasswordSource, section: String,
+                                 resolver: PasswordResolver, tokens: TokenCache?) throws(ConfigurationError) -> ConnectionSettings {
+        var settings = ConnectionSettings(url: url, user: user, password: "", caFile: configuration.tls.caFile,
                                           allowPlaintextOnLoopback: configuration.tls.allowPlaintextOnLoopback)
-        switch configuration.smtp.auth {
+        switch auth {
         case .password:
-            settings.password = try resolver.resolve(configuration.smtp.password, section: "smtp").reveal()
+            settings.password = try resolver.resolve(password, section: section).reveal()
         case .oauth2:
             settings.login = try bearer(configuration, tokens: tokens, resolver: resolver)
         }
