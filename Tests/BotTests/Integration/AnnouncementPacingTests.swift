@@ -52,7 +52,9 @@ struct AnnouncementPacingTests {
         let messages = Messages(sandbox: sandbox)
         try sandbox.waitUntil(seconds: 30) { try messages.replies(to: planID, of: Self.dshr).count == 1 }
         let preview = try #require(try messages.replies(to: planID, of: Self.dshr).first)
-        #expect(preview.text.contains("2001") && preview.text.contains("600"), "the preview gives the people and the pace")
+        // Numbers as people write them ("2 001" with a no-break space, "2,001" in English): compare the digits.
+        let figures = preview.text.filter { !"\u{00A0}\u{202F},".contains($0) }
+        #expect(figures.contains("2001") && figures.contains("600"), "the preview gives the people and the pace")
 
         let queued = try CycleDesk(environment: environment).announce(cycle: "2026-2027")
         #expect(queued.first?.summary.queued == Self.count + 1)
