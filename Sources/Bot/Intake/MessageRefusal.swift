@@ -72,8 +72,8 @@ struct MessageRefusal: Sendable, Equatable {
     func reportValues() -> [String: Any] {
         var values: [String: Any] = ["message_refused": true, "refusal_\(kind.rawValue)": true, "refusal_detail": detail]
         if let configurationKey { values["limit_key"] = configurationKey }
-        if let actual { values["limit_actual"] = String(actual) }
-        if let maximum { values["limit_maximum"] = String(maximum) }
+        if let actual { values["limit_actual"] = shown(actual) }
+        if let maximum { values["limit_maximum"] = shown(maximum) }
         return values
     }
 }

@@ -121,16 +121,15 @@ struct LoginAlert {
 
     /// The template's values (pure).
     static func values(since: Date, reason: String, configuration: CPDBotConfiguration) -> [String: Any] {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 5 * 3600) ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: since)
-        let when = String(format: "%02d.%02d.%04d %02d:%02d", parts.day ?? 0, parts.month ?? 0, parts.year ?? 0,
-                          parts.hour ?? 0, parts.minute ?? 0)
-        return [
-            "since": when,
+        [
+            // Written in the reader's language on the university's clock ("15 января 2027 г., 13:00").
+            "since": MailTimestamp(since),
             "reason": reason,
             "mailbox": configuration.imap.user,
             "uses_oauth2": configuration.usesOAuth2,
+            // Named as the administrator types them, whatever the reader's language.
+            "secret_file_key": "oauth2.client_secret_file",
+            "status_command": "cpdbot status",
         ]
     }
 }

@@ -110,22 +110,31 @@ import Wording
 
     /// How long the announcement takes at the pace, and the warning only when §7.7 is missed:
     /// 6,000 people with the bot's copies at Exchange Online's limits (10,000 recipients a day)
-    /// take until 00:33 the next day – in time; 2,000 at 600 a minute take 4 minutes.
+    /// take 14 h 34 min, until 00:33 the next day – in time; 2,000 at 600 a minute take 4 minutes. The
+    /// numbers are grouped ("6 000") and the moments written as the reader's language writes them.
     @Test(arguments: RosterPerson.Language.allCases)
     func previewGivesTheSendingTime(language: RosterPerson.Language) throws {
+        func plain(_ text: String) -> String { text.replacingOccurrences(of: "\u{00A0}", with: " ") }
+        func moment(_ day: Int, _ hour: Int, _ minute: Int) -> String {
+            plain(LongDate.text(year: 2026, month: 7, day: day, hour: hour, minute: minute, language: language.wording))
+        }
         let twoDays = try #require(Self.contexts.first { $0.1 == "paced over two days" }).2
         let quick = try #require(Self.contexts.first { $0.1 == "paced in time" }).2
         #expect(twoDays["pace_misses_deadline"] as? Bool == false)
-        #expect(twoDays["pace_finish"] as? String == "11.07.2026 00:33")
-        let twoDaysText = try Self.library.render("plan_preview", language: language, context: twoDays).text
-        let quickText = try Self.library.render("plan_preview", language: language, context: quick).text
-        #expect(twoDaysText.contains("6000") && twoDaysText.contains("11.07.2026 00:33"))
-        #expect(quickText.contains("2000") && quickText.contains("600") && quickText.contains("4 ")
-                && quickText.contains("10.07.2026 10:03"))
+        #expect((twoDays["pace_finish"] as? MailTimestamp).map { AlmatyTime.text($0.date) } == "11.07.2026 00:33")
+        #expect(twoDays["pace_people"] as? Int == 6_000 && twoDays["pace_hours"] as? Int == 14 && twoDays["pace_minutes"] as? Int == 34)
+        let twoDaysText = plain(try Self.library.render("plan_preview", language: language, context: twoDays).text)
+        let quickText = plain(try Self.library.render("plan_preview", language: language, context: quick).text)
+        #expect(twoDaysText.contains("6 000") && twoDaysText.contains("14 ") && twoDaysText.contains("34 ")
+                && twoDaysText.contains(moment(11, 0, 33)), "\(twoDaysText)")
+        #expect(quickText.contains("2 000") && quickText.contains("600") && quickText.contains("4 ")
+                && quickText.contains(moment(10, 10, 3)), "\(quickText)")
         var missing = twoDays
         missing["pace_misses_deadline"] = true
-        let warned = try Self.library.render("plan_preview", language: language, context: missing).text
-        #expect(warned.count > twoDaysText.count + 60 && warned.contains("13.07.2026"))
+        let warned = plain(try Self.library.render("plan_preview", language: language, context: missing).text)
+        let deadline = plain(LongDate.text(year: 2026, month: 7, day: 13, language: language.wording,
+                                           kazakhCase: language == .kk ? .dative : .nominative))
+        #expect(warned.count > twoDaysText.count + 60 && warned.contains(deadline), "\(warned)")
         let clean = try #require(Self.contexts.first { $0.1 == "clean" }).2
         let unpaced = try Self.library.render("plan_preview", language: language, context: clean).text
         #expect(!unpaced.contains("600") && unpaced.count < quickText.count, "no pace paragraph without limits")

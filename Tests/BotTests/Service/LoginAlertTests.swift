@@ -6,6 +6,7 @@ import MIME
 import Mail
 import Store
 import Testing
+import Wording
 @testable import Bot
 
 /// Issue 18 item 7: a failed login is recorded at once, and DSHR and the admins get one alert
@@ -107,7 +108,8 @@ import Testing
         let rendered = try renderer.render("login_alert", language: language, context: { _ in values })
         #expect(rendered.subject.contains("hr-intake@kazguu.kz"))
         #expect(rendered.text.contains("invalid_client"))
-        #expect(rendered.text.contains("15.01.2027 13:00"))  // the start, at UTC+5
+        let start = LongDate.text(year: 2027, month: 1, day: 15, hour: 13, minute: 0, language: WordingLanguage(rawValue: language)!)
+        #expect(rendered.text.contains(start), "\(rendered.text)")  // the start, at UTC+5
         #expect(!rendered.text.contains("{{"))
         #expect(rendered.html?.contains("invalid_client") == true)
     }

@@ -1,3 +1,4 @@
+import Config
 import Documents
 import Foundation
 import Regulation
@@ -19,6 +20,8 @@ import Wording
         "DSHR", "HR", "LMS", "Canvas", "Excel", "LibreOffice", "OpenDocument", "Word", "PDF", "CSV", "UTF",
         "xlsx", "xls", "ods", "docx", "csv", "Message", "ID", "DMARC", "Rejected", "Reported", "Ignored", "Processed",
         "PLAN", "COMPLETIONS", "ROSTER", "Otinim", "From", "CPD", "T",
+        // The login alert to DSHR and the administrators names the provider's services.
+        "OAuth", "Microsoft", "Google", "Workspace",
         // roster.csv must have these column keys (RosterParser reads no other header), so a mail
         // asking for the file names them as the file has them.
         "roster", "email", "full_name", "category", "unit", "role", "leadership", "lang", "full", "name",
@@ -30,7 +33,17 @@ import Wording
     static func samples(_ language: RosterPerson.Language) throws -> [(String, [String: Any])] {
         let strings = try library.strings(language)
         return ReplySamples.contexts(strings) + CycleTemplatesTests.contexts.map { ($0.0, $0.2) }
-            + SummaryTemplatesTests.contexts.map { ($0.0, $0.2) }
+            + SummaryTemplatesTests.contexts.map { ($0.0, $0.2) } + loginAlerts
+    }
+
+    /// The alert that the bot cannot log in, with an application's secret and with a password.
+    static var loginAlerts: [(String, [String: Any])] {
+        let since = Date(timeIntervalSince1970: 1_800_000_000)  // 15 January 2027, 13:00 in Almaty
+        let password = LoginAlert.values(since: since, reason: "LOGIN failed: authentication failed", configuration: CPDBotConfiguration())
+        var oauth = LoginAlert.values(since: since, reason: "the token endpoint refused client c: invalid_client",
+                                      configuration: CPDBotConfiguration())
+        oauth["uses_oauth2"] = true
+        return [("login_alert", password), ("login_alert", oauth)]
     }
 
     /// Every string a context carries (names, titles, files, subjects from senders): they are
@@ -115,13 +128,18 @@ import Wording
         #expect(ru.text.hasPrefix("Уважаемая Айгүл Серікқызы!"), "\(ru.text)")
     }
 
+    /// The Plan announcement to a participant of both sample courses.
+    static var announcement: [String: Any] {
+        CycleTemplatesTests.contexts.first { $0.0 == "plan_announcement" && $0.1 == "with courses" }?.2 ?? [:]
+    }
+
     @Test func countsTakeTheirPluralForms() throws {
         func plain(_ text: String) -> String { text.replacingOccurrences(of: "\u{00A0}", with: " ") }
-        let ru = plain(try Self.library.render("plan_announcement", language: .ru, context: CycleTemplatesTests.contexts[2].2).text)
+        let ru = plain(try Self.library.render("plan_announcement", language: .ru, context: Self.announcement).text)
         #expect(ru.contains("36 академических часов"), "\(ru)")
         #expect(ru.contains("2 курса"), "\(ru)")
         #expect(ru.contains("утверждён 3 июля 2026 г.;"), "one period after г.: \(ru)")
-        let en = plain(try Self.library.render("plan_announcement", language: .en, context: CycleTemplatesTests.contexts[2].2).text)
+        let en = plain(try Self.library.render("plan_announcement", language: .en, context: Self.announcement).text)
         #expect(en.contains("36 academic hours") && en.contains("2 courses"), "\(en)")
         #expect(en.contains("You are included in this course:"), "\(en)")
     }

@@ -34,11 +34,13 @@ public struct AnnouncementPace: Sendable, Equatable {
     /// Whole minutes, rounded up (at least 1).
     public var minutes: Int { max(1, Int((duration / 60).rounded(.up))) }
 
-    /// "2 h 5 min" style parts for the templates: hours and the minutes left over.
+    /// The template's values: the duration as counts (hours and the minutes left over, worded
+    /// with their nouns: "14 сағат 33 минут", "14 часов 33 минуты") and the finish as a moment
+    /// the reader's language writes ("11 июля 2026 г., 00:33").
     var contextValues: [String: Any] {
         [
             "has_pace": true, "pace_hours": minutes / 60, "pace_minutes": minutes % 60, "pace_has_hours": minutes >= 60,
-            "pace_finish": AlmatyTime.text(finish), "pace_misses_deadline": missesDeadline,
+            "pace_has_minutes": minutes % 60 > 0, "pace_finish": MailTimestamp(finish), "pace_misses_deadline": missesDeadline,
         ]
     }
 }
