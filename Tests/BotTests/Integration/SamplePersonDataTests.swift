@@ -13,35 +13,37 @@ struct SamplePersonDataTests {
     static let person = "a.seitkali@kazguu.kz"
 
     @Test func showThenEraseLeavesTheAddressOnlyInWhatWasKept() throws {
-        let sandbox = try MailSandbox()
-        let corpus = try SampleCorpus.load()
-        try sandbox.reset([Self.bot, Self.person])
-        try sandbox.deliver(corpus.inReceivedOrder.map(corpus.url), to: Self.bot)
-        let store = try TemporaryStore(roster: SampleCorpus.directory.appendingPathComponent("roster.csv"))
-        defer { try? FileManager.default.removeItem(at: store.url) }
-        let environment = BotEnvironment(
-            configuration: sandbox.configuration(botUser: Self.bot, store: store.url), store: store.fileStore,
-            templatesDirectory: MailSandbox.repository.appendingPathComponent("templates"), logger: Logger(label: "test"))
-        let runner = try BotRunner(environment: environment)
-        _ = try runner.poll()
-        runner.disconnect()
+        try MailSandbox.withSampleMailboxes {
+            let sandbox = try MailSandbox()
+            let corpus = try SampleCorpus.load()
+            try sandbox.reset([Self.bot, Self.person])
+            try sandbox.deliver(corpus.inReceivedOrder.map(corpus.url), to: Self.bot)
+            let store = try TemporaryStore(roster: SampleCorpus.directory.appendingPathComponent("roster.csv"))
+            defer { try? FileManager.default.removeItem(at: store.url) }
+            let environment = BotEnvironment(
+                configuration: sandbox.configuration(botUser: Self.bot, store: store.url), store: store.fileStore,
+                templatesDirectory: MailSandbox.repository.appendingPathComponent("templates"), logger: Logger(label: "test"))
+            let runner = try BotRunner(environment: environment)
+            _ = try runner.poll()
+            runner.disconnect()
 
-        let shown = try PersonData(store: store.fileStore, email: Self.person)
-        let areas = Set(shown.findings.map(\.area))
-        #expect(areas.isSuperset(of: [.roster, .applications, .messages, .outbox, .journal]), "\(areas)")
+            let shown = try PersonData(store: store.fileStore, email: Self.person)
+            let areas = Set(shown.findings.map(\.area))
+            #expect(areas.isSuperset(of: [.roster, .applications, .messages, .outbox, .journal]), "\(areas)")
 
-        let report = try PersonEraser(store: store.fileStore).erase(email: Self.person, by: "test")
-        #expect(report.remaining.isEmpty, "\(report.remaining)")
-        let kept = Set(report.kept.map(\.path))
-        let needle = Array(Self.person.utf8)
-        for path in try PersonData.files(in: store.url) where !kept.contains(path) {
-            let data = try Data(contentsOf: store.url.appendingPathComponent(path))
-            #expect(PersonData.occurrences(of: needle, in: data) == 0, "\(path) still names \(Self.person)")
+            let report = try PersonEraser(store: store.fileStore).erase(email: Self.person, by: "test")
+            #expect(report.remaining.isEmpty, "\(report.remaining)")
+            let kept = Set(report.kept.map(\.path))
+            let needle = Array(Self.person.utf8)
+            for path in try PersonData.files(in: store.url) where !kept.contains(path) {
+                let data = try Data(contentsOf: store.url.appendingPathComponent(path))
+                #expect(PersonData.occurrences(of: needle, in: data) == 0, "\(path) still names \(Self.person)")
+            }
+            #expect(try PersonData(store: store.fileStore, email: Self.person).findings.allSatisfy { kept.contains($0.path) })
+            // The other heads' applications are still there.
+            let remaining = try store.fileStore.applications.cycles().flatMap { try store.fileStore.applications.all(cycle: $0) }
+            #expect(!remaining.isEmpty)
+            #expect(remaining.allSatisfy { $0.email != Self.person })
         }
-        #expect(try PersonData(store: store.fileStore, email: Self.person).findings.allSatisfy { kept.contains($0.path) })
-        // The other heads' applications are still there.
-        let remaining = try store.fileStore.applications.cycles().flatMap { try store.fileStore.applications.all(cycle: $0) }
-        #expect(!remaining.isEmpty)
-        #expect(remaining.allSatisfy { $0.email != Self.person })
     }
 }

@@ -8,6 +8,14 @@ import Testing
 /// real Dovecot and Postfix on 127.0.0.1. Found through CPDBOT_SANDBOX_DIR, else
 /// <repo>/var/mail-sandbox; the tests are skipped only when neither exists.
 struct MailSandbox {
+    /// Held by every test that resets or reads the sample corpus's own mailboxes
+    /// (`a.seitkali@`, `dshr@`, …): suites run side by side, and one suite's reset must not
+    /// empty another's replies. Tests that need no sample address use mailboxes of their own.
+    static func withSampleMailboxes<T>(_ body: () throws -> T) rethrows -> T {
+        try sampleMailboxesLock.withLock(body)
+    }
+    private static let sampleMailboxesLock = NSLock()
+
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
