@@ -4,12 +4,12 @@ import Testing
 
 /// `cpdbot run` waiting for its next slot at `smtp.max_messages_per_minute: 6` (one message
 /// every 10 s) stops at once on SIGTERM: the pacer never sleeps past a graceful shutdown, and
-/// what waits stays queued. The bot is staff1967; its messages go to staff1968.
+/// what waits stays queued. The bot is staff1951; its messages go to staff1952 (mailboxes no other suite uses).
 @Suite(.serialized, .enabled(if: MailSandbox.isAvailable && CPDBotBinary.url != nil,
                              "needs the mail sandbox and a built cpdbot (swift build)"))
 struct PacedShutdownTests {
-    static let bot = "staff1967@kazguu.kz"
-    static let recipient = "staff1968@kazguu.kz"
+    static let bot = "staff1951@kazguu.kz"
+    static let recipient = "staff1952@kazguu.kz"
 
     @Test func sigtermEndsAPacedWait() throws {
         let sandbox = try MailSandbox()
