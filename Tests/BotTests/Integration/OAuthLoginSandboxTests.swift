@@ -169,8 +169,10 @@ struct OAuthLoginSandboxTests {
     }
 
     /// `cpdbot run` with tokens that live 20 seconds, IDLE, and mail arriving for about 70 s:
-    /// sessions log in again with fresh tokens, every message is answered exactly once.
-    @Test func twentySecondTokensUnderRun() throws {
+    /// sessions log in again with fresh tokens, every message is answered exactly once – over
+    /// both SASL mechanisms (Exchange Online offers only XOAUTH2).
+    @Test(arguments: ["oauthbearer", "xoauth2"])
+    func twentySecondTokensUnderRun(mechanism: String) throws {
         guard CPDBotBinary.url != nil else { return }
         let oauth = try OAuthSandbox()
         let sandbox = oauth.sandbox
@@ -193,7 +195,7 @@ struct OAuthLoginSandboxTests {
             store: { path: \(storeURL.path) }
             replies: { max_per_sender_per_hour: 1000 }
             poll_interval_seconds: 60
-            oauth2: { provider: generic, token_url: "\(OAuthSandbox.tokenURL)", client_id: \(clientID), client_secret_file: \(secretFile), mechanism: oauthbearer }
+            oauth2: { provider: generic, token_url: "\(OAuthSandbox.tokenURL)", client_id: \(clientID), client_secret_file: \(secretFile), mechanism: \(mechanism) }
 
             """).write(to: config, atomically: true, encoding: .utf8)
         let log = folder.appendingPathComponent("run.log")
