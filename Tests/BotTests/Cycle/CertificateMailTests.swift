@@ -50,7 +50,9 @@ import Testing
             }
             let notice = try MessageParser().parse([UInt8](raw)).readableText()
             let code = try CertificateMaker(environment: desk.environment).code(for: certificate.number)
-            #expect(notice.contains(code) && text.contains(code), "\(purpose): the verification code in the notice and the PDF")
+            // pdftotext breaks the footer where Pango wrapped it, which may fall after the code's hyphen.
+            let printed = text.filter { !$0.isWhitespace }
+            #expect(notice.contains(code) && printed.contains(code), "\(purpose): the verification code in the notice and the PDF")
             // The picture and the QR code for the first of each list (pdftoppm at 150 dpi is the slow part).
             if index == 0 {
                 let picture = try CertificateChecks.picture(ofPDF: pdf)
