@@ -30,16 +30,7 @@ struct CrashRecoveryTests {
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cpdbot-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("mail"), withIntermediateDirectories: true)
-        let start = Date(timeIntervalSince1970: 1_778_000_000)  // May 2026: before the deadline
-        var files: [URL] = []
-        for number in 1...Self.backlog {
-            let head = heads[number % heads.count]
-            let url = folder.appendingPathComponent("mail/\(number).eml")
-            try ApplicationMail.make(number: number, from: head, to: Self.bot, date: start.addingTimeInterval(Double(number)))
-                .write(to: url)
-            files.append(url)
-        }
-        try sandbox.deliver(files, to: Self.bot)
+        try sandbox.deliver(try ApplicationMail.backlog(count: Self.backlog, heads: heads, to: Self.bot, in: folder), to: Self.bot)
 
         let store = try TemporaryStore(roster: rosterURL)
         let config = try CPDBotBinary.writeConfig(sandbox: sandbox, bot: Self.bot, store: store.url, in: folder)

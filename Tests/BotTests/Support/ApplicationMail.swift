@@ -5,6 +5,20 @@ import MIME
 /// Builds application mails for load and crash tests: a head's message with a small CSV
 /// Appendix 1 attached, a unique Message-ID and a Date that orders them.
 enum ApplicationMail {
+    /// A backlog of application mails `1...count`, from the heads in turn, one second apart from
+    /// May 2026 (before the deadline), written as files under `folder/mail/` in the order given.
+    static func backlog(count: Int, heads: [(email: String, name: String, unit: String)], to bot: String,
+                        in folder: URL) throws -> [URL] {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("mail"), withIntermediateDirectories: true)
+        let start = Date(timeIntervalSince1970: 1_778_000_000)
+        return try (1...count).map { number in
+            let url = folder.appendingPathComponent("mail/\(number).eml")
+            try make(number: number, from: heads[number % heads.count], to: bot, date: start.addingTimeInterval(Double(number)))
+                .write(to: url)
+            return url
+        }
+    }
+
     static func make(number: Int, from head: (email: String, name: String, unit: String), to bot: String,
                      rows: Int = 2, date: Date) -> Data {
         var csv = "№;Мектеп;Т.А.Ә.;Даярлау бағыты;Білім беру бағдарламасы;Соңғы курс;Курс күні;Сағат саны;Телефон;Электрондық пошта\r\n"
