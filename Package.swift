@@ -1,7 +1,10 @@
 // swift-tools-version: 6.1
 // cpdbot: the e-mail bot that runs the university's professional development cycle.
-// Dependencies point one way: cpdbot → Bot → {Mail, OAuth, MIME, Documents, Applications,
-// Regulation, Store, Config, Wording}; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}. Pure modules never import Curl.
+// Dependencies point one way: cpdbot → Bot → {Intake, Mail, OAuth, Store, Config, Certificates,
+// ICalendar, Wording}; Intake → {Regulation, Applications, MIME, Documents, Staff}; Store → Staff;
+// Regulation → Staff; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}.
+// Pure modules never import Curl. Inside Bot the folders depend one way too: Operations →
+// Service → Mailbox → Cycle → Sending → Replies → Environment (docs/architecture.md).
 import PackageDescription
 
 let package = Package(
@@ -75,7 +78,11 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding", "CivilCalendar"]),
-        .target(name: "Regulation", dependencies: ["Documents", "CivilCalendar", "Yams"]),
+        // The people the bot knows (`Roster`) and the one roster reader; the store keeps the file.
+        .target(name: "Staff"),
+        .target(name: "Regulation", dependencies: ["Documents", "CivilCalendar", "Staff", "Yams"]),
+        // The intake core: a message's reading and its routing, values in, decisions out.
+        .target(name: "Intake", dependencies: ["MIME", "Documents", "Applications", "Regulation", "Staff"]),
         .target(name: "ICalendar"),
         // Values in, PDF bytes out: the certificate's layout, drawing and verification code.
         .target(name: "Certificates", dependencies: [
@@ -84,10 +91,10 @@ let package = Package(
 
         // MARK: State and the service.
         .target(name: "Config", dependencies: ["Yams"]),
-        .target(name: "Store", dependencies: ["Digest", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Store", dependencies: ["Digest", "Staff", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
-            "Mail", "OAuth", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Digest", "Wording",
-            "Certificates", "ICalendar",
+            "Mail", "OAuth", "MIME", "Documents", "Applications", "Regulation", "Intake", "Staff", "Store", "Config", "Digest", "Wording",
+            "Certificates", "ICalendar", "Curl",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -95,7 +102,7 @@ let package = Package(
 
         // MARK: The command line, thin.
         .executableTarget(name: "cpdbot", dependencies: [
-            "Bot", "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Certificates",
+            "Bot", "MIME", "Documents", "Applications", "Regulation", "Staff", "Store", "Config",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -123,16 +130,16 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["TestSupport", "MIME", "TextEncoding", "Digest"]),
         .testTarget(name: "DocumentsTests", dependencies: ["TestSupport", "Documents"]),
         .testTarget(name: "ApplicationsTests", dependencies: ["Applications", "Documents"]),
-        .testTarget(name: "RegulationTests", dependencies: ["TestSupport", "Regulation"]),
+        .testTarget(name: "RegulationTests", dependencies: ["TestSupport", "Regulation", "Staff"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "OAuthTests", dependencies: [
             "OAuth", "Curl", "Config",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Digest"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Staff", "Digest"]),
         .testTarget(name: "CertificatesTests", dependencies: ["Certificates"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation", "Certificates", "ICalendar"]),
+        .testTarget(name: "BotTests", dependencies: ["Bot", "Intake", "Staff", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation"]),
     ]
 )

@@ -12,8 +12,13 @@ import Foundation
 /// <root>/roster.csv              the people the bot knows (DESIGN.md: it lives in the store)
 /// <root>/mailbox/                 IMAP position (UIDVALIDITY, last UID, last poll)
 /// <root>/certificates/            the certificate registry and the verification codes' key
+/// <root>/plans/<slot>/            a Plan DSHR sent: plan.json and the file as sent (`PlanFiles`)
+/// <root>/training/ledger.json     certificates issued and the training history (`TrainingLedgerFile`)
+/// <root>/outbox/inflight/         a mark per message on its way to the SMTP server (`InFlightMarks`)
+/// <root>/store-format.json        the layout's version (`StoreFormat`)
 /// ```
-/// Directories are 0700 and files 0600: the store holds personal data.
+/// Directories are 0700 and files 0600: the store holds personal data. Every file in it is
+/// written through one of these types; nothing else writes into the store.
 public struct FileStore: Sendable {
     public let root: URL
     public let archive: MessageArchive
@@ -25,8 +30,17 @@ public struct FileStore: Sendable {
     /// The last failure of a poll, readable even after a full disk (`FailureRecord`).
     public let failure: FailureRecord
     public let certificates: CertificateBook
+    /// The Plans DSHR sent (`plans/`).
+    public let plans: PlanFiles
+    /// The training ledger (`training/ledger.json`).
+    public let trainingLedger: TrainingLedgerFile
+    /// The store's format on disk when it was opened, before any migration (`StoreFormat`):
+    /// `StoreFormat.beforeVersioning` for a store without `store-format.json`, a new one included.
+    public let formatFound: Int
 
-    /// Opens the store at `root`, creating the layout where it is missing.
+    /// Opens the store at `root`, creating the layout where it is missing and migrating a
+    /// store an older cpdbot wrote (`StoreMigration`). Throws `StoreError.newerFormat` for a
+    /// store a newer cpdbot wrote.
     public init(root: URL) throws {
         let root = root.standardizedFileURL
         self.root = root
@@ -44,6 +58,9 @@ public struct FileStore: Sendable {
         mailbox = MailboxStateFile(directory: self.root.appendingPathComponent("mailbox"))
         failure = FailureRecord(url: self.root.appendingPathComponent("mailbox/last-failure.json"))
         certificates = CertificateBook(directory: self.root.appendingPathComponent("certificates"))
+        plans = PlanFiles(directory: self.root.appendingPathComponent("plans", isDirectory: true))
+        trainingLedger = TrainingLedgerFile(url: self.root.appendingPathComponent("training/ledger.json"))
+        formatFound = try StoreMigration.migrate(root: root)
     }
 
     /// The lock a backup takes to copy the store (`WritingLock`); not part of a backup.

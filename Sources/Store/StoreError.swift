@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Staff
 
 // The one error type of the Store module. Every message names the path it concerns and
 // says what the operator can do about it, because these end up on stderr of `cpdbot`.
@@ -23,6 +24,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(what: String, path: String)
     /// A value handed to the store cannot be stored as is.
     case invalidValue(what: String, detail: String)
+    /// The store was written by a newer cpdbot (`store-format.json` names a later format).
+    case newerFormat(path: String, found: Int, supported: Int)
 
     /// The disk (or the user's quota) is full: the bot waits and tries again instead of stopping.
     public var isOutOfSpace: Bool {
@@ -50,6 +53,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(what) not found at \(path)"
         case let .invalidValue(what, detail):
             return "cannot store \(what): \(detail)"
+        case let .newerFormat(path, found, supported):
+            return "\(path) says the store has format \(found), written by a newer cpdbot; this one reads formats up to "
+                + "\(supported): run the newer cpdbot, or restore a backup this version made"
         }
     }
 

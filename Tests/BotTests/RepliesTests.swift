@@ -1,6 +1,8 @@
 import Foundation
+@testable import Intake
 import MIME
 import Regulation
+import Staff
 import Store
 import Wording
 import Testing

@@ -1,4 +1,6 @@
 import Foundation
+@testable import Intake
+import Staff
 import Store
 import Testing
 @testable import Bot
@@ -11,7 +13,7 @@ enum RoutingFixtures {
     }
 
     static func roster() throws -> Roster {
-        try RosterParser.parse(Data(contentsOf: samples.appendingPathComponent("roster.csv")), path: "roster.csv")
+        try RosterCSV.parse(Data(contentsOf: samples.appendingPathComponent("roster.csv")), path: "roster.csv")
     }
 
     struct Oracle: Decodable {

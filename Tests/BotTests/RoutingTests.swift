@@ -1,4 +1,5 @@
 import Foundation
+@testable import Intake
 import Store
 import Testing
 @testable import Bot

@@ -37,6 +37,39 @@ import Testing
             let path = store.root.appendingPathComponent(folder).path
             #expect(try TemporaryDirectory.mode(path) == 0o700, "\(path)")
         }
+        // A new store is of the current format, and says so in a private file.
+        #expect(store.formatFound == 1)
+        let format = store.root.appendingPathComponent(StoreFormat.fileName)
+        #expect(try TemporaryDirectory.mode(format.path) == 0o600)
+        #expect(try AtomicFile.readJSON(StoreFormat.self, from: format) == StoreFormat(format: StoreFormat.current))
+        #expect(try FileStore(root: store.root).formatFound == StoreFormat.current)
+    }
+
+    @Test func planFilesAndTheLedgerAreWrittenPrivatelyInTheStoresLayout() throws {
+        let dir = try TemporaryDirectory()
+        let store = try dir.store()
+        try store.plans.save(["state": "previewed"], slot: "2026-2027", file: (name: "plan.csv", bytes: Data("a,b\n".utf8)))
+        #expect(try store.plans.slots() == ["2026-2027"])
+        #expect(try store.plans.metadata([String: String].self, slot: "2026-2027") == ["state": "previewed"])
+        #expect(try store.plans.file(slot: "2026-2027", name: "plan.csv") == Data("a,b\n".utf8))
+        #expect(try TemporaryDirectory.mode(store.root.appendingPathComponent("plans/2026-2027").path) == 0o700)
+        #expect(try TemporaryDirectory.mode(store.root.appendingPathComponent("plans/2026-2027/plan.csv").path) == 0o600)
+        // Slot and file names are the bot's own; one that would leave the folder is refused.
+        #expect(throws: StoreError.self) { try store.plans.save(["x": "y"], slot: "../escape") }
+        #expect(throws: StoreError.self) { try store.plans.file(slot: "2026-2027", name: "../../roster.csv") }
+
+        try store.trainingLedger.save(["history": 1])
+        #expect(try store.trainingLedger.load([String: Int].self) == ["history": 1])
+        #expect(try TemporaryDirectory.mode(store.root.appendingPathComponent("training").path) == 0o700)
+        #expect(try TemporaryDirectory.mode(store.trainingLedger.url.path) == 0o600)
+
+        let marks = store.outbox.inFlight
+        #expect(marks.markedAt("<a@b>") == nil)
+        try marks.mark("<a@b>")
+        #expect(marks.markedAt("<a@b>") != nil)
+        #expect(try TemporaryDirectory.mode(marks.directory.path) == 0o700)
+        marks.clear("<a@b>")
+        #expect(marks.markedAt("<a@b>") == nil)
     }
 
     @Test func anExistingStoreDirectoryIsTightened() throws {

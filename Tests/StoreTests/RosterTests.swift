@@ -1,4 +1,5 @@
 import Foundation
+import Staff
 import Testing
 @testable import Store
 
@@ -7,7 +8,7 @@ import Testing
 
     @Test func sampleRosterLoadsAndLooksUp() throws {
         let data = try Data(contentsOf: TemporaryDirectory.fixtures.appendingPathComponent("roster.csv"))
-        let roster = try RosterParser.parse(data, path: "roster.csv")
+        let roster = try RosterCSV.parse(data, path: "roster.csv")
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
         #expect(roster.people.count == lines.count - 1)
         let head = try #require(roster.person(address: " <A.Seitkali@KAZGUU.kz> "))
@@ -36,7 +37,7 @@ import Testing
     ])
     func invalidRowsNameRowAndColumn(body: String, issue: RosterIssue) throws {
         let error = try #require(throws: StoreError.self) {
-            try RosterParser.parse(Data((Self.header + body).utf8), path: "new.csv")
+            try RosterCSV.parse(Data((Self.header + body).utf8), path: "new.csv")
         }
         guard case let .rosterInvalid(path, issues) = error else {
             Issue.record("unexpected \(error)")
@@ -49,7 +50,7 @@ import Testing
 
     @Test func missingHeaderColumnsAreAllNamed() throws {
         let error = try #require(throws: StoreError.self) {
-            try RosterParser.parse(Data("email,full_name,unit\na@b.kz,A,U\n".utf8), path: "r.csv")
+            try RosterCSV.parse(Data("email,full_name,unit\na@b.kz,A,U\n".utf8), path: "r.csv")
         }
         guard case let .rosterInvalid(_, issues) = error else { return }
         #expect(issues.map(\.column) == ["category", "role", "leadership", "lang"])
@@ -57,7 +58,7 @@ import Testing
 
     @Test func quotedFieldsColumnOrderAndBOMAreAccepted() throws {
         let text = "\u{FEFF}lang,role,email,full_name,unit,category,leadership\r\nru,head,X@Y.kz,\"Иванов, Иван \"\"Ваня\"\"\",\"Unit, big\",abp,YES\r\n"
-        let roster = try RosterParser.parse(Data(text.utf8), path: "r.csv")
+        let roster = try RosterCSV.parse(Data(text.utf8), path: "r.csv")
         let person = try #require(roster.person(address: "x@y.kz"))
         #expect(person.fullName == "Иванов, Иван \"Ваня\"")
         #expect(person.unit == "Unit, big")
@@ -99,12 +100,12 @@ import Testing
         let text = "email,full_name,category,unit,role,leadership,lang,given_name,patronymic\n"
             + "a@kazguu.kz,Сейтқали Әлібек Қайратұлы,PPS,U,head,yes,kk,Әлібек,Қайратұлы\n"
             + "b@kazguu.kz,Anna Smith,ABP,U,staff,no,en,,\n"
-        let roster = try RosterParser.parse(Data(text.utf8), path: "r.csv")
+        let roster = try RosterCSV.parse(Data(text.utf8), path: "r.csv")
         #expect(roster.people[0].givenName == "Әлібек" && roster.people[0].patronymic == "Қайратұлы")
         #expect(roster.people[1].givenName == nil && roster.people[1].patronymic == nil)
-        #expect(try RosterParser.parse(RosterParser.render(roster), path: "again.csv") == roster)
-        let plain = try RosterParser.parse(Data((Self.header + "c@kazguu.kz,C,PPS,U,staff,no,ru\n").utf8), path: "p.csv")
-        let rendered = String(decoding: RosterParser.render(plain), as: UTF8.self)
+        #expect(try RosterCSV.parse(RosterCSV.render(roster), path: "again.csv") == roster)
+        let plain = try RosterCSV.parse(Data((Self.header + "c@kazguu.kz,C,PPS,U,staff,no,ru\n").utf8), path: "p.csv")
+        let rendered = String(decoding: RosterCSV.render(plain), as: UTF8.self)
         #expect(rendered.hasPrefix("email,full_name,category,unit,role,leadership,lang") && !rendered.contains("given_name"),
                 "no new columns when unused")
     }

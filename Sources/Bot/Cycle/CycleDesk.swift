@@ -73,7 +73,7 @@ public struct CycleDesk {
 
     /// The training history with the roster, for `cpdbot report compliance`.
     public func compliance(asOf: CivilDate) throws -> [ComplianceFinding] {
-        let roster = PlanDesk.staffRoster(try environment.store.roster.load())
+        let roster = StaffRoster(try environment.store.roster.load())
         let history = try TrainingLedger.load(from: environment.store).history + selfReported()
         return ComplianceChecker(policy: rules.policy.training).check(roster: roster, history: history, asOf: asOf)
     }

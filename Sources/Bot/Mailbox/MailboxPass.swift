@@ -1,4 +1,5 @@
 import Foundation
+import Intake
 import Logging
 import Mail
 import Store

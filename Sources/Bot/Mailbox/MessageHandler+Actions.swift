@@ -1,6 +1,8 @@
 import Applications
 import Foundation
+import Intake
 import MIME
+import Staff
 import Store
 
 extension MessageHandler {
@@ -31,8 +33,13 @@ extension MessageHandler {
 
     private func storeApplication(head: RosterPerson, reading: MessageReading, hash: String,
                                   context: inout PassContext) throws {
+        let repository = environment.store.applications
+        // The cycle comes from the time of receipt alone, so the unit's rows can be looked up first.
         let cycle = ApplicationCycle.of(receivedAt: reading.receivedAt)
-        let messageID = reading.summary.messageId ?? "sha256:\(hash)"
+        let current = try repository.rows(unit: head.unit, cycle: cycle.name)
+        let decision = ApplicationDecision(receivedAt: reading.receivedAt, messageID: reading.summary.messageId, hash: hash,
+                                           stored: current.first.map { ($0.receivedAt, $0.messageID) })
+        let messageID = decision.messageID
         let stored = reading.validRows.map { sourced in
             let row = sourced.row
             return StoredApplicationRow(
@@ -42,12 +49,8 @@ extension MessageHandler {
                 unit: head.unit, submittedBy: head.email, messageID: messageID, receivedAt: reading.receivedAt,
                 sourceFile: sourced.sourceFile, cycle: cycle.name, late: cycle.late)
         }
-        let repository = environment.store.applications
-        let current = try repository.rows(unit: head.unit, cycle: cycle.name)
-        // Mail can arrive out of order: an older message never replaces a newer application.
-        let isOlder = current.first.map { $0.receivedAt > reading.receivedAt && $0.messageID != messageID } ?? false
         var change: ApplicationChange?
-        if isOlder {
+        if !decision.replacesStored {
             environment.logger.info("application of \(head.unit) in \(messageID) is older than the stored one; kept in the archive only")
         } else {
             change = try repository.replace(unit: head.unit, cycle: cycle.name, rows: stored, now: environment.now())

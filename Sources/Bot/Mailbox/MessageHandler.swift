@@ -1,9 +1,11 @@
 import Applications
 import Digest
 import Foundation
+import Intake
 import Logging
 import MIME
 import Mail
+import Staff
 import Store
 
 /// Handles one fetched message: keeps it in the store, decides, acts, journals. Throws only

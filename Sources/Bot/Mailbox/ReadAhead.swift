@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Intake
 import Mail
 
 /// Reads fetched messages on worker threads while the pass handles the ones read before.

@@ -1,3 +1,4 @@
+import Intake
 import MIME
 
 /// What DSHR is told about a message the sender gets no answer to.

@@ -1,6 +1,8 @@
 import Applications
 import Foundation
+import Intake
 import MIME
+import Staff
 import Store
 import Wording
 

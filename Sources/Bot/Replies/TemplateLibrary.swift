@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Staff
 import Store
 
 /// The reply templates: `<directory>/<lang>/<name>.{subject,txt,html}.mustache`.

@@ -1,4 +1,3 @@
-import Digest
 import Foundation
 import Logging
 import MIME
@@ -69,9 +68,8 @@ struct OutboxSender {
         self.pacer = pacer ?? SendPacer(limits: SendPacer.Limits())
     }
 
-    private var inFlightDirectory: URL {
-        environment.store.outbox.directory.appendingPathComponent("inflight")
-    }
+    /// The store's in-flight marks (`outbox/inflight/`).
+    private var inFlightMarks: InFlightMarks { environment.store.outbox.inFlight }
 
     private var botAddress: String { environment.configuration.bot.address.lowercased() }
 
@@ -97,21 +95,17 @@ struct OutboxSender {
 
     private func flush(_ pending: [OutboxEntry], smtp: SMTPClient, imap: IMAPClient?, summary: inout Summary,
                        shouldStop: () -> Bool) throws {
-        try FileManager.default.createDirectory(at: inFlightDirectory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
         // First what a crash left in flight: sent again only if no copy reached the mailbox.
         var toSend: [OutboxEntry] = []
         for entry in pending {
-            let marker = marker(for: entry)
-            let wasInFlight = FileManager.default.fileExists(atPath: marker.path)
+            let markedAt = inFlightMarks.markedAt(entry.messageID)
             guard let imap else {
-                if !wasInFlight { toSend.append(entry) }
+                if markedAt == nil { toSend.append(entry) }
                 continue
             }
-            if wasInFlight,
-               try copyArrived(entry.messageID, imap: imap, markedAt: Self.modificationDate(marker)) {
+            if let markedAt, try copyArrived(entry.messageID, imap: imap, markedAt: markedAt) {
                 try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
-                try? FileManager.default.removeItem(at: marker)
+                inFlightMarks.clear(entry.messageID)
                 summary.foundAlreadySent += 1
             } else {
                 toSend.append(entry)
@@ -149,13 +143,6 @@ struct OutboxSender {
         if let error = results.firstError { throw error }
     }
 
-    private func marker(for entry: OutboxEntry) -> URL {
-        Self.marker(for: entry.messageID, in: environment.store)
-    }
-
-    static func marker(for messageID: String, in store: FileStore) -> URL {
-        store.outbox.directory.appendingPathComponent("inflight").appendingPathComponent(SHA256.hexDigest(Data(messageID.utf8)))
-    }
 
 
     /// Sends `entries` over one connection and records what happened to each. The client
@@ -211,7 +198,7 @@ struct OutboxSender {
                     throw StopRequested()
                 }
                 // The in-flight mark is written (fsync) before the message's first byte leaves.
-                try AtomicFile.write(Data(), to: marker(for: batch[index]))
+                try inFlightMarks.mark(batch[index].messageID)
                 inFlight.insert(index)
             }, didSend: { index, outcome in
                 // Only now is the outcome known: a 2xx after the data (or every recipient refused).
@@ -244,36 +231,35 @@ struct OutboxSender {
     /// Records the outcome of one message the server has answered for.
     private func record(_ outcome: Result<SendReport, MailError>, for entry: OutboxEntry) throws -> Summary {
         var summary = Summary()
-        let marker = marker(for: entry)
         let report: SendReport
         switch outcome {
         case let .success(value):
             report = value
         case let .failure(error) where SMTPThrottling.isThrottling(error):
-            return try recordThrottled(entry, reason: error.description, marker: marker)
+            return try recordThrottled(entry, reason: error.description)
         case let .failure(error):
             // The message as a whole was refused (MAIL FROM, DATA, the end of data), or an
             // address can never be put into an envelope: retrying cannot help.
-            try recordFailure(entry, reason: error.description, permanent: true, marker: marker)
+            try recordFailure(entry, reason: error.description, permanent: true)
             summary.permanentFailures += 1
             return summary
         }
         let delivered = report.accepted.filter { $0.lowercased() != botAddress || entry.recipients.contains(botAddress) }
         let others = report.perRecipient.filter { $0.key.lowercased() != botAddress || entry.recipients.contains(botAddress) }
         if delivered.isEmpty, !others.isEmpty, others.values.allSatisfy(SMTPThrottling.isThrottling) {
-            return try recordThrottled(entry, reason: describe(report), marker: marker)
+            return try recordThrottled(entry, reason: describe(report))
         }
         if delivered.isEmpty {
             let temporary = report.perRecipient.contains { address, result in
                 guard address.lowercased() != botAddress else { return false }
                 if case .temporaryFailure = result { return true } else { return false }
             }
-            try recordFailure(entry, reason: describe(report), permanent: !temporary, marker: marker)
+            try recordFailure(entry, reason: describe(report), permanent: !temporary)
             if temporary { summary.temporaryFailures += 1 } else { summary.permanentFailures += 1 }
             return summary
         }
         try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
-        try? FileManager.default.removeItem(at: marker)
+        inFlightMarks.clear(entry.messageID)
         pacer.succeeded()
         try environment.store.journal.append(JournalEvent(
             at: environment.now(), event: .sent, messageID: entry.messageID,
@@ -286,8 +272,8 @@ struct OutboxSender {
 
     /// The server said "too fast": the message waits in the queue (not a failed attempt, DSHR
     /// is not told) until the pacer's pause is over, and nothing else starts before then.
-    private func recordThrottled(_ entry: OutboxEntry, reason: String, marker: URL) throws -> Summary {
-        try? FileManager.default.removeItem(at: marker)
+    private func recordThrottled(_ entry: OutboxEntry, reason: String) throws -> Summary {
+        inFlightMarks.clear(entry.messageID)
         let until = pacer.throttled()
         try environment.store.outbox.markThrottled(messageID: entry.messageID, until: until, reason: reason,
                                                    now: environment.now())
@@ -337,12 +323,8 @@ struct OutboxSender {
         }
     }
 
-    private static func modificationDate(_ url: URL) -> Date {
-        (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
-    }
-
-    private func recordFailure(_ entry: OutboxEntry, reason: String, permanent: Bool, marker: URL) throws {
-        try? FileManager.default.removeItem(at: marker)
+    private func recordFailure(_ entry: OutboxEntry, reason: String, permanent: Bool) throws {
+        inFlightMarks.clear(entry.messageID)
         let updated = try environment.store.outbox.markFailed(messageID: entry.messageID, reason: reason,
                                                               permanent: permanent, now: environment.now())
         try environment.store.journal.append(JournalEvent(
@@ -409,26 +391,5 @@ final class SendProgress: @unchecked Sendable {
         guard let report else { return }
         let now = lock.withLock { done += count; return done }
         report(now, total)
-    }
-}
-
-/// What `cpdbot restore` does to the outbox it brings back.
-public enum OutboxRecovery {
-    /// After a restore: the running bot may have sent any message the backup still had to
-    /// send. Each one gets an in-flight mark dated long ago, so the next pass first looks for
-    /// the bot's own copy in the mailbox (the server's record) and sends only what has none:
-    /// nothing twice, nothing lost. Returns how many were marked.
-    public static func markUnsentAsInFlight(in store: FileStore) throws -> Int {
-        let unsent = try store.outbox.all().filter { $0.state.isDue(at: .distantFuture) }
-        guard !unsent.isEmpty else { return 0 }
-        try FileManager.default.createDirectory(at: store.outbox.directory.appendingPathComponent("inflight"),
-                                                withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        for entry in unsent {
-            let url = OutboxSender.marker(for: entry.messageID, in: store)
-            try AtomicFile.write(Data(), to: url)
-            // Dated long ago: no grace period to wait for a copy that is either there or not.
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: url.path)
-        }
-        return unsent.count
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Intake
 import MIME
 import Store
 
@@ -50,17 +51,4 @@ struct ReplyWriter {
             raw: raw, now: environment.now())
         return messageID
     }
-}
-
-/// A rendered message: what the templates produce for one language.
-struct RenderedMessage: Sendable {
-    var senderName: String?
-    var subject: String
-    var text: String
-    var html: String?
-}
-
-/// Rendering texts from templates/<language>/<name>.*; the Replies folder implements it.
-protocol TemplateRendering: Sendable {
-    func render(_ name: String, language: String, context: (ReplyStrings) -> [String: Any]) throws -> RenderedMessage
 }

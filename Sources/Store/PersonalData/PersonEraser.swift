@@ -1,4 +1,5 @@
 import Foundation
+import Staff
 
 /// `cpdbot person erase`: removes or anonymises one person's data everywhere in the store,
 /// except what a legal duty keeps, and says what it kept and why (Law 94-V). The caller holds

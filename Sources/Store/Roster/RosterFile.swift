@@ -1,4 +1,5 @@
 import Foundation
+import Staff
 
 /// `roster.csv` at the top of the store.
 public struct RosterFile: Sendable {
@@ -15,21 +16,21 @@ public struct RosterFile: Sendable {
                 what: "the roster (install it with `cpdbot` or send it to the bot with [ROSTER] in the subject)",
                 path: url.path)
         }
-        return try RosterParser.parse(data, path: url.path)
+        return try RosterCSV.parse(data, path: url.path)
     }
 
     /// Validates `data` and, only if it is valid, replaces the roster atomically. Returns who
     /// was added, removed or changed. `sourceName` names the file in error messages.
     @discardableResult
     public func replace(with data: Data, sourceName: String? = nil) throws -> RosterDiff {
-        let new = try RosterParser.parse(data, path: sourceName ?? url.path)
+        let new = try RosterCSV.parse(data, path: sourceName ?? url.path)
         return try replace(with: new)
     }
 
     @discardableResult
     public func replace(with roster: Roster) throws -> RosterDiff {
-        let old = (try? POSIX.readIfExists(url)).flatMap { $0 }.flatMap { try? RosterParser.parse($0, path: url.path) }
-        try AtomicFile.write(RosterParser.render(roster), to: url)
+        let old = (try? POSIX.readIfExists(url)).flatMap { $0 }.flatMap { try? RosterCSV.parse($0, path: url.path) }
+        try AtomicFile.write(RosterCSV.render(roster), to: url)
         return RosterDiff(from: old ?? Roster(people: []), to: roster)
     }
 }

@@ -71,7 +71,7 @@ struct RestoreCommand: ParsableCommand {
         do {
             let manifest = try StoreRestore().restore(URL(fileURLWithPath: file), to: target)
             let restored = try FileStore(root: target)
-            let marked = try OutboxRecovery.markUnsentAsInFlight(in: restored)
+            let marked = try restored.outbox.markUnsentAsInFlight()
             print("restored \(manifest.files.count) file(s) into \(target.path); \(marked) unsent message(s) will be "
                 + "checked against the mailbox before they are sent")
         } catch let error as StoreError {

@@ -2,6 +2,7 @@ import Config
 import Documents
 import Foundation
 import Regulation
+import Staff
 import Store
 
 /// What `plan check` takes from the store (store.path in --config), when there is one: the
@@ -12,10 +13,7 @@ extension PlanCheckCommand {
         if let roster { return try Self.rosterFile(roster) }
         guard let store = try existingStore(containing: "roster.csv") else { return nil }
         do {
-            return StaffRoster(try store.roster.load().people.map { person in
-                StaffMember(email: person.email, category: person.category == .pps ? .pps : .abp,
-                            isLeadership: person.leadership)
-            })
+            return StaffRoster(try store.roster.load())
         } catch {
             throw CLIExit.couldNotRun("cannot read the roster in the store \(store.root.path): \(error)")
         }
@@ -55,9 +53,7 @@ extension PlanCheckCommand {
             guard let table = document.tables.first else {
                 throw RegulationError.headerNotFound(table: path, missing: ["email", "category"])
             }
-            let (roster, issues) = try RosterTableReader().read(table)
-            for issue in issues { CLIExit.printError("\(path): \(issue) (row skipped)") }
-            return roster
+            return StaffRoster(try RosterReader.read(table))
         } catch {
             throw CLIExit.couldNotRun("\(path): \(error)")
         }

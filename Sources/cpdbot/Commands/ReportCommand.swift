@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bot
 import Foundation
+import Staff
 import Store
 import Regulation
 

@@ -1,9 +1,11 @@
 import Config
 import Documents
 import Foundation
+@testable import Intake
 import Logging
 import MIME
 import Regulation
+import Staff
 import Store
 import Testing
 import Wording

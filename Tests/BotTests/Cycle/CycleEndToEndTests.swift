@@ -1,4 +1,5 @@
 import Foundation
+@testable import Intake
 import Logging
 import MIME
 import Store

@@ -1,6 +1,7 @@
 import Config
 import Foundation
 import Regulation
+import Staff
 import Store
 import Testing
 import Wording

@@ -1,7 +1,9 @@
 import Foundation
+@testable import Intake
 import Logging
 import MIME
 import Regulation
+import Staff
 import Store
 import Testing
 import Wording
@@ -66,7 +68,7 @@ import Wording
         #expect(plan.courses.count == expected.courses)
         #expect(plan.participants.count == expected.participants)
         #expect(plan.assignments.count == expected.assignments)
-        let problems = PlanChecker(durations: desk.rules.policy.durations).check(plan, roster: PlanDesk.staffRoster(roster))
+        let problems = PlanChecker(durations: desk.rules.policy.durations).check(plan, roster: StaffRoster(roster))
         #expect(problems.map { Expected.Problem(course_id: $0.courseID, participant_email: $0.participantEmail, kind: $0.kind.rawValue) }
             .sorted { "\($0)" < "\($1)" } == expected.problems.sorted { "\($0)" < "\($1)" })
     }

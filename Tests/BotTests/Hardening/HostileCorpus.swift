@@ -1,5 +1,7 @@
 import Foundation
+@testable import Intake
 import MIME
+import Staff
 import Store
 @testable import Bot
 

@@ -1,3 +1,4 @@
+import Staff
 import Store
 import Testing
 @testable import Bot

@@ -2,6 +2,7 @@ import Config
 import Documents
 import Foundation
 import Regulation
+import Staff
 import Store
 import Testing
 import Wording
@@ -22,7 +23,7 @@ import Wording
         "PLAN", "COMPLETIONS", "ROSTER", "Otinim", "From", "CPD", "T",
         // The login alert to DSHR and the administrators names the provider's services.
         "OAuth", "Microsoft", "Google", "Workspace",
-        // roster.csv must have these column keys (RosterParser reads no other header), so a mail
+        // roster.csv must have these column keys (RosterReader reads no other header), so a mail
         // asking for the file names them as the file has them.
         "roster", "email", "full_name", "category", "unit", "role", "leadership", "lang", "full", "name",
         // …and these values (the codes the roster's cells take).

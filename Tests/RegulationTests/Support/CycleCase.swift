@@ -1,14 +1,13 @@
 import Foundation
 import Documents
+import Staff
 @testable import Regulation
 
 /// Loads the sample roster and a cycle file through the test CSV reader.
 enum CycleCase {
     static func roster() throws -> StaffRoster {
         let table = TinyCSV.table(try Fixtures.text(Fixtures.samples.appendingPathComponent("roster.csv")))
-        let (roster, issues) = try RosterTableReader().read(table)
-        precondition(issues.isEmpty, "roster fixture has issues: \(issues)")
-        return roster
+        return StaffRoster(try RosterReader.read(table))
     }
 
     static func csvTable(_ relativePath: String) throws -> Table {

@@ -1,7 +1,9 @@
 import Documents
 import Foundation
+import Intake
 import MIME
 import Regulation
+import Staff
 import Store
 
 /// The `[COMPLETIONS]` command: each result against the stored Plans, a certificate number that

@@ -1,6 +1,7 @@
 import Foundation
 import MIME
 import Regulation
+import Staff
 import Store
 
 /// What an announcement run did.

@@ -3,6 +3,7 @@ import Foundation
 import ICalendar
 import Mustache
 import Regulation
+import Staff
 import Store
 
 /// The Plan announcement's calendar (issue 16): one all-day `VEVENT` per course assigned to the

@@ -1,4 +1,5 @@
 import Regulation
+import Staff
 import Store
 
 /// Template values for the Plan's messages. Problem kinds and course fields become flags

@@ -1,8 +1,10 @@
 import Digest
 import Documents
 import Foundation
+import Intake
 import MIME
 import Regulation
+import Staff
 import Store
 
 /// The `[PLAN]` command and what follows it: the Plan is read, checked and stored, DSHR gets a
@@ -52,7 +54,7 @@ struct PlanDesk {
         stored.approvalLine = line?.line
         if existing != nil { try plans.save(stored) }
 
-        let problems = PlanChecker(durations: rules.policy.durations).check(planReading.plan, roster: Self.staffRoster(roster))
+        let problems = PlanChecker(durations: rules.policy.durations).check(planReading.plan, roster: StaffRoster(roster))
         let applicants = try environment.store.applications.all(cycle: cycle).map(\.email)
         let leftOut = PlanChecker().applicantsLeftOut(of: planReading.plan, applicants: applicants)
         var values = PlanContexts.preview(name: person.fullName, stored: stored, plan: planReading.plan,
@@ -150,11 +152,5 @@ struct PlanDesk {
             to: [CycleMail.mailbox(person)], purpose: "plan-confirmed:\(plan.slot):\(hash)",
             inReplyTo: reading.summary.messageId.map(ReplyContext.bracketed)))
         return summary
-    }
-
-    static func staffRoster(_ roster: Roster) -> StaffRoster {
-        StaffRoster(roster.people.map { person in
-            StaffMember(email: person.email, category: person.category == .pps ? .pps : .abp, isLeadership: person.leadership)
-        })
     }
 }

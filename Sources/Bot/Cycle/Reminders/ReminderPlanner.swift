@@ -1,4 +1,5 @@
 import Regulation
+import Staff
 import Store
 
 /// One message a reminder run owes someone today.

@@ -2,6 +2,7 @@ import Documents
 import Foundation
 import MIME
 import Regulation
+import Staff
 import Store
 
 /// What `cpdbot remind` did.

@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import Staff
 import Store
 
 /// Queues the cycle's messages through `ReplyWriter`, telling whether a message is new: the

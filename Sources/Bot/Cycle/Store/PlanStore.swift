@@ -3,25 +3,26 @@ import Foundation
 import Regulation
 import Store
 
-/// The Plans DSHR sent, one folder per slot under `<store>/plans/`: `plan.json` (state and
-/// dates) and the file as sent. Writes are atomic; the folder is private (0700) like the rest
-/// of the store.
+/// The Plans DSHR sent, as the cycle sees them: slots, states, and each Plan read again from
+/// the file DSHR sent. The files themselves are the store's (`PlanFiles`, `<store>/plans/`).
 public struct PlanStore: Sendable {
-    public let directory: URL
+    /// The store's Plan folders.
+    public let files: PlanFiles
     var documentLimits = DocumentLimits()
 
+    /// The Plans of `store`.
     public init(store: FileStore) {
-        directory = store.root.appendingPathComponent("plans", isDirectory: true)
+        files = store.plans
     }
 
     /// Every stored Plan, in slot order (a cycle's first Plan before its supplements).
     public func all() throws -> [StoredPlan] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
-        return try names.filter { !$0.hasPrefix(".") }.sorted(by: Self.slotOrder).compactMap { name in
-            try AtomicFile.readJSON(StoredPlan.self, from: metadataURL(name))
+        try files.slots().sorted(by: Self.slotOrder).compactMap { slot in
+            try files.metadata(StoredPlan.self, slot: slot)
         }
     }
 
+    /// The Plans of `cycle`, in slot order.
     public func plans(cycle: String) throws -> [StoredPlan] {
         try all().filter { $0.cycle == cycle }
     }
@@ -47,28 +48,22 @@ public struct PlanStore: Sendable {
     }
 
     func save(_ plan: StoredPlan, file: Data? = nil) throws {
-        let folder = directory.appendingPathComponent(plan.slot, isDirectory: true)
-        for path in [directory, folder] {
-            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        }
-        if let file { try AtomicFile.write(file, to: folder.appendingPathComponent(plan.storedFile)) }
-        try AtomicFile.writeJSON(plan, to: metadataURL(plan.slot))
+        try files.save(plan, slot: plan.slot, file: file.map { (name: plan.storedFile, bytes: $0) })
     }
 
     /// The Plan read again from the stored file.
     public func reading(of plan: StoredPlan) throws(CycleError) -> PlanReading {
-        let url = directory.appendingPathComponent(plan.slot).appendingPathComponent(plan.storedFile)
-        guard let data = try? Data(contentsOf: url) else {
-            throw .storedPlanUnreadable(path: url.path, detail: "the file is missing")
+        let path = (try? files.url(slot: plan.slot, name: plan.storedFile).path) ?? "\(files.directory.path)/\(plan.slot)"
+        guard let data = try? files.file(slot: plan.slot, name: plan.storedFile) else {
+            throw .storedPlanUnreadable(path: path, detail: "the file is missing")
         }
         do {
             let document = try DocumentReader.read(bytes: [UInt8](data), fileName: plan.fileName, limits: documentLimits)
             return try PlanTableReader().read(document)
         } catch let error as RegulationError {
-            throw .storedPlanUnreadable(path: url.path, detail: error.description)
+            throw .storedPlanUnreadable(path: path, detail: error.description)
         } catch {
-            throw .storedPlanUnreadable(path: url.path, detail: "\(error)")
+            throw .storedPlanUnreadable(path: path, detail: "\(error)")
         }
     }
 
@@ -88,10 +83,6 @@ public struct PlanStore: Sendable {
             assignments += plan.assignments
         }
         return Plan(courses: order.compactMap { courses[$0] }, assignments: assignments)
-    }
-
-    private func metadataURL(_ slot: String) -> URL {
-        directory.appendingPathComponent(slot).appendingPathComponent("plan.json")
     }
 
     static func bare(_ id: String) -> String {

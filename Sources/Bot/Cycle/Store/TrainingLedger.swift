@@ -3,7 +3,7 @@ import Regulation
 import Store
 
 /// The certificates issued and the training history they add, kept together in one file
-/// (`<store>/training/ledger.json`) so that one atomic write records both: a certificate
+/// (`<store>/training/ledger.json`, written by the store's `TrainingLedgerFile`) so that one atomic write records both: a certificate
 /// number is never issued without its history entry, nor twice.
 public struct TrainingLedger: Codable, Sendable, Equatable {
     public var certificates = CertificateRegistry()
@@ -14,18 +14,12 @@ public struct TrainingLedger: Codable, Sendable, Equatable {
 
     public init() {}
 
-    static func url(in store: FileStore) -> URL {
-        store.root.appendingPathComponent("training", isDirectory: true).appendingPathComponent("ledger.json")
-    }
-
+    /// The ledger of `store` (`TrainingLedgerFile`); empty before the first certificate.
     public static func load(from store: FileStore) throws -> TrainingLedger {
-        try AtomicFile.readJSON(TrainingLedger.self, from: url(in: store)) ?? TrainingLedger()
+        try store.trainingLedger.load(TrainingLedger.self) ?? TrainingLedger()
     }
 
     func save(to store: FileStore) throws {
-        let url = Self.url(in: store)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        try AtomicFile.writeJSON(self, to: url)
+        try store.trainingLedger.save(self)
     }
 }

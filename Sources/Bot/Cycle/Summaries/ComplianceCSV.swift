@@ -1,5 +1,6 @@
 import Foundation
 import Regulation
+import Staff
 import Store
 
 /// The compliance findings as the CSV DSHR opens in Excel (UTF-8 with BOM, CRLF): the columns

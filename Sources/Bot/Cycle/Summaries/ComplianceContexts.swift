@@ -1,4 +1,5 @@
 import Regulation
+import Staff
 import Store
 
 /// Template values of `compliance_report`: the counts per §6.3 obligation and the people behind,

@@ -1,3 +1,5 @@
+import Intake
+
 /// Why a message ended outside `Processed`, read back from its `routed` journal line (the
 /// `detail` that `RoutingDecision.journalDetail` and `MessageHandler` write). Each reason gets its
 /// own heading in DSHR's daily summary, worded by the templates.

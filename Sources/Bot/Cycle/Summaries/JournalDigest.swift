@@ -1,4 +1,5 @@
 import Foundation
+import Intake
 import Store
 
 /// One message DSHR should know about: refused, reported or ignored.

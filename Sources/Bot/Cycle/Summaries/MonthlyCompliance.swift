@@ -1,6 +1,7 @@
 import Foundation
 import MIME
 import Regulation
+import Staff
 import Store
 
 /// Issue 6, item 6: the §6.3 findings (`CycleDesk.compliance`) go to DSHR once a month, on the

@@ -1,4 +1,5 @@
 import Foundation
+import Intake
 import Regulation
 
 /// Template values of `dshr_daily_summary`: one section per reason (flag `is_<reason>`, so each

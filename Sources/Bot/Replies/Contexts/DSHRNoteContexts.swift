@@ -1,4 +1,5 @@
 import Foundation
+import Intake
 
 /// The message a note to DSHR is about.
 public struct NotedMessage: Sendable {

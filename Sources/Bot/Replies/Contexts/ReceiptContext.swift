@@ -1,4 +1,5 @@
 import Regulation
+import Staff
 import Store
 
 /// A row the receipt reports as not accepted (one entry per problem, as the validator gives them).

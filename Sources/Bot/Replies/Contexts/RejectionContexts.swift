@@ -1,3 +1,5 @@
+import Intake
+import Staff
 import Store
 
 /// The context of `reject_file`: every file that gave no application, with its problem.

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import Regulation
+import Staff
 import Store
 import Wording
 

@@ -1,4 +1,5 @@
 import Regulation
+import Staff
 import Store
 
 /// A column of a Plan or completions table, by its key (`course_id`); a template shows its

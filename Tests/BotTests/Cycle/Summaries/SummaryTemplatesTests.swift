@@ -1,5 +1,6 @@
 import Foundation
 import Regulation
+import Staff
 import Store
 import Testing
 @testable import Bot
@@ -29,7 +30,7 @@ import Testing
         let roster = Roster(people: [person])
         let asOf = CivilDate(text: "2026-09-01")!
         // Leadership PPS with no history: behind on both §6.3.1 and §6.3.2.
-        let findings = ComplianceChecker().check(roster: PlanDesk.staffRoster(roster), history: [], asOf: asOf)
+        let findings = ComplianceChecker().check(roster: StaffRoster(roster), history: [], asOf: asOf)
         let plan = DeadlineAlertTests.plan(.announced)
         var out: [(String, String, [String: Any])] = [
             ("dshr_daily_summary", "every reason", summary),
