@@ -32,6 +32,7 @@ public final class EasyHandle {
     /// An error thrown by a callback during the current transfer.
     var callbackError: (any Error)?
 
+    /// What errors of this handle name: the server, the user, the CA file.
     public struct ErrorContext: Sendable, Equatable {
         public var server = "(no server)"
         public var user: String?
@@ -43,6 +44,7 @@ public final class EasyHandle {
         }
     }
 
+    /// A new handle ([curl_easy_init](https://curl.se/libcurl/c/curl_easy_init.html)) with the error buffer, CURLOPT_NOSIGNAL and the callbacks installed.
     public init() throws(CurlError) {
         guard cpd_global_init_once() == CURLE_OK, let raw = curl_easy_init() else {
             throw CurlError(kind: .other, step: "initialise libcurl", server: "(none)",
