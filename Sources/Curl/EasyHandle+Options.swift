@@ -71,6 +71,7 @@ extension EasyHandle {
 
 /// The libcurl version linked at run time, for messages.
 public enum CurlVersion {
+    /// "libcurl 7.88.1" as [curl_version_info](https://curl.se/libcurl/c/curl_version_info.html) reports it.
     public static var current: String {
         guard let info = curl_version_info(CURLVERSION_FIRST), let version = info.pointee.version else {
             return "(unknown)"

@@ -34,9 +34,13 @@ public final class EasyHandle {
 
     /// What errors of this handle name: the server, the user, the CA file.
     public struct ErrorContext: Sendable, Equatable {
+        /// The server as errors name it.
         public var server = "(no server)"
+        /// The login name, where an error should name it.
         public var user: String?
+        /// The CA file, for TLS errors.
         public var caFile: String?
+        /// A context for errors; `apply(_:)` sets it from the settings.
         public init(server: String = "(no server)", user: String? = nil, caFile: String? = nil) {
             self.server = server
             self.user = user

@@ -77,16 +77,7 @@ public final class InMemoryMailServer: @unchecked Sendable {
 
     /// A header field's value (unfolded, trimmed), for the fakes' searches and for assertions.
     public static func header(_ name: String, in data: Data) -> String? {
-        let text = String(decoding: data.prefix(256 * 1024), as: UTF8.self)
-        let head = text.components(separatedBy: "\r\n\r\n").first ?? text
-        let unfolded = head.replacingOccurrences(of: "\r\n ", with: " ").replacingOccurrences(of: "\r\n\t", with: " ")
-        for line in unfolded.components(separatedBy: "\r\n") {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == name.lowercased() {
-                return parts[1].trimmingCharacters(in: .whitespaces)
-            }
-        }
-        return nil
+        RawMessage.header(name, in: data)
     }
 
     // MARK: IMAP
