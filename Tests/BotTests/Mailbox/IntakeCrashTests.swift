@@ -74,6 +74,26 @@ import TestSupport
         try bot.expectNothingLostNothingTwice(crashAfterRelease ? "crash after the release" : "released")
     }
 
+    /// The control for the checks above: the bot's own copy is what proves a message went out
+    /// before a crash. Take it away and the message cut off after sending is sent again – which
+    /// `expectNothingLostNothingTwice` would report.
+    @Test func withoutItsOwnCopyAMessageCutOffAfterSendingGoesOutTwice() throws {
+        let bot = try InProcessBot()
+        bot.deliverApplications(1...1)
+        #expect(try bot.pollCrashing(at: .afterSend, occurrence: 0))
+        bot.crashes.restart()
+        let imap = bot.server.imapSession()
+        try imap.select("INBOX", readOnly: false)
+        let copies = bot.server.messages(in: "INBOX").filter {
+            InMemoryMailServer.header("From", in: $0.data)?.contains(InProcessBot.address) == true
+        }
+        #expect(copies.count == 1)
+        try imap.delete(uids: copies.map(\.uid))
+        try bot.recover()
+        let submitted = bot.server.submitted.map { InMemoryMailServer.header("Message-ID", in: $0.data) ?? "?" }
+        #expect(submitted.count == 2 && Set(submitted).count == 1, "\(submitted)")
+    }
+
     /// A message over `limits.max_message_bytes` is not downloaded: it is refused, filed in
     /// Rejected, and its sender is told once; the rest of the pass goes on.
     @Test func aMessageTooLargeToFetchIsRefusedAndTheRestHandled() throws {
