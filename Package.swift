@@ -1,8 +1,8 @@
 // swift-tools-version: 6.1
 // cpdbot: the e-mail bot that runs the university's professional development cycle.
-// Dependencies point one way: cpdbot → Bot → {Intake, Mail, OAuth, Store, Config, Certificates,
-// ICalendar, Wording}; Intake → {Regulation, Applications, MIME, Documents, Staff}; Store → Staff;
-// Regulation → Staff; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}.
+// Dependencies point one way: cpdbot → CPDBotCommands → Bot → {Intake, Mail, OAuth, Store, Config,
+// Certificates, ICalendar, Wording}; Intake → {Regulation, Applications, MIME, Documents, Staff};
+// Store → Staff; Regulation → Staff; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}.
 // Pure modules never import Curl. Inside Bot the folders depend one way too: Operations →
 // Service → Mailbox → Cycle → Sending → Replies → Environment (docs/architecture.md).
 import PackageDescription
@@ -100,13 +100,14 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
-        // MARK: The command line, thin.
-        .executableTarget(name: "cpdbot", dependencies: [
+        // MARK: The command line: a library of commands (testable), and the executable that starts it.
+        .target(name: "CPDBotCommands", dependencies: [
             "Bot", "MIME", "Documents", "Applications", "Regulation", "Staff", "Store", "Config",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        .executableTarget(name: "cpdbot", dependencies: ["CPDBotCommands"]),
 
         // The sending half of scripts/bench (the rest drives the cpdbot CLI and the peers).
         .executableTarget(name: "cpdbot-bench", dependencies: [
@@ -119,17 +120,18 @@ let package = Package(
         .executableTarget(name: "DocumentsFuzz", dependencies: ["Documents"]),
 
         // MARK: Tests mirror Sources. Fixtures live in Tests/Fixtures (a copy of the samples).
-        // What several test targets share (bounded-work clocks, …).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What several test targets share: seeded generators, the sample corpus, bounded-work
+        // clocks, the in-process mail fakes.
+        .target(name: "TestSupport", dependencies: ["Mail"], path: "Tests/TestSupport"),
         .testTarget(name: "CurlTests", dependencies: ["Curl", "CurlShim"]),
-        .testTarget(name: "MailTests", dependencies: ["Mail", "Curl", "Config"]),
+        .testTarget(name: "MailTests", dependencies: ["TestSupport", "Mail", "Curl", "Config"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
         .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "MIMETests", dependencies: ["TestSupport", "MIME", "TextEncoding", "Digest"]),
         .testTarget(name: "DocumentsTests", dependencies: ["TestSupport", "Documents"]),
-        .testTarget(name: "ApplicationsTests", dependencies: ["Applications", "Documents"]),
+        .testTarget(name: "ApplicationsTests", dependencies: ["TestSupport", "Applications", "Documents"]),
         .testTarget(name: "RegulationTests", dependencies: ["TestSupport", "Regulation", "Staff"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "OAuthTests", dependencies: [
@@ -140,6 +142,9 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Staff", "Digest"]),
         .testTarget(name: "CertificatesTests", dependencies: ["Certificates"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
-        .testTarget(name: "BotTests", dependencies: ["Bot", "Intake", "Staff", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation"]),
+        .testTarget(name: "BotTests", dependencies: ["TestSupport", "Bot", "Intake", "Staff", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation"]),
+        .testTarget(name: "CPDBotCommandsTests", dependencies: [
+            "CPDBotCommands", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )

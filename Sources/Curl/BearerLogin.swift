@@ -9,6 +9,7 @@ public enum LoginMethod: Sendable {
     /// Online offers only XOAUTH2, so the choice is the configuration's, not libcurl's).
     case bearer(mechanism: SASLMechanism, tokens: any AccessTokenSource)
 
+    /// True for a login with an OAuth2 access token.
     public var isBearer: Bool {
         if case .bearer = self { return true }
         return false
@@ -36,12 +37,14 @@ public protocol AccessTokenSource: Sendable {
 /// Why no access token could be had. `description` names the token endpoint and the client
 /// and quotes the endpoint's own reason; it never holds a secret, an assertion or a token.
 public struct AccessTokenFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The reason, naming the endpoint and the client (never a secret).
     public var description: String
     /// True when a person must act before any retry can help (a secret file missing, unreadable
     /// or readable by others; a key that does not parse), as opposed to an endpoint that refused
     /// or did not answer.
     public var needsAttentionNow: Bool
 
+    /// A failure with its reason and whether a person must act first.
     public init(_ description: String, needsAttentionNow: Bool) {
         self.description = description
         self.needsAttentionNow = needsAttentionNow

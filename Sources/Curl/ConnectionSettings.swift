@@ -19,13 +19,16 @@ public struct ConnectionSettings: Sendable, CustomStringConvertible {
     public var caFile: String?
     /// Permit an unencrypted session, but only to 127.0.0.0/8, ::1 or localhost.
     public var allowPlaintextOnLoopback: Bool
+    /// How long connecting (TCP and TLS) may take: [CURLOPT_CONNECTTIMEOUT_MS](https://curl.se/libcurl/c/CURLOPT_CONNECTTIMEOUT_MS.html).
     public var connectTimeout: Duration
     /// Abort when fewer than `lowSpeedLimit` bytes/s flow for `lowSpeedTime`.
     public var lowSpeedLimit: Int
+    /// See `lowSpeedLimit`: [CURLOPT_LOW_SPEED_TIME](https://curl.se/libcurl/c/CURLOPT_LOW_SPEED_TIME.html).
     public var lowSpeedTime: Duration
     /// How long to wait for the next bytes of an IMAP response before giving up.
     public var responseTimeout: Duration
 
+    /// Settings for one server; the defaults suit a mail server on the internet.
     public init(
         url: String, user: String, password: String, caFile: String? = nil,
         allowPlaintextOnLoopback: Bool = false, connectTimeout: Duration = .seconds(20),
@@ -43,6 +46,7 @@ public struct ConnectionSettings: Sendable, CustomStringConvertible {
         self.responseTimeout = responseTimeout
     }
 
+    /// The server and the user, with the password or token hidden: safe for logs.
     public var description: String {
         var text = "\(url) as \(user) (" + (login.isBearer ? "OAuth2 token" : "password") + " hidden"
         if let caFile { text += ", CA file \(caFile)" }

@@ -5,17 +5,22 @@ import Foundation
 /// `description` is the message an operator reads in the log. It names the server, the user and
 /// the CA file where they matter, and never the password.
 public struct CurlError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// What went wrong, in the terms an operator acts on.
     public var kind: Kind
     /// libcurl's CURLcode (0 when the error did not come from libcurl).
     public var code: Int
     /// What the client was doing, as a verb phrase: "log in", "fetch messages from INBOX".
     public var step: String
+    /// The server as configured (`imaps://host:993`), never with credentials.
     public var server: String
+    /// The login name, where it matters for the error (never the password).
     public var user: String?
+    /// The CA file in use, for TLS errors.
     public var caFile: String?
     /// libcurl's error buffer, its strerror text, or the server's words.
     public var detail: String
 
+    /// An error as `EasyHandle` builds it from a CURLcode ([libcurl-errors](https://curl.se/libcurl/c/libcurl-errors.html)).
     public init(
         kind: Kind, code: Int = 0, step: String, server: String, user: String? = nil,
         caFile: String? = nil, detail: String = ""
@@ -29,6 +34,7 @@ public struct CurlError: Error, Sendable, CustomStringConvertible, Equatable {
         self.detail = detail
     }
 
+    /// The operator's line: what failed against which server, and what to check.
     public var description: String {
         let suffix = detail.isEmpty ? "" : ": \(detail)"
         switch kind {

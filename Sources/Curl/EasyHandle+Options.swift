@@ -4,11 +4,13 @@ import CurlShim
 /// Typed setters: the argument kind is checked against libcurl's option table first, so a
 /// wrong kind is a thrown error instead of undefined behaviour in a variadic C call.
 extension EasyHandle {
+    /// Sets a `long` option ([curl_easy_setopt](https://curl.se/libcurl/c/curl_easy_setopt.html)); another kind of option is an error.
     public func set(_ option: CurlOption, _ value: Int) throws(CurlError) {
         try expect(option, .long, "a number")
         try check(cpd_easy_setopt_long(raw, option.raw, value), "set \(option)")
     }
 
+    /// Sets a `long` option to 1 or 0.
     public func set(_ option: CurlOption, _ value: Bool) throws(CurlError) {
         try set(option, value ? 1 : 0)
     }
@@ -26,6 +28,7 @@ extension EasyHandle {
         try check(code, "set \(option)")
     }
 
+    /// Sets a `curl_off_t` option (sizes such as CURLOPT_INFILESIZE_LARGE).
     public func set(_ option: CurlOption, offset value: Int64) throws(CurlError) {
         try expect(option, .offset, "a 64-bit size")
         try check(cpd_easy_setopt_off_t(raw, option.raw, curl_off_t(value)), "set \(option)")
@@ -68,6 +71,7 @@ extension EasyHandle {
 
 /// The libcurl version linked at run time, for messages.
 public enum CurlVersion {
+    /// "libcurl 7.88.1" as [curl_version_info](https://curl.se/libcurl/c/curl_version_info.html) reports it.
     public static var current: String {
         guard let info = curl_version_info(CURLVERSION_FIRST), let version = info.pointee.version else {
             return "(unknown)"

@@ -5,6 +5,7 @@ import Foundation
 /// Raw byte exchange on a CURLOPT_CONNECT_ONLY connection: libcurl made the connection, did
 /// TLS (and for IMAP also STARTTLS and the login); the caller speaks the protocol itself.
 extension EasyHandle {
+    /// What waiting on the socket ended with: it is ready, the time is up, or a waker interrupted it.
     public enum Readiness: Sendable, Equatable { case ready, timedOut, interrupted }
 
     /// Bytes received (> 0), nil when nothing is available yet; throws when the peer closed.

@@ -32,10 +32,15 @@ public final class EasyHandle {
     /// An error thrown by a callback during the current transfer.
     var callbackError: (any Error)?
 
+    /// What errors of this handle name: the server, the user, the CA file.
     public struct ErrorContext: Sendable, Equatable {
+        /// The server as errors name it.
         public var server = "(no server)"
+        /// The login name, where an error should name it.
         public var user: String?
+        /// The CA file, for TLS errors.
         public var caFile: String?
+        /// A context for errors; `apply(_:)` sets it from the settings.
         public init(server: String = "(no server)", user: String? = nil, caFile: String? = nil) {
             self.server = server
             self.user = user
@@ -43,6 +48,7 @@ public final class EasyHandle {
         }
     }
 
+    /// A new handle ([curl_easy_init](https://curl.se/libcurl/c/curl_easy_init.html)) with the error buffer, CURLOPT_NOSIGNAL and the callbacks installed.
     public init() throws(CurlError) {
         guard cpd_global_init_once() == CURLE_OK, let raw = curl_easy_init() else {
             throw CurlError(kind: .other, step: "initialise libcurl", server: "(none)",

@@ -3,6 +3,7 @@ import Foundation
 /// Scheme, host and port of a mail server URL: what error messages name and what the
 /// plaintext rule looks at.
 public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
+    /// The schemes cpdbot connects with (RFC 9051 §2.1 / RFC 8314 for the implicit-TLS ones).
     public enum Scheme: String, Sendable, CaseIterable {
         case imap, imaps, smtp, smtps
 
@@ -19,8 +20,11 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The URL's scheme.
     public var scheme: Scheme
+    /// The host name or address, without brackets.
     public var host: String
+    /// The port, or the scheme's default when the URL names none.
     public var port: Int
 
     /// Parses `imaps://host:port/…`; throws `.badURL` or `.protocolNotAllowed`.

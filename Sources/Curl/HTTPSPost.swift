@@ -7,12 +7,14 @@ import Foundation
 public struct HTTPSRequestSettings: Sendable {
     /// PEM file with the CA(s) to trust; when set, only these are trusted (CAPATH is cleared).
     public var caFile: String?
+    /// How long connecting (TCP and TLS) may take.
     public var connectTimeout: Duration
     /// The whole request, connection included.
     public var timeout: Duration
     /// A longer answer is cut off and the request fails: a token response is a few KiB.
     public var maxResponseBytes: Int
 
+    /// Settings for a token endpoint; the defaults bound a token request to a minute and 64 KiB.
     public init(caFile: String? = nil, connectTimeout: Duration = .seconds(20), timeout: Duration = .seconds(60),
                 maxResponseBytes: Int = 64 * 1024) {
         self.caFile = caFile
@@ -24,9 +26,12 @@ public struct HTTPSRequestSettings: Sendable {
 
 /// What an HTTPS server answered: the status code and the body.
 public struct HTTPSResponse: Sendable, Equatable {
+    /// The HTTP status code.
     public var status: Int
+    /// The body as received (at most `maxResponseBytes`).
     public var body: Data
 
+    /// A response (tests build their own).
     public init(status: Int, body: Data) {
         self.status = status
         self.body = body

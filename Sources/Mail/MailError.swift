@@ -22,6 +22,7 @@ public enum MailError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An SMTP reply over `SMTPLimits` (`what`: "line bytes" or "lines"); the session is unusable.
     case replyTooLarge(server: String, what: String, actual: Int, maximum: Int)
 
+    /// The operator's line: which server, what failed, what it said.
     public var description: String {
         switch self {
         case .transport(let error):

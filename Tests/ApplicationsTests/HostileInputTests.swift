@@ -1,22 +1,10 @@
+import TestSupport
 import Testing
 import Documents
 @testable import Applications
 
 /// Random and malformed tables never crash the reader, and its outcome stays consistent.
 @Suite struct HostileInputTests {
-    /// A small deterministic generator, so a failure can be replayed from its seed.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
-
     static let pieces: [CellValue] = [
         .empty, .text("Т.А.Ә."), .text("E-mail"), .text("№"), .text("Барлығы"), .text("____"), .text("@"),
         .text("a@kazguu.kz"), .text("A@KAZGUU.KZ"), .text("72 сағ"), .text("31.02.2025"), .text("\u{00A0}\n"),
@@ -27,7 +15,7 @@ import Documents
 
     @Test(arguments: 1...40)
     func randomTablesAreReadSafely(_ seed: Int) {
-        var random = SplitMix64(state: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed))  // the argument is the seed: its test case replays it
         let rowCount = Int(random.next() % 30)
         let rows = (0..<rowCount).map { index in
             Row(number: index + 1, cells: (0..<Int(random.next() % 14)).map { _ in

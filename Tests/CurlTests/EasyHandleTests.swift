@@ -14,6 +14,17 @@ import Testing
         try handle.set(.caPath, nil)
         try handle.set(.mailRecipientAllowFails, true)
         try handle.set(.protocols, EasyHandle.allowedProtocols)
+
+        // The options took effect: the transfer goes to the URL set (nothing listens on port 1,
+        // so the connection is refused at once), and a protocol outside the list is refused
+        // before any connection.
+        try handle.set(.url, "imap://127.0.0.1:1/")
+        let refused = try #require(throws: CurlError.self) { try handle.perform(step: "connect") }
+        #expect([.connectionRefused, .connectFailed].contains(refused.kind), "\(refused)")
+        #expect(refused.code == 7, "CURLE_COULDNT_CONNECT: \(refused)")
+        try handle.set(.url, "dict://127.0.0.1:1/")
+        let outside = try #require(throws: CurlError.self) { try handle.perform(step: "connect") }
+        #expect(outside.code == 1, "CURLE_UNSUPPORTED_PROTOCOL: \(outside)")
     }
 
     @Test func wrongArgumentKindIsAnErrorNotUndefinedBehaviour() throws {

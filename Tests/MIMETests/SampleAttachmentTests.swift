@@ -1,3 +1,4 @@
+import TestSupport
 import Digest
 import Testing
 @testable import MIME
@@ -9,13 +10,13 @@ import Testing
     }
 
     @Test(arguments: SampleCorpus.emails)
-    func attachmentsMatchTheOracle(_ record: SampleCorpus.EmailRecord) throws {
+    func attachmentsMatchTheOracle(_ record: SampleCorpus.Email) throws {
         let message = try MessageParser().parse(try SampleCorpus.bytes(record.file))
         let files = message.fileParts
         #expect(files.map(\.filename) == record.attachments.map(\.filename), "\(record.file)")
         for (part, expected) in zip(files, record.attachments) {
-            #expect(part.effectiveMimeType == expected.content_type, "\(record.file): \(expected.filename)")
-            #expect(part.insideForwardedMessage == (expected.inside_forwarded_message ?? false), "\(record.file): \(expected.filename)")
+            #expect(part.effectiveMimeType == expected.contentType, "\(record.file): \(expected.filename)")
+            #expect(part.insideForwardedMessage == (expected.insideForwardedMessage ?? false), "\(record.file): \(expected.filename)")
             let decoded = try part.decodedBody()
             if let size = expected.size, let sha = expected.sha256 {
                 #expect(decoded.damage == nil, "\(record.file): \(expected.filename)")

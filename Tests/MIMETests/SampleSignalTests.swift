@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import MIME
 
@@ -7,7 +8,7 @@ import Testing
     static let trustedServer = "mx.kazguu.kz"
 
     @Test(arguments: SampleCorpus.emails)
-    func signalsMatchTheOracle(_ record: SampleCorpus.EmailRecord) throws {
+    func signalsMatchTheOracle(_ record: SampleCorpus.Email) throws {
         let message = try MessageParser().parse(try SampleCorpus.bytes(record.file))
         #expect(message.sender?.lowercasedAddress == record.from)
         #expect(message.date?.iso8601 == record.received)
@@ -15,7 +16,7 @@ import Testing
 
         let forward = ForwardDetector.origin(of: message)
         if record.kind == "forwarded_application" {
-            #expect(forward?.author.lowercasedAddress == record.sender_effective)
+            #expect(forward?.author.lowercasedAddress == record.senderEffective)
         } else {
             #expect(forward == nil, "a reply that quotes the call is not a forward")
         }
@@ -23,7 +24,7 @@ import Testing
         #expect(AutoReplyDetector.isAutoReply(message.header) == (record.kind == "auto_reply" || record.kind == "bounce"))
 
         let bounce = BounceDetector.failure(in: message)
-        if let failed = record.failed_recipient {
+        if let failed = record.failedRecipient {
             #expect(bounce?.recipients.map(\.address) == [failed])
             #expect(bounce?.originalMessageID == "<call-2026-05-05.7c1e9a40@kazguu.kz>")
         } else {
@@ -33,7 +34,7 @@ import Testing
         let auth = AuthenticationResults.topmost(in: message.header)
         let spoofed = auth?.authservID == Self.trustedServer && auth?.dmarc == "fail"
         #expect(spoofed == (record.kind == "spoofed"))
-        if let claimed = record.claimed_from { #expect(message.sender?.lowercasedAddress == claimed) }
+        if let claimed = record.claimedFrom { #expect(message.sender?.lowercasedAddress == claimed) }
     }
 
     @Test func winmailDatListsTheFileInside() throws {
@@ -44,7 +45,7 @@ import Testing
         #expect(inside.map(\.filename) == expected.map(\.filename))
         #expect(inside.map(\.size) == expected.map(\.size))
         #expect(inside.map(\.sha256) == expected.map(\.sha256))
-        #expect(inside.map(\.contentType) == expected.map(\.content_type))
+        #expect(inside.map(\.contentType) == expected.map(\.contentType))
     }
 
     @Test func missingClosingBoundaryIsOnlyADefect() throws {

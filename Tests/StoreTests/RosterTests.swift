@@ -52,7 +52,11 @@ import Testing
         let error = try #require(throws: StoreError.self) {
             try RosterCSV.parse(Data("email,full_name,unit\na@b.kz,A,U\n".utf8), path: "r.csv")
         }
-        guard case let .rosterInvalid(_, issues) = error else { return }
+        guard case let .rosterInvalid(path, issues) = error else {
+            Issue.record("expected rosterInvalid, got \(error)")
+            return
+        }
+        #expect(path == "r.csv")
         #expect(issues.map(\.column) == ["category", "role", "leadership", "lang"])
     }
 

@@ -11,7 +11,7 @@ enum HeldMessages {
 
     /// Moves the held messages found in `processed` (by Message-ID) to `inbox`; returns how many.
     /// Leaves the connection with no particular mailbox selected: the caller selects its own.
-    static func release(_ held: [String: String?], imap: IMAPClient, from processed: String, inbox: String,
+    static func release(_ held: [String: String?], imap: some MailboxSession, from processed: String, inbox: String,
                         logger: Logger) throws -> Int {
         let messageIDs = Set(held.values.compactMap { $0 }.map(bare))
         let withoutID = held.values.filter { $0 == nil }.count

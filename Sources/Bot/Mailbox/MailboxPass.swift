@@ -33,7 +33,7 @@ struct MailboxPass {
     var folders: MailFolders { handler.folders }
 
     /// Runs the pass. `shouldStop` is asked between messages (SIGTERM finishes the message in hand).
-    func run(imap: IMAPClient, shouldStop: () -> Bool) throws -> Summary {
+    func run(imap: some MailboxSession, shouldStop: () -> Bool) throws -> Summary {
         let mailbox = folders.inbox
         var context = try handler.beginPass()
         if context.isRouting, !context.held.isEmpty {

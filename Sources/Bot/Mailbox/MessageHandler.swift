@@ -37,6 +37,21 @@ struct MessageHandler {
     var limits = MessageReading.Limits()
     /// The server's folders (set per session by `BotRunner`), for the journal and notes to DSHR.
     var folders: MailFolders
+    /// Told after each step of a message's handling (nil in the service). Tests that simulate
+    /// a crash at every step throw here: the error leaves the message where a crash would.
+    var afterStep: (@Sendable (Step) throws -> Void)?
+
+    /// The steps of handling one message, each durable when it is reported.
+    enum Step: Sendable {
+        /// Fetched and read; nothing of it kept yet.
+        case fetched
+        /// Kept in the store's archive.
+        case archived
+        /// Acted on: the reply, report or application in the store; not yet journalled as routed.
+        case acted
+        /// Journalled as routed (the pass moves it next).
+        case routed
+    }
 
     init(environment: BotEnvironment, renderer: TemplateRendering) {
         self.environment = environment
@@ -117,6 +132,7 @@ struct MessageHandler {
 
     func handle(_ prepared: Prepared, context: inout PassContext) throws -> Disposition {
         let fetched = prepared.fetched
+        try afterStep?(.fetched)
         guard let body = fetched.body, let result = prepared.reading else {
             return Disposition(try handleTooLarge(fetched, receivedAt: fetched.internalDate ?? prepared.fetchedAt,
                                                   context: &context))
@@ -133,6 +149,7 @@ struct MessageHandler {
         let archived = try environment.store.archive.store(raw: body, messageID: reading?.summary.messageId,
                                                            receivedAt: receivedAt, sha256: prepared.sha256)
         let hash = archived.message.sha256
+        try afterStep?(.archived)
         if let outcome = context.routed[hash] { return Disposition(outcome) }
         try journal(.received, reading: reading, uid: fetched.uid, hash: hash, detail: archived.message.relativePath)
         if let reading, let skew = reading.dateSkewSeconds {
@@ -176,6 +193,7 @@ struct MessageHandler {
             detail = "processing failed: \(error)"
             try reportToDSHR(.processingFailed(detail), reading: reading, hash: hash)
         }
+        try afterStep?(.acted)
         try environment.store.journal.append(JournalEvent(
             at: environment.now(), event: .routed, messageID: reading?.summary.messageId ?? peeked?.messageID, uid: fetched.uid,
             outcome: outcome.rawValue, folder: folders.folder(for: outcome), from: reading?.summary.from ?? peeked?.sender?.lowercasedAddress,
@@ -183,6 +201,7 @@ struct MessageHandler {
         // A message only kept stays unrouted: the journal says so, and the pass after the
         // roster arrives routes it (`HeldMessages`).
         if context.isRouting { context.routed[hash] = outcome }
+        try afterStep?(.routed)
         return Disposition(outcome)
     }
 

@@ -77,7 +77,7 @@ struct OutboxSender {
     /// caller backs off); failures of single messages are recorded and do not throw.
     /// Without `imap` (the mailbox cannot be logged in to), messages a crash left in flight wait:
     /// only the mailbox can tell whether they went out. Only entries `include` accepts are sent.
-    func flush(smtp: SMTPClient, imap: IMAPClient?, shouldStop: () -> Bool = { false },
+    func flush(smtp: any MessageSubmission, imap: (any MailboxSession)?, shouldStop: () -> Bool = { false },
                include: (OutboxEntry) -> Bool = { _ in true }) throws -> Summary {
         var summary = Summary()
         // Sending can queue more (DSHR's note about an undeliverable message): a few rounds take
@@ -93,7 +93,7 @@ struct OutboxSender {
         return summary
     }
 
-    private func flush(_ pending: [OutboxEntry], smtp: SMTPClient, imap: IMAPClient?, summary: inout Summary,
+    private func flush(_ pending: [OutboxEntry], smtp: any MessageSubmission, imap: (any MailboxSession)?, summary: inout Summary,
                        shouldStop: () -> Bool) throws {
         // First what a crash left in flight: sent again only if no copy reached the mailbox.
         var toSend: [OutboxEntry] = []
@@ -127,7 +127,7 @@ struct OutboxSender {
             let stopRequested = UncheckedSendable(shouldStop)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 // One SMTP client per thread: a libcurl handle is confined to the thread that uses it.
-                let client: SMTPClient
+                let client: any MessageSubmission
                 do { client = try makeClient() } catch { return results.fail(error) }
                 var mine = Summary()
                 defer { results.add(mine) }
@@ -148,7 +148,7 @@ struct OutboxSender {
     /// Sends `entries` over one connection and records what happened to each. The client
     /// pipelines them (RFC 2920), so they are handed over a batch at a time (bounded memory).
     /// Throws when the connection is unusable; what was recorded before stays in `summary`.
-    private func send(_ entries: [OutboxEntry], over smtp: SMTPClient, shouldStop: () -> Bool,
+    private func send(_ entries: [OutboxEntry], over smtp: any MessageSubmission, shouldStop: () -> Bool,
                       progress: SendProgress, into summary: inout Summary) throws {
         var next = 0
         while next < entries.count, !shouldStop() {
@@ -185,7 +185,7 @@ struct OutboxSender {
 
     private struct StopRequested: Error {}
 
-    private func send(_ batch: [OutboxEntry], _ messages: [SMTPMessage], over smtp: SMTPClient,
+    private func send(_ batch: [OutboxEntry], _ messages: [SMTPMessage], over smtp: any MessageSubmission,
                       shouldStop: () -> Bool, into summary: inout Summary) throws {
         var inFlight: Set<Int> = []
         var recorded = Summary()
@@ -286,7 +286,7 @@ struct OutboxSender {
     /// Whether a copy of a message sent before a crash is in the bot's mailbox or in Sent
     /// (the server's own, or the bot's filed there), waiting up to the grace period (counted
     /// from the in-flight mark) for the server to deliver or file it.
-    private func copyArrived(_ messageID: String, imap: IMAPClient, markedAt: Date) throws -> Bool {
+    private func copyArrived(_ messageID: String, imap: any MailboxSession, markedAt: Date) throws -> Bool {
         let deadline = markedAt.addingTimeInterval(inFlightGrace)
         defer { _ = try? imap.select(folders.inbox) }
         while true {
@@ -304,7 +304,7 @@ struct OutboxSender {
     /// → the server files its own copies (true). Only the bot's copy in the mailbox, and still
     /// nothing in Sent a few seconds later → false. Nothing within the grace period → nil
     /// (asked again after the next message). Leaves `folders.inbox` selected.
-    func learnServerSavesSent(from messageID: String, imap: IMAPClient, settle: TimeInterval = 3) throws -> Bool? {
+    func learnServerSavesSent(from messageID: String, imap: any MailboxSession, settle: TimeInterval = 3) throws -> Bool? {
         let deadline = Date().addingTimeInterval(inFlightGrace)
         var ownCopySeenAt: Date?
         defer { _ = try? imap.select(folders.inbox) }

@@ -1,4 +1,5 @@
 extension IMAPClient {
+    /// How `store` changes the flags: add, remove or replace (RFC 9051 §6.4.6), without the untagged FETCH echo.
     public enum FlagAction: String, Sendable {
         case add = "+FLAGS.SILENT"
         case remove = "-FLAGS.SILENT"
@@ -10,6 +11,7 @@ extension IMAPClient {
         try store(uids: [uid], flags: flags, action)
     }
 
+    /// `UID STORE` on many messages, in UID sets of at most `limits.fetchBatchSize`.
     public func store(uids: [UInt32], flags: [String], _ action: FlagAction = .add) throws(MailError) {
         _ = try requireSelected("UID STORE")
         let flagList = try IMAPSyntax.flagList(flags)
@@ -18,6 +20,7 @@ extension IMAPClient {
         }
     }
 
+    /// Moves one message (`move(uids:to:)`).
     public func move(uid: UInt32, to mailbox: String) throws(MailError) {
         try move(uids: [uid], to: mailbox)
     }

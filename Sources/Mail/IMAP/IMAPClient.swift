@@ -10,6 +10,7 @@ import Logging
 /// server's response has been read to the end, so the session stays usable).
 public final class IMAPClient {
     let connection: IMAPConnection
+    /// The bounds on what the server may send (line and literal sizes, batch sizes).
     public let limits: IMAPLimits
     /// Commands at trace level (never literal contents or credentials), session events at debug.
     let logger: Logger

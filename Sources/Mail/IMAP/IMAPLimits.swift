@@ -10,6 +10,7 @@ public struct IMAPLimits: Sendable, Equatable {
     /// IDLE is re-issued at least this often (RFC 2177: servers may drop it after 30 min).
     public var maxIdle: Duration
 
+    /// The defaults suit every server cpdbot has met; `maxMessageBytes` follows `limits.max_message_bytes`.
     public init(
         maxMessageBytes: Int = 64 * 1024 * 1024, maxLineBytes: Int = 8 * 1024 * 1024,
         fetchBatchSize: Int = 200, maxIdle: Duration = .seconds(25 * 60)

@@ -6,6 +6,7 @@ public final class IdleWaker: Sendable {
     let readFD: Int32
     private let writeFD: Int32
 
+    /// A waker with its own pipe; throws when the process is out of file descriptors.
     public init() throws(MailError) {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else {

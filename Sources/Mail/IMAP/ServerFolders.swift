@@ -9,6 +9,7 @@ public struct ServerFolders: Sendable, Equatable {
     /// The personal namespace: its prefix and hierarchy separator.
     public var personal: IMAPNamespace
 
+    /// The folders as found by LIST and NAMESPACE.
     public init(sent: String, sentIsSpecialUse: Bool, personal: IMAPNamespace) {
         self.sent = sent
         self.sentIsSpecialUse = sentIsSpecialUse

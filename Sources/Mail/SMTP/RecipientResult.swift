@@ -15,5 +15,6 @@ public enum RecipientResult: Sendable, Equatable {
         }
     }
 
+    /// The server took this recipient (2xx to RCPT TO and to the end of data).
     public var isAccepted: Bool { self == .accepted }
 }

@@ -12,7 +12,9 @@ import Logging
 /// Blocking and not `Sendable`: confine it to one thread or actor.
 public final class SMTPClient {
     let settings: ConnectionSettings
+    /// The server as errors and logs name it (`smtp://host:port`).
     public let server: String
+    /// The bounds on the server's replies.
     public let limits: SMTPLimits
     let logger: Logger
     var connection: SMTPConnection?

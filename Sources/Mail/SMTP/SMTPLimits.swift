@@ -6,6 +6,7 @@ public struct SMTPLimits: Sendable, Equatable {
     /// Most lines in one multi-line reply (EHLO lists ~15 extensions).
     public var maxReplyLines: Int
 
+    /// RFC 5321 §4.5.3.1.5 allows 512-byte reply lines; 4 KiB leaves room for servers that write more.
     public init(maxReplyLineBytes: Int = 4096, maxReplyLines: Int = 100) {
         self.maxReplyLineBytes = max(16, maxReplyLineBytes)
         self.maxReplyLines = max(1, maxReplyLines)

@@ -4,6 +4,7 @@ import Logging
 import Mail
 import Store
 import Testing
+import TestSupport
 @testable import Bot
 
 /// The outbox over a pipelining SMTP connection that breaks: what the server answered for is

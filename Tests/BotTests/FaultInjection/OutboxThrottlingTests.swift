@@ -3,6 +3,7 @@ import Logging
 import Mail
 import Store
 import Testing
+import TestSupport
 @testable import Bot
 
 /// A provider's "too fast" (`451 4.7.500`, `421 4.7.0`) from the fake submission server: the

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestSupport
 import Testing
 
 /// DESIGN.md "Nothing lost, nothing twice": a backlog of application mails, the bot killed with
@@ -34,7 +35,7 @@ struct CrashRecoveryTests {
 
         let store = try TemporaryStore(roster: rosterURL)
         let config = try CPDBotBinary.writeConfig(sandbox: sandbox, bot: Self.bot, store: store.url, in: folder)
-        var generator = SystemRandomNumberGenerator()
+        var (generator, seed) = TestSeed.generator(for: "sigkillAtRandomMomentsLosesNothingAndSendsNothingTwice")
         var killedWhileRunning = 0
         for _ in 0..<Self.kills {
             let process = try CPDBotBinary.start(["run", "--config", config.path], logTo: folder.appendingPathComponent("run.log"))
@@ -49,7 +50,7 @@ struct CrashRecoveryTests {
             poll.waitUntilExit()
             #expect(poll.terminationStatus == 0)
         }
-        #expect(killedWhileRunning >= 10, "the bot must have been killed mid-work at least 10 times")
+        #expect(killedWhileRunning >= 10, "seed \(seed): the bot must have been killed mid-work at least 10 times")
 
         // Nothing lost: every message handled once and moved (the bot's own copies of its last
         // receipts may still be on their way; wait for them, and one more pass files them).

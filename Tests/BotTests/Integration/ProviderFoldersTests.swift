@@ -1,6 +1,7 @@
 import Config
 import Digest
 import Foundation
+import TestSupport
 import Logging
 import Mail
 import Store
@@ -160,21 +161,12 @@ struct ProviderFoldersTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = try CPDBotBinary.writeConfig(sandbox: sandbox, bot: bot, store: setup.store.url, in: folder,
                                                   smtp: ["server_saves_sent": "yes"])
-        let seed = UInt64.random(in: 1...UInt64.max)
-        print("exchangeSigkillAtRandomMomentsSendsNothingTwice seed \(seed)")
-        var state = seed
-        /// SplitMix64: kill moments that the printed seed reproduces.
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        // Kill moments that the printed seed reproduces.
+        var (generator, seed) = TestSeed.generator(for: "exchangeSigkillAtRandomMomentsSendsNothingTwice")
         var killedWhileRunning = 0
         for _ in 0..<8 {
             let process = try CPDBotBinary.start(["run", "--config", config.path], logTo: folder.appendingPathComponent("run.log"))
-            Thread.sleep(forTimeInterval: 0.3 + Double(next() % 1300) / 1000)
+            Thread.sleep(forTimeInterval: 0.3 + Double(generator.next() % 1300) / 1000)
             if process.isRunning { killedWhileRunning += 1 }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

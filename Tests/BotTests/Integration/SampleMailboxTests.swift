@@ -1,3 +1,4 @@
+import TestSupport
 import Applications
 import Foundation
 import Logging

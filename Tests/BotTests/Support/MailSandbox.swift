@@ -1,6 +1,7 @@
 import Config
 import Curl
 import Foundation
+import TestSupport
 import Mail
 import Testing
 
@@ -140,15 +141,6 @@ struct MailSandbox {
 
     /// A header's value from raw bytes (unfolded), for assertions.
     static func header(_ name: String, in raw: Data) -> String? {
-        let text = String(decoding: raw.prefix(64 * 1024), as: UTF8.self)
-        let head = text.components(separatedBy: "\r\n\r\n").first ?? text
-        let unfolded = head.replacingOccurrences(of: "\r\n ", with: " ").replacingOccurrences(of: "\r\n\t", with: " ")
-        for line in unfolded.components(separatedBy: "\r\n") {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == name.lowercased() {
-                return parts[1].trimmingCharacters(in: .whitespaces)
-            }
-        }
-        return nil
+        RawMessage.header(name, in: raw)
     }
 }

@@ -35,9 +35,19 @@ import Testing
         #expect(EncodedWords.decode(c.input) == c.expected)
     }
 
-    @Test func invalidWordsNeverCrash() {
-        for s in ["=?", "=?=", "=?a?", "=?a?b?", "=?a?b?c", "=?utf-8?b?====?=", "=?utf-8?q?=?=", "=?utf-8?q?=Z?=", "=?\u{0}?B?AA==?="] {
-            _ = EncodedWords.decode(s)
-        }
+    /// A word that is not well formed stays as written (RFC 2047 §6.3: shown, not dropped).
+    @Test(arguments: ["=?", "=?=", "=?a?", "=?a?b?", "=?a?b?c", "=??B?AA==?=", "=?utf-8?x?abc?=", "=?utf 8?B?AA==?="])
+    func malformedWordsStayAsWritten(_ input: String) {
+        #expect(EncodedWords.decode(input) == input)
+    }
+
+    /// Well-formed words with damaged payloads decode to what the payload allows, never more.
+    @Test func damagedPayloadsDecodeToWhatIsThere() {
+        #expect(EncodedWords.decode("=?utf-8?b?====?=") == "")
+        // A lone "=" in Q is a soft line break (RFC 2045 §6.7): it stands for nothing.
+        #expect(EncodedWords.decode("before =?utf-8?q?=?= after") == "before  after")
+        #expect(EncodedWords.decode("=?utf-8?q?=Z?=") == "=Z")
+        // An unusable charset name is read as us-ascii: the NUL byte is kept, nothing invented.
+        #expect(EncodedWords.decode("=?\u{0}?B?QUI=?=") == "AB")
     }
 }

@@ -10,6 +10,7 @@ public struct ListedMailbox: Sendable, Equatable {
     /// Attributes as sent, lower-cased: `\sent`, `\noselect`, `\haschildren`, …
     public var attributes: Set<String>
 
+    /// One listed mailbox (`attributes` lower-cased).
     public init(name: String, separator: Character?, attributes: Set<String>) {
         self.name = name
         self.separator = separator
@@ -26,8 +27,10 @@ public struct ListedMailbox: Sendable, Equatable {
 public struct IMAPNamespace: Sendable, Equatable {
     /// "" (Dovecot's default), "INBOX." (Courier, Cyrus), …
     public var prefix: String
+    /// The namespace's hierarchy separator; nil for a flat one.
     public var separator: Character?
 
+    /// One namespace as the server gave it.
     public init(prefix: String, separator: Character?) {
         self.prefix = prefix
         self.separator = separator

@@ -22,11 +22,13 @@ public enum SMTPThrottling {
         }
     }
 
+    /// A recipient refused for now because of the pace, not the address.
     public static func isThrottling(_ result: RecipientResult) -> Bool {
         if case let .temporaryFailure(_, reply) = result { return isThrottling(reply) }
         return false
     }
 
+    /// A whole message refused for now because of the pace (MAIL, DATA or the end of data).
     public static func isThrottling(_ error: MailError) -> Bool {
         if case let .messageRefused(_, reply) = error { return isThrottling(reply) }
         return false

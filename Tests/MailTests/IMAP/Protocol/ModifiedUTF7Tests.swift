@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Mail
 
@@ -43,9 +44,7 @@ import Testing
     }
 
     @Test func randomNamesRoundTrip() {
-        let seed = UInt64.random(in: 1...UInt64.max)
-        print("ModifiedUTF7Tests.randomNamesRoundTrip seed \(seed)")
-        var generator = SplitMix64(seed: seed)
+        var (generator, seed) = TestSeed.generator(for: "ModifiedUTF7Tests.randomNamesRoundTrip")
         let pool = Array("aZ09 &-_.,/~+ӘәҒғҚқҢңӨөҰұҮүҺһІіЖжЁёЪъ台北") + ["📬", "\u{10FFFF}"]
         for _ in 0..<2_000 {
             let length = Int(generator.next() % 12)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Mail
 
@@ -122,7 +123,7 @@ import Testing
 
     /// Mutated recorded responses: every outcome is a value or a thrown error, never a crash.
     @Test func mutatedResponsesNeverCrash() throws {
-        var generator = SplitMix64(seed: 20261125)
+        var (generator, _) = TestSeed.generator(for: "ResponseParserTests.mutatedResponsesNeverCrash", fixed: 20261125)
         let alphabet = Array("()[]{}\"\\ *+~0123456789ABCNIL\r\n".utf8)
         var parsed = 0
         for _ in 0..<3_000 {
@@ -152,18 +153,6 @@ import Testing
 }
 
 /// A small deterministic generator so the mutation test is reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// INTERNALDATE (RFC 9051 date-time): the server's time of receipt.
 @Suite struct InternalDateTests {
     @Test(arguments: [

@@ -1,8 +1,15 @@
 import ArgumentParser
 import Foundation
 
+/// The `cpdbot` command line, started by the `cpdbot` executable.
+public enum CPDBotCommandLine {
+    /// Parses the process's arguments, runs the command and exits with its code.
+    public static func main() async {
+        await CPDBot.main()
+    }
+}
+
 /// The `cpdbot` command line. Each subcommand lives in `Commands/` in a file of its own.
-@main
 struct CPDBot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cpdbot",

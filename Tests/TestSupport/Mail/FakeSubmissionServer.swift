@@ -6,8 +6,8 @@ import Foundation
 /// the messages it answered with 250. Serves one connection. `throttleAt` answers that
 /// message's end of data with `throttleReply` instead (a provider's "too fast"); a `421`
 /// closes the connection after it, as servers do.
-final class FakeSubmissionServer: @unchecked Sendable {
-    let port: UInt16
+public final class FakeSubmissionServer: @unchecked Sendable {
+    public let port: UInt16
     private let listener: Int32
     private let dropAt: Int?
     private let throttleAt: Int?
@@ -16,7 +16,7 @@ final class FakeSubmissionServer: @unchecked Sendable {
     private var accepted: [String] = []
     private let finished = DispatchSemaphore(value: 0)
 
-    init(dropAt: Int? = nil, throttleAt: Int? = nil, throttleReply: String = "451 4.7.500 Server busy. Please try again later.") throws {
+    public init(dropAt: Int? = nil, throttleAt: Int? = nil, throttleReply: String = "451 4.7.500 Server busy. Please try again later.") throws {
         self.dropAt = dropAt
         self.throttleAt = throttleAt
         self.throttleReply = throttleReply
@@ -41,10 +41,10 @@ final class FakeSubmissionServer: @unchecked Sendable {
 
     deinit { close(listener) }
 
-    var url: String { "smtp://127.0.0.1:\(port)/kazguu.kz" }
+    public var url: String { "smtp://127.0.0.1:\(port)/kazguu.kz" }
 
     /// Message-IDs answered with 250, once the client has gone (or after `timeout`).
-    func acceptedMessageIDs(timeout: TimeInterval = 10) -> [String] {
+    public func acceptedMessageIDs(timeout: TimeInterval = 10) -> [String] {
         _ = finished.wait(timeout: .now() + timeout)
         return lock.withLock { accepted }
     }

@@ -1,0 +1,4 @@
+import CPDBotCommands
+
+// The executable only starts the command line; every command lives in CPDBotCommands.
+await CPDBotCommandLine.main()
