@@ -163,6 +163,27 @@ import Testing
         let found = stat(store.alerts.url.path, &status)
         #expect(found == 0 && status.st_mode & 0o777 == 0o600)
     }
+
+    /// A Plan's alert joins the preview's thread, so that a reply "растаймын" confirms the Plan.
+    @Test func aPlanAlertRepliesToThePreview() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cpdbot-planalert-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try FileStore(root: root)
+        var configuration = CPDBotConfiguration()
+        configuration.bot.dshr = ["dshr@kazguu.kz"]
+        let templates = InstallationCheckTests.repository.appendingPathComponent("templates")
+        let environment = BotEnvironment(configuration: configuration, store: store, templatesDirectory: templates,
+                                         logger: Logger(label: "test"), now: { Self.december })
+        let renderer = try TemplateLibraryRenderer(directory: templates, signature: MailSignature(configuration.signature))
+        let desk = ServiceAlertDesk(environment: environment, replies: ReplyWriter(environment: environment, renderer: renderer))
+        let deadline = try #require(CivilDate(year: 2026, month: 12, day: 11))
+        let plan = Self.plan(state: .previewed, deadline: deadline, workingDaysLeft: 3).situation
+        #expect(try desk.tell([.planUnconfirmed(plan)]).count == 1)
+        let entry = try #require(try store.outbox.all().first)
+        let raw = String(decoding: try store.outbox.raw(messageID: entry.messageID), as: UTF8.self)
+        #expect(raw.contains("In-Reply-To: <preview@kazguu.kz>"), "\(raw.prefix(600))")
+        #expect(entry.recipients == ["dshr@kazguu.kz"])
+    }
 }
 
 extension ServiceAlertsTests {
