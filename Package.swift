@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // cpdbot: the e-mail bot that runs the university's professional development cycle.
-// Dependencies point one way: cpdbot → Bot → {Mail, OAuth, MIME, Documents, Applications,
+// Dependencies point one way: cpdbot → Console → Bot → {Mail, OAuth, MIME, Documents, Applications,
 // Regulation, Store, Config, Wording}; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}. Pure modules never import Curl.
 import PackageDescription
 
@@ -19,6 +19,12 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The console (issue 17): an HTTP server, and metrics in Prometheus's text format.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // MARK: C libraries (Debian -dev packages) and the shim Swift needs for libcurl.
@@ -93,9 +99,24 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
+        // DSHR's console: pages from the store over HTTP (Hummingbird), sign-in by e-mailed link.
+        .target(name: "Console", dependencies: [
+            "Bot", "Store", "Config", "Wording", "CivilCalendar", "Regulation",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            "Yams",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+
         // MARK: The command line, thin.
         .executableTarget(name: "cpdbot", dependencies: [
-            "Bot", "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Certificates",
+            "Bot", "Console", "Mail", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Certificates",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -133,6 +154,11 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Digest"]),
         .testTarget(name: "CertificatesTests", dependencies: ["Certificates"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
+        .testTarget(name: "ConsoleTests", dependencies: [
+            "Console", "Bot", "Store", "Config",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .testTarget(name: "BotTests", dependencies: ["Bot", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation", "Certificates", "ICalendar"]),
     ]
 )
