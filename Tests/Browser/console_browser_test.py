@@ -5,7 +5,7 @@ Selenium, against a `cpdbot run` on the mail sandbox with the console on 127.0.0
 scripts/console-browser-test prepares the store and the configuration and starts the bot;
 this script is the browser's part. Mailboxes: staff1430 (DSHR), staff1431 and staff1432 (heads),
 staff1433 (staff); the bot is staff1449. Screenshots of every page in each language go into
-$CPDBOT_CONSOLE_GALLERY when it is set.
+$CONSOLE_GALLERY when it is set.
 """
 import email
 import hashlib
@@ -21,13 +21,16 @@ import time
 
 from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("CONSOLE_BASE", "http://127.0.0.1:18080")
 SANDBOX = os.environ["CPDBOT_SANDBOX_DIR"]
 CONFIG = os.environ["CONSOLE_CONFIG"]
 CPDBOT = os.environ["CPDBOT_BIN"]
-GALLERY = os.environ.get("CPDBOT_CONSOLE_GALLERY")
+GALLERY = os.environ.get("CONSOLE_GALLERY")
 LINK = re.compile(re.escape(BASE) + r"/sign-in/[A-Za-z0-9_-]{43}")
 failures = []
 
@@ -44,7 +47,7 @@ def browser():
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,1400",
                      "--force-device-scale-factor=1", "--lang=en"):
         options.add_argument(argument)
-    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
+    service = Service(executable_path="/usr/bin/chromedriver")
     return webdriver.Chrome(options=options, service=service)
 
 
@@ -85,16 +88,26 @@ def shot(driver, name):
         driver.set_window_size(1200, 1400)
 
 
+def appears(driver, element_id, seconds=10):
+    """Whether the element shows up (a click returns before the next page has loaded)."""
+    try:
+        WebDriverWait(driver, seconds).until(expected_conditions.presence_of_element_located((By.ID, element_id)))
+        return True
+    except Exception:
+        return False
+
+
 def sign_in(driver, user, language="kk"):
     known = mailbox_links(user)
     driver.get(BASE + "/sign-in?lang=" + language)
     driver.find_element(By.ID, "email").send_keys(user)
     driver.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
-    check(driver.find_elements(By.ID, "sent") != [], f"{user}: the page says a link was sent if the address is known")
+    check(appears(driver, "sent"), f"{user}: the page says a link was sent if the address is known")
     link = wait_for_new_link(user, known)
     check(link is not None, f"{user}: the sign-in link arrived in the mailbox")
     driver.get(link)
     driver.find_element(By.ID, "confirm").click()
+    WebDriverWait(driver, 10).until(lambda d: "/sign-in/" not in d.current_url)
     return link
 
 
@@ -115,7 +128,7 @@ def main():
         shot(dshr, "en-sign-in")
         dshr.find_element(By.ID, "email").send_keys("nobody-here@kazguu.kz")
         dshr.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
-        check(dshr.find_elements(By.ID, "sent") != [], "an unknown address gets the same 'if known, a link was sent' page")
+        check(appears(dshr, "sent"), "an unknown address gets the same 'if known, a link was sent' page")
         shot(dshr, "en-sign-in-sent")
 
         link = sign_in(dshr, "staff1430@kazguu.kz")
@@ -152,7 +165,7 @@ def main():
         dshr.get(BASE + "/me")
         dshr.execute_script("document.querySelector('form.sign-out input[name=csrf]').value = 'forged'")
         dshr.find_element(By.CSS_SELECTOR, "form.sign-out button").click()
-        check(dshr.find_elements(By.ID, "message") != [] and "/sign-out" in dshr.current_url,
+        check(appears(dshr, "message") and "/sign-out" in dshr.current_url,
               "sign-out with a forged CSRF token is refused")
         dshr.get(BASE + "/me")
         check("/me" in dshr.current_url, "…and the session is still there")
@@ -160,7 +173,7 @@ def main():
         # The link used once does not work again, not even in the same browser.
         dshr.get(link)
         dshr.find_element(By.ID, "confirm").click()
-        check(dshr.find_elements(By.ID, "message") != [], "a used link is refused")
+        check(appears(dshr, "message"), "a used link is refused")
         shot(dshr, "kk-link-refused")
     finally:
         dshr.quit()
