@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // cpdbot: the e-mail bot that runs the university's professional development cycle.
-// Dependencies point one way: cpdbot → CPDBotCommands → Bot → {Intake, Mail, OAuth, Store, Config,
+// Dependencies point one way: cpdbot → CPDBotCommands → {Console →} Bot → {Intake, Mail, OAuth, Store, Config,
 // Certificates, ICalendar, Wording}; Intake → {Regulation, Applications, MIME, Documents, Staff};
 // Store → Staff; Regulation → Staff; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}.
 // Pure modules never import Curl. Inside Bot the folders depend one way too: Operations →
@@ -22,6 +22,12 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The console (issue 17): an HTTP server, and metrics in Prometheus's text format.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // MARK: C libraries (Debian -dev packages) and the shim Swift needs for libcurl.
@@ -100,9 +106,24 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
+        // DSHR's console: pages from the store over HTTP (Hummingbird), sign-in by e-mailed link.
+        .target(name: "Console", dependencies: [
+            "Bot", "Store", "Config", "Wording", "CivilCalendar", "Regulation",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            "Yams",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+
         // MARK: The command line: a library of commands (testable), and the executable that starts it.
         .target(name: "CPDBotCommands", dependencies: [
-            "Bot", "MIME", "Documents", "Applications", "Regulation", "Staff", "Store", "Config",
+            "Bot", "Console", "MIME", "Documents", "Applications", "Regulation", "Staff", "Store", "Config",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -145,6 +166,11 @@ let package = Package(
         .testTarget(name: "BotTests", dependencies: ["TestSupport", "Bot", "Intake", "Staff", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation"]),
         .testTarget(name: "CPDBotCommandsTests", dependencies: [
             "CPDBotCommands", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ConsoleTests", dependencies: [
+            "Console", "Bot", "Store", "Config",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
     ]
 )

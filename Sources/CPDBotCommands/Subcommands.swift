@@ -21,5 +21,6 @@ extension CPDBot {
         OutboxCommand.self,
         ExportCommand.self,
         CertificateCommand.self,
+        ConsoleCommand.self,
     ]
 }

@@ -25,6 +25,8 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         signature: { department_kk: Ф-бөлім, department_ru: Ф-отдел, department_en: F-dept, contact: F, phone: "1", room: "1", email: f@file.kz }
         poll_interval_seconds: 60
         alerts: { after_minutes: 45 }
+        console: { listen: "0.0.0.0:9000", public_url: "https://file.kz/c", link_valid_minutes: 10, session_idle_minutes: 20,
+                   session_absolute_hours: 8, sign_in_per_address_per_hour: 3, sign_in_per_client_per_hour: 10 }
         oauth2:
           provider: generic
           tenant: file-tenant
@@ -125,6 +127,18 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
                         expected: fromFile { $0.retention.journalPersonalDays = 60 }),
         EnvironmentCase(variable: "CPDBOT_RETENTION_CLOSED_CYCLE_APPLICATIONS_YEARS", value: "2",
                         expected: fromFile { $0.retention.closedCycleApplicationsYears = 2 }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_LISTEN", value: "[::1]:8081",
+                        expected: fromFile { $0.console.listen = .init(host: "::1", port: 8081) }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_LISTEN", value: "", expected: fromFile { $0.console.listen = nil }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_PUBLIC_URL", value: "https://hr.kazguu.kz/",
+                        expected: fromFile { $0.console.publicURL = "https://hr.kazguu.kz" }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_LINK_VALID_MINUTES", value: "5", expected: fromFile { $0.console.linkValidMinutes = 5 }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_SESSION_IDLE_MINUTES", value: "15", expected: fromFile { $0.console.sessionIdleMinutes = 15 }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_SESSION_ABSOLUTE_HOURS", value: "4", expected: fromFile { $0.console.sessionAbsoluteHours = 4 }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_SIGN_IN_PER_ADDRESS_PER_HOUR", value: "2",
+                        expected: fromFile { $0.console.signInPerAddressPerHour = 2 }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_SIGN_IN_PER_CLIENT_PER_HOUR", value: "50",
+                        expected: fromFile { $0.console.signInPerClientPerHour = 50 }),
     ]
 
     @Test func fileAloneLoads() throws {

@@ -12,6 +12,8 @@ CPDBOT_BUILD_PACKAGES=(libcurl4-openssl-dev libfreexl-dev libytnef0-dev libxlsxw
     libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core)
 # What the tests read certificates and calendars with: pdftotext/pdftoppm, zbarimg, Python's icalendar.
 CPDBOT_TEST_PACKAGES=(poppler-utils zbar-tools python3-icalendar)
+# The console's browser test (scripts/console-browser-test): Chromium driven by Selenium.
+CPDBOT_BROWSER_PACKAGES=(chromium chromium-driver python3-selenium fonts-dejavu-core fonts-noto-core)
 # What the Swift toolchain (unpacked from swift.org) needs to compile and link on Debian 12.
 CPDBOT_TOOLCHAIN_PACKAGES=(binutils gcc libc6-dev libstdc++-12-dev libncurses-dev libsqlite3-dev
     libxml2-dev libpython3-dev uuid-dev zlib1g-dev tzdata git)

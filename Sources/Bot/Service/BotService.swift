@@ -16,16 +16,20 @@ public struct BotService: Service {
     let notifier: ServiceNotifier
     /// The store's lock, let go of for backups while the loop waits (nil in tests).
     let storeLock: StoreLock?
+    /// Wakes the loop from its wait (the console does, after queueing a sign-in mail).
+    let waker: IdleWaker?
 
-    public init(environment: BotEnvironment, storeLock: StoreLock? = nil, notifier: ServiceNotifier = ServiceNotifier()) {
+    public init(environment: BotEnvironment, storeLock: StoreLock? = nil, notifier: ServiceNotifier = ServiceNotifier(),
+                waker: IdleWaker? = nil) {
         self.environment = environment
         self.storeLock = storeLock
         self.notifier = notifier
+        self.waker = waker
     }
 
     public func run() async throws {
         let stop = StopFlag()
-        let waker = try IdleWaker()
+        let waker = try self.waker ?? IdleWaker()
         try await withGracefulShutdownHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 // libcurl blocks: the loop gets a thread of its own, off the cooperative pool.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bot
 import Logging
+import Mail
 import ServiceLifecycle
 
 struct RunCommand: AsyncParsableCommand {
@@ -17,9 +18,18 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let bootstrap = try BotBootstrap(global: global, exclusive: true)
-        let service = BotService(environment: bootstrap.environment, storeLock: bootstrap.lock)
+        // The console (console.listen) wakes the mail loop when it queues a sign-in link.
+        let waker: IdleWaker
+        do { waker = try IdleWaker() } catch { throw CLIExit.couldNotRun("\(error)") }
+        let service = BotService(environment: bootstrap.environment, storeLock: bootstrap.lock, waker: waker)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: service)]
+        if let listen = bootstrap.configuration.console.listen {
+            services.append(.init(service: try ConsoleSetup.service(
+                environment: bootstrap.environment, templates: global.templatesDirectory, listen: listen,
+                wake: { waker.wake() })))
+        }
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: service)],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: bootstrap.environment.logger))
         do {

@@ -150,5 +150,5 @@ extension ConfigurationKey {
         ConfigurationKey("oauth2.subject") { $0.oauth2.subject = try ValueParser.optional($1, ValueParser.emailAddress) },
         ConfigurationKey("oauth2.timeout_seconds") { $0.oauth2.timeoutSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: 1...600) },
         ConfigurationKey("oauth2.max_response_bytes") { $0.oauth2.maxResponseBytes = try ValueParser.byteSize($1, in: 1_024...(1 << 20)) },
-    ]
+    ] + consoleKeys
 }

@@ -44,6 +44,7 @@ enum CPDBotBinary {
             store: { path: \(store.path) }
             replies: { max_per_sender_per_hour: 1000 }
             poll_interval_seconds: 2
+            console: { listen: "" }
 
             """
         try yaml.write(to: url, atomically: true, encoding: .utf8)

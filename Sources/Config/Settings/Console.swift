@@ -1,0 +1,48 @@
+extension CPDBotConfiguration {
+    /// DSHR's web console (`console.*`): where it listens, the address its links carry, and the
+    /// limits of sign-in and sessions.
+    public struct Console: Sendable, Equatable {
+        /// `HOST:PORT`; nil: no console (an empty value in the file or the environment).
+        public var listen: Listen?
+        /// The console as people reach it (behind nginx: `https://hr.kazguu.kz/console`); the
+        /// sign-in links are made from it, and an `https` address makes the session cookie `Secure`.
+        public var publicURL: String
+        /// A sign-in link works this long, once.
+        public var linkValidMinutes: Int
+        /// A session ends after this long without a request …
+        public var sessionIdleMinutes: Int
+        /// … and this long after signing in, whatever happens.
+        public var sessionAbsoluteHours: Int
+        /// Sign-in links mailed to one address in an hour.
+        public var signInPerAddressPerHour: Int
+        /// Sign-in requests from one client (IP address) in an hour.
+        public var signInPerClientPerHour: Int
+
+        public struct Listen: Sendable, Equatable, CustomStringConvertible {
+            public var host: String
+            public var port: Int
+            public init(host: String, port: Int) {
+                self.host = host
+                self.port = port
+            }
+            public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+        }
+
+        public init(
+            listen: Listen? = Listen(host: "127.0.0.1", port: 8080), publicURL: String = "http://127.0.0.1:8080",
+            linkValidMinutes: Int = 15, sessionIdleMinutes: Int = 30, sessionAbsoluteHours: Int = 12,
+            signInPerAddressPerHour: Int = 5, signInPerClientPerHour: Int = 20
+        ) {
+            self.listen = listen
+            self.publicURL = publicURL
+            self.linkValidMinutes = linkValidMinutes
+            self.sessionIdleMinutes = sessionIdleMinutes
+            self.sessionAbsoluteHours = sessionAbsoluteHours
+            self.signInPerAddressPerHour = signInPerAddressPerHour
+            self.signInPerClientPerHour = signInPerClientPerHour
+        }
+
+        /// True when the links point at an `https` address (the cookie is then `Secure`).
+        public var isBehindTLS: Bool { publicURL.lowercased().hasPrefix("https://") }
+    }
+}

@@ -1,0 +1,230 @@
+import Bot
+import Config
+import Foundation
+import Logging
+import Store
+
+/// The console's routes: who may see what, which page, which cookie. HTTP-free (see
+/// `ConsoleRequest`); `ConsoleServer` puts it behind Hummingbird.
+public final class ConsoleApp: Sendable {
+    let environment: BotEnvironment
+    let templates: ConsoleTemplates
+    let auth: ConsoleAuth
+    public let metrics: ConsoleMetrics
+
+    static let sessionCookie = "cpdbot_session"
+    static let browserCookie = "cpdbot_browser"
+    static let languageCookie = "cpdbot_lang"
+
+    public init(environment: BotEnvironment, templates: ConsoleTemplates, mailer: any SignInMailing) {
+        self.environment = environment
+        self.templates = templates
+        let configuration = environment.configuration
+        auth = ConsoleAuth(settings: configuration.console, store: environment.store, mailer: mailer,
+                           dshr: configuration.bot.dshr,
+                           defaultLanguage: RosterPerson.Language(rawValue: configuration.bot.language.rawValue) ?? .kk)
+        metrics = ConsoleMetrics()
+    }
+
+    var settings: CPDBotConfiguration.Console { environment.configuration.console }
+    var store: FileStore { environment.store }
+
+    /// Answers one request; a failure inside becomes a 500 page that names no secret.
+    public func handle(_ request: ConsoleRequest) -> ConsoleResponse {
+        var response: ConsoleResponse
+        do {
+            response = try route(request)
+        } catch {
+            environment.logger.error("console: \(request.method) \(request.path): \(error)")
+            response = .html(plainPage(status: 500, text: "500 – \(error)"), status: 500)
+        }
+        response.headers += ConsoleResponse.securityHeaders
+        metrics.count(request: request, status: response.status)
+        return response
+    }
+
+    private func route(_ request: ConsoleRequest) throws -> ConsoleResponse {
+        let now = environment.now()
+        let parts = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let get = request.method == "GET", post = request.method == "POST"
+        // Pages anyone may open.
+        switch parts.count {
+        case 1 where get && parts[0] == "console.css":
+            return ConsoleResponse(status: 200, contentType: "text/css; charset=utf-8", body: templates.stylesheet)
+        case 1 where get && parts[0] == "healthz":
+            return try health()
+        case 1 where get && parts[0] == "metrics":
+            return try metricsPage()
+        case 1 where get && parts[0] == "sign-in":
+            return signInForm(request)
+        case 1 where post && parts[0] == "sign-in":
+            return try requestLink(request, now: now)
+        case 2 where get && parts[0] == "sign-in":
+            return confirmLink(request, token: parts[1])
+        case 2 where post && parts[0] == "sign-in":
+            return try redeem(request, token: parts[1], now: now)
+        default:
+            break
+        }
+        guard let session = auth.sessions.find(request.cookies[Self.sessionCookie], now: now) else {
+            return get ? .redirect(settings.publicURL + "/sign-in") : forbidden(request)
+        }
+        var language = session.language
+        if let asked = request.query["lang"].flatMap(RosterPerson.Language.init(rawValue:)) {
+            language = asked
+            auth.sessions.setLanguage(asked, for: session.id)
+        }
+        let page = PageContext(app: self, session: session, language: language, path: request.path)
+        if post, parts == ["sign-out"] {
+            guard page.csrfMatches(request) else { return forbidden(request) }
+            auth.sessions.close(session.id)
+            auth.journal("signed out", email: session.viewer.email, client: request.client, now: now)
+            var response = ConsoleResponse.redirect(settings.publicURL + "/sign-in")
+            response.headers.append(("Set-Cookie", cookie(Self.sessionCookie, "", maxAge: 0)))
+            return response
+        }
+        // "Confirm and announce": the first click shows what will happen, the second does it.
+        if post, parts.count == 3, parts[0] == "plan", parts[2] == "confirm" {
+            guard page.csrfMatches(request) else { return forbidden(request) }
+            return try page.plans(confirming: parts[1])
+        }
+        if post, parts.count == 3, parts[0] == "plan", parts[2] == "announce" {
+            return try page.announce(slot: parts[1], request: request)
+        }
+        guard get else { return page.notFound() }
+        switch parts.count {
+        case 0:
+            switch session.viewer.role {
+            case .dshr: return try page.overview()
+            case .head: return .redirect(settings.publicURL + "/units/" + UnitID.of(session.viewer.unit ?? ""))
+            case .staff: return .redirect(settings.publicURL + "/me")
+            }
+        case 1 where parts[0] == "units":
+            return try page.units()
+        case 2 where parts[0] == "units":
+            return try page.unit(id: parts[1])
+        case 1 where parts[0] == "plan":
+            return try page.plans()
+        case 1 where parts[0] == "me":
+            return try page.person()
+        default:
+            return page.notFound()
+        }
+    }
+
+    // MARK: Signing in
+
+    private func language(of request: ConsoleRequest) -> RosterPerson.Language {
+        request.query["lang"].flatMap(RosterPerson.Language.init(rawValue:))
+            ?? request.cookies[Self.languageCookie].flatMap(RosterPerson.Language.init(rawValue:))
+            ?? auth.defaultLanguage
+    }
+
+    /// The browser's nonce: the cookie it has, or a new one to set.
+    private func browserNonce(_ request: ConsoleRequest) -> (nonce: String, isNew: Bool) {
+        if let nonce = request.cookies[Self.browserCookie], ConsoleSecrets.looksLikeToken(nonce) { return (nonce, false) }
+        return (ConsoleSecrets.token(), true)
+    }
+
+    /// The anonymous forms' CSRF token: derived from the nonce cookie, never the nonce itself.
+    static func anonymousCSRF(_ nonce: String) -> String { ConsoleSecrets.sha256("csrf:" + nonce) }
+
+    private func anonymousPage(_ name: String, request: ConsoleRequest, values: [String: Any] = [:],
+                               status: Int = 200) -> ConsoleResponse {
+        let language = language(of: request)
+        let (nonce, isNew) = browserNonce(request)
+        var values = values
+        values["csrf"] = Self.anonymousCSRF(nonce)
+        values["path"] = request.path
+        values["languages"] = PageContext.languageLinks(path: request.path, current: language)
+        var response = ConsoleResponse.html(templates.render(name, language: language, values: values), status: status)
+        // An hour: long enough to outlive a link (at most 60 minutes by console.link_valid_minutes).
+        if isNew { response.headers.append(("Set-Cookie", cookie(Self.browserCookie, nonce, maxAge: 3_600))) }
+        if request.query["lang"] != nil {
+            response.headers.append(("Set-Cookie", cookie(Self.languageCookie, language.rawValue, maxAge: 31_536_000)))
+        }
+        return response
+    }
+
+    private func signInForm(_ request: ConsoleRequest) -> ConsoleResponse {
+        anonymousPage("sign_in", request: request)
+    }
+
+    private func requestLink(_ request: ConsoleRequest, now: Date) throws -> ConsoleResponse {
+        guard let nonce = request.cookies[Self.browserCookie], ConsoleSecrets.looksLikeToken(nonce),
+              let csrf = request.form["csrf"], ConsoleSecrets.same(csrf, Self.anonymousCSRF(nonce)) else {
+            return forbidden(request)
+        }
+        let outcome = try auth.requestLink(address: request.form["email"] ?? "", client: request.client,
+                                           browserNonce: nonce, now: now)
+        if outcome == .limitedClient {
+            return anonymousPage("message", request: request, values: ["message_key": "sign_in_limited"], status: 429)
+        }
+        // Known, unknown or limited address: the same page, so the answer tells nothing.
+        return anonymousPage("sign_in_sent", request: request, values: ["minutes": settings.linkValidMinutes])
+    }
+
+    /// A GET on the link only shows a button: mail scanners that open links must not spend it.
+    private func confirmLink(_ request: ConsoleRequest, token: String) -> ConsoleResponse {
+        guard ConsoleSecrets.looksLikeToken(token) else { return notFoundAnonymous(request) }
+        return anonymousPage("sign_in_confirm", request: request, values: ["token": token])
+    }
+
+    private func redeem(_ request: ConsoleRequest, token: String, now: Date) throws -> ConsoleResponse {
+        guard let nonce = request.cookies[Self.browserCookie], ConsoleSecrets.looksLikeToken(nonce),
+              let csrf = request.form["csrf"], ConsoleSecrets.same(csrf, Self.anonymousCSRF(nonce)) else {
+            return forbidden(request)
+        }
+        switch try auth.redeem(token: token, browserNonce: nonce, client: request.client, now: now) {
+        case .signedIn(let session):
+            var response = ConsoleResponse.redirect(settings.publicURL + "/")
+            response.headers.append(("Set-Cookie", cookie(Self.sessionCookie, session.id,
+                                                          maxAge: settings.sessionAbsoluteHours * 3600)))
+            return response
+        case .refused(let why):
+            let key: String
+            switch why {
+            case .expired: key = "link_expired"
+            case .alreadyUsed: key = "link_used"
+            case .otherBrowser: key = "link_other_browser"
+            default: key = "link_unknown"
+            }
+            return anonymousPage("message", request: request, values: ["message_key": key], status: 403)
+        }
+    }
+
+    func forbidden(_ request: ConsoleRequest) -> ConsoleResponse {
+        anonymousPage("message", request: request, values: ["message_key": "forbidden"], status: 403)
+    }
+
+    private func notFoundAnonymous(_ request: ConsoleRequest) -> ConsoleResponse {
+        anonymousPage("message", request: request, values: ["message_key": "not_found"], status: 404)
+    }
+
+    /// `Set-Cookie`: always HttpOnly and SameSite=Strict; Secure when the console is reached over https.
+    func cookie(_ name: String, _ value: String, maxAge: Int) -> String {
+        "\(name)=\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (settings.isBehindTLS ? "; Secure" : "")
+    }
+
+    private func plainPage(status: Int, text: String) -> String {
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>\(status)</title></head><body><p>"
+            + text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            + "</p></body></html>"
+    }
+
+    // MARK: Health and metrics
+
+    private func health() throws -> ConsoleResponse {
+        let report = try StatusReport.read(store: store, mailbox: environment.configuration.imap.mailbox)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return ConsoleResponse(status: 200, contentType: "application/json", body: try encoder.encode(HealthPage(report: report)))
+    }
+
+    private func metricsPage() throws -> ConsoleResponse {
+        let report = try StatusReport.read(store: store, mailbox: environment.configuration.imap.mailbox)
+        return ConsoleResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8",
+                               body: Data(metrics.exposition(report: report, now: environment.now()).utf8))
+    }
+}

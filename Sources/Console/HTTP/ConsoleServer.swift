@@ -1,0 +1,133 @@
+import Bot
+import Store
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The request context: Hummingbird's core storage and the peer's address (the rate limit's key).
+struct ConsoleRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let remoteAddress: SocketAddress?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+}
+
+/// Hummingbird's side: HTTP in, `ConsoleRequest` to `ConsoleApp`, `ConsoleResponse` back out.
+struct ConsoleResponder: HTTPResponder {
+    let app: ConsoleApp
+    /// A sign-in form is a few hundred bytes; anything bigger is not the console's.
+    static let maximumFormBytes = 16 * 1024
+
+    func respond(to request: Request, context: ConsoleRequestContext) async throws -> Response {
+        var form: [String: String] = [:]
+        if request.method == .post {
+            let body = try await request.body.collect(upTo: Self.maximumFormBytes)
+            form = ConsoleRequest.decodeForm(String(buffer: body))
+        }
+        let consoleRequest = ConsoleRequest(
+            method: request.method.rawValue, path: request.uri.path,
+            query: ConsoleRequest.decodeForm(request.uri.query ?? ""),
+            cookies: Self.cookies(request.headers[values: .cookie]), form: form,
+            client: Self.client(context.remoteAddress, forwardedFor: request.headers[.init("X-Forwarded-For")!]))
+        // The store is read with blocking file calls: off the event loop, like the bot's own work.
+        let answer = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: app.handle(consoleRequest)) }
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = answer.contentType
+        for header in answer.headers {
+            if let name = HTTPField.Name(header.name) { headers.append(HTTPField(name: name, value: header.value)) }
+        }
+        return Response(status: .init(code: answer.status), headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    static func cookies(_ lines: [String]) -> [String: String] {
+        var cookies: [String: String] = [:]
+        for line in lines {
+            for pair in line.split(separator: ";") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2 else { continue }
+                let name = parts[0].trimmingCharacters(in: .whitespaces)
+                // The first cookie of a name wins, as browsers send the most specific path first.
+                if cookies[name] == nil { cookies[name] = parts[1].trimmingCharacters(in: .whitespaces) }
+            }
+        }
+        return cookies
+    }
+
+    /// The client's address; behind a proxy on this machine (nginx), the address it forwards.
+    static func client(_ address: SocketAddress?, forwardedFor: String?) -> String {
+        let peer = address?.ipAddress ?? "unknown"
+        let isLoopback = peer == "127.0.0.1" || peer == "::1" || peer.hasPrefix("::ffff:127.")
+        if isLoopback, let forwarded = forwardedFor?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+           !forwarded.isEmpty {
+            return forwarded
+        }
+        return peer
+    }
+}
+
+/// The console as a service of `cpdbot run`'s ServiceGroup, or alone (`cpdbot console`). A
+/// console that cannot listen logs why and waits for shutdown: the bot's mail goes on.
+public struct ConsoleService: Service {
+    let app: ConsoleApp
+    let host: String
+    let port: Int
+    let logger: Logger
+    let onListening: @Sendable (Int) async -> Void
+
+    public init(app: ConsoleApp, host: String, port: Int, logger: Logger,
+                onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
+        self.app = app
+        self.host = host
+        self.port = port
+        self.logger = logger
+        self.onListening = onListening
+    }
+
+    public func run() async throws {
+        let application = Application(
+            responder: ConsoleResponder(app: app),
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { [logger, onListening] channel in
+                let port = channel.localAddress?.port ?? 0
+                logger.info("console listening on \(channel.localAddress?.description ?? "?")")
+                await onListening(port)
+            },
+            logger: logger)
+        do {
+            try await application.run()
+        } catch {
+            logger.error("\(ConsoleError.listen(address: "\(host):\(port)", reason: "\(error)"))")
+            // Ending early would stop the whole group, the bot with it: wait for the shutdown instead.
+            try? await gracefulShutdown()
+        }
+    }
+}
+
+/// The production mailer: the bot's outbox, then a nudge to the loop that sends it.
+public struct OutboxSignInMailer: SignInMailing {
+    let environment: BotEnvironment
+    let wake: @Sendable () -> Void
+
+    public init(environment: BotEnvironment, wake: @escaping @Sendable () -> Void) {
+        self.environment = environment
+        self.wake = wake
+    }
+
+    public func send(to person: RosterPerson, link: String, validMinutes: Int, key: String) throws -> String {
+        let messageID = try ConsoleSignInMail(environment: environment).queue(to: person, link: link,
+                                                                              validMinutes: validMinutes, key: key)
+        wake()
+        return messageID
+    }
+
+    public func outboxChanged() { wake() }
+}
