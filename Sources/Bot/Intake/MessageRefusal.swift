@@ -4,7 +4,7 @@ import MIME
 /// or too damaged to parse. Carries the configuration key and both figures, for the sender's
 /// reply and for DSHR.
 struct MessageRefusal: Sendable, Equatable {
-    enum Kind: String, Sendable {
+    enum Kind: String, Sendable, CaseIterable {
         // Raw values are the flags of the `reject_message` template.
         case tooLarge = "too_large"
         case tooManyParts = "too_many_parts"
@@ -53,10 +53,17 @@ struct MessageRefusal: Sendable, Equatable {
         }
     }
 
-    /// The figures as the reply shows them: sizes in the reader's units ("10 МБ"), counts as numbers.
+    /// The figures as the reply shows them: sizes (of the message or its header) in the
+    /// reader's units ("10 МБ", "64 КБ"), counts as numbers.
     func shown(_ value: Int) -> Any {
-        kind == .tooLarge ? ByteCount(value) : value
+        switch kind {
+        case .tooLarge, .headerLineTooLong, .headerTooLarge: ByteCount(value)
+        case .tooManyParts, .tooDeep, .damaged: value
+        }
     }
+
+    /// The journal's detail: the kind in brackets (which DSHR's summary words), then the parser's words.
+    var journalDetail: String { "unreadable message (\(kind.rawValue)): \(detail)" }
 
     /// The context of `reject_message`.
     func replyValues(name: String?, originalSubject: String?) -> [String: Any] {
