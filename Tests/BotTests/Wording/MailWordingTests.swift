@@ -194,10 +194,12 @@ import Wording
         let folder = ReplySamples.templates.appendingPathComponent(language.rawValue)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(files.count > 40)
-        for file in files {
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        // The certificate's words too (templates/certificate/<lang>.yml).
+        let certificate = ReplySamples.templates.appendingPathComponent("certificate/\(language.rawValue).yml")
+        for file in files.map({ folder.appendingPathComponent($0) }) + [certificate] {
+            let text = try String(contentsOf: file, encoding: .utf8)
             for variant in Glossary.forbidden[language.wording] ?? [] {
-                #expect(!text.contains(variant), "\(language)/\(file): «\(variant)»")
+                #expect(!text.contains(variant), "\(language)/\(file.lastPathComponent): «\(variant)»")
             }
         }
         for term in Glossary.terms(in: language.wording).values {
