@@ -66,11 +66,15 @@ enum ReplySamples {
             ("report_to_dshr", ReportContext(reason: .spoofed(claimedFrom: "a.seitkali@kazguu.kz"), message: message).values()),
             ("report_to_dshr", ReportContext(reason: .questionWithoutApplication, message: message, senderName: head.fullName, unit: head.unit).values()),
             ("report_to_dshr", ReportContext(reason: .noSender, message: NotedMessage(from: nil, subject: nil, date: nil, messageID: nil)).values()),
-            ("poison_note", PoisonNoteContext(message: message, attempts: 3, folder: "Reported", detail: "MIME nesting deeper than 50").values()),
             ("reject_unit_mismatch", ["name": head.fullName, "unit": head.unit, "named_unit": "Бухгалтерлік есеп бөлімі", "original_subject": "Өтінім"]),
             ("report_to_dshr", ReportContext(reason: .authorUnclear(.severalAuthors(["a@kazguu.kz", "b@evil.example"])), message: message).values()),
             ("report_to_dshr", ReportContext(reason: .authorUnclear(.authenticatedDomainDiffers(fromDomain: "kazguu.kz", authenticated: "evil.example")), message: message).values()),
         ]
+        // A poison note for every kind of failure, the error's own words on the line for IT.
+        for kind in FailureKind.allCases {
+            result.append(("poison_note", PoisonNoteContext(message: message, attempts: 1, folder: "Rejected", failure: kind,
+                                                            technical: "\(kind.rawValue) failed: index out of range").values()))
+        }
         let refusals = [MessageRefusal.tooLarge(size: 30 << 20, maximum: 25 << 20)]
             + [MIMEError.limitExceeded(limit: .parts, actual: 1001, maximum: 1000), .limitExceeded(limit: .nestingDepth, actual: 33, maximum: 32),
                .limitExceeded(limit: .headerLineLength, actual: 70_000, maximum: 65_536), .limitExceeded(limit: .headerBytes, actual: 2 << 20, maximum: 1 << 20),

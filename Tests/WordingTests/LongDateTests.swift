@@ -63,7 +63,24 @@ import Wording
     }
 
     @Test func aDateWithATime() {
-        #expect(LongDate.text(year: 2026, month: 6, day: 1, hour: 9, minute: 5, language: .kk) == "2026 жылғы 1 маусым, 09:05")
-        #expect(LongDate.text(year: 2026, month: 6, day: 1, hour: 14, minute: 30, language: .en) == "1 June 2026, 14:30")
+        #expect(LongDate.text(year: 2026, month: 6, day: 1, hour: 9, minute: 5, language: .kk) == "2026 жылғы 1 маусым, сағат\u{00A0}09:05")
+        #expect(LongDate.text(year: 2026, month: 6, day: 1, hour: 9, minute: 5, language: .ru) == "1\u{00A0}июня 2026\u{00A0}г. в\u{00A0}09:05")
+        #expect(LongDate.text(year: 2026, month: 6, day: 1, hour: 14, minute: 30, language: .en) == "1 June 2026 at 14:30")
+    }
+
+    /// A day of this year, as a daily summary lists its messages: no year, Kazakh says "сағат".
+    @Test(arguments: [
+        (WordingLanguage.kk, 9, 5, "сағат\u{00A0}09:05"), (.kk, 0, 0, "сағат\u{00A0}00:00"), (.kk, 23, 59, "сағат\u{00A0}23:59"),
+        (.ru, 14, 5, "14:05"), (.en, 7, 30, "07:30"),
+    ])
+    func aTimeOfDay(language: WordingLanguage, hour: Int, minute: Int, expected: String) {
+        #expect(LongDate.clock(hour: hour, minute: minute, language: language) == expected)
+    }
+
+    @Test func aDayOfThisYear() {
+        #expect(LongDate.dayAndMonth(month: 9, day: 14, hour: 14, minute: 5, language: .kk) == "14 қыркүйек, сағат\u{00A0}14:05")
+        #expect(LongDate.dayAndMonth(month: 9, day: 14, hour: 14, minute: 5, language: .ru) == "14\u{00A0}сентября в\u{00A0}14:05")
+        #expect(LongDate.dayAndMonth(month: 9, day: 14, hour: 14, minute: 5, language: .en) == "14 September at 14:05")
+        #expect(LongDate.dayAndMonth(month: 3, day: 1, language: .kk, kazakhCase: .ablative) == "1 наурыздан")
     }
 }

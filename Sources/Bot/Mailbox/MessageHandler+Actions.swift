@@ -214,10 +214,10 @@ extension MessageHandler {
         case let .authorUnclear(problem):
             template = "report_to_dshr"
             values = ReportContext(reason: .authorUnclear(problem), message: noted).values()
-        case let .processingFailed(detail):
+        case let .processingFailed(kind, technical):
             template = "poison_note"
             values = PoisonNoteContext(message: noted, attempts: 1, folder: folders.rejected,
-                                       detail: detail).values()
+                                       failure: kind, technical: technical).values()
         }
         try replies.enqueue(ReplyWriter.Request(
             template: template, language: environment.configuration.bot.language.rawValue, context: { _ in values },
@@ -244,9 +244,7 @@ extension MessageHandler {
                 } catch let error as StoreError {
                     guard case let .rosterInvalid(_, issues) = error else { throw error }
                     // Each problem worded in DSHR's language (`roster.<kind>` in strings.json).
-                    values["roster_error"] = true
-                    values["roster_issues"] = issues.prefix(50).map { ["row": $0.row, "column": $0.column, "problem": $0] }
-                    if issues.count > 50 { values["roster_more"] = issues.count - 50 }
+                    values.merge(RosterErrorContext.values(issues)) { _, new in new }
                 }
             } else {
                 values["roster_missing"] = true

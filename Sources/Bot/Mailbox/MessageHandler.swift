@@ -181,7 +181,7 @@ struct MessageHandler {
                 let refusal = unreadable.map(MessageRefusal.init)
                     ?? MessageRefusal(kind: .damaged, configurationKey: nil, actual: nil, maximum: nil, detail: "?")
                 outcome = .rejected
-                detail = "unreadable message: \(refusal.detail)"
+                detail = refusal.journalDetail
                 try refuse(refusal, header: peeked, receivedAt: receivedAt, hash: hash, context: &context)
             }
         } catch let error as StoreError {
@@ -190,8 +190,8 @@ struct MessageHandler {
             // A poison message: its own content made handling fail. Park it and tell DSHR.
             environment.logger.error("message UID \(fetched.uid) could not be handled: \(error)")
             outcome = .rejected
-            detail = "processing failed: \(error)"
-            try reportToDSHR(.processingFailed(detail), reading: reading, hash: hash)
+            detail = FailureKind.journalDetail(error)
+            try reportToDSHR(.processingFailed(FailureKind(error), technical: "\(error)"), reading: reading, hash: hash)
         }
         try afterStep?(.acted)
         try environment.store.journal.append(JournalEvent(

@@ -8,8 +8,9 @@ enum DSHRNotice: Sendable, Equatable {
     case questionWithoutApplication
     case noSender
     case authorUnclear(AuthorProblem)
-    /// A poison message: handling it failed; it was parked in `Rejected`.
-    case processingFailed(String)
+    /// A poison message: handling it failed; it was parked in `Rejected`. The kind is worded
+    /// for DSHR, the error's own words go on a line for IT.
+    case processingFailed(FailureKind, technical: String)
 
     init(_ reason: ReportReason, summary: MessageSummary) {
         switch reason {

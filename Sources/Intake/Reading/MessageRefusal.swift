@@ -5,7 +5,7 @@ import MIME
 /// reply and for DSHR.
 public struct MessageRefusal: Sendable, Equatable {
     /// Which limit, or damage.
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         // Raw values are the flags of the `reject_message` template.
         case tooLarge = "too_large"
         case tooManyParts = "too_many_parts"
@@ -40,6 +40,9 @@ public struct MessageRefusal: Sendable, Equatable {
         self.maximum = maximum
         self.detail = detail
     }
+
+    /// The journal's detail: the kind in brackets (which DSHR's summary words), then the parser's words.
+    public var journalDetail: String { "unreadable message (\(kind.rawValue)): \(detail)" }
 
     /// The refusal the MIME parser's error means.
     public init(_ error: MIMEError) {

@@ -83,10 +83,22 @@ import Wording
         out.append(("command_result", "unreadable list", ["is_completions": true, "completions_unreadable": true]))
         out.append(("command_result", "unreadable plan", ["is_plan": true, "plan_unreadable": true, "has_files": true,
                                                           "files": [["file": "x.pdf", "damaged": true], ["file": "y.csv", "not_a_plan": true]]]))
-        out.append(("command_result", "roster error", ["is_roster": true, "roster_error": true, "roster_issues": [
-            ["row": 3, "column": "email", "problem": RosterIssue(row: 3, column: "email", problem: "p", kind: .duplicate, value: "2")],
-            ["row": 4, "column": "category", "problem": RosterIssue(row: 4, column: "category", problem: "p", kind: .invalidCategory, value: "XYZ")],
-        ], "roster_more": 7]))
+        // Every kind of roster problem, in the columns RosterParser names (and "-" for the whole file), 57 in all.
+        let rosterIssues = [
+            RosterIssue(row: 3, column: "email", problem: "p", kind: .duplicate, value: "2"),
+            RosterIssue(row: 4, column: "category", problem: "p", kind: .invalidCategory, value: "XYZ"),
+            RosterIssue(row: 5, column: "email", problem: "p", kind: .invalidAddress, value: "a@"),
+            RosterIssue(row: 6, column: "full_name", problem: "missing", kind: .missing),
+            RosterIssue(row: 7, column: "unit", problem: "missing", kind: .missing),
+            RosterIssue(row: 8, column: "role", problem: "p", kind: .invalidRole, value: "boss"),
+            RosterIssue(row: 9, column: "leadership", problem: "p", kind: .invalidLeadership, value: "maybe"),
+            RosterIssue(row: 10, column: "lang", problem: "p", kind: .invalidLanguage, value: "Deutsch"),
+            RosterIssue(row: 1, column: "lang", problem: "p", kind: .missingColumn),
+            RosterIssue(row: 1, column: "-", problem: "p", kind: .notUTF8),
+            RosterIssue(row: 1, column: "-", problem: "p", kind: .empty),
+        ] + (11...56).map { RosterIssue(row: $0, column: "unit", problem: "missing", kind: .missing) }
+        out.append(("command_result", "roster error", RosterErrorContext.values(rosterIssues).merging(["is_roster": true]) { old, _ in old }))
+        out.append(("command_result", "roster missing", ["is_roster": true, "roster_missing": true]))
         out.append(("command_result", "confirmation", ["is_confirmation": true, "cycle": "2026-2027", "file_name": "p.xlsx",
                                                        "queued": 3, "already": 1, "has_already": true, "recipients": 4,
                                                        "deadline": CivilDate(text: "2026-07-13")!]))

@@ -6,7 +6,8 @@ import Testing
 @testable import Bot
 
 /// For scripts/mail-gallery: writes one receipt, Plan announcement and certificate notice per
-/// language as HTML and text into $CPDBOT_MAIL_GALLERY. Does nothing when it is not set.
+/// language, and two of DSHR's mails (a poison note, the daily summary), as HTML and text into
+/// $CPDBOT_MAIL_GALLERY. Does nothing when it is not set.
 @Suite struct MailGalleryExport {
     static let names: [RosterPerson.Language: String] = [
         .kk: "Сейтқали Әлібек Қайратұлы", .ru: "Иванова Мария Петровна", .en: "Anna Smith",
@@ -41,6 +42,11 @@ import Testing
                 ("announcement", "plan_announcement", PlanContexts.announcement(person: person, stored: stored, plan: plan)),
                 ("certificate", "course_result", CompletionContexts.notice(name: name, course: course, result: result,
                                                                            certificate: "CPD-2026-00042")),
+                // Two of DSHR's own: a failure worded for DSHR, with the administrator's line; the day's summary.
+                ("poison-note", "poison_note", PoisonNoteContext(
+                    message: ReplySamples.message, attempts: 1, folder: "Rejected", failure: .calendar,
+                    technical: "holidays-kz.yml has no year 2027: add it (with Kurban Ait) before planning").values()),
+                ("daily-summary", "dshr_daily_summary", SummaryTemplatesTests.summary),
             ]
             for (label, template, context) in mails {
                 let reply = try library.render(template, language: language, context: context)

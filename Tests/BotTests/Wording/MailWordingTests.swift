@@ -1,6 +1,7 @@
 import Config
 import Documents
 import Foundation
+import MIME
 import Regulation
 import Staff
 import Store
@@ -19,15 +20,29 @@ import Wording
     /// programs, the university's own abbreviations, IMAP folders the reader sees in the mailbox).
     static let allowed: Set<String> = [
         "DSHR", "HR", "LMS", "Canvas", "Excel", "LibreOffice", "OpenDocument", "Word", "PDF", "CSV", "UTF",
-        "xlsx", "xls", "ods", "docx", "csv", "Message", "ID", "DMARC", "Rejected", "Reported", "Ignored", "Processed",
+        "xlsx", "xls", "ods", "docx", "csv", "DMARC", "Rejected", "Reported", "Ignored", "Processed",
         "PLAN", "COMPLETIONS", "ROSTER", "Otinim", "From", "CPD", "T",
         // The login alert to DSHR and the administrators names the provider's services.
         "OAuth", "Microsoft", "Google", "Workspace",
-        // roster.csv must have these column keys (RosterReader reads no other header), so a mail
-        // asking for the file names them as the file has them.
-        "roster", "email", "full_name", "category", "unit", "role", "leadership", "lang", "full", "name",
-        // …and these values (the codes the roster's cells take).
+        // The codes the roster's cells take, which DSHR types into the file.
         "PPS", "ABP", "staff", "head", "dshr", "yes", "no", "kk", "ru", "en",
+    ]
+
+    /// Codes a kk or ru mail may name only in brackets after their name in the reader's words,
+    /// for the reader to find them: roster.csv's header (RosterParser reads no other), the header
+    /// field that identifies a message.
+    static let bracketCodes: Set<String> = Set(RosterParser.columns + RosterParser.optionalColumns + ["Message-ID"])
+
+    /// Values the code fills in that are machine words (error texts, header codes, configuration
+    /// keys): not given by a person, so whatever of them reaches a kk or ru mail must be worded.
+    static let machineKeys: Set<String> = ["code", "column", "detail", "limit_key", "refusal_detail"]
+
+    /// Values for the bot's administrator only (an error's own words, a command): they may stand
+    /// as they are, but only on the line labelled for the administrator.
+    static let technicalKeys: Set<String> = ["for_it", "reason", "status_command"]
+    static let technicalLabel: [RosterPerson.Language: String] = [
+        .kk: "Бот әкімшісі үшін (техникалық мәтін):", .ru: "Для администратора бота (технический текст):",
+        .en: "For the bot's administrator (technical text):",
     ]
 
     /// Every template with every sample context (replies, cycle, summaries).
@@ -48,11 +63,13 @@ import Wording
     }
 
     /// Every string a context carries (names, titles, files, subjects from senders): they are
-    /// shown as given, whatever their script.
+    /// shown as given, whatever their script – but not the machine's own words (`machineKeys`,
+    /// `technicalKeys`).
     static func givenValues(_ value: Any) -> [String] {
         switch value {
         case let text as String: return [text]
-        case let dictionary as [String: Any]: return dictionary.values.flatMap(givenValues)
+        case let dictionary as [String: Any]:
+            return dictionary.filter { !machineKeys.contains($0.key) && !technicalKeys.contains($0.key) }.values.flatMap(givenValues)
         case let array as [Any]: return array.flatMap(givenValues)
         case let issue as RowIssue: return [issue.value].compactMap { $0 }
         case let issue as RosterIssue: return [issue.value].compactMap { $0 }
@@ -61,8 +78,11 @@ import Wording
         }
     }
 
-    static func latinWords(in text: String, context: [String: Any]) -> [String] {
-        var rest = text
+    static func latinWords(in text: String, context: [String: Any], language: RosterPerson.Language) -> [String] {
+        // The administrator's line keeps the error's own words.
+        let label = technicalLabel[language] ?? "\u{0}"
+        var rest = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }.joined(separator: "\n")
         let given = givenValues(context)
         for value in given.sorted(by: { $0.count > $1.count }) where value.count > 1 {
             rest = rest.replacingOccurrences(of: value, with: " ")
@@ -71,6 +91,10 @@ import Wording
         let givenWords = Set(given.flatMap { $0.components(separatedBy: CharacterSet.letters.inverted) })
         rest = rest.replacingOccurrences(of: #"[\w.+-]+@[\w.-]+"#, with: " ", options: .regularExpression)
         rest = rest.replacingOccurrences(of: #"[\w-]+\.(xlsx|xls|ods|docx|csv)"#, with: " ", options: .regularExpression)
+        // A configuration key, named for the administrator who would change the limit.
+        rest = rest.replacingOccurrences(of: #"\b(limits|oauth2|signature|bot|smtp|imap)\.[a-z0-9_]+"#, with: " ",
+                                         options: .regularExpression)
+        for code in bracketCodes { rest = rest.replacingOccurrences(of: "(\(code))", with: " ") }
         return rest.components(separatedBy: CharacterSet.letters.inverted)
             .filter { word in word.unicodeScalars.contains { ("A"..."Z").contains($0) || ("a"..."z").contains($0) } }
             .filter { !allowed.contains($0) && !givenWords.contains($0) }
@@ -81,11 +105,88 @@ import Wording
         var found: [String: Set<String>] = [:]
         for (name, context) in try Self.samples(language) {
             let reply = try Self.library.render(name, language: language, context: context)
-            for word in Self.latinWords(in: reply.subject + "\n" + reply.text, context: context) {
+            for word in Self.latinWords(in: reply.subject + "\n" + reply.text, context: context, language: language) {
                 found[name, default: []].insert(word)
             }
         }
         #expect(found.isEmpty, "\(language): \(found.mapValues { $0.sorted() })")
+    }
+
+    /// An error's own words and a command reach a mail only on the line labelled for the bot's
+    /// administrator, in every language.
+    @Test(arguments: RosterPerson.Language.allCases)
+    func technicalTextOnlyOnTheAdministratorsLine(language: RosterPerson.Language) throws {
+        let label = try #require(Self.technicalLabel[language])
+        var labelled = 0
+        for (name, context) in try Self.samples(language) {
+            let technical = Self.technicalKeys.compactMap { context[$0] as? String }.filter { !$0.isEmpty }
+            guard !technical.isEmpty else { continue }
+            let text = try Self.library.render(name, language: language, context: context).text
+            for line in text.split(separator: "\n") where technical.contains(where: { line.contains($0) }) {
+                #expect(line.hasPrefix(label), "\(language) \(name): \(line)")
+                labelled += 1
+            }
+        }
+        #expect(labelled >= FailureKind.allCases.count + 2, "every poison note and both login alerts have the line")
+    }
+
+    /// Dates and times as a person writes them: no 25.11.2026, 2026-11-25 or bare 14:05 in a
+    /// mail (the one date that stays numeric is the example of how to fill in the form's date cell).
+    @Test(arguments: RosterPerson.Language.allCases)
+    func noNumericDates(language: RosterPerson.Language) throws {
+        for (name, context) in try Self.samples(language) {
+            let reply = try Self.library.render(name, language: language, context: context)
+            // What people wrote (a line DSHR wrote is quoted as written) is not the bot's wording.
+            var text = (reply.subject + "\n" + reply.text).replacingOccurrences(of: "15.03.2024", with: "")
+            for value in Self.givenValues(context).sorted(by: { $0.count > $1.count }) where value.count > 1 {
+                text = text.replacingOccurrences(of: value, with: " ")
+            }
+            for pattern in [#"\b\d{1,2}\.\d{1,2}\.\d{4}\b"#, #"\b\d{4}-\d{2}-\d{2}\b"#] {
+                let found = text.range(of: pattern, options: .regularExpression).map { String(text[$0]) }
+                #expect(found == nil, "\(language) \(name): \(found ?? "")")
+            }
+            if language == .kk {
+                // A Kazakh letter names the hour: "сағат 14:05".
+                let bare = text.replacingOccurrences(of: #"сағат\s\d{2}:\d{2}"#, with: "", options: .regularExpression)
+                #expect(bare.range(of: #"\b\d{2}:\d{2}\b"#, options: .regularExpression) == nil, "kk \(name): a time without «сағат»")
+            }
+        }
+    }
+
+    /// A header over its limit is measured as people measure files ("69 КБ"), not in bytes.
+    @Test(arguments: RosterPerson.Language.allCases)
+    func headerSizesReadAsFileSizes(language: RosterPerson.Language) throws {
+        let errors: [MIMEError] = [.limitExceeded(limit: .headerLineLength, actual: 70_000, maximum: 65_536),
+                                   .limitExceeded(limit: .headerBytes, actual: 70_000, maximum: 65_536)]
+        for error in errors {
+            let refusal = MessageRefusal(error)
+            let text = try Self.library.render("reject_message", language: language,
+                                               context: refusal.replyValues(name: nil, originalSubject: nil)).text
+                .replacingOccurrences(of: "\u{00A0}", with: " ")
+            #expect(text.contains(language == .en ? "68 KB" : "68 КБ") && text.contains(language == .en ? "64 KB" : "64 КБ"), "\(text)")
+            #expect(!text.contains("70 000") && !text.contains("байт") && !text.contains("bytes"), "\(text)")
+        }
+    }
+
+    /// The daily summary lists each message with its day and time in words, and words each
+    /// failure's kind instead of the error's own text.
+    @Test func theDailySummaryReadsAsAPersonWritesIt() throws {
+        let kk = try Self.library.render("dshr_daily_summary", language: .kk, context: SummaryTemplatesTests.summary).text
+        #expect(kk.contains("2026 жылғы 21 қыркүйек, сағат"), "\(kk)")
+        #expect(kk.contains("  - 21 қыркүйек, сағат"), "\(kk)")
+        let ru = try Self.library.render("dshr_daily_summary", language: .ru, context: SummaryTemplatesTests.summary).text
+        #expect(ru.contains("сентября в"), "\(ru)")
+        #expect(!ru.contains("<script>"))
+    }
+
+    /// A roster with mistakes: each column by its name in DSHR's language, its header code in brackets.
+    @Test func rosterColumnsAreNamedInTheReadersLanguage() throws {
+        let context = RosterErrorContext.values([RosterIssue(row: 4, column: "category", problem: "p", kind: .invalidCategory, value: "XYZ")])
+            .merging(["is_roster": true, "name": "Ә. Test"]) { old, _ in old }
+        let kk = try Self.library.render("command_result", language: .kk, context: context).text
+        #expect(kk.contains("4-жол, «Санаты» бағаны (category): «XYZ» – санат емес"), "\(kk)")
+        let ru = try Self.library.render("command_result", language: .ru, context: context).text
+        #expect(ru.contains("строка 4, столбец «Категория» (category):"), "\(ru)")
     }
 
     /// The Regulation's terms: no template, string or glossary entry uses a variant it does not.
@@ -94,10 +195,12 @@ import Wording
         let folder = ReplySamples.templates.appendingPathComponent(language.rawValue)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(files.count > 40)
-        for file in files {
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        // The certificate's words too (templates/certificate/<lang>.yml).
+        let certificate = ReplySamples.templates.appendingPathComponent("certificate/\(language.rawValue).yml")
+        for file in files.map({ folder.appendingPathComponent($0) }) + [certificate] {
+            let text = try String(contentsOf: file, encoding: .utf8)
             for variant in Glossary.forbidden[language.wording] ?? [] {
-                #expect(!text.contains(variant), "\(language)/\(file): «\(variant)»")
+                #expect(!text.contains(variant), "\(language)/\(file.lastPathComponent): «\(variant)»")
             }
         }
         for term in Glossary.terms(in: language.wording).values {
@@ -139,7 +242,7 @@ import Wording
         let ru = plain(try Self.library.render("plan_announcement", language: .ru, context: Self.announcement).text)
         #expect(ru.contains("36 академических часов"), "\(ru)")
         #expect(ru.contains("2 курса"), "\(ru)")
-        #expect(ru.contains("утверждён 3 июля 2026 г.;"), "one period after г.: \(ru)")
+        #expect(ru.contains("утверждён 3 июля 2026 г. В соответствии"), "one period after г.: \(ru)")
         let en = plain(try Self.library.render("plan_announcement", language: .en, context: Self.announcement).text)
         #expect(en.contains("36 academic hours") && en.contains("2 courses"), "\(en)")
         #expect(en.contains("You are included in this course:"), "\(en)")

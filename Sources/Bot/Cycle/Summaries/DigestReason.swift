@@ -32,9 +32,9 @@ enum DigestReason: String, CaseIterable, Sendable {
         }
         if text == "auto-generated: not answered" {
             self = .autoReply
-        } else if text.hasPrefix("processing failed:") {
+        } else if text.hasPrefix("processing failed:") || text.hasPrefix("processing failed (") {
             self = .processingFailed
-        } else if text.hasPrefix("unreadable message:") {
+        } else if text.hasPrefix("unreadable message:") || text.hasPrefix("unreadable message (") {
             self = .unreadable
         } else if text.hasPrefix("message of "), text.contains("over the limit") {
             self = .tooLarge
@@ -56,6 +56,7 @@ enum DigestReason: String, CaseIterable, Sendable {
         ]),
     ]
 
-    /// Reasons whose journal detail is worth showing: an error text, or a line not understood.
-    var showsDetail: Bool { self == .processingFailed || self == .unreadable || self == .other }
+    /// Reasons whose journal detail is kept for the summary: it says what kind of failure or
+    /// refusal it was (`FailureKind.reasonKey`), which the summary words in DSHR's language.
+    var showsDetail: Bool { self == .processingFailed || self == .unreadable }
 }

@@ -21,7 +21,7 @@ enum SummaryContexts {
             sections.reduce(0) { $0 + $1.items.filter { $0.folder == outcome.folder }.count }
         }
         return [
-            "day": day, "from_time": AlmatyTime.text(after), "to_time": AlmatyTime.text(upTo),
+            "day": day, "from_time": MailTimestamp(after), "to_time": MailTimestamp(upTo),
             "total": total, "sections": shown, "rejected_count": count(.rejected),
             "reported_count": count(.reported), "ignored_count": count(.ignored),
             "has_spoofed": sections.contains { $0.reason == .spoofed },
@@ -29,13 +29,15 @@ enum SummaryContexts {
     }
 
     static func item(_ item: DigestItem) -> [String: Any] {
-        var values: [String: Any] = ["time": AlmatyTime.text(item.at), "folder": item.folder]
+        var values: [String: Any] = ["time": MailTimestamp(item.at), "folder": item.folder]
         values["from"] = item.from.map { ReplyContext.visible($0) } ?? ""
         values["has_from"] = !(item.from ?? "").isEmpty
         values["subject"] = item.subject.map { ReplyContext.visible(String($0.prefix(200))) } ?? ""
         values["has_subject"] = !(item.subject ?? "").isEmpty
-        values["detail"] = item.detail.map { String($0.prefix(300)) } ?? ""
-        values["has_detail"] = !(item.detail ?? "").isEmpty
+        // The kind of failure in DSHR's words; the error's own (English) text stays in the journal.
+        let reason = item.detail.flatMap { FailureKind.reasonKey(journalDetail: $0) }
+        values["detail"] = reason.map(WordedReason.init) ?? ""
+        values["has_detail"] = reason != nil
         return values
     }
 }

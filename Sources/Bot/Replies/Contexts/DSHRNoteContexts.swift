@@ -103,21 +103,25 @@ public struct PoisonNoteContext: Sendable {
     public var message: NotedMessage
     public var attempts: Int
     public var folder: String
-    /// A short technical reason, free of credentials.
-    public var detail: String?
+    /// What kind of failure it was, worded for DSHR (`failure.<kind>` in strings.json).
+    var failure: FailureKind
+    /// The error's own words (English, free of credentials), shown on a separate line for IT.
+    public var technical: String?
 
-    public init(message: NotedMessage, attempts: Int, folder: String, detail: String?) {
+    init(message: NotedMessage, attempts: Int, folder: String, failure: FailureKind, technical: String?) {
         self.message = message
         self.attempts = attempts
         self.folder = folder
-        self.detail = detail
+        self.failure = failure
+        self.technical = technical
     }
 
     public func values() -> [String: Any] {
         var values = message.values()
         values["attempts"] = attempts
         values["folder"] = folder
-        if let detail { values["detail"] = detail }
+        values["failure"] = WordedReason("failure.\(failure.rawValue)")
+        if let technical, !technical.isEmpty { values["for_it"] = String(technical.prefix(500)) }
         return values
     }
 }

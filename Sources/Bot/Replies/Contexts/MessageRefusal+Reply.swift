@@ -2,9 +2,13 @@ import Intake
 
 /// How a refused message is shown in `reject_message` and `report_to_dshr`.
 extension MessageRefusal {
-    /// The figures as the reply shows them: sizes in the reader's units ("10 МБ"), counts as numbers.
+    /// The figures as the reply shows them: sizes (of the message or its header) in the
+    /// reader's units ("10 МБ", "64 КБ"), counts as numbers.
     func shown(_ value: Int) -> Any {
-        kind == .tooLarge ? ByteCount(value) : value
+        switch kind {
+        case .tooLarge, .headerLineTooLong, .headerTooLarge: ByteCount(value)
+        case .tooManyParts, .tooDeep, .damaged: value
+        }
     }
 
     /// The context of `reject_message`.

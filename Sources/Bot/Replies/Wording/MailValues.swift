@@ -17,18 +17,12 @@ public struct ByteCount: Sendable, Equatable {
     public init(_ bytes: Int) { self.bytes = bytes }
 }
 
-/// A moment in a template ("2026 жылғы 12 мамыр, 09:41"), on the university's clock (UTC+5).
+/// A moment in a template ("2026 жылғы 12 мамыр, сағат 09:41"), on the university's clock (UTC+5); see `MailMoment`.
 public struct MailTimestamp: Sendable, Equatable {
     public var date: Date
     public init(_ date: Date) { self.date = date }
 
-    func text(_ language: WordingLanguage) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 5 * 3600
-        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
-        let day = CivilDate.almaty(date)
-        return LongDate.text(year: day.year, month: day.month, day: day.day, hour: secondOfDay / 3600,
-                             minute: secondOfDay % 3600 / 60, language: language)
-    }
+    func text(_ language: WordingLanguage) -> String { MailMoment(moment: self, language: language).renderText }
 }
 
 /// A date in a template. `{{deadline}}` is the nominative ("2026 жылғы 1 маусым",
@@ -113,13 +107,14 @@ enum MailValues {
         case let person as RosterPerson: return person.fullName
         case let number as Int: return MailCount(value: number, language: language, nouns: strings.nouns ?? [:])
         case let date as CivilDate: return MailDate(date: date, language: language)
-        case let moment as MailTimestamp: return moment.text(language)
+        case let moment as MailTimestamp: return MailMoment(moment: moment, language: language)
         case let money as Tenge: return Numbers.tenge(money.amount, language: language)
         case let size as ByteCount: return Numbers.fileSize(size.bytes, language: language)
         case let issue as RowIssue: return Reasons.text(issue, strings: strings)
         case let issue as RosterIssue: return Reasons.text(issue, strings: strings)
         case let term as GlossaryTerm: return Glossary.term(term.key, in: language)
         case let column as TableColumn: return Reasons.column(column.key, strings: strings)
+        case let reason as WordedReason: return strings.reason(reason.key) ?? strings.reason("failure.unknown") ?? ""
         case let dictionary as [String: Any]:
             return dictionary.mapValues { localize(value: $0, language: language, strings: strings) }
         case let array as [[String: Any]]:

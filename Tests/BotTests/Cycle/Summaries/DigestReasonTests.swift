@@ -1,6 +1,7 @@
 import Foundation
 @testable import Intake
 import Staff
+import Regulation
 import Store
 import Testing
 @testable import Bot
@@ -35,7 +36,9 @@ import Testing
     /// The details `MessageHandler` writes itself, and lines this version does not know.
     @Test(arguments: [
         ("processing failed: index out of range", DigestReason.processingFailed),
+        ("processing failed (calendar): no calendar for 2031", .processingFailed),
         ("unreadable message: truncated header", .unreadable),
+        ("unreadable message (too_deep): nesting 33 is over the maximum 32 (limits.max_mime_depth)", .unreadable),
         ("message of 40000000 bytes is over the limit of 26214400", .tooLarge),
         ("refused: somethingNew(42)", .other),
         ("reported to DSHR: ", .other),
@@ -50,6 +53,32 @@ import Testing
 
     @Test func noDetailIsOther() {
         #expect(DigestReason(detail: nil) == .other)
-        #expect(DigestReason.other.showsDetail && DigestReason.processingFailed.showsDetail && !DigestReason.spoofed.showsDetail)
+        #expect(!DigestReason.other.showsDetail && DigestReason.processingFailed.showsDetail && !DigestReason.spoofed.showsDetail)
+    }
+
+    /// The kind a failure or refusal was journalled with is the key its words are found under;
+    /// lines from before the kind was journalled, and kinds this version does not know, get the general words.
+    @Test(arguments: [
+        ("processing failed (calendar): no calendar for 2031", "failure.calendar"),
+        ("processing failed (stored_plan): x", "failure.stored_plan"),
+        ("processing failed: index out of range", "failure.unknown"),
+        ("processing failed (somethingNew): x", "failure.unknown"),
+        ("unreadable message (header_too_large): x", "refusal.header_too_large"),
+        ("unreadable message: truncated header", "refusal.unknown"),
+        ("refused: files", nil),
+        ("message of 40000000 bytes is over the limit of 26214400", nil),
+    ] as [(String, String?)])
+    func failureKeys(detail: String, key: String?) {
+        #expect(FailureKind.reasonKey(journalDetail: detail) == key)
+    }
+
+    /// Errors are sorted into the kinds DSHR reads.
+    @Test func errorsHaveTheirKinds() {
+        #expect(FailureKind(RegulationError.calendarYearMissing(year: 2031, file: "holidays-kz.yml")) == .calendar)
+        #expect(FailureKind(CycleError.noPlan(cycle: "2026-2027")) == .storedPlan)
+        #expect(FailureKind(ReplyTemplateError.missingTemplate(path: "kk/x")) == .templates)
+        #expect(FailureKind(CycleError.tooMany(what: "rows", actual: 9, maximum: 1)) == .limit)
+        #expect(FailureKind(CocoaError(.fileReadUnknown)) == .unknown)
+        #expect(FailureKind.journalDetail(CycleError.rules("x")).hasPrefix("processing failed (rules): "))
     }
 }

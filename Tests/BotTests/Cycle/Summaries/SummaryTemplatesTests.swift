@@ -14,7 +14,21 @@ import Testing
     static func item(_ reason: DigestReason, _ n: Int) -> DigestItem {
         DigestItem(at: t0.addingTimeInterval(Double(n) * 60), from: n == 0 ? nil : "<evil>\(n)@x.kz",
                    subject: n == 1 ? nil : "<b>Subj</b> \(n)", folder: "Rejected", reason: reason,
-                   detail: reason.showsDetail ? "<script>x</script>" : nil)
+                   detail: journalDetail(reason, n))
+    }
+
+    /// What `MessageHandler` journals for a failure or refusal: a kind, then English for IT.
+    static func journalDetail(_ reason: DigestReason, _ n: Int) -> String? {
+        switch reason {
+        case .processingFailed:
+            let kinds = FailureKind.allCases
+            return FailureKind.journalDetail(CycleError.rules("<script>x</script>")).replacingOccurrences(
+                of: "(rules)", with: "(\(kinds[n % kinds.count].rawValue))")
+        case .unreadable:
+            let kinds = MessageRefusal.Kind.allCases
+            return "unreadable message (\(kinds[n % kinds.count].rawValue)): <script>x</script>"
+        default: return nil
+        }
     }
 
     static var summary: [String: Any] {
@@ -66,7 +80,10 @@ import Testing
         #expect(Set(headings.map { $0.split(separator: "(").first ?? "" }).count == headings.count, "each worded differently")
         let listed = text.split(separator: "\n").filter { $0.hasPrefix("  - ") }
         #expect(listed.count == 20, "the limit of listed messages")
-        #expect(text.contains("<script>x</script>"), "the detail of a failure is shown in the text part")
+        #expect(!text.contains("<script>x</script>"), "the error's own words stay in the journal")
+        let strings = try Self.library.strings(language)
+        #expect(text.contains(try #require(strings.reason("failure.document"))), "the kind of a failure, worded")
+        #expect(text.contains(try #require(strings.reason("refusal.too_large"))), "the kind of a refusal, worded")
     }
 
     /// The listed limit holds across sections; counts stay complete.
