@@ -205,7 +205,7 @@ def intake(args, cpdbot, table):
     pool = args.sessions
     tools = {
         "cpdbot": f"cpdbot poll, every mail answered",
-        "cpdbot-files-copies": "cpdbot: the next poll, filing its own copies into Sent",
+        "cpdbot-files-copies": "cpdbot: that poll + the next, filing its copies",
         "cpdbot-limited": "cpdbot poll, reply limit 5/h (the default)",
         "python-one": "python imaplib+openpyxl+smtplib, 1 connection",
         f"python-pool": f"python imaplib+openpyxl+smtplib, pool of {pool}",
