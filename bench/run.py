@@ -4,7 +4,7 @@ on the same loopback Dovecot + Postfix, interleaved, as ratios. Prints one table
 
 Run through scripts/bench (which builds cpdbot in release mode and starts the sandbox).
 Every loop is bounded; traffic goes to 127.0.0.1 only."""
-import argparse, email, imaplib, json, os, shutil, socket, ssl, statistics, subprocess, sys, tempfile, time
+import argparse, email, imaplib, json, os, shutil, socket, ssl, statistics, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SANDBOX = os.environ.get("CPDBOT_SANDBOX_DIR", os.path.join(ROOT, "var", "mail-sandbox"))
@@ -56,12 +56,13 @@ def imap_count(user, folder="INBOX"):
 
 
 def config_file(store, replies_per_hour=5):
-    """The bot's configuration; `replies_per_hour` is raised for the latency figure only, where
-    one head sends 50 mails within a minute (the default allows 5 replies an hour)."""
+    """The bot's configuration. `replies_per_hour` (`replies.max_per_sender_per_hour`, default 5)
+    is lifted for intake (every mail answered) and latency (one head sends 50 mails a minute).
+    `server_saves_sent: no`: the sandbox's Postfix + Dovecot file no copies of what is sent."""
     path = os.path.join(WORK, "cpdbot.yml")
     with open(path, "w") as f:
         f.write(f"""imap: {{ url: "imaps://127.0.0.1:10993", user: {BOT}, password_file: {PASSWORD_FILE}, mailbox: INBOX }}
-smtp: {{ url: "smtp://127.0.0.1:10587", user: {BOT}, password_file: {PASSWORD_FILE} }}
+smtp: {{ url: "smtp://127.0.0.1:10587", user: {BOT}, password_file: {PASSWORD_FILE}, server_saves_sent: "no" }}
 tls: {{ ca_file: {CA} }}
 bot: {{ address: {BOT}, dshr: [{DSHR}], language: kk, trusted_authserv_id: mx.kazguu.kz }}
 store: {{ path: {store} }}
@@ -120,13 +121,117 @@ def ensure_intake_corpus(args):
     return corpus
 
 
+class LoadSampler:
+    """The machine's 1-minute load average, sampled every second in the background, so that each
+    figure can say how busy the shared machine was while it was measured."""
+    def __init__(self):
+        self.samples = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        # Bounded: the whole benchmark is cut off by scripts/bench's timeout anyway.
+        for _ in range(24 * 3600):
+            if self.stop.wait(1.0):
+                return
+            self.samples.append((time.monotonic(), os.getloadavg()[0]))
+
+    def between(self, start, end):
+        values = [load for at, load in self.samples if start <= at <= end] or [os.getloadavg()[0]]
+        return values
+
+    def close(self):
+        self.stop.set()
+
+
+LOAD = None
+
+
+def timed_with_load(args, **kw):
+    start = time.monotonic()
+    t, rss, out = timed(args, **kw)
+    return t, rss, out, LOAD.between(start, time.monotonic()) if LOAD else [os.getloadavg()[0]]
+
+
+def replies_received(heads, expected_ids, limit_seconds=120):
+    """Counts the replies in the heads' INBOXes by In-Reply-To, waiting (bounded) until Postfix
+    has delivered what it accepted. Returns (replies to corpus messages, how many corpus messages
+    got more than one, replies to anything else)."""
+    drain_queue(limit_seconds)
+    ctx = ssl.create_default_context(cafile=CA)
+    password = open(PASSWORD_FILE).read().strip()
+    counts = {}
+    other = 0
+    for head in heads:
+        with imaplib.IMAP4_SSL("127.0.0.1", 10993, ssl_context=ctx) as imap:
+            imap.login(head, password)
+            typ, data = imap.select("INBOX", readonly=True)
+            if typ != "OK" or int(data[0]) == 0:
+                continue
+            _, fetched = imap.fetch("1:*", "(BODY.PEEK[HEADER.FIELDS (IN-REPLY-TO)])")
+            for item in fetched:
+                if not isinstance(item, tuple):
+                    continue
+                value = email.message_from_bytes(item[1]).get("In-Reply-To", "").strip()
+                if value in expected_ids:
+                    counts[value] = counts.get(value, 0) + 1
+                else:
+                    other += 1
+    return sum(counts.values()), sum(1 for c in counts.values() if c > 1), other
+
+
+def corpus_message_ids(files):
+    ids = set()
+    for path in files:
+        with open(path, "rb") as f:
+            head = f.read(4096).split(b"\r\n\r\n", 1)[0]
+        ids.add(email.message_from_bytes(head + b"\r\n\r\n").get("Message-ID", "").strip())
+    return ids
+
+
 def intake(args, cpdbot, table):
+    """Intake as it is: every mail answered (the reply limit lifted to its maximum, 1,000 an
+    hour, so that each of the nine heads gets a receipt for each of their ~111 mails), the clock
+    stopped when every receipt was accepted by Postfix (250 to its end of data); then the heads'
+    mailboxes are read and every receipt must be there exactly once. The peers in turn, run by
+    run, on the same INBOX: getmail6 (retrieval only, the floor), the Python pipeline without
+    receipts, with receipts over one smtplib connection and over a pool of connections."""
     corpus = ensure_intake_corpus(args)
     files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus))
-    results = {"cpdbot": [], "getmail6": [], "python": []}
-    for _ in range(args.runs):
-        sandbox("reset", BOT, *head_addresses(), DSHR)
+    expected = corpus_message_ids(files)
+    heads = head_addresses()
+    n = len(files)
+    pool = args.sessions
+    tools = {
+        "cpdbot": f"cpdbot poll, every mail answered",
+        "cpdbot-files-copies": "cpdbot: that poll + the next, filing its copies",
+        "cpdbot-limited": "cpdbot poll, reply limit 5/h (the default)",
+        "python-one": "python imaplib+openpyxl+smtplib, 1 connection",
+        f"python-pool": f"python imaplib+openpyxl+smtplib, pool of {pool}",
+        "python-none": "python imaplib+openpyxl, no receipts",
+        "getmail6": "getmail6, retrieve only",
+    }
+    results = {k: [] for k in tools}
+
+    def python_peer(mode):
+        return timed_with_load([PY, os.path.join(ROOT, "bench", "peers", "intake_imaplib_openpyxl.py"), "127.0.0.1",
+                                "10993", BOT, PASSWORD_FILE, CA, os.path.join(WORK, "python-out"), mode, "10587"])
+
+    def check_replies(tool, due):
+        got, doubled, other = replies_received(heads, expected)
+        assert doubled == 0 and other == 0, f"{tool}: {doubled} mails answered more than once, {other} stray replies"
+        assert got == due, f"{tool}: {got} of {due} receipts in the heads' mailboxes"
+        sandbox("reset", *heads, DSHR)
+        return got
+
+    def fresh_inbox():
+        drain_queue()
+        sandbox("reset", BOT, *heads, DSHR)
         sandbox("deliver", BOT, *files)
+
+    for _ in range(args.runs):
+        fresh_inbox()
         maildir = os.path.join(WORK, "maildir")
         shutil.rmtree(maildir, ignore_errors=True)
         for sub in ("cur", "new", "tmp"):
@@ -142,30 +247,71 @@ def intake(args, cpdbot, table):
         getmail_dir = os.path.join(WORK, "getmail-state")
         shutil.rmtree(getmail_dir, ignore_errors=True)
         os.makedirs(getmail_dir)
-        t, rss, _ = timed(["getmail", "--getmaildir", getmail_dir, "--rcfile", rc, "--quiet"])
+        t, rss, _, load = timed_with_load(["getmail", "--getmaildir", getmail_dir, "--rcfile", rc, "--quiet"])
         got = len(os.listdir(os.path.join(maildir, "new")))
-        assert got == len(files), f"getmail6 retrieved {got} of {len(files)}"
-        results["getmail6"].append((len(files) / t, rss))
-        out = os.path.join(WORK, "python-out")
-        t, rss, stdout = timed([PY, os.path.join(ROOT, "bench", "peers", "intake_imaplib_openpyxl.py"), "127.0.0.1",
-                                "10993", BOT, PASSWORD_FILE, CA, out])
-        results["python"].append((len(files) / t, rss))
+        assert got == n, f"getmail6 retrieved {got} of {n}"
+        results["getmail6"].append((n / t, rss, load, 0))
+
+        t, rss, _, load = python_peer("none")
+        results["python-none"].append((n / t, rss, load, 0))
+        t, rss, _, load = python_peer("one")
+        results["python-one"].append((n / t, rss, load, check_replies("python, one connection", n)))
+        t, rss, _, load = python_peer(f"pool:{pool}")
+        results["python-pool"].append((n / t, rss, load, check_replies("python, pool", n)))
+
+        # cpdbot last: it moves the mails out of INBOX. `smtp.server_saves_sent: no` is what an
+        # operator of Postfix + Dovecot sets (`auto` would find it out once, with the first
+        # receipt, and remember it; a fresh store per run would pay that wait every time).
         store = fresh_store()
-        t, rss, out = timed([cpdbot, "poll", "--json", "--config", config_file(store)])
+        cfg = config_file(store, replies_per_hour=1000)
+        t, rss, out, load = timed_with_load([cpdbot, "poll", "--json", "--config", cfg])
         report = json.loads(out)
         handled = sum(report["outcomes"].values())
-        assert handled == len(files), f"cpdbot poll handled {handled} of {len(files)}: {out}"
-        # What stays in INBOX is the bot's own envelope copies of the receipts it sent (by
-        # design; the next pass files them into Sent).
-        left = imap_count(BOT)
-        assert left <= report["sent"], f"cpdbot poll left {left} messages in INBOX, sent {report['sent']}"
-        results["cpdbot"].append((len(files) / t, rss))
-        progress("intake", {k: v[-1] for k, v in results.items()})
-    med = {k: (statistics.median(r for r, _ in v), max(m for _, m in v)) for k, v in results.items()}
-    row(table, f"intake, {len(files)} application mails", "msg/s", med["cpdbot"][0],
-        {"getmail6 (retrieve only)": med["getmail6"][0], "python imaplib+email+openpyxl": med["python"][0]})
-    row(table, "intake peak RSS", "MB", med["cpdbot"][1],
-        {"getmail6 (retrieve only)": med["getmail6"][1], "python imaplib+email+openpyxl": med["python"][1]})
+        assert handled == n, f"cpdbot poll handled {handled} of {n}: {out}"
+        assert report["sent"] == n, f"cpdbot poll sent {report['sent']} receipts for {n} mails: {out}"
+        results["cpdbot"].append((n / t, rss, load, check_replies("cpdbot", n)))
+        # What stays in INBOX now is the bot's own envelope copies of the receipts (its record of
+        # what was sent): the next pass files them into Sent. Timed on its own.
+        t2, rss2, out, load2 = timed_with_load([cpdbot, "poll", "--json", "--config", cfg])
+        copies = json.loads(out)["sentCopies"]
+        assert copies == n, f"the next cpdbot poll filed {copies} own copies, expected {n}: {out}"
+        results["cpdbot-files-copies"].append((n / (t + t2), max(rss, rss2), load2, 0))
+
+        fresh_inbox()
+        store = fresh_store()
+        t, rss, out, load = timed_with_load([cpdbot, "poll", "--json", "--config", config_file(store, replies_per_hour=5)])
+        report = json.loads(out)
+        results["cpdbot-limited"].append((n / t, rss, load, check_replies("cpdbot, reply limit 5/h", report["sent"])))
+        progress("intake msg/s", {k: v[-1][0] for k, v in results.items()})
+
+    def med(tool, index=0):
+        return statistics.median(r[index] for r in results[tool])
+
+    def per_run(tool, peer):
+        return statistics.median(a[0] / b[0] for a, b in zip(results[tool], results[peer]))
+
+    def loads(tool):
+        values = [load for r in results[tool] for load in r[2]]
+        return f"{min(values):.1f}–{max(values):.1f}"
+
+    lines = [f"intake, {n} application mails from {len(heads)} heads, median of {args.runs} runs; every mail answered "
+             f"(cpdbot: replies.max_per_sender_per_hour 1000; the default 5 only in its own row); receipts accepted "
+             f"by Postfix before the clock stops, then counted in the heads' mailboxes (each exactly once)",
+             f"{'tool':<58} {'msg/s':>7} {'receipts':>9} {'peak RSS':>9} {'load':>9}  cpdbot's lead (median ÷ median; median of per-run ratios)"]
+    for key, label in tools.items():
+        receipts = statistics.median(r[3] for r in results[key]) if key != "cpdbot-files-copies" else n
+        rss = max(r[1] for r in results[key])
+        if key.startswith("cpdbot"):
+            lead = ""
+        else:
+            lead = f"{med('cpdbot') / med(key):.2f}×; {per_run('cpdbot', key):.2f}×"
+        lines.append(f"{label:<58} {med(key):>7.2f} {receipts:>9.0f} {rss:>7.1f}MB {loads(key):>9}  {lead}")
+    table.append(("intake-block", lines))
+    row(table, f"intake, {n} mails, every mail answered", "msg/s", med("cpdbot"),
+        {tools["getmail6"]: med("getmail6"), tools["python-one"]: med("python-one"), tools["python-pool"]: med("python-pool")})
+    row(table, "intake peak RSS", "MB", max(r[1] for r in results["cpdbot"]),
+        {tools["getmail6"]: max(r[1] for r in results["getmail6"]),
+         tools["python-one"]: max(r[1] for r in results["python-one"])})
 
 
 def drain_queue(limit_seconds=60):
@@ -298,6 +444,8 @@ def main():
     p.add_argument("--only", choices=["intake", "sending", "parsing", "latency"], action="append")
     args = p.parse_args()
     os.makedirs(WORK, exist_ok=True)
+    global LOAD
+    LOAD = LoadSampler()
     table = []
     steps = args.only or ["parsing", "intake", "sending", "latency"]
     started = time.monotonic()
@@ -307,7 +455,10 @@ def main():
          "parsing": lambda: parsing(args, args.cpdbot, table), "latency": lambda: latency(args, args.cpdbot, table)}[step]()
     print(f"\ncpdbot benchmark – {args.runs} runs each, medians, interleaved; {versions()}")
     print(f"{'figure':<46} {'unit':<6} {'cpdbot':>9}  peers (value, cpdbot's lead: above 1× cpdbot is better)")
-    for figure, unit, bot, peers in table:
+    for entry in table:
+        if entry[0] == "intake-block":
+            continue
+        figure, unit, bot, peers = entry
         # Rates: cpdbot ÷ peer. Seconds and megabytes (less is better): peer ÷ cpdbot.
         def lead(value):
             if not value or not bot:
@@ -315,7 +466,13 @@ def main():
             return value / bot if unit in ("s", "MB") else bot / value
         cells = "; ".join(f"{name} {value:.2f} ({lead(value):.2f}×)" for name, value in peers.items())
         print(f"{figure:<46} {unit:<6} {bot:>9.2f}  {cells}")
-    print(f"\ntotal {time.monotonic() - started:.0f} s")
+    for entry in table:
+        if entry[0] == "intake-block":
+            print()
+            print("\n".join(entry[1]))
+    print(f"\nmachine: {os.cpu_count()} CPUs; load average (1 min) during the run "
+          f"{min(l for _, l in LOAD.samples or [(0, os.getloadavg()[0])]):.1f}–{max(l for _, l in LOAD.samples or [(0, os.getloadavg()[0])]):.1f}")
+    print(f"total {time.monotonic() - started:.0f} s")
 
 
 if __name__ == "__main__":

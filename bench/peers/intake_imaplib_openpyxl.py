@@ -1,22 +1,107 @@
 #!/usr/bin/env python3
 """The peer a university would write by hand: imaplib fetches every message in INBOX,
-email parses it, openpyxl reads each xlsx attachment, and the rows go to a CSV file.
-Usage: intake_imaplib_openpyxl.py HOST PORT USER PASSWORD_FILE CA_FILE OUT_DIR"""
-import csv, email, imaplib, io, os, ssl, sys
+email parses it, openpyxl reads each xlsx attachment, the rows go to a CSV file, and – unless
+SEND is "none" – every sender gets a receipt listing the rows taken (plain text and HTML, as
+cpdbot's), sent with smtplib over submission (STARTTLS + AUTH):
+  none      no receipts (the old peer: retrieval and parsing only)
+  one       one SMTP connection, each receipt sent as soon as its message is read
+  pool:N    N SMTP connections on N threads, receipts handed over as messages are read
+Every receipt is accepted by the server (250 to its end of data) before the script ends.
+Usage: intake_imaplib_openpyxl.py HOST PORT USER PASSWORD_FILE CA_FILE OUT_DIR [SEND [SMTP_PORT]]"""
+import concurrent.futures, csv, email, html, imaplib, io, os, smtplib, ssl, sys, threading
 from email import policy
+from email.message import EmailMessage
+from email.utils import make_msgid
 
 import openpyxl
 
 host, port, user, password_file, ca_file, out_dir = sys.argv[1:7]
+send_mode = sys.argv[7] if len(sys.argv) > 7 else "none"
+smtp_port = int(sys.argv[8]) if len(sys.argv) > 8 else 10587
 password = open(password_file).read().strip()
 context = ssl.create_default_context(cafile=ca_file)
+
+
+def smtp_connection():
+    smtp = smtplib.SMTP(host, smtp_port, timeout=60)
+    smtp.starttls(context=context)
+    smtp.login(user, password)
+    return smtp
+
+
+def receipt(msg, sender, rows):
+    """The receipt for one message: the rows taken, numbered, in text and in HTML."""
+    out = EmailMessage()
+    out["From"] = user
+    out["To"] = sender
+    out["Subject"] = "Re: " + (msg["Subject"] or "")
+    out["Message-ID"] = make_msgid(domain="kazguu.kz")
+    if msg["Message-ID"]:
+        out["In-Reply-To"] = msg["Message-ID"]
+        out["References"] = msg["Message-ID"]
+    out["Auto-Submitted"] = "auto-replied"
+    lines = [f"  {n}. {row[2]} <{row[9]}>" for n, row in enumerate(rows, 1)]
+    out.set_content("Өтінім қабылданды.\n\nҚабылданған қызметкерлер: %d\n%s\n" % (len(rows), "\n".join(lines)))
+    items = "".join(f"<li>{html.escape(str(row[2]))} &lt;{html.escape(str(row[9]))}&gt;</li>" for row in rows)
+    out.add_alternative(f"<p>Өтінім қабылданды.</p><p>Қабылданған қызметкерлер: {len(rows)}</p><ol>{items}</ol>",
+                        subtype="html")
+    return out
+
+
+class OneConnection:
+    def __init__(self):
+        self.smtp = smtp_connection()
+
+    def send(self, message):
+        self.smtp.send_message(message)
+
+    def close(self):
+        self.smtp.quit()
+
+
+class Pool:
+    """N threads, each with its own connection; `close` waits until every receipt is accepted."""
+    def __init__(self, size):
+        self.local = threading.local()
+        self.connections = []
+        self.lock = threading.Lock()
+        self.executor = concurrent.futures.ThreadPoolExecutor(max_workers=size)
+        self.futures = []
+
+    def _send(self, message):
+        smtp = getattr(self.local, "smtp", None)
+        if smtp is None:
+            smtp = self.local.smtp = smtp_connection()
+            with self.lock:
+                self.connections.append(smtp)
+        smtp.send_message(message)
+
+    def send(self, message):
+        self.futures.append(self.executor.submit(self._send, message))
+
+    def close(self):
+        for future in self.futures:
+            future.result()
+        self.executor.shutdown()
+        for smtp in self.connections:
+            smtp.quit()
+
+
+sender_pool = None
+if send_mode == "one":
+    sender_pool = OneConnection()
+elif send_mode.startswith("pool:"):
+    sender_pool = Pool(int(send_mode[5:]))
+elif send_mode != "none":
+    sys.exit(f"unknown SEND mode {send_mode!r}\n{__doc__}")
+
 imap = imaplib.IMAP4_SSL(host, int(port), ssl_context=context)
 imap.login(user, password)
 imap.select("INBOX")
 _, data = imap.uid("SEARCH", None, "ALL")
 uids = data[0].split()
 os.makedirs(out_dir, exist_ok=True)
-messages = rows_written = 0
+messages = rows_written = receipts = 0
 with open(os.path.join(out_dir, "rows.csv"), "w", newline="", encoding="utf-8") as out:
     writer = csv.writer(out)
     # Batches of 100, BODY.PEEK[]: the fastest form imaplib offers.
@@ -29,6 +114,7 @@ with open(os.path.join(out_dir, "rows.csv"), "w", newline="", encoding="utf-8") 
             msg = email.message_from_bytes(item[1], policy=policy.default)
             messages += 1
             sender = msg["From"].addresses[0].addr_spec if msg["From"] else ""
+            taken = []
             for part in msg.iter_attachments():
                 name = part.get_filename() or ""
                 if not name.lower().endswith(".xlsx"):
@@ -36,8 +122,14 @@ with open(os.path.join(out_dir, "rows.csv"), "w", newline="", encoding="utf-8") 
                 workbook = openpyxl.load_workbook(io.BytesIO(part.get_content()), read_only=True, data_only=True)
                 for sheet in workbook.worksheets:
                     for row in sheet.iter_rows(values_only=True):
-                        if row and isinstance(row[0], int):
+                        if row and isinstance(row[0], int) and len(row) >= 10:
                             writer.writerow([sender, *row])
+                            taken.append(row)
                             rows_written += 1
+            if sender_pool is not None and sender:
+                sender_pool.send(receipt(msg, sender, taken))
+                receipts += 1
+if sender_pool is not None:
+    sender_pool.close()
 imap.logout()
-print(f"messages={messages} rows={rows_written}")
+print(f"messages={messages} rows={rows_written} receipts={receipts}")
