@@ -108,7 +108,7 @@ let package = Package(
 
         // DSHR's console: pages from the store over HTTP (Hummingbird), sign-in by e-mailed link.
         .target(name: "Console", dependencies: [
-            "Bot", "Store", "Config", "Wording", "CivilCalendar", "Regulation",
+            "Bot", "Staff", "Store", "Config", "Wording", "CivilCalendar", "Regulation",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -168,7 +168,7 @@ let package = Package(
             "CPDBotCommands", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ConsoleTests", dependencies: [
-            "Console", "Bot", "Store", "Config",
+            "Console", "Bot", "Staff", "Store", "Config",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),

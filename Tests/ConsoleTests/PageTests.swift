@@ -1,5 +1,6 @@
 import Bot
 import Foundation
+import Staff
 import Store
 import Testing
 @testable import Console

@@ -1,5 +1,6 @@
 import Config
 import Foundation
+import Staff
 import Store
 import Testing
 @testable import Console

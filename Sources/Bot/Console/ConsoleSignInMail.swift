@@ -1,3 +1,4 @@
+import Staff
 import Foundation
 import MIME
 import Store

@@ -1,3 +1,4 @@
+import Intake
 import Certificates
 import Documents
 import MIME

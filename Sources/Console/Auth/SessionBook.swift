@@ -1,4 +1,5 @@
 import Foundation
+import Staff
 import Store
 
 /// Signed-in browsers, in memory: a restart signs everybody out, which is the safe side. A

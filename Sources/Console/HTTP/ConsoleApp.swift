@@ -1,6 +1,7 @@
 import Bot
 import Config
 import Foundation
+import Staff
 import Logging
 import Store
 

@@ -1,6 +1,7 @@
 import Bot
 import Store
 import Foundation
+import Staff
 import HTTPTypes
 import Hummingbird
 import Logging

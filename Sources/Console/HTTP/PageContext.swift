@@ -1,5 +1,6 @@
 import Bot
 import Foundation
+import Staff
 import Store
 
 /// One signed-in request: the viewer, their language, and the pages they may open. A head who

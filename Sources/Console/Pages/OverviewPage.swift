@@ -1,5 +1,6 @@
 import Bot
 import Foundation
+import Staff
 import Regulation
 import Store
 

@@ -1,4 +1,5 @@
 import Foundation
+import Staff
 import Regulation
 import Store
 import Wording

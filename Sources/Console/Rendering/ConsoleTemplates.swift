@@ -1,4 +1,5 @@
 import Foundation
+import Staff
 import Mustache
 import Store
 

@@ -1,5 +1,6 @@
 import Config
 import Foundation
+@testable import Intake
 import Logging
 import Mail
 import Store

@@ -1,6 +1,7 @@
 import Config
 import Documents
 import Foundation
+@testable import Intake
 import MIME
 import Regulation
 import Staff
@@ -29,9 +30,9 @@ import Wording
     ]
 
     /// Codes a kk or ru mail may name only in brackets after their name in the reader's words,
-    /// for the reader to find them: roster.csv's header (RosterParser reads no other), the header
+    /// for the reader to find them: roster.csv's header (as RosterReader writes it), the header
     /// field that identifies a message.
-    static let bracketCodes: Set<String> = Set(RosterParser.columns + RosterParser.optionalColumns + ["Message-ID"])
+    static let bracketCodes: Set<String> = Set(RosterReader.columns + RosterReader.optionalColumns + ["Message-ID"])
 
     /// Values the code fills in that are machine words (error texts, header codes, configuration
     /// keys): not given by a person, so whatever of them reaches a kk or ru mail must be worded.

@@ -91,7 +91,7 @@ public enum ServiceCondition: Sendable, Equatable {
         case let .calendarYearMissing(year, file):
             return "the holiday calendar \(file) has no year \(year)"
         case let .planPace(plan, finish):
-            return "Plan \(plan.slot): \(plan.remaining) announcement(s) to go would finish \(AlmatyTime.text(finish)), after the §7.7 deadline \(plan.deadline.iso)"
+            return "Plan \(plan.slot): \(plan.remaining) announcement(s) to go would finish \(finish.formatted(.iso8601)), after the §7.7 deadline \(plan.deadline.iso)"
         case .planUnconfirmed(let plan):
             return "Plan \(plan.slot) is not confirmed \(plan.workingDaysLeft) working day(s) before its §7.7 deadline \(plan.deadline.iso)"
         }

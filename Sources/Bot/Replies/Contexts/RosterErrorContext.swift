@@ -1,3 +1,4 @@
+import Staff
 import Store
 
 /// The part of `command_result` that lists what is wrong with a roster DSHR sent: each problem
