@@ -8,50 +8,12 @@ import Testing
 /// handler uses, then the Plan is confirmed in the console. Each person's announcement is queued
 /// once; a second confirmation queues nothing.
 @Suite struct ConfirmAndAnnounceTests {
-    static let plan = """
-        course_id,title,competency_group,audience,kind,location,term,hours,start_date,end_date,language,delivery,cost_kzt,participant_email\r
-        C-01,Research methods,professional_knowledge_and_research,PPS,qualification,domestic,medium,36,2026-09-01,2026-09-30,en,online,60000,staff.law@kazguu.kz\r
-        C-01,Research methods,professional_knowledge_and_research,PPS,qualification,domestic,medium,36,2026-09-01,2026-09-30,en,online,60000,head.econ@kazguu.kz\r
-
-        """
-
-    /// DSHR's `[PLAN]` command with the Plan attached, as a mail client writes it.
-    static func planMail(from: String, id: String) -> [UInt8] {
-        let attachment = Data(plan.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
-        let text = """
-            From: DSHR <\(from)>
-            To: <hr-intake@kazguu.kz>
-            Subject: [PLAN]
-            Date: Thu, 28 May 2026 10:00:00 +0500
-            Message-ID: <\(id)>
-            MIME-Version: 1.0
-            Content-Type: multipart/mixed; boundary="plan-boundary"
-
-            --plan-boundary
-            Content-Type: text/plain; charset=utf-8
-
-            Approved: 2026-07-03
-            --plan-boundary
-            Content-Type: text/csv; charset=utf-8; name="plan.csv"
-            Content-Disposition: attachment; filename="plan.csv"
-            Content-Transfer-Encoding: base64
-
-            \(attachment)
-            --plan-boundary--
-
-            """
-        return Array(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
-    }
-
     @Test func aPreviewedPlanConfirmedInTheConsoleQueuesEachAnnouncementOnce() throws {
         let fixture = try ConsoleFixture()
         defer { fixture.remove() }
         let roster = try fixture.store.roster.load()
-        let dshrPerson = try #require(roster.person(address: "dshr.console@kazguu.kz"))
         let desk = try CycleDesk(environment: fixture.environment)
-        let reading = try MessageReading.read(Self.planMail(from: dshrPerson.email, id: "plan-1@kazguu.kz"),
-                                              receivedAt: fixture.clock.now, limits: .init())
-        let result = try desk.plan.receive(from: dshrPerson, reading: reading, hash: "plan-1", roster: roster)
+        let result = try DSHRCommandMail.previewPlan(fixture, desk: desk)
         guard case .previewed(let slot, _) = result else {
             Issue.record("the Plan was not previewed: \(result)")
             return

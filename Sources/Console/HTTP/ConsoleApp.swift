@@ -107,6 +107,10 @@ public final class ConsoleApp: Sendable {
             return try page.plans()
         case 1 where parts[0] == "me":
             return try page.person()
+        case 1 where parts[0] == "completions":
+            return try page.completions()
+        case 2 where parts[0] == "certificates":
+            return try page.certificatePDF(file: parts[1])
         default:
             return page.notFound()
         }
