@@ -155,7 +155,7 @@ let package = Package(
         .testTarget(name: "CertificatesTests", dependencies: ["Certificates"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
         .testTarget(name: "ConsoleTests", dependencies: [
-            "Console", "Bot", "Store", "Config",
+            "Console", "Bot", "Store", "Config", "Regulation",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),

@@ -109,6 +109,10 @@ public final class ConsoleApp: Sendable {
             return try page.person()
         case 1 where parts[0] == "completions":
             return try page.completions()
+        case 1 where parts[0] == "compliance":
+            return try page.compliance(request)
+        case 1 where parts[0] == "compliance.csv":
+            return try page.complianceCSV(request)
         case 2 where parts[0] == "certificates":
             return try page.certificatePDF(file: parts[1])
         default:
