@@ -103,6 +103,8 @@ public final class ConsoleApp: Sendable {
             return try page.units()
         case 2 where parts[0] == "units":
             return try page.unit(id: parts[1])
+        case 4 where parts[0] == "units" && parts[2] == "files":
+            return try page.applicationFile(unitID: parts[1], number: parts[3])
         case 1 where parts[0] == "plan":
             return try page.plans()
         case 1 where parts[0] == "me":

@@ -43,3 +43,19 @@ extension PageContext {
                                headers: [("Content-Disposition", Self.attachment(named: name))])
     }
 }
+
+extension PageContext {
+    /// `/units/<id>/files/<n>`: the n-th original file of a unit this viewer may see, as sent.
+    func applicationFile(unitID: String, number: String) throws -> ConsoleResponse {
+        guard let unit = try visibleUnits().first(where: { UnitID.of($0) == unitID }), let index = Int(number), index >= 1
+        else { return notFound() }
+        let cycle = ConsoleCycleFacts(now: app.environment.now()).cycle
+        let files = UnitPage.files(try store.applications.rows(unit: unit, cycle: cycle))
+        guard index <= files.count, let name = files[index - 1].fileName,
+              let bytes = try ApplicationOriginal.file(store: store, messageID: files[index - 1].messageID, fileName: name)
+        else { return notFound() }
+        // Served as bytes to save, never to show: a hostile file cannot run in the console's origin.
+        return ConsoleResponse(status: 200, contentType: "application/octet-stream", body: Data(bytes),
+                               headers: [("Content-Disposition", Self.attachment(named: name))])
+    }
+}
