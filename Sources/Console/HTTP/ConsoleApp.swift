@@ -111,6 +111,10 @@ public final class ConsoleApp: Sendable {
             return try page.person()
         case 1 where parts[0] == "completions":
             return try page.completions()
+        case 1 where parts[0] == "messages":
+            return try page.messages(request)
+        case 2 where parts[0] == "messages":
+            return try page.message(sha256: parts[1])
         case 1 where parts[0] == "compliance":
             return try page.compliance(request)
         case 1 where parts[0] == "compliance.csv":
