@@ -34,6 +34,11 @@ import Testing
                                  asOf: CivilDate(text: "2026-05-28")!, strings: strings)
         #expect(law.people.map(\.email).sorted() == ["head.law@kazguu.kz", "staff.law@kazguu.kz"])
         #expect(law.people.first { $0.email == "staff.law@kazguu.kz" }?.hours == "12 / 72")
+        let withText = CompliancePage(findings: [ComplianceFinding(participantEmail: "staff.law@kazguu.kz", kind: .ppsHoursBelowMinimum,
+                                                                   since: since, hoursCounted: 0, hoursRequired: 72,
+                                                                   section: "§6.3.1: at least 72 hours in total every 5 years")],
+                                      roster: roster, visibleUnits: roster.units, unit: nil, asOf: since, strings: strings)
+        #expect(withText.people.map(\.section) == ["§6.3.1"])
     }
 
     @Test func dshrAndHeadsSeeTheirPartAndDownloadItAsCSV() throws {

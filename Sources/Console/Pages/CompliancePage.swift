@@ -59,7 +59,8 @@ public struct CompliancePage: Sendable {
             Person(fullName: person?.fullName ?? finding.participantEmail, email: finding.participantEmail, unit: person?.unit ?? "",
                    kind: strings["compliance_kind_\(finding.kind.rawValue)"], since: strings.date(finding.since),
                    hours: finding.hoursCounted.map { "\($0) / \(finding.hoursRequired ?? 0)" } ?? "",
-                   section: finding.section)
+                   // Only "§6.3.1": the rest of the policy's text is English whatever the page's language.
+                   section: finding.section.split(separator: ":").first.map(String.init) ?? finding.section)
         }.sorted { ($0.unit, $0.fullName, $0.kind) < ($1.unit, $1.fullName, $1.kind) }
         hasPeople = !people.isEmpty
         unitName = unit ?? ""
