@@ -51,6 +51,9 @@ import Testing
         let one = dshr.get("/messages/" + Self.sha)
         #expect(one.status == 200)
         #expect(one.bodyText.contains("data-figure=\"message-outcome\">processed<"))
+        // No outcome is chosen until one is asked for (an empty string would count as chosen).
+        #expect(!list.bodyText.contains(" selected>"))
+        #expect(filtered.bodyText.contains("<option value=\"processed\" selected>processed</option>"))
         #expect(one.bodyText.contains("Өтініміңіз қабылданды"))
         #expect(dshr.get("/messages/" + String(repeating: "0", count: 64)).status == 404)
         #expect(dshr.get("/messages/../etc").status == 404)

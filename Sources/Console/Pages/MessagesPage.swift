@@ -34,7 +34,12 @@ public struct MessagesPage: Sendable {
     public var isCut: Bool
     public var shown: Int
     public var matched: Int
-    public var outcomes: [[String: String]]
+    public struct Choice: Sendable, Equatable {
+        public var value: String
+        public var label: String
+        public var selected: Bool
+    }
+    public var outcomes: [Choice]
 
     /// The events a person reads about a message (not polls, not the console's own).
     static let kinds: Set<JournalEventKind> = [.received, .routed, .sent, .sendFailed, .bounced, .dateSkew]
@@ -53,14 +58,14 @@ public struct MessagesPage: Sendable {
         lines = matching.suffix(limit).reversed().map { event in
             let sha = event.sha256.flatMap { MessagesPage.isDigest($0) ? $0 : nil }
             return Line(at: strings.moment(event.at), event: event.event.rawValue, from: event.from ?? "",
-                        outcome: event.outcome ?? "", detail: event.detail ?? "",
+                        outcome: event.outcome.map { Self.outcomeText($0, strings: strings) } ?? "", detail: event.detail ?? "",
                         href: sha.map { "/messages/" + $0 } ?? "", hasHref: sha != nil)
         }
         shown = lines.count
         hasLines = !lines.isEmpty
         isCut = matched > shown
         let known = Set(events.compactMap(\.outcome)).sorted()
-        outcomes = known.map { ["value": $0, "selected": $0 == filter.outcome ? "selected" : ""] }
+        outcomes = known.map { Choice(value: $0, label: Self.outcomeText($0, strings: strings), selected: $0 == filter.outcome) }
     }
 
     /// The moments of an Almaty day (UTC+5) given as `yyyy-mm-dd`; nil for no day or a wrong one.
@@ -68,6 +73,12 @@ public struct MessagesPage: Sendable {
         guard let day = CivilDate(text: text) else { return nil }
         let start = Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 - 5 * 3600))
         return start..<start.addingTimeInterval(86_400)
+    }
+
+    /// The outcome in the page's language where the console has a word for it, else its key.
+    static func outcomeText(_ outcome: String, strings: ConsoleStrings) -> String {
+        let text = strings["outcome_" + outcome]
+        return text == "outcome_" + outcome ? outcome : text
     }
 
     static func isDigest(_ text: String) -> Bool {
@@ -97,9 +108,10 @@ public struct MessageDetailPage: Sendable {
         let mine = all.filter { $0.sha256 == sha256 }
         from = mine.compactMap(\.from).first ?? ""
         messageID = mine.compactMap(\.messageID).first ?? ""
-        outcome = mine.last { $0.outcome != nil }?.outcome ?? ""
+        outcome = mine.last { $0.outcome != nil }?.outcome.map { MessagesPage.outcomeText($0, strings: strings) } ?? ""
         events = mine.map {
-            MessagesPage.Line(at: strings.moment($0.at), event: $0.event.rawValue, from: $0.from ?? "", outcome: $0.outcome ?? "",
+            MessagesPage.Line(at: strings.moment($0.at), event: $0.event.rawValue, from: $0.from ?? "",
+                              outcome: $0.outcome.map { MessagesPage.outcomeText($0, strings: strings) } ?? "",
                               detail: $0.detail ?? "", href: "", hasHref: false)
         }
         // The handler queues its answers under `reply-<kind>:<sha256>`.
