@@ -158,6 +158,10 @@ def main():
             shot(dshr, f"{language}-unit")
             dshr.get(BASE + "/me?lang=" + language)
             shot(dshr, f"{language}-person")
+            for page in ("plan", "completions", "compliance", "messages"):
+                dshr.get(BASE + "/" + page + "?lang=" + language)
+                check(dshr.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, f"{page} in {language}")
+                shot(dshr, f"{language}-{page}")
             dshr.get(BASE + "/nowhere?lang=" + language)
             shot(dshr, f"{language}-not-found")
 

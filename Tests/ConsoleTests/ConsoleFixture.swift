@@ -71,13 +71,13 @@ struct ConsoleFixture {
 
     /// Rows of `unit` as the intake stores them.
     func apply(unit: String, names: [(String, String)], late: Bool = false, file: String = "өтінім.xlsx",
-               cycle: String? = nil) throws {
+               cycle: String? = nil, messageID: String? = nil) throws {
         let cycle = cycle ?? ConsoleCycleFacts(now: clock.now).cycle
         let rows = names.enumerated().map { index, person in
             StoredApplicationRow(no: index + 1, school: unit, fullName: person.0, trainingDirection: "Құқық",
                                  programme: "Бағдарлама \(index + 1)", lastCourse: nil, lastCourseDate: nil,
                                  lastCourseHours: nil, phone: nil, email: person.1, unit: unit,
-                                 submittedBy: "head@kazguu.kz", messageID: "<m-\(unit.hashValue)@x>",
+                                 submittedBy: "head@kazguu.kz", messageID: messageID ?? "<m-\(unit.hashValue)@x>",
                                  receivedAt: clock.now, sourceFile: file, cycle: cycle, late: late)
         }
         _ = try store.applications.replace(unit: unit, cycle: cycle, rows: rows, now: clock.now)

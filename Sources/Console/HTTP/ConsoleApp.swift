@@ -104,10 +104,24 @@ public final class ConsoleApp: Sendable {
             return try page.units()
         case 2 where parts[0] == "units":
             return try page.unit(id: parts[1])
+        case 4 where parts[0] == "units" && parts[2] == "files":
+            return try page.applicationFile(unitID: parts[1], number: parts[3])
         case 1 where parts[0] == "plan":
             return try page.plans()
         case 1 where parts[0] == "me":
             return try page.person()
+        case 1 where parts[0] == "completions":
+            return try page.completions()
+        case 1 where parts[0] == "messages":
+            return try page.messages(request)
+        case 2 where parts[0] == "messages":
+            return try page.message(sha256: parts[1])
+        case 1 where parts[0] == "compliance":
+            return try page.compliance(request)
+        case 1 where parts[0] == "compliance.csv":
+            return try page.complianceCSV(request)
+        case 2 where parts[0] == "certificates":
+            return try page.certificatePDF(file: parts[1])
         default:
             return page.notFound()
         }

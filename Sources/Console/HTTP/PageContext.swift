@@ -35,6 +35,7 @@ struct PageContext {
         values["viewer"] = ["name": viewer.fullName, "email": viewer.email, "role": strings["role_\(viewer.role.rawValue)"]]
         values["is_dshr"] = viewer.role == .dshr
         values["is_head"] = viewer.role == .head
+        values["is_staff"] = viewer.role == .staff
         values["own_unit_id"] = viewer.unit.map(UnitID.of) ?? ""
         values["languages"] = Self.languageLinks(path: path, current: language)
         values["path"] = path

@@ -14,6 +14,7 @@ public struct PersonPage: Sendable {
         public var course: String
         public var hours: Int
         public var issued: String
+        public var pdfHref: String
     }
 
     public var fullName: String
@@ -33,7 +34,8 @@ public struct PersonPage: Sendable {
         }.sorted { $0.cycle > $1.cycle }
         hasApplications = !applications.isEmpty
         certificates = issued.filter { $0.participantEmail.lowercased() == viewer.email }.map {
-            Certificate(number: $0.number, course: "\($0.courseID) \($0.courseTitle)", hours: $0.hours, issued: $0.issuedOn)
+            Certificate(number: $0.number, course: "\($0.courseID) \($0.courseTitle)", hours: $0.hours, issued: $0.issuedOn,
+                        pdfHref: CompletionsPage.pdfHref(number: $0.number))
         }
         hasCertificates = !certificates.isEmpty
     }

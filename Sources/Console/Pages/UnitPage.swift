@@ -18,6 +18,9 @@ public struct UnitPage: Sendable {
         public var file: String
         public var rows: Int
         public var late: Bool
+        /// `/units/<unit>/files/<n>` for a file (a table in the mail's body has none).
+        public var fileHref: String
+        public var hasFile: Bool
     }
 
     public var name: String
@@ -37,11 +40,30 @@ public struct UnitPage: Sendable {
                 lastCourse: [row.lastCourse, row.lastCourseDate].compactMap { $0 }.joined(separator: ", "), late: row.late)
         }
         hasRows = !rows.isEmpty
-        submissions = Dictionary(grouping: rows, by: \.messageID).values.compactMap { group in
-            guard let first = group.first else { return nil }
-            return Submission(received: strings.moment(first.receivedAt), from: first.submittedBy,
-                              file: first.sourceFile ?? strings["unit_file_body"], rows: group.count, late: first.late)
-        }.sorted { $0.received > $1.received }
+        let files = Self.files(rows)
+        submissions = Dictionary(grouping: rows, by: { SourceFile(messageID: $0.messageID, fileName: $0.sourceFile) })
+            .sorted { ($0.value.first?.receivedAt ?? .distantPast) > ($1.value.first?.receivedAt ?? .distantPast) }
+            .compactMap { source, group in
+                guard let first = group.first else { return nil }
+                let index = files.firstIndex(of: source)
+                return Submission(received: strings.moment(first.receivedAt), from: first.submittedBy,
+                                  file: first.sourceFile ?? strings["unit_file_body"], rows: group.count, late: first.late,
+                                  fileHref: index.map { "/units/\(UnitID.of(unit))/files/\($0 + 1)" } ?? "",
+                                  hasFile: index != nil)
+            }
+    }
+
+    /// A file a unit's rows came from.
+    public struct SourceFile: Hashable, Sendable {
+        public var messageID: String
+        public var fileName: String?
+    }
+
+    /// The unit's files in a fixed order (by message and name): `/files/<n>` is the n-th, so no
+    /// file name ever goes into a URL.
+    public static func files(_ rows: [StoredApplicationRow]) -> [SourceFile] {
+        Set(rows.compactMap { row in row.sourceFile.map { SourceFile(messageID: row.messageID, fileName: $0) } })
+            .sorted { ($0.messageID, $0.fileName ?? "") < ($1.messageID, $1.fileName ?? "") }
     }
 }
 

@@ -14,7 +14,7 @@ public struct ConsoleTemplates: Sendable {
     public let stylesheet: Data
 
     static let pages = ["layout", "sign_in", "sign_in_sent", "sign_in_confirm", "message", "overview", "units", "unit",
-                        "person", "plan"]
+                        "person", "plan", "completions", "compliance", "messages", "message_detail"]
 
     public init(directory: URL) throws {
         var library = MustacheLibrary()

@@ -1,0 +1,40 @@
+import Bot
+import Foundation
+import Staff
+import Store
+
+extension PageContext {
+    /// DSHR's completions and certificates page.
+    func completions() throws -> ConsoleResponse {
+        guard viewer.role == .dshr else { return notFound() }
+        let environment = app.environment
+        let desk = try CycleDesk(environment: environment)
+        let page = CompletionsPage(certificates: try store.certificates.all(), facts: try desk.completionFacts(),
+                                   roster: try store.roster.load(), today: ConsoleCycleFacts(now: environment.now()).today,
+                                   strings: strings)
+        return render("completions", values: ["page": page, "nav_completions": true])
+    }
+
+    /// A certificate's PDF, drawn again as it stands (`cpdbot certificate pdf`): DSHR's for any
+    /// number, anyone else's only for their own; another's is not found.
+    func certificatePDF(file: String) throws -> ConsoleResponse {
+        guard file.hasSuffix(".pdf"), let number = String(file.dropLast(4)).removingPercentEncoding,
+              let certificate = try store.certificates.certificate(number: number),
+              viewer.role == .dshr || certificate.participantEmail.lowercased() == viewer.email.lowercased(),
+              let pdf = try CertificateDesk(environment: app.environment).pdf(number: number) else {
+            return notFound()
+        }
+        return ConsoleResponse(status: 200, contentType: "application/pdf", body: Data(pdf), headers: [
+            ("Content-Disposition", Self.attachment(named: "certificate_\(CertificateFileName.safe(number)).pdf")),
+        ])
+    }
+
+    /// `Content-Disposition: attachment` with an ASCII name that cannot break the header, and
+    /// the real name in RFC 5987 form for browsers that read it.
+    static func attachment(named name: String) -> String {
+        let ascii = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? ascii
+        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Regulation
+import Store
+
+/// DSHR's journal of messages (values in, values out): every message in and every send out,
+/// newest first, filtered by sender, outcome and day (Almaty).
+public struct MessagesPage: Sendable {
+    public struct Filter: Sendable, Equatable {
+        public var from = ""
+        public var outcome = ""
+        /// `yyyy-mm-dd`, the Almaty day.
+        public var date = ""
+        public init(from: String = "", outcome: String = "", date: String = "") {
+            self.from = from.trimmingCharacters(in: .whitespaces).lowercased()
+            self.outcome = outcome.trimmingCharacters(in: .whitespaces)
+            self.date = date.trimmingCharacters(in: .whitespaces)
+        }
+    }
+    public struct Line: Sendable, Equatable {
+        public var at: String
+        public var event: String
+        public var from: String
+        public var outcome: String
+        public var detail: String
+        /// `/messages/<sha256>` when the line belongs to a received message.
+        public var href: String
+        public var hasHref: Bool
+    }
+
+    public var filter: Filter
+    public var lines: [Line]
+    public var hasLines: Bool
+    /// More lines matched than are shown.
+    public var isCut: Bool
+    public var shown: Int
+    public var matched: Int
+    public struct Choice: Sendable, Equatable {
+        public var value: String
+        public var label: String
+        public var selected: Bool
+    }
+    public var outcomes: [Choice]
+
+    /// The events a person reads about a message (not polls, not the console's own).
+    static let kinds: Set<JournalEventKind> = [.received, .routed, .sent, .sendFailed, .bounced, .dateSkew]
+
+    public init(events: [JournalEvent], filter: Filter, limit: Int, strings: ConsoleStrings) {
+        self.filter = filter
+        let day = Self.almatyDay(filter.date)
+        let matching = events.filter { event in
+            guard Self.kinds.contains(event.event) else { return false }
+            if !filter.from.isEmpty, !(event.from ?? "").lowercased().contains(filter.from) { return false }
+            if !filter.outcome.isEmpty, event.outcome != filter.outcome { return false }
+            if let day, !day.contains(event.at) { return false }
+            return true
+        }
+        matched = matching.count
+        lines = matching.suffix(limit).reversed().map { event in
+            let sha = event.sha256.flatMap { MessagesPage.isDigest($0) ? $0 : nil }
+            return Line(at: strings.moment(event.at), event: event.event.rawValue, from: event.from ?? "",
+                        outcome: event.outcome.map { Self.outcomeText($0, strings: strings) } ?? "", detail: event.detail ?? "",
+                        href: sha.map { "/messages/" + $0 } ?? "", hasHref: sha != nil)
+        }
+        shown = lines.count
+        hasLines = !lines.isEmpty
+        isCut = matched > shown
+        let known = Set(events.compactMap(\.outcome)).sorted()
+        outcomes = known.map { Choice(value: $0, label: Self.outcomeText($0, strings: strings), selected: $0 == filter.outcome) }
+    }
+
+    /// The moments of an Almaty day (UTC+5) given as `yyyy-mm-dd`; nil for no day or a wrong one.
+    static func almatyDay(_ text: String) -> Range<Date>? {
+        guard let day = CivilDate(text: text) else { return nil }
+        let start = Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 - 5 * 3600))
+        return start..<start.addingTimeInterval(86_400)
+    }
+
+    /// The outcome in the page's language where the console has a word for it, else its key.
+    static func outcomeText(_ outcome: String, strings: ConsoleStrings) -> String {
+        let text = strings["outcome_" + outcome]
+        return text == "outcome_" + outcome ? outcome : text
+    }
+
+    static func isDigest(_ text: String) -> Bool {
+        text.count == 64 && text.allSatisfy { $0.isHexDigit && ($0.isNumber || $0.isLowercase) }
+    }
+}
+
+/// One message: every journal line about it and the replies the bot queued for it.
+public struct MessageDetailPage: Sendable {
+    public struct Reply: Sendable, Equatable {
+        public var purpose: String
+        public var subject: String
+        public var recipients: String
+        public var state: String
+        public var queued: String
+    }
+    public var sha256: String
+    public var from: String
+    public var messageID: String
+    public var outcome: String
+    public var events: [MessagesPage.Line]
+    public var replies: [Reply]
+    public var hasReplies: Bool
+
+    public init(sha256: String, events all: [JournalEvent], outbox: [OutboxEntry], strings: ConsoleStrings) {
+        self.sha256 = sha256
+        let mine = all.filter { $0.sha256 == sha256 }
+        from = mine.compactMap(\.from).first ?? ""
+        messageID = mine.compactMap(\.messageID).first ?? ""
+        outcome = mine.last { $0.outcome != nil }?.outcome.map { MessagesPage.outcomeText($0, strings: strings) } ?? ""
+        events = mine.map {
+            MessagesPage.Line(at: strings.moment($0.at), event: $0.event.rawValue, from: $0.from ?? "",
+                              outcome: $0.outcome.map { MessagesPage.outcomeText($0, strings: strings) } ?? "",
+                              detail: $0.detail ?? "", href: "", hasHref: false)
+        }
+        // The handler queues its answers under `reply-<kind>:<sha256>`.
+        replies = outbox.filter { $0.purpose.hasPrefix("reply-") && $0.purpose.hasSuffix(":" + sha256) }
+            .sorted { $0.queuedAt < $1.queuedAt }
+            .map { Reply(purpose: $0.purpose, subject: $0.subject ?? "", recipients: $0.recipients.joined(separator: ", "),
+                         state: Self.stateText($0.state, strings: strings), queued: strings.moment($0.queuedAt)) }
+        hasReplies = !replies.isEmpty
+    }
+
+    static func stateText(_ state: OutboxState, strings: ConsoleStrings) -> String {
+        switch state {
+        case .queued: return strings["outbox_queued"]
+        case .throttled(_, let reason): return strings["outbox_queued"] + " – " + reason
+        case .sent(let at): return strings["outbox_sent"] + ", " + strings.moment(at)
+        case .failedTemporary(_, _, let reason): return strings["outbox_queued"] + " – " + reason
+        case .failedPermanent(_, let reason): return strings["outbox_failed"] + " – " + reason
+        }
+    }
+}
