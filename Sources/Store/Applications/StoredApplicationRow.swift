@@ -114,7 +114,6 @@ public struct StoredApplicationRow: Codable, Equatable, Hashable, Sendable {
         case sourceFile = "source_file"
     }
 
-    // Nulls are written out (not omitted), so that every record has every key.
     /// Writes nulls instead of omitting them, so that every record has every key.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
