@@ -40,7 +40,7 @@ public struct JSONWebToken: Sendable {
         public var iat: Int
         /// Not before, in seconds since 1970.
         public var nbf: Int?
-        /// Expiry, in seconds since 1970; assertions live minutes.
+        /// Expiry, in seconds since 1970 (Google allows at most an hour after `iat`).
         public var exp: Int
 
         /// The claims of one assertion.

@@ -4,7 +4,7 @@ public struct ApplicationRow: Sendable, Equatable, Hashable, Codable {
     public var no: Int?
     /// The school (faculty), as written.
     public var school: String?
-    /// The employee's full name, spaces normalised.
+    /// The employee's full name, joined when the table splits it over columns.
     public var fullName: String?
     /// The training direction, as written.
     public var trainingDirection: String?

@@ -41,7 +41,7 @@ public final class BotRunner {
     /// The server's folders, found once per IMAP session.
     private var folders: MailFolders?
 
-    /// A runner for `environment`; connects on the first poll, not here.
+    /// A runner for `environment`: reads the templates and what the outbox sent (for pacing); connects on the first poll, not here.
     public init(environment: BotEnvironment) throws {
         self.environment = environment
         let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory,

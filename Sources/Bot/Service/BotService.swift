@@ -19,7 +19,7 @@ public struct BotService: Service {
     /// Wakes the loop from its wait (the console does, after queueing a sign-in mail).
     let waker: IdleWaker?
 
-    /// The service; `storeLock` is held for its lifetime, `waker` ends IMAP IDLE early (tests).
+    /// The service; `storeLock` is held for its lifetime, `waker` (one is made when nil) ends an IMAP IDLE wait on shutdown.
     public init(environment: BotEnvironment, storeLock: StoreLock? = nil, notifier: ServiceNotifier = ServiceNotifier(),
                 waker: IdleWaker? = nil) {
         self.environment = environment

@@ -22,7 +22,7 @@ public struct ContentType: Sendable, Equatable {
     public var type: String { String(mimeType.prefix { $0 != "/" }) }
     /// True for `multipart/*` (RFC 2046 §5.1).
     public var isMultipart: Bool { type == "multipart" }
-    /// True for an attached message: `message/rfc822` (RFC 2046 §5.2.1) or `message/global` (RFC 6532 §3.5).
+    /// True for an attached message: `message/rfc822` (RFC 2046 §5.2.1) or `message/global` (RFC 6532).
     public var isMessage: Bool { mimeType == "message/rfc822" || mimeType == "message/global" }
     /// The `charset` parameter of a text part (RFC 2046 §4.1.2).
     public var charset: String? { parameters["charset"] }

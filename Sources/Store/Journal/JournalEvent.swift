@@ -12,7 +12,7 @@ public struct JournalEventKind: RawRepresentable, Codable, Hashable, Sendable, E
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
-    /// Writes the kind as a bare JSON string, as older journals have it.
+    /// Writes the kind as a bare JSON string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
