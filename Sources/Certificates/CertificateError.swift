@@ -8,6 +8,7 @@ public enum CertificateError: Error, Sendable, Equatable, CustomStringConvertibl
     /// Cairo, Pango or libqrencode refused.
     case rendering(String)
 
+    /// What failed, with the file or configuration key to fix.
     public var description: String {
         switch self {
         case let .invalidTemplate(path, detail): return "\(path): \(detail)"

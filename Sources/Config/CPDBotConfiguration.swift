@@ -5,24 +5,36 @@
 /// holds values. Secrets are never values here: `PasswordSource` says where a password comes
 /// from, and resolving it yields a `Secret` that never prints.
 public struct CPDBotConfiguration: Sendable, Equatable {
+    /// The mailbox the bot reads (`imap.*`).
     public var imap: IMAP
+    /// The server the bot sends through (`smtp.*`).
     public var smtp: SMTP
+    /// Which certificate authorities to trust (`tls.*`).
     public var tls: TLS
+    /// The bot's own address, DSHR's and the admins' (`bot.*`).
     public var bot: Bot
+    /// Where the file store lives (`store.*`).
     public var store: Store
+    /// Caps on untrusted input (`limits.*`).
     public var limits: Limits
+    /// How often the bot may answer one sender (`replies.*`).
     public var replies: Replies
     /// The closing of every mail (`signature.*`); kept out of `init` so that adding it changed no caller.
     public var signature = Signature()
     /// DSHR's web console (`console.*`, issue 17); outside `init` like `signature`.
     public var console = Console()
+    /// What certificates print and where their images are (`certificates.*`).
     public var certificates: Certificates
+    /// How long personal data is kept (`retention.*`).
     public var retention: Retention
     /// Seconds between two polls of the mailbox when the server offers no IDLE.
     public var pollIntervalSeconds: Int
+    /// Token logins for the mail servers (`oauth2.*`).
     public var oauth2: OAuth2
+    /// When a service alert goes out (`alerts.*`).
     public var alerts: Alerts
 
+    /// A configuration; every section defaults to the development sandbox's values.
     public init(
         imap: IMAP = IMAP(),
         smtp: SMTP = SMTP(),

@@ -5,6 +5,7 @@ public enum ConsoleError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The listening socket could not be opened.
     case listen(address: String, reason: String)
 
+    /// What failed (the address that could not be listened on, the template that is wrong) and what to do.
     public var description: String {
         switch self {
         case .templates(let what):

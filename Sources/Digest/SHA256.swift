@@ -7,6 +7,7 @@ public struct SHA256: Sendable {
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
+    /// A hash of nothing yet, with the initial hash value of FIPS 180-4 §5.3.3.
     public init() { buffer.reserveCapacity(64) }
 
     /// The hex digest of `bytes` (lowercase).
@@ -16,6 +17,7 @@ public struct SHA256: Sendable {
         return h.finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined()
     }
 
+    /// Adds `bytes` to the message; any number of calls, any sizes.
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         if bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) == nil {
             Array(bytes).withUnsafeBufferPointer { update(buffer: $0) }
@@ -41,6 +43,7 @@ public struct SHA256: Sendable {
         if offset < input.count { buffer.append(contentsOf: input[offset...]) }
     }
 
+    /// The 32-byte digest of everything passed to `update` (FIPS 180-4 §5.1.1 padding); update the value no more afterwards.
     public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
         var tail: [UInt8] = [0x80]

@@ -2,8 +2,10 @@ import Foundation
 
 /// A day of the calendar, as iCalendar's `DATE` values write it.
 public struct ICalendarDay: Sendable, Equatable, Comparable {
+    /// The date's parts, month and day 1-based.
     public var year, month, day: Int
 
+    /// A day; the caller passes a valid date.
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
@@ -22,6 +24,7 @@ public struct ICalendarDay: Sendable, Equatable, Comparable {
         return ICalendarDay(year: after.year!, month: after.month!, day: after.day!)
     }
 
+    /// Calendar order.
     public static func < (a: ICalendarDay, b: ICalendarDay) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
@@ -29,6 +32,7 @@ public struct ICalendarDay: Sendable, Equatable, Comparable {
 
 /// One `VEVENT`: an all-day event from `first` to `last` (both included).
 public struct ICalendarEvent: Sendable, Equatable {
+    /// The event's STATUS (RFC 5545 §3.8.1.11).
     public enum Status: String, Sendable {
         case confirmed = "CONFIRMED", cancelled = "CANCELLED"
     }
@@ -37,13 +41,20 @@ public struct ICalendarEvent: Sendable, Equatable {
     public var uid: String
     /// Higher in each later version of the same event (RFC 5545 §3.8.7.4).
     public var sequence: Int
+    /// The first day (DTSTART;VALUE=DATE).
     public var first: ICalendarDay
+    /// The last day; written as DTEND the day after, which is exclusive (RFC 5545 §3.6.1).
     public var last: ICalendarDay
+    /// SUMMARY: the title calendars show (RFC 5545 §3.8.1.12).
     public var summary: String
+    /// DESCRIPTION: the longer text (RFC 5545 §3.8.1.5).
     public var description: String
+    /// LOCATION, when there is one (RFC 5545 §3.8.1.7).
     public var location: String?
+    /// Confirmed, or cancelled in a CANCEL message.
     public var status: Status
 
+    /// An all-day event.
     public init(uid: String, sequence: Int, first: ICalendarDay, last: ICalendarDay, summary: String,
                 description: String, location: String? = nil, status: Status = .confirmed) {
         self.uid = uid

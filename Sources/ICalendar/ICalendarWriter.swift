@@ -4,6 +4,7 @@ import Foundation
 /// UTF-8 character, TEXT values escaped (`\\`, `\;`, `\,`, `\n`), and `Asia/Almaty` as the
 /// calendar's time zone (Kazakhstan has kept UTC+5 all year since 1 March 2024).
 public struct ICalendarWriter: Sendable {
+    /// The iTIP method (RFC 5546 §1.4) the calendar carries.
     public enum Method: String, Sendable {
         /// Entries to put into a calendar (the Plan announcement).
         case publish = "PUBLISH"
@@ -11,9 +12,12 @@ public struct ICalendarWriter: Sendable {
         case cancel = "CANCEL"
     }
 
+    /// PRODID: who wrote the calendar (RFC 5545 §3.7.3).
     public var productID: String
+    /// The TZID of the VTIMEZONE (RFC 5545 §3.6.5) the calendar carries: UTC+5 all year.
     public var timeZone = "Asia/Almaty"
 
+    /// A writer naming itself `productID`.
     public init(productID: String) {
         self.productID = productID
     }

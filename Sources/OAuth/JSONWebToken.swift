@@ -5,8 +5,11 @@ import _CryptoExtras
 /// A JWT signed RS256 (RFC 7515/7519): RSA PKCS#1 v1.5 with SHA-256, by swift-crypto.
 /// Pure: claims, key and clock in, compact serialization out.
 public struct JSONWebToken: Sendable {
+    /// The JOSE header (RFC 7515 §4).
     public struct Header: Codable, Sendable, Equatable {
+        /// Always RS256 (RFC 7518 §3.3): what Entra ID and Google accept for client assertions.
         public var alg = "RS256"
+        /// `JWT` (RFC 7519 §5.1).
         public var typ = "JWT"
         /// Base64url SHA-1 thumbprint of the certificate (RFC 7515 §4.1.7): how Entra ID finds
         /// which of the application's certificates signed.
@@ -14,22 +17,33 @@ public struct JSONWebToken: Sendable {
         /// The key ID (a Google service account's `private_key_id`).
         public var kid: String?
 
+        /// A header naming the key by certificate thumbprint (`x5t`) or key id (`kid`).
         public init(x5t: String? = nil, kid: String? = nil) {
             self.x5t = x5t
             self.kid = kid
         }
     }
 
+    /// The claims of a client assertion (RFC 7523 §3).
     public struct Claims: Codable, Sendable, Equatable {
+        /// Issuer: the client ID, or the service account's e-mail (RFC 7519 §4.1.1).
         public var iss: String
+        /// Subject: the client ID (Entra ID), or the mailbox acted for (Google).
         public var sub: String?
+        /// Audience: the token endpoint (RFC 7523 §3, item 3).
         public var aud: String
+        /// The scopes asked for, space-separated (Google puts them here).
         public var scope: String?
+        /// A unique id, so that the endpoint can refuse a replay (RFC 7519 §4.1.7).
         public var jti: String?
+        /// Issued at, in seconds since 1970.
         public var iat: Int
+        /// Not before, in seconds since 1970.
         public var nbf: Int?
+        /// Expiry, in seconds since 1970 (Google allows at most an hour after `iat`).
         public var exp: Int
 
+        /// The claims of one assertion.
         public init(iss: String, sub: String?, aud: String, scope: String? = nil, jti: String? = nil,
                     iat: Int, nbf: Int? = nil, exp: Int) {
             self.iss = iss
@@ -43,9 +57,12 @@ public struct JSONWebToken: Sendable {
         }
     }
 
+    /// The JOSE header.
     public var header: Header
+    /// The claims.
     public var claims: Claims
 
+    /// A token to be signed.
     public init(header: Header, claims: Claims) {
         self.header = header
         self.claims = claims

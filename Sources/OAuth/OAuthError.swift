@@ -4,6 +4,7 @@ import Foundation
 /// names the token endpoint's host and the client and quotes the endpoint's `error` and
 /// `error_description`; it never holds a secret, an assertion or a token.
 public struct OAuthError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong.
     public enum Kind: Sendable, Equatable {
         /// The endpoint answered with an OAuth error (`invalid_client`, `unauthorized_client`, …).
         case refused(status: Int, error: String, errorDescription: String?)
@@ -16,12 +17,14 @@ public struct OAuthError: Error, Sendable, Equatable, CustomStringConvertible {
         case credentialUnusable(String)
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// `login.microsoftonline.com`, `127.0.0.1:10443`.
     public var endpoint: String
     /// The client ID, or a service account's e-mail address.
     public var client: String
 
+    /// An error of `kind` at `endpoint` for `client`.
     public init(_ kind: Kind, endpoint: String, client: String) {
         self.kind = kind
         self.endpoint = endpoint
@@ -41,6 +44,7 @@ public struct OAuthError: Error, Sendable, Equatable, CustomStringConvertible {
     /// OAuth error codes that say "try again later" (RFC 6749 §4.1.2.1, RFC 8628 §3.5).
     static let temporaryErrors: Set<String> = ["temporarily_unavailable", "server_error", "slow_down"]
 
+    /// What failed, at which endpoint for which client, and what the operator should change; never a secret.
     public var description: String {
         switch kind {
         case let .refused(status, error, errorDescription):

@@ -49,15 +49,18 @@ public final class TokenCache: AccessTokenSource, @unchecked Sendable {
 
     // MARK: AccessTokenSource
 
+    /// A valid access token, fetched only when the cached one is near its expiry.
     public func accessToken() throws(AccessTokenFailure) -> String {
         do { return try token() } catch {
             throw AccessTokenFailure(error.description, needsAttentionNow: error.needsAttentionNow)
         }
     }
 
+    /// Forgets `token` after the server refused it, so that the next call fetches a new one.
     public func discard(_ token: String) {
         lock.withLock { if cached?.value == token { cached = nil } }
     }
 
+    /// When the cached token will be renewed; nil before the first fetch.
     public var renewalDate: Date? { lock.withLock { cached?.renewalDate } }
 }

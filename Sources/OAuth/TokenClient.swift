@@ -9,12 +9,15 @@ public struct TokenClient: Sendable {
     /// Posts a form to a URL and returns the answer; libcurl's in production, a fake in tests.
     public typealias Transport = @Sendable (_ url: String, _ form: String) throws(CurlError) -> HTTPSResponse
 
+    /// Key files are small; anything bigger is refused unread.
     public static let maxKeyFileBytes = 64 * 1024
 
+    /// Where and how to ask for tokens.
     public let settings: TokenSourceSettings
     let transport: Transport
     let now: @Sendable () -> Date
 
+    /// A client; tests pass their own `transport` and clock, the service uses libcurl.
     public init(settings: TokenSourceSettings, transport: Transport? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.settings = settings
         if let transport {

@@ -2,10 +2,14 @@ import Foundation
 
 /// An access token and how long it lives. `description` never shows the token.
 public struct IssuedToken: Sendable, Equatable, CustomStringConvertible {
+    /// The token itself (RFC 6749 §5.1 `access_token`); never logged.
     public var value: String
+    /// When the endpoint answered.
     public var issuedAt: Date
+    /// `issuedAt` + `expires_in` (RFC 6749 §5.1).
     public var expiresAt: Date
 
+    /// A token with its lifetime.
     public init(value: String, issuedAt: Date, expiresAt: Date) {
         self.value = value
         self.issuedAt = issuedAt
@@ -19,6 +23,7 @@ public struct IssuedToken: Sendable, Equatable, CustomStringConvertible {
         return expiresAt.addingTimeInterval(-min(300, lifetime / 4))
     }
 
+    /// Says when the token expires, never the token.
     public var description: String { "access token (hidden) valid until \(expiresAt)" }
 }
 

@@ -20,15 +20,23 @@ import Foundation
 /// Directories are 0700 and files 0600: the store holds personal data. Every file in it is
 /// written through one of these types; nothing else writes into the store.
 public struct FileStore: Sendable {
+    /// The store's top directory; every path below is relative to it.
     public let root: URL
+    /// Raw messages, byte-identical, with their index (`messages/`).
     public let archive: MessageArchive
+    /// The event log of every message in and out (`journal.jsonl`).
     public let journal: Journal
+    /// Outgoing messages and their delivery state (`outbox/`).
     public let outbox: Outbox
+    /// The current application rows of each unit per cycle (`applications/`).
     public let applications: ApplicationRepository
+    /// The people the bot knows (`roster.csv`).
     public let roster: RosterFile
+    /// The IMAP position per mailbox (`mailbox/`).
     public let mailbox: MailboxStateFile
     /// The last failure of a poll, readable even after a full disk (`FailureRecord`).
     public let failure: FailureRecord
+    /// The certificate registry and the verification codes' key (`certificates/`).
     public let certificates: CertificateBook
     /// The Plans DSHR sent (`plans/`).
     public let plans: PlanFiles

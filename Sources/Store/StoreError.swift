@@ -33,6 +33,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         return false
     }
 
+    /// What failed, on which path, and what the operator should do about it.
     public var description: String {
         switch self {
         case let .io(operation, path, code):

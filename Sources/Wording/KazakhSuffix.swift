@@ -15,6 +15,7 @@ public enum KazakhCase: String, Sendable, CaseIterable {
     case locativeAttributive
 }
 
+/// Attaches Kazakh case endings (`KazakhCase`) by vowel harmony and the word's last sound.
 public enum KazakhSuffix {
     private static let backVowels: Set<Character> = ["а", "о", "ұ", "ы", "я", "ё"]
     private static let frontVowels: Set<Character> = ["ә", "е", "ө", "ү", "і", "э"]

@@ -1,11 +1,13 @@
 /// Dates as a person writes them in a letter: kk "2026 жылғы 1 маусымнан", ru "1 июня 2026 г.",
 /// en "1 June 2026".
 public enum LongDate {
+    /// Kazakh month names in the nominative, January first.
     public static let kazakhMonths = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
                                       "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"]
     /// In the genitive, as a date needs them ("1 июня").
     public static let russianMonths = ["января", "февраля", "марта", "апреля", "мая", "июня",
                                        "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+    /// English month names, January first.
     public static let englishMonths = ["January", "February", "March", "April", "May", "June",
                                        "July", "August", "September", "October", "November", "December"]
 

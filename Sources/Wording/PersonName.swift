@@ -1,12 +1,17 @@
 /// A person's name split for a greeting: the roster writes names surname first
 /// ("Сейтқали Әлібек Қайратұлы"), people are greeted by given name and patronymic.
 public struct PersonName: Sendable, Equatable {
+    /// Read from the patronymic (`gender`); chooses the gendered words of a greeting.
     public enum Gender: Sendable, Equatable { case male, female }
 
+    /// The family name; nil when only a given name is known.
     public var surname: String?
+    /// The given name.
     public var given: String
+    /// The patronymic (-ович/-овна, -ұлы/-қызы), when there is one.
     public var patronymic: String?
 
+    /// A name from its parts.
     public init(surname: String?, given: String, patronymic: String?) {
         self.surname = surname
         self.given = given

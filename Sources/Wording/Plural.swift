@@ -22,11 +22,16 @@ public enum PluralCategory: String, Sendable, CaseIterable {
 
 /// The forms of one noun (or noun phrase) after a number.
 public struct NounForms: Sendable, Equatable, Decodable {
+    /// The form after 1 (and after every number in Kazakh).
     public var one: String
+    /// Russian: after 2–4, 22–24 …; nil falls back to `many`, then `one`.
     public var few: String?
+    /// Russian: after 0, 5–20, 25 …; nil falls back to `other`, then `one`.
     public var many: String?
+    /// English: after any number but 1; nil falls back to `one`.
     public var other: String?
 
+    /// The forms of one noun; those a language does not use stay nil.
     public init(one: String, few: String? = nil, many: String? = nil, other: String? = nil) {
         self.one = one
         self.few = few

@@ -18,5 +18,6 @@ public struct ApplicationLimits: Sendable, Equatable {
     /// Rows looked at per table; the Documents limits already bound the file, this bounds the work.
     public var maxRows: Int = 100_000
 
+    /// The defaults above.
     public init() {}
 }

@@ -1,5 +1,6 @@
 /// What one application file (or one table pasted into a message body) yields.
 public struct ApplicationReading: Sendable, Equatable, Codable {
+    /// False when the file could not be read at all (`errorKind` says why).
     public var readable: Bool
     /// `ReadingErrorKind.rawValue`, or nil when a table was found.
     public var errorKind: String?
@@ -10,6 +11,7 @@ public struct ApplicationReading: Sendable, Equatable, Codable {
     /// For people: why the file could not be read, naming the file. Not part of the JSON record.
     public var detail: String?
 
+    /// A reading; a readable one usually carries rows.
     public init(readable: Bool, errorKind: String?, rows: [ApplicationRow] = [],
                 invalidRows: [RowProblem] = [], detail: String? = nil) {
         self.readable = readable
@@ -24,6 +26,7 @@ public struct ApplicationReading: Sendable, Equatable, Codable {
         self.init(readable: failure.fileWasReadable, errorKind: failure.rawValue, detail: detail)
     }
 
+    /// `errorKind` as a typed value; nil when a table was found or the kind is unknown.
     public var failure: ReadingErrorKind? { errorKind.flatMap(ReadingErrorKind.init(rawValue:)) }
 
     /// Readable, a table found, and not a single problem.
@@ -36,6 +39,7 @@ public struct ApplicationReading: Sendable, Equatable, Codable {
         case invalidRows = "invalid_rows"
     }
 
+    /// Reads the JSON keys of samples/README.md (`readable`, `error_kind`, `rows`, `invalid_rows`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         readable = try container.decode(Bool.self, forKey: .readable)
@@ -45,6 +49,7 @@ public struct ApplicationReading: Sendable, Equatable, Codable {
         detail = nil
     }
 
+    /// Writes the JSON keys of samples/README.md, nulls included.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(readable, forKey: .readable)

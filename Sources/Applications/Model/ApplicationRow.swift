@@ -1,19 +1,27 @@
 /// One valid employee row of an application, normalised (samples/README.md, "what a parsed row is").
 public struct ApplicationRow: Sendable, Equatable, Hashable, Codable {
+    /// The row's number column, when the file has one.
     public var no: Int?
+    /// The school (faculty), as written.
     public var school: String?
+    /// The employee's full name, joined when the table splits it over columns.
     public var fullName: String?
+    /// The training direction, as written.
     public var trainingDirection: String?
+    /// The programme asked for, as written.
     public var programme: String?
+    /// The title of the employee's last course.
     public var lastCourse: String?
     /// ISO `yyyy-mm-dd`.
     public var lastCourseDate: String?
+    /// The last course's academic hours.
     public var lastCourseHours: Int?
     /// E.164 (`+7XXXXXXXXXX`) when the digits allow it, else the text as written.
     public var phone: String?
     /// Trimmed and lowercased.
     public var email: String?
 
+    /// A row; fields the file lacks stay nil.
     public init(no: Int? = nil, school: String? = nil, fullName: String? = nil,
                 trainingDirection: String? = nil, programme: String? = nil, lastCourse: String? = nil,
                 lastCourseDate: String? = nil, lastCourseHours: Int? = nil,

@@ -2,8 +2,11 @@ import CivilCalendar
 
 /// A day of the Gregorian calendar, without time or zone: what a date cell means.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, e.g. 2026.
     public let year: Int
+    /// 1–12.
     public let month: Int
+    /// 1–31, valid for the month.
     public let day: Int
 
     /// Nil unless the day exists (31.02 does not; 29.02 only in leap years).
@@ -23,10 +26,13 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         self.init(year: y, month: m, day: d)
     }
 
+    /// `yyyy-mm-dd` (ISO 8601).
     public var iso: String { CivilCalendar.iso(year: year, month: month, day: day) }
 
+    /// The ISO form.
     public var description: String { iso }
 
+    /// Calendar order.
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

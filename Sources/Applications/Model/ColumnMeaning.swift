@@ -12,6 +12,7 @@ public enum ColumnMeaning: String, Sendable, Hashable, CaseIterable, Codable, Co
     case phone
     case email
 
+    /// The order of the columns in samples/README.md's rows, for stable output.
     public static func < (lhs: ColumnMeaning, rhs: ColumnMeaning) -> Bool {
         order(of: lhs) < order(of: rhs)
     }

@@ -12,6 +12,7 @@ public enum ReadingErrorKind: String, Sendable, Hashable, Codable, CaseIterable 
     /// Whether the file itself could be opened (only `no_table_found` keeps it readable).
     public var fileWasReadable: Bool { self == .noTableFound }
 
+    /// The application-level kind for a document reader's failure.
     public init(_ kind: DocumentError.Kind) {
         switch kind {
         case .unsupportedFormat: self = .unsupportedFormat

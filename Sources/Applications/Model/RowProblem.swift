@@ -11,9 +11,12 @@ public struct RowProblem: Sendable, Equatable, Hashable, Codable {
 
     /// The row number a person sees in the file (spreadsheet row, CSV record, docx/HTML `<tr>`).
     public var row: Int
+    /// Which column's value is wrong.
     public var field: ColumnMeaning
+    /// What is wrong with it.
     public var problem: Problem
 
+    /// A problem in `field` of row `row`.
     public init(row: Int, field: ColumnMeaning, problem: Problem) {
         self.row = row
         self.field = field

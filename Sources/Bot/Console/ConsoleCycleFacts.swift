@@ -12,8 +12,10 @@ public struct ConsoleCycleFacts: Sendable {
     public var applicationDeadline: CivilDate
     /// The Plan by 1 August.
     public var planDeadline: CivilDate
+    /// Today in Almaty.
     public var today: CivilDate
 
+    /// The facts as they stand at `now`.
     public init(now: Date) {
         let current = ApplicationCycle.of(receivedAt: now)
         cycle = current.name

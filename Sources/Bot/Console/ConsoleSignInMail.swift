@@ -9,6 +9,7 @@ public struct ConsoleSignInMail {
     let environment: BotEnvironment
     let writer: ReplyWriter
 
+    /// Reads the templates; throws when they cannot be loaded.
     public init(environment: BotEnvironment) throws {
         let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory,
                                                    signature: MailSignature(environment.configuration.signature))

@@ -8,6 +8,7 @@ import Store
 public struct CycleDesk {
     let environment: BotEnvironment
     let mail: CycleMail
+    /// The policy, calendar and schedule the cycle follows.
     public var rules: CycleRules
 
     /// For the CLI: the templates and rules next to each other, as in the project folder.
@@ -25,6 +26,7 @@ public struct CycleDesk {
 
     var plan: PlanDesk { PlanDesk(environment: environment, mail: mail, rules: rules) }
     var completions: CompletionsDesk { CompletionsDesk(environment: environment, mail: mail, rules: rules) }
+    /// The Plans in the store.
     public var plans: PlanStore { PlanStore(store: environment.store) }
 
     /// `cpdbot plan announce --cycle C --yes`: confirms and announces every Plan of the cycle
@@ -101,17 +103,25 @@ extension CycleDesk {
 
 /// Where a cycle's Plans stand, and their announcements in the outbox.
 public struct PlanStatus: Sendable {
+    /// Announcements per state.
     public struct Counts: Sendable, Equatable, Codable {
+        /// Sent, waiting in the outbox, failed.
         public var sent = 0, pending = 0, failed = 0
     }
+    /// One Plan and its announcements.
     public struct Entry: Sendable {
+        /// The Plan as stored.
         public var plan: StoredPlan
+        /// Its announcements per state.
         public var announcements: Counts
         /// When the pending announcements will have gone at the configured pace (nil: no limits,
         /// or nothing pending).
         public var pace: AnnouncementPace?
     }
+    /// The academic year.
     public var cycle: String
+    /// The cycle's Plans, oldest first.
     public var plans: [Entry]
+    /// The day the status was taken (Almaty time).
     public var today: CivilDate
 }

@@ -6,13 +6,17 @@ import Store
 /// What every part of the bot works with: the configuration, the file store, the templates,
 /// a logger and the clock (injected so tests can set the date).
 public struct BotEnvironment: Sendable {
+    /// The configuration, loaded and checked.
     public var configuration: CPDBotConfiguration
+    /// The file store.
     public var store: FileStore
     /// `templates/` with one folder per language.
     public var templatesDirectory: URL
     /// `policy.yml` and `holidays-kz.yml`.
     public var ruleFiles: RuleFiles
+    /// Where the bot logs.
     public var logger: Logger
+    /// The clock; tests set the date.
     public var now: @Sendable () -> Date
 
     /// Without `ruleFiles`, the rules are read from `config/` next to the templates folder.

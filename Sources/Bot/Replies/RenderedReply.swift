@@ -3,6 +3,8 @@
 public struct RenderedReply: Equatable, Sendable {
     /// One line, no control characters (safe to put in a header).
     public let subject: String
+    /// The plain-text body (always sent).
     public let text: String
+    /// The HTML alternative of `text`.
     public let html: String
 }

@@ -3,6 +3,7 @@ import Wording
 /// The short localised labels of one language (`templates/<lang>/strings.json`): column names
 /// and row problems for receipts, which templates cannot look up by key themselves.
 public struct ReplyStrings: Decodable, Sendable {
+    /// One row problem in the reader's language: what is wrong and how to fix it.
     public struct RowProblem: Decodable, Sendable {
         /// What is wrong ("not a valid e-mail address").
         public let problem: String
@@ -46,12 +47,15 @@ public struct ReplyStrings: Decodable, Sendable {
         return text
     }
 
+    /// The column's name in the reader's language; the key itself when the file lacks it.
     public func column(_ key: String) -> String { columns[key] ?? key }
 
+    /// The most specific wording for `problem` in `field`: `field.problem`, then `problem`, then the catch-all `*`.
     public func rowProblem(field: String, problem: String) -> RowProblem {
         rowProblems["\(field).\(problem)"] ?? rowProblems[problem] ?? rowProblems["*"]
             ?? RowProblem(problem: problem, advice: "")
     }
 
+    /// A word of the `words` table; the key itself when the file lacks it.
     public func word(_ key: String) -> String { words[key] ?? key }
 }

@@ -7,6 +7,7 @@ public enum ReplyTemplateError: Error, Equatable, Sendable, CustomStringConverti
     /// The strings file of a language is missing or not the expected JSON.
     case invalidStrings(path: String, detail: String)
 
+    /// Which template or strings file is wrong, and how.
     public var description: String {
         switch self {
         case let .missingTemplate(path):

@@ -8,6 +8,7 @@ import Store
 /// Subjects and plain-text bodies are rendered without escaping; HTML bodies escape every
 /// value (names and file names come from senders and must not become markup).
 public final class TemplateLibrary: @unchecked Sendable {
+    /// The languages templates exist in (kk, ru, en).
     public typealias Language = RosterPerson.Language
 
     /// The template names the bot uses; every language has each of them.
@@ -16,6 +17,7 @@ public final class TemplateLibrary: @unchecked Sendable {
         "report_to_dshr", "poison_note", "reject_message", "reject_unit_mismatch",
     ]
 
+    /// `templates/`, with one folder per language.
     public let directory: URL
     /// The closing every mail ends with (`{{signature.*}}`).
     public let signature: MailSignature
@@ -24,6 +26,7 @@ public final class TemplateLibrary: @unchecked Sendable {
     private var strings: [Language: ReplyStrings] = [:]
     private let mutex = NSLock()
 
+    /// A library over `directory`; templates are read and compiled on first use.
     public init(directory: URL, signature: MailSignature = MailSignature()) {
         self.directory = directory
         self.signature = signature

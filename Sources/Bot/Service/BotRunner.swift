@@ -7,14 +7,18 @@ import Store
 /// The bot's work, driven from one thread: a pass over the mailbox, then the outbox. Blocking
 /// (libcurl), so `BotService` runs it off the cooperative thread pool.
 public final class BotRunner {
+    /// What one poll did (`cpdbot poll` prints it).
     public struct PollReport: Sendable, Equatable, Codable {
         /// Messages found in the mailbox, the bot's own sent copies not counted.
         public var seen: Int
         /// The bot's own copies of what it sent, filed into Sent (or removed where the server
         /// keeps its own copies there).
         public var sentCopies: Int
+        /// Messages handled, per outcome (`processed`, `rejected`, `ignored`, `reported`).
         public var outcomes: [String: Int]
+        /// Messages the SMTP server accepted.
         public var sent: Int
+        /// Messages whose sending failed (retried later unless permanent).
         public var sendFailures: Int
         /// Held back because the server throttled (421, 4.7.x): sent later, not failures.
         public var throttled = 0
@@ -37,6 +41,7 @@ public final class BotRunner {
     /// The server's folders, found once per IMAP session.
     private var folders: MailFolders?
 
+    /// A runner for `environment`: reads the templates and what the outbox sent (for pacing); connects on the first poll, not here.
     public init(environment: BotEnvironment) throws {
         self.environment = environment
         let renderer = try TemplateLibraryRenderer(directory: environment.templatesDirectory,
@@ -188,6 +193,7 @@ public final class BotRunner {
         try? environment.store.journal.append(JournalEvent(at: environment.now(), event: .error, detail: text))
     }
 
+    /// Logs out of IMAP and drops the connections; the next poll connects again.
     public func disconnect() {
         imap?.logout()
         imap = nil

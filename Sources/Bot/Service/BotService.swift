@@ -19,6 +19,7 @@ public struct BotService: Service {
     /// Wakes the loop from its wait (the console does, after queueing a sign-in mail).
     let waker: IdleWaker?
 
+    /// The service; `storeLock` is held for its lifetime, `waker` (one is made when nil) ends an IMAP IDLE wait on shutdown.
     public init(environment: BotEnvironment, storeLock: StoreLock? = nil, notifier: ServiceNotifier = ServiceNotifier(),
                 waker: IdleWaker? = nil) {
         self.environment = environment
@@ -27,6 +28,7 @@ public struct BotService: Service {
         self.waker = waker
     }
 
+    /// Polls and sends until SIGTERM or SIGINT, telling systemd how it goes; the mail loop runs on a thread of its own.
     public func run() async throws {
         let stop = StopFlag()
         let waker = try self.waker ?? IdleWaker()
@@ -199,6 +201,7 @@ final class Heartbeat: @unchecked Sendable {
 }
 
 extension RetentionRules {
+    /// The store's rules from the configuration's `retention.*`.
     public init(_ retention: CPDBotConfiguration.Retention) {
         self.init(rawMessagesDays: retention.rawMessagesDays, journalPersonalDays: retention.journalPersonalDays,
                   closedCycleApplicationsYears: retention.closedCycleApplicationsYears)

@@ -11,17 +11,21 @@ public enum LogFormat: String, CaseIterable, Sendable {
 /// `journalctl -p err` works, and carries no timestamp of its own (the journal adds one).
 /// Messages are the bot's own wording; no password or token is ever put into one.
 public struct LogLineHandler: LogHandler {
+    /// Metadata added to every line (swift-log `LogHandler`).
     public var metadata: Logger.Metadata = [:]
+    /// Lines below this level are dropped.
     public var logLevel: Logger.Level = .info
     let label: String
     let format: LogFormat
     let toJournal: Bool
 
+    /// One metadata value (swift-log `LogHandler`).
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes one line to standard error, as text or JSON; text to the systemd journal gets an sd-daemon(3) priority prefix (`<3>`) instead of a timestamp.
     public func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let line = Self.line(level: event.level, message: "\(event.message)", metadata: merged, label: label,
@@ -83,6 +87,7 @@ public enum LogSetup {
 
     private static let once = Once()
 
+    /// Makes this handler the process's logging backend, once; later calls do nothing (swift-log allows one bootstrap).
     public static func install(format: LogFormat, level: Logger.Level) {
         once.lock.withLock {
             guard !once.installed else { return }

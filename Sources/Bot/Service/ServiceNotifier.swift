@@ -14,6 +14,7 @@ public final class ServiceNotifier: Sendable {
     /// advises); nil without a watchdog.
     public let watchdogInterval: Duration?
 
+    /// A notifier for the socket `NOTIFY_SOCKET` names and the interval `WATCHDOG_USEC` gives.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let path = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
         socketPath = path
@@ -29,8 +30,11 @@ public final class ServiceNotifier: Sendable {
     /// A notifier that does nothing.
     public static let none = ServiceNotifier(environment: [:])
 
+    /// `READY=1`: the mail loop runs (for `Type=notify`).
     public func ready() { send("READY=1") }
+    /// `STOPPING=1`: the service is shutting down.
     public func stopping() { send("STOPPING=1") }
+    /// `WATCHDOG=1`: the loop is alive (`WatchdogSec=`).
     public func watchdog() { send("WATCHDOG=1") }
     /// One line for `systemctl status`, e.g. "polling", "sending 120/2000".
     public func status(_ text: String) {

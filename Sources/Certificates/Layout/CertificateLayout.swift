@@ -5,18 +5,26 @@ import Yams
 /// (positions in millimetres from the top left corner, font sizes in points, colours as
 /// `#RRGGBB`). Texts come from each language's file (`CertificateTexts`).
 public struct CertificateLayout: Sendable, Equatable, Decodable {
+    /// The paper size.
     public struct Page: Sendable, Equatable, Decodable {
+        /// Width in millimetres (`width_mm`).
         public var widthMM: Double
+        /// Height in millimetres (`height_mm`).
         public var heightMM: Double
         enum CodingKeys: String, CodingKey { case widthMM = "width_mm", heightMM = "height_mm" }
     }
 
     /// Two rectangles drawn around the page (the outer one thicker).
     public struct Frame: Sendable, Equatable, Decodable {
+        /// The outer rectangle's distance from the paper's edge, in millimetres.
         public var insetMM: Double
+        /// The outer line's width, in points.
         public var lineWidthPT: Double
+        /// The inner rectangle's distance from the paper's edge, in millimetres.
         public var innerInsetMM: Double
+        /// The inner line's width, in points.
         public var innerLineWidthPT: Double
+        /// `#RRGGBB`.
         public var color: String
         enum CodingKeys: String, CodingKey {
             case insetMM = "inset_mm", lineWidthPT = "line_pt", innerInsetMM = "inner_inset_mm"
@@ -26,27 +34,36 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
 
     /// An image's place: its top left corner and width (the height follows the image).
     public struct ImageBox: Sendable, Equatable, Decodable {
+        /// Left edge, in millimetres from the paper's left.
         public var xMM: Double
+        /// Top edge, in millimetres from the paper's top.
         public var yMM: Double
+        /// Width in millimetres.
         public var widthMM: Double
         enum CodingKeys: String, CodingKey { case xMM = "x_mm", yMM = "y_mm", widthMM = "width_mm" }
     }
 
     /// The QR code's square, and the text under it.
     public struct QRBox: Sendable, Equatable, Decodable {
+        /// Left edge, in millimetres.
         public var xMM: Double
+        /// Top edge, in millimetres.
         public var yMM: Double
+        /// The square's side, in millimetres.
         public var sizeMM: Double
         enum CodingKeys: String, CodingKey { case xMM = "x_mm", yMM = "y_mm", sizeMM = "size_mm" }
     }
 
     /// A band of the page that one language's texts fill.
     public struct Column: Sendable, Equatable, Decodable {
+        /// Left edge, in millimetres.
         public var xMM: Double
+        /// Width in millimetres.
         public var widthMM: Double
         enum CodingKeys: String, CodingKey { case xMM = "x_mm", widthMM = "width_mm" }
     }
 
+    /// The language columns for one and for two languages.
     public struct Columns: Sendable, Equatable, Decodable {
         /// One language: usually one wide column.
         public var one: [Column]
@@ -57,6 +74,7 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
         enum CodingKeys: String, CodingKey { case one, two, twoFontScale = "two_font_scale" }
     }
 
+    /// Where a text is drawn and how often.
     public enum Scope: String, Sendable, Equatable, Decodable {
         /// Drawn once per language, inside that language's column.
         case column
@@ -66,21 +84,32 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
         case first
     }
 
+    /// How a text lines up in its box.
     public enum Alignment: String, Sendable, Equatable, Decodable {
         case left, center, right
     }
 
     /// One text of the texts file (`key`) at a height of the page.
     public struct TextItem: Sendable, Equatable, Decodable {
+        /// The key in the texts file.
         public var key: String
+        /// Where it is drawn; `column` when not given.
         public var scope: Scope
+        /// Left edge in millimetres, for `page` and `first` scopes.
         public var xMM: Double?
+        /// Width in millimetres, for `page` and `first` scopes.
         public var widthMM: Double?
+        /// The baseline's height from the paper's top, in millimetres.
         public var yMM: Double
+        /// Font size in points (before `two_font_scale`).
         public var sizePT: Double
+        /// Bold face; false when not given.
         public var bold: Bool
+        /// Italic face; false when not given.
         public var italic: Bool
+        /// `#RRGGBB`; nil: the layout's `textColor`.
         public var color: String?
+        /// Alignment; `center` when not given.
         public var align: Alignment
         /// `duplicate`: only on a re-issued copy.
         public var when: String?
@@ -90,6 +119,7 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
             case color, align, when
         }
 
+        /// Reads the YAML keys (`x_mm`, `size_pt`, …), with the defaults above for the optional ones.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             key = try c.decode(String.self, forKey: .key)
@@ -106,18 +136,27 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
         }
     }
 
+    /// The paper size.
     public var page: Page
     /// A fontconfig family with the Kazakh letters (Noto Sans, DejaVu Sans).
     public var fontFamily: String
+    /// `#RRGGBB` of texts that name no colour.
     public var textColor: String
+    /// The border; nil: none.
     public var frame: Frame?
+    /// Where the university's logo goes; nil: no logo.
     public var logo: ImageBox?
+    /// Where the signatory's signature goes.
     public var signature: ImageBox?
+    /// Where the stamp goes.
     public var stamp: ImageBox?
     /// The images' resolution at their printed size (larger images are scaled down once).
     public var imageDPI: Double
+    /// Where the verification QR code goes.
     public var qr: QRBox
+    /// The language columns.
     public var columns: Columns
+    /// Every text, drawn in order.
     public var texts: [TextItem]
 
     enum CodingKeys: String, CodingKey {

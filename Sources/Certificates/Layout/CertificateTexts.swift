@@ -4,14 +4,18 @@ import Foundation
 /// are the texts the layout places by key, with `{placeholders}`; `formats` and `groups` name
 /// the delivery and the §5.3 competency group in that language.
 public struct CertificateTexts: Sendable, Equatable, Decodable {
+    /// Texts by layout key, with `{placeholders}`.
     public var strings: [String: String]
+    /// The delivery (`offline`, `online`, `blended`) in this language.
     public var formats: [String: String]
+    /// The §5.3 competency groups in this language, by group key.
     public var groups: [String: String]
 
     /// The placeholders a text may use.
     public static let placeholders = ["name", "course", "group", "hours", "start_date", "end_date", "format", "number",
                                       "code", "issue_date", "duplicate_date", "verify_url", "signatory"]
 
+    /// Reads one language's file and checks that it has every text `layout` places and no unknown placeholder.
     public static func load(_ url: URL, layout: CertificateLayout) throws(CertificateError) -> CertificateTexts {
         let texts: CertificateTexts = try decodeYAML(url)
         for item in layout.texts where texts.strings[item.key] == nil {
@@ -53,8 +57,11 @@ public struct CertificateTexts: Sendable, Equatable, Decodable {
 
 /// The template folder read once: the layout and the texts of every language.
 public struct CertificateTemplate: Sendable, Equatable {
+    /// The languages a certificate may be printed in.
     public static let languages = ["kk", "ru", "en"]
+    /// The page layout (`layout.yml`).
     public var layout: CertificateLayout
+    /// Each language's texts, by language code.
     public var texts: [String: CertificateTexts]
 
     /// Reads `<directory>/layout.yml` and `<directory>/{kk,ru,en}.yml` (usually `templates/certificate`).

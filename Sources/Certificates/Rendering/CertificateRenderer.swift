@@ -7,10 +7,14 @@ import Foundation
 public final class CertificateRenderer {
     /// PNG files DSHR provides, by configuration key (named in errors).
     public struct Images: Sendable, Equatable {
+        /// The signature image's path (`certificates.signature_image`).
         public var signature: String?
+        /// The stamp image's path (`certificates.stamp_image`).
         public var stamp: String?
+        /// The logo image's path (`certificates.logo_image`).
         public var logo: String?
 
+        /// The images; any may be left out.
         public init(signature: String? = nil, stamp: String? = nil, logo: String? = nil) {
             self.signature = signature
             self.stamp = stamp
@@ -18,11 +22,13 @@ public final class CertificateRenderer {
         }
     }
 
+    /// The layout and texts used.
     public let template: CertificateTemplate
     private let signature: OpaquePointer?
     private let stamp: OpaquePointer?
     private let logo: OpaquePointer?
 
+    /// Loads the images once (as Cairo surfaces); throws when one is missing or cannot be read as PNG.
     public init(template: CertificateTemplate, images: Images) throws(CertificateError) {
         self.template = template
         var loaded: [OpaquePointer?] = []

@@ -9,10 +9,12 @@ public struct VerificationCode: Sendable {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
     private let secret: [UInt8]
 
+    /// A code maker keyed with the store's secret (at least `CertificateBook.minimumSecretBytes`).
     public init(secret: [UInt8]) {
         self.secret = secret
     }
 
+    /// The short code printed beside `number`: HMAC-SHA256 of the number (RFC 2104), so only the key holder can make one.
     public func code(for number: String) -> String {
         let mac = Array(HMAC<SHA256>.authenticationCode(for: Data(number.utf8), using: SymmetricKey(data: secret)))
         // 40 bits = 8 base32 characters.

@@ -8,12 +8,14 @@ public struct ConfigurationIssue: Sendable, Equatable, CustomStringConvertible {
     /// Where the value came from, e.g. `config/cpdbot.yml, line 3` or `CPDBOT_IMAP_URL`.
     public var origin: String?
 
+    /// An issue with `key`; `origin` says where the value came from (file, variable).
     public init(key: String, problem: String, origin: String? = nil) {
         self.key = key
         self.problem = problem
         self.origin = origin
     }
 
+    /// `key: problem (origin)`, the form the loader prints.
     public var description: String {
         origin.map { "\(key): \(problem) (\($0))" } ?? "\(key): \(problem)"
     }

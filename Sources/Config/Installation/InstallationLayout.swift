@@ -21,6 +21,7 @@ public struct InstallationLayout: Sendable, Equatable {
         configurationFile: CPDBotConfiguration.defaultPath, templatesDirectory: "templates",
         ruleDirectories: ["config"], isInstalled: false)
 
+    /// A layout with the given paths.
     public init(configurationFile: String, templatesDirectory: String, ruleDirectories: [String], isInstalled: Bool) {
         self.configurationFile = configurationFile
         self.templatesDirectory = templatesDirectory

@@ -7,8 +7,10 @@ public struct ConfigurationLoader: Sendable {
     /// A configuration file is a page of text; a bigger one is a mistake (or not ours).
     public static let maxFileBytes = 1 << 20
 
+    /// The variables `CPDBOT_*` overrides and `*_password_env` keys are read from.
     public var environment: [String: String]
 
+    /// A loader reading `environment`; tests pass their own instead of the process's.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
     }

@@ -6,8 +6,10 @@ public struct PasswordResolver: Sendable {
     /// Password files are tiny; anything bigger is not a password file.
     public static let maxFileBytes = 4096
 
+    /// The variables `*_password_env` names are looked up in.
     public var environment: [String: String]
 
+    /// A resolver reading `environment` (the process's by default).
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
     }

@@ -7,6 +7,7 @@ public struct PasswordSource: Sendable, Equatable {
     /// Refused when group or others may read it.
     public var file: String?
 
+    /// A password read from `environmentVariable`, or from `file` when that is set.
     public init(environmentVariable: String, file: String? = nil) {
         self.environmentVariable = environmentVariable
         self.file = file

@@ -4,6 +4,7 @@
 public struct Secret: Sendable, Equatable {
     private let value: String
 
+    /// Wraps `value`; only `reveal()` gives it back.
     public init(_ value: String) {
         self.value = value
     }
@@ -16,7 +17,9 @@ public struct Secret: Sendable, Equatable {
 }
 
 extension Secret: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Always `<redacted>`, so that logs and error messages never carry the value.
     public var description: String { "<redacted>" }
+    /// Always `Secret(<redacted>)`, for `debugPrint` and the debugger.
     public var debugDescription: String { "Secret(<redacted>)" }
     /// `dump()` and `Mirror` see no children, so no field leaks through reflection.
     public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }

@@ -8,8 +8,10 @@ import Foundation
 /// `$CREDENTIALS_DIRECTORY` is set, a relative path is looked up there first, then relative to
 /// the working directory.
 public struct SecretFile: Sendable {
+    /// The environment, for `$CREDENTIALS_DIRECTORY` (systemd credentials).
     public var environment: [String: String]
 
+    /// A reader using `environment` (the process's by default).
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
     }

@@ -13,6 +13,7 @@ extension CPDBotConfiguration {
         /// Who runs the service: told with DSHR when the bot cannot log in (none by default).
         public var admin: [String]
 
+        /// Settings with the development defaults (the sandbox's addresses).
         public init(
             address: String = "hr-intake@kazguu.kz",
             dshr: [String] = ["dshr@kazguu.kz"],

@@ -19,6 +19,7 @@ extension CPDBotConfiguration {
         /// The languages printed on every certificate (one or two); empty: the participant's own.
         public var languages: [Language]
 
+        /// Settings with the development defaults (the test fixtures' images).
         public init(
             signatureImage: String = "Tests/Fixtures/certificate/signature.png",
             stampImage: String = "Tests/Fixtures/certificate/stamp.png",

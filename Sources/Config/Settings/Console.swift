@@ -18,16 +18,22 @@ extension CPDBotConfiguration {
         /// Sign-in requests from one client (IP address) in an hour.
         public var signInPerClientPerHour: Int
 
+        /// Where the console listens (`console.listen`, `host:port`).
         public struct Listen: Sendable, Equatable, CustomStringConvertible {
+            /// An address or host name; IPv6 without brackets.
             public var host: String
+            /// The TCP port.
             public var port: Int
+            /// A listening address as given.
             public init(host: String, port: Int) {
                 self.host = host
                 self.port = port
             }
+            /// `host:port`, with IPv6 in brackets (RFC 3986 §3.2.2).
             public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
         }
 
+        /// Settings with safe defaults: loopback only, short-lived links and sessions.
         public init(
             listen: Listen? = Listen(host: "127.0.0.1", port: 8080), publicURL: String = "http://127.0.0.1:8080",
             linkValidMinutes: Int = 15, sessionIdleMinutes: Int = 30, sessionAbsoluteHours: Int = 12,

@@ -5,7 +5,9 @@ extension CPDBotConfiguration {
     public struct IMAP: Sendable, Equatable {
         /// `imaps://host:port` (TLS from the start) or `imap://host:port` (STARTTLS, required).
         public var url: URL
+        /// The login name (`imap.user`); with OAuth2 the mailbox.
         public var user: String
+        /// Where the password comes from (`imap.password_env` or `imap.password_file`).
         public var password: PasswordSource
         /// The folder new mail arrives in.
         public var mailbox: String
@@ -16,10 +18,14 @@ extension CPDBotConfiguration {
         /// The folders of the four outcomes, created under the server's personal namespace
         /// (`INBOX.Processed` where the server has the `INBOX.` prefix).
         public var processedFolder: String = "Processed"
+        /// Where rejected applications are moved (`imap.rejected_folder`).
         public var rejectedFolder: String = "Rejected"
+        /// Where mail the bot does not handle is moved (`imap.ignored_folder`).
         public var ignoredFolder: String = "Ignored"
+        /// Where messages reported to DSHR are moved (`imap.reported_folder`).
         public var reportedFolder: String = "Reported"
 
+        /// Settings with the development defaults (the mail sandbox's Dovecot).
         public init(
             url: URL = URL(string: "imaps://127.0.0.1:10993")!,  // a literal: cannot fail
             user: String = "hr-intake@kazguu.kz",

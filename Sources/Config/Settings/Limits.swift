@@ -28,6 +28,7 @@ extension CPDBotConfiguration {
         /// The longest single XML token (a text node, an attribute value), in bytes.
         public var maxXMLTokenBytes: Int = 1024 * 1024
 
+        /// The three classic limits; the others keep their defaults.
         public init(maxMessageBytes: Int = 25 * 1024 * 1024, maxAttachmentBytes: Int = 10 * 1024 * 1024, maxRows: Int = 10_000) {
             self.maxMessageBytes = maxMessageBytes
             self.maxAttachmentBytes = maxAttachmentBytes

@@ -12,6 +12,7 @@ extension CPDBotConfiguration {
     /// Where OAuth2 access tokens come from (`oauth2.*`), for `imap.auth: oauth2` and
     /// `smtp.auth: oauth2`. Secrets are files (mode 600) or systemd credentials, never values.
     public struct OAuth2: Sendable, Equatable {
+        /// Whose token endpoint and grant to use (`oauth2.provider`).
         public enum Provider: String, Sendable, Equatable, CaseIterable {
             /// Microsoft 365 (Entra ID): the client-credentials grant, with a secret or a certificate.
             case microsoft
@@ -45,6 +46,7 @@ extension CPDBotConfiguration {
         public var serviceAccountFile: String?
         /// The scope asked for; nil: the provider's (see `effectiveScope`).
         public var scope: String?
+        /// The SASL mechanism (`oauth2.mechanism`): XOAUTH2, or OAUTHBEARER (RFC 7628).
         public var mechanism: Mechanism
         /// The mailbox a Google service account acts for; nil: `imap.user`.
         public var subject: String?
@@ -53,6 +55,7 @@ extension CPDBotConfiguration {
         /// The largest token response read; a longer one is refused.
         public var maxResponseBytes: Int
 
+        /// Settings for a provider; unset fields fall back to the provider's defaults.
         public init(
             provider: Provider? = nil, tenant: String? = nil, tokenURL: URL? = nil, clientID: String? = nil,
             clientSecretFile: String? = nil, certificateFile: String? = nil, privateKeyFile: String? = nil,
@@ -104,6 +107,7 @@ extension CPDBotConfiguration {
         /// reported to DSHR and `bot.admin` (`alerts.plan_unconfirmed_working_days`).
         public var planUnconfirmedWorkingDays: Int
 
+        /// Alerts after 30 minutes of failure and after 3 working days without a Plan confirmation.
         public init(afterMinutes: Int = 30, planUnconfirmedWorkingDays: Int = 3) {
             self.afterMinutes = afterMinutes
             self.planUnconfirmedWorkingDays = planUnconfirmedWorkingDays

@@ -5,6 +5,7 @@ extension CPDBotConfiguration {
         /// Replies to one sender in any hour; 0 means never reply.
         public var maxPerSenderPerHour: Int
 
+        /// At most 5 replies to one sender per hour by default.
         public init(maxPerSenderPerHour: Int = 5) {
             self.maxPerSenderPerHour = maxPerSenderPerHour
         }

@@ -12,6 +12,7 @@ extension CPDBotConfiguration {
         /// the Regulation's obligations (§6.3) look back five years.
         public var closedCycleApplicationsYears: Int
 
+        /// Defaults: raw messages and personal journal fields for 3 years, closed cycles' applications for 5.
         public init(rawMessagesDays: Int = 1095, journalPersonalDays: Int = 1095, closedCycleApplicationsYears: Int = 5) {
             self.rawMessagesDays = rawMessagesDays
             self.journalPersonalDays = journalPersonalDays

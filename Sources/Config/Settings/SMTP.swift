@@ -5,7 +5,9 @@ extension CPDBotConfiguration {
     public struct SMTP: Sendable, Equatable {
         /// `smtp://host:port` (STARTTLS, required) or `smtps://host:port`.
         public var url: URL
+        /// The login name (`smtp.user`); with OAuth2 the mailbox.
         public var user: String
+        /// Where the password comes from (`smtp.password_env` or `smtp.password_file`).
         public var password: PasswordSource
         /// `password`, or `oauth2` (a token from `oauth2.*`; `user` is then the mailbox).
         public var auth: Authentication
@@ -17,6 +19,7 @@ extension CPDBotConfiguration {
         /// Envelope recipients per day (Asia/Almaty) at most; 0 = no limit.
         public var maxRecipientsPerDay: Int = 0
 
+        /// Settings with the development defaults (the mail sandbox's Postfix).
         public init(
             url: URL = URL(string: "smtp://127.0.0.1:10587")!,  // a literal: cannot fail
             user: String = "hr-intake@kazguu.kz",

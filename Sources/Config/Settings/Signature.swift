@@ -3,14 +3,22 @@ extension CPDBotConfiguration {
     /// each language (the Regulation's name when not set), a contact person, phone, room and
     /// address. Every closing shows them, so that no notice leaves a person without someone to call.
     public struct Signature: Sendable, Equatable {
+        /// The department's name in Kazakh (`signature.department_kk`).
         public var departmentKK: String?
+        /// The department's name in Russian (`signature.department_ru`).
         public var departmentRU: String?
+        /// The department's name in English (`signature.department_en`).
         public var departmentEN: String?
+        /// The person to contact (`signature.contact`).
         public var contact: String?
+        /// The phone to call (`signature.phone`).
         public var phone: String?
+        /// The room to visit (`signature.room`).
         public var room: String?
+        /// The address to write to (`signature.email`).
         public var email: String?
 
+        /// A closing; unset fields are left out of the mails.
         public init(departmentKK: String? = nil, departmentRU: String? = nil, departmentEN: String? = nil,
                     contact: String? = nil, phone: String? = nil, room: String? = nil, email: String? = nil) {
             self.departmentKK = departmentKK

@@ -8,6 +8,7 @@ extension CPDBotConfiguration {
         /// meant for a local test server, never for a real one.
         public var allowPlaintextOnLoopback: Bool
 
+        /// The development defaults: the sandbox's CA, and TLS even on loopback.
         public init(caFile: String? = "var/mail-sandbox/ca.pem", allowPlaintextOnLoopback: Bool = false) {
             self.caFile = caFile
             self.allowPlaintextOnLoopback = allowPlaintextOnLoopback

@@ -12,6 +12,7 @@ public protocol SignInMailing: Sendable {
 }
 
 extension SignInMailing {
+    /// Does nothing: a mailer without a loop to wake (tests) needs no nudge.
     public func outboxChanged() {}
 }
 

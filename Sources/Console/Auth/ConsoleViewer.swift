@@ -5,12 +5,18 @@ import Store
 /// Who is looking, and what they may see: DSHR everything, a head their own unit, everyone
 /// their own record (roles from the roster; `bot.dshr` addresses are DSHR too).
 public struct ConsoleViewer: Sendable, Equatable {
+    /// What the viewer may see: everything (DSHR), their unit (head), their own record (staff).
     public enum Role: String, Sendable { case dshr, head, staff }
 
+    /// The signed-in address.
     public var email: String
+    /// The name from the roster.
     public var fullName: String
+    /// What the viewer may see.
     public var role: Role
+    /// The viewer's unit from the roster, when they have one.
     public var unit: String?
+    /// The language pages are shown in, until the viewer picks another.
     public var language: RosterPerson.Language
 
     /// The viewer for `email`, or nil when neither the roster nor `bot.dshr` knows it.

@@ -11,12 +11,14 @@ public final class ConsoleApp: Sendable {
     let environment: BotEnvironment
     let templates: ConsoleTemplates
     let auth: ConsoleAuth
+    /// The `/metrics` figures.
     public let metrics: ConsoleMetrics
 
     static let sessionCookie = "cpdbot_session"
     static let browserCookie = "cpdbot_browser"
     static let languageCookie = "cpdbot_lang"
 
+    /// The console over the bot's store, templates and sign-in mailer.
     public init(environment: BotEnvironment, templates: ConsoleTemplates, mailer: any SignInMailing) {
         self.environment = environment
         self.templates = templates

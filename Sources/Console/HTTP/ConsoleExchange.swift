@@ -3,14 +3,20 @@ import Foundation
 /// A request as the console's pages see it: no HTTP library types, so the routes are tested
 /// without a socket, and the Hummingbird adapter stays one small file.
 public struct ConsoleRequest: Sendable {
+    /// `GET` or `POST`.
     public var method: String
+    /// The path, without the query.
     public var path: String
+    /// The query's parameters, decoded.
     public var query: [String: String]
+    /// The request's cookies by name.
     public var cookies: [String: String]
+    /// A POST's form fields (`application/x-www-form-urlencoded`), decoded.
     public var form: [String: String]
     /// The client's IP address (the rate limit's key).
     public var client: String
 
+    /// A request; tests build them directly.
     public init(method: String, path: String, query: [String: String] = [:], cookies: [String: String] = [:],
                 form: [String: String] = [:], client: String = "127.0.0.1") {
         self.method = method
@@ -38,11 +44,16 @@ public struct ConsoleRequest: Sendable {
 
 /// A response before it becomes HTTP.
 public struct ConsoleResponse: Sendable {
+    /// The HTTP status code.
     public var status: Int
+    /// The Content-Type header's value.
     public var contentType: String
+    /// The body.
     public var body: Data
+    /// Further headers (Set-Cookie may repeat, so a list).
     public var headers: [(name: String, value: String)] = []
 
+    /// A response.
     public init(status: Int, contentType: String, body: Data, headers: [(name: String, value: String)] = []) {
         self.status = status
         self.contentType = contentType
@@ -58,8 +69,10 @@ public struct ConsoleResponse: Sendable {
         ConsoleResponse(status: 303, contentType: "text/plain; charset=utf-8", body: Data(), headers: [("Location", location)])
     }
 
+    /// The body as UTF-8 text (tests).
     public var bodyText: String { String(decoding: body, as: UTF8.self) }
 
+    /// Every value of header `name`, case-insensitively.
     public func header(_ name: String) -> [String] {
         headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
     }

@@ -84,6 +84,7 @@ public struct ConsoleService: Service {
     let logger: Logger
     let onListening: @Sendable (Int) async -> Void
 
+    /// A service listening on `host:port`; `onListening` gets the port bound (0 asks for any).
     public init(app: ConsoleApp, host: String, port: Int, logger: Logger,
                 onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
         self.app = app
@@ -93,6 +94,7 @@ public struct ConsoleService: Service {
         self.onListening = onListening
     }
 
+    /// Serves until the service group shuts down; a failure to listen is logged, not thrown.
     public func run() async throws {
         let application = Application(
             responder: ConsoleResponder(app: app),
@@ -118,11 +120,13 @@ public struct OutboxSignInMailer: SignInMailing {
     let environment: BotEnvironment
     let wake: @Sendable () -> Void
 
+    /// A mailer that queues into `environment`'s outbox and calls `wake` so that the loop sends.
     public init(environment: BotEnvironment, wake: @escaping @Sendable () -> Void) {
         self.environment = environment
         self.wake = wake
     }
 
+    /// Queues the sign-in mail in the person's language and returns its Message-ID.
     public func send(to person: RosterPerson, link: String, validMinutes: Int, key: String) throws -> String {
         let messageID = try ConsoleSignInMail(environment: environment).queue(to: person, link: link,
                                                                               validMinutes: validMinutes, key: key)
@@ -130,5 +134,6 @@ public struct OutboxSignInMailer: SignInMailing {
         return messageID
     }
 
+    /// Wakes the mail loop.
     public func outboxChanged() { wake() }
 }

@@ -10,6 +10,7 @@ public final class ConsoleMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     let factory: PrometheusMetricsFactory
 
+    /// Metrics with a registry of their own.
     public init() {
         factory = PrometheusMetricsFactory(registry: registry)
     }

@@ -7,60 +7,105 @@ import Store
 /// The cycle at a glance (DSHR): dates, units applied / late / not yet, messages by outcome,
 /// the outbox, and the Plan with its announcements. Values from the store in, page values out.
 public struct OverviewPage: Sendable {
+    /// One unit's line in the applications table.
     public struct UnitLine: Sendable, Equatable {
+        /// The unit's name.
         public var name: String
+        /// The unit's URL id (`UnitID`).
         public var id: String
+        /// Rows accepted this cycle.
         public var rows: Int
         /// `ok`, `late` or `missing`.
         public var state: String
+        /// `state` in the viewer's language.
         public var stateText: String
+        /// When the latest rows arrived, as people write it; `–` when none did.
         public var updated: String
     }
+    /// One figure of a count table (messages, outbox).
     public struct Count: Sendable, Equatable {
+        /// The count's key (an outcome or an outbox state).
         public var key: String
+        /// The key in the viewer's language.
         public var label: String
+        /// The figure.
         public var value: Int
     }
+    /// One Plan of the cycle and its announcements.
     public struct PlanLine: Sendable, Equatable {
+        /// The Plan's folder in the store.
         public var slot: String
+        /// The attachment's name as DSHR sent it.
         public var file: String
+        /// `previewed`, `confirmed` or `announced`.
         public var state: String
+        /// `state` in the viewer's language.
         public var stateText: String
+        /// The approval date, as people write it.
         public var approved: String
+        /// The §7.7 deadline, as people write it.
         public var deadline: String
+        /// Working days left up to the deadline.
         public var workingDaysLeft: Int
+        /// True once the deadline has passed and the Plan is not yet announced.
         public var deadlineMissed: Bool
+        /// Announcements sent.
         public var sent: Int
+        /// Announcements waiting in the outbox.
         public var pending: Int
+        /// Announcements that failed.
         public var failed: Int
+        /// Announcements queued in all.
         public var total: Int
         /// Sent of all queued, 0…100, and the bar's width in the 300-wide progress SVG.
         public var percent: Int
+        /// `percent` × 3.
         public var progressWidth: Int
+        /// When the pending ones will have gone at the configured pace; empty without limits.
         public var paceFinish: String
+        /// True when `paceFinish` is set.
         public var hasPace: Bool
+        /// True when that pace ends after the deadline.
         public var paceMissesDeadline: Bool
         /// Not announced yet: the Plan page offers "Confirm and announce".
         public var canAnnounce: Bool
     }
 
+    /// The academic year shown.
     public var cycle: String
+    /// Today, as people write it.
     public var today: String
+    /// The applications' deadline (§7.4), as people write it.
     public var applicationDeadline: String
+    /// The Plan's deadline, as people write it.
     public var planDeadline: String
+    /// Units in the roster.
     public var unitsTotal: Int
+    /// Units that applied in time.
     public var unitsApplied: Int
+    /// Units that applied late.
     public var unitsLate: Int
+    /// Units that have not applied.
     public var unitsMissing: Int
+    /// Every unit's line.
     public var units: [UnitLine]
+    /// The units' states as a bar chart.
     public var chart: BarChart
+    /// Rows accepted this cycle, all units.
     public var rowsAccepted: Int
+    /// Messages handled, per outcome.
     public var messages: [Count]
+    /// Outgoing messages, per state.
     public var outbox: [Count]
+    /// The cycle's Plans.
     public var plans: [PlanLine]
+    /// True when the cycle has a Plan.
     public var hasPlan: Bool
+    /// When the mailbox was last polled, as people write it.
     public var lastPoll: String
+    /// The last poll's error, redacted.
     public var lastError: String
+    /// True when `lastError` is set (Mustache tests truthiness, not emptiness).
     public var hasLastError: Bool
 
     /// - Parameters:

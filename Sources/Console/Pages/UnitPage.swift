@@ -3,33 +3,54 @@ import Store
 
 /// One unit's application as the bot holds it: its current rows and the messages they came from.
 public struct UnitPage: Sendable {
+    /// One accepted row.
     public struct Row: Sendable, Equatable {
+        /// The row's number column; empty when the file had none.
         public var number: String
+        /// The employee's full name.
         public var fullName: String
+        /// The employee's address.
         public var email: String
+        /// The training direction.
         public var direction: String
+        /// The programme asked for.
         public var programme: String
+        /// The last course and its date, comma-separated.
         public var lastCourse: String
+        /// True when the row arrived after the deadline.
         public var late: Bool
     }
+    /// One message the rows came from.
     public struct Submission: Sendable, Equatable {
+        /// When it arrived, as people write it.
         public var received: String
+        /// Who sent it.
         public var from: String
+        /// The file the rows came from.
         public var file: String
+        /// Rows it brought.
         public var rows: Int
+        /// True when it arrived after the deadline.
         public var late: Bool
         /// `/units/<unit>/files/<n>` for a file (a table in the mail's body has none).
         public var fileHref: String
         public var hasFile: Bool
     }
 
+    /// The unit's name.
     public var name: String
+    /// The unit's URL id (`UnitID`).
     public var id: String
+    /// The academic year.
     public var cycle: String
+    /// The current rows.
     public var rows: [Row]
+    /// True when `rows` is not empty.
     public var hasRows: Bool
+    /// The messages the rows came from, newest first.
     public var submissions: [Submission]
 
+    /// The page of `unit` from its stored rows.
     public init(unit: String, cycle: String, rows: [StoredApplicationRow], strings: ConsoleStrings) {
         name = unit
         id = UnitID.of(unit)
@@ -69,13 +90,19 @@ public struct UnitPage: Sendable {
 
 /// The units a viewer may open: all for DSHR, their own for a head.
 public struct UnitListPage: Sendable {
+    /// One unit in the list.
     public struct Line: Sendable, Equatable {
+        /// The unit's name.
         public var name: String
+        /// The unit's URL id (`UnitID`).
         public var id: String
+        /// Rows accepted.
         public var rows: Int
     }
+    /// The units, in the order given.
     public var units: [Line]
 
+    /// The list of `names`, each with its row count from `rows`.
     public init(units names: [String], rows: [StoredApplicationRow]) {
         let counts = Dictionary(grouping: rows, by: \.unit).mapValues(\.count)
         units = names.map { Line(name: $0, id: UnitID.of($0), rows: counts[$0] ?? 0) }

@@ -8,9 +8,11 @@ import Yams
 /// The console's words in one language: `templates/console/strings/<lang>.yml`, a flat map
 /// of keys to texts, plus dates and counts written the way the mail writes them (`Wording`).
 public struct ConsoleStrings: Sendable {
+    /// The language of the texts.
     public let language: RosterPerson.Language
     let texts: [String: String]
 
+    /// Strings of `language`.
     public init(language: RosterPerson.Language, texts: [String: String]) {
         self.language = language
         self.texts = texts
@@ -36,6 +38,7 @@ public struct ConsoleStrings: Sendable {
 
     var wording: WordingLanguage { WordingLanguage(rawValue: language.rawValue) ?? .kk }
 
+    /// `date` as people write it in the language (`LongDate`).
     public func date(_ date: CivilDate) -> String {
         LongDate.text(year: date.year, month: date.month, day: date.day, language: wording)
     }
@@ -49,6 +52,7 @@ public struct ConsoleStrings: Sendable {
                              minute: secondOfDay % 3600 / 60, language: wording)
     }
 
+    /// `value` with its thousands grouped, as the mail writes numbers.
     public func number(_ value: Int) -> String { Numbers.grouped(value) }
 
     /// A Regulation term (`Glossary`), e.g. "plan".

@@ -11,11 +11,13 @@ import Store
 public struct ConsoleTemplates: Sendable {
     let library: MustacheLibrary
     let strings: [RosterPerson.Language: ConsoleStrings]
+    /// The console's CSS, served as is.
     public let stylesheet: Data
 
     static let pages = ["layout", "sign_in", "sign_in_sent", "sign_in_confirm", "message", "overview", "units", "unit",
                         "person", "plan", "completions", "compliance", "messages", "message_detail"]
 
+    /// Reads every page template and every language's strings from `directory`; throws when one is missing or wrong.
     public init(directory: URL) throws {
         var library = MustacheLibrary()
         for name in Self.pages {
@@ -42,6 +44,7 @@ public struct ConsoleTemplates: Sendable {
         self.stylesheet = stylesheet
     }
 
+    /// The strings of `language`; empty ones (keys shown as they are) when the language has no file.
     public func strings(_ language: RosterPerson.Language) -> ConsoleStrings {
         strings[language] ?? ConsoleStrings(language: language, texts: [:])
     }

@@ -5,6 +5,7 @@
 /// left open (`<td>` without `</td>`, `<tr>` without `</tr>`) close where the next one starts,
 /// as browsers do. A table nested in a cell is a table of its own.
 public enum HTMLTableReader {
+    /// Every `<table>` of `html` in document order; never throws: bad markup yields fewer tables.
     public static func read(html: String, limits: DocumentLimits = .init()) -> [Table] {
         var scanner = HTMLScanner(html)
         var stack: [HTMLTableState] = []

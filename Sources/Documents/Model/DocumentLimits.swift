@@ -11,14 +11,18 @@ public struct DocumentLimits: Sendable, Equatable {
     /// Most members a zip container may list (an office file has a few dozen; a hundred
     /// thousand empty members is an attack on the central directory reader).
     public var maxArchiveMembers: Int = 10_000
+    /// The most rows read from one table.
     public var maxRows: Int = 100_000
     /// Most cells (merged copies included) one document may yield: rows × columns alone would
     /// allow 25 million cells, which a 10 MB file can describe and memory cannot hold. Half a
     /// million (some 20 MB) is forty times a full application of 10,000 rows × 12 columns.
     /// Shared strings count against it too: each is held until the sheets are read.
     public var maxCells: Int = 500_000
+    /// The most columns read from one row.
     public var maxColumns: Int = 256
+    /// The most tables (sheets) read from one document.
     public var maxTables: Int = 64
+    /// The deepest XML nesting accepted (an XML bomb nests deep).
     public var maxXMLDepth: Int = 256
     /// The longest single XML token (text node, tag with its attributes) read from an archive
     /// member, in bytes: the streaming window never grows past it (`limits.max_xml_token_bytes`).
@@ -28,5 +32,6 @@ public struct DocumentLimits: Sendable, Equatable {
     /// the same way).
     public var inflateAheadMinBytes: Int = 1 << 20
 
+    /// The defaults above.
     public init() {}
 }

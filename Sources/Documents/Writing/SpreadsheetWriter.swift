@@ -5,19 +5,25 @@ import Foundation
 /// libxlsxwriter, which Excel, LibreOffice and Google Sheets all open. libxlsxwriter 1.1.4 writes
 /// only to a path, so the workbook goes through a private temporary file that is removed at once.
 public enum SpreadsheetWriter {
+    /// What a cell holds.
     public enum Value: Sendable, Equatable {
         case text(String)
         case number(Double)
         case empty
     }
 
+    /// One worksheet: a bold header row and the data rows under it.
     public struct Sheet: Sendable {
+        /// The tab's name (Excel allows 31 characters).
         public var name: String
+        /// The first row's titles.
         public var header: [String]
+        /// The data rows, each as long as `header` or shorter.
         public var rows: [[Value]]
         /// Column widths in characters (missing ones keep Excel's default).
         public var columnWidths: [Double]
 
+        /// A sheet; `columnWidths` may be left empty.
         public init(name: String, header: [String], rows: [[Value]], columnWidths: [Double] = []) {
             self.name = name
             self.header = header
@@ -26,10 +32,13 @@ public enum SpreadsheetWriter {
         }
     }
 
+    /// libxlsxwriter refused the workbook or the temporary file failed.
     public struct WriteError: Error, CustomStringConvertible, Sendable {
+        /// What failed, with libxlsxwriter's message.
         public var description: String
     }
 
+    /// The `.xlsx` bytes of a workbook with `sheets` in order (written by libxlsxwriter).
     public static func xlsx(_ sheets: [Sheet]) throws(WriteError) -> Data {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("cpdbot-xlsx-\(UUID().uuidString)", isDirectory: true)

@@ -2,9 +2,12 @@
 /// ten files each just under the per-file cap must not add up to ten times the work. One
 /// budget per message, shared by its files, which are read one after another.
 public final class InflationBudget: @unchecked Sendable {
+    /// The most bytes all files of the message may inflate to.
     public let maximum: Int
+    /// The bytes inflated so far.
     public private(set) var used = 0
 
+    /// A budget of `maximum` bytes, none used.
     public init(maximum: Int) {
         self.maximum = maximum
     }

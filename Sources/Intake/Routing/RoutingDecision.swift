@@ -74,6 +74,7 @@ public struct RoutingDecision: Equatable, Sendable {
     /// when the problem is with their forward.
     public var replyTo: String?
 
+    /// The IMAP folder the outcome files the message into.
     public var folder: String { outcome.folder }
 
     /// A decision; the optional parts default to nil.

@@ -7,6 +7,7 @@ public struct Mailbox: Sendable, Equatable, Hashable {
     /// The group this mailbox was listed in, if any ("Undisclosed recipients:;" and the like).
     public let group: String?
 
+    /// A mailbox as parsed.
     public init(displayName: String?, address: String, group: String? = nil) {
         self.displayName = displayName
         self.address = address
@@ -28,6 +29,7 @@ public struct Mailbox: Sendable, Equatable, Hashable {
         return String(address[address.index(after: at)...]).lowercased()
     }
 
+    /// The part before the last `@` (RFC 5322 §3.4.1), the whole address when there is none.
     public var localPart: String {
         guard let at = address.lastIndex(of: "@") else { return address }
         return String(address[..<at])

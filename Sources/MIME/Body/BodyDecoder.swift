@@ -1,16 +1,20 @@
 /// Undoes the Content-Transfer-Encoding of a body, within the decoded-size limit.
 public struct BodyDecoder: Sendable {
+    /// Caps on the decoded size.
     public let limits: MIMELimits
 
+    /// A decoder with the given limits.
     public init(limits: MIMELimits = .default) { self.limits = limits }
 
     /// Decoded bytes, and the reason they cannot be trusted, if any.
     public struct Decoded: Sendable {
+        /// The decoded body.
         public var bytes: [UInt8]
         /// Non-nil when the body is damaged (truncated base64): its size and hash are not meaningful.
         public var damage: MIMEDefect.Kind?
     }
 
+    /// Undoes base64 or quoted-printable (RFC 2045 §6); 7bit, 8bit and binary pass through. Throws past the size limit.
     public func decode(_ body: ArraySlice<UInt8>, encoding: TransferEncoding) throws(MIMEError) -> Decoded {
         switch encoding {
         case .base64:

@@ -2,8 +2,10 @@
 public struct ContentType: Sendable, Equatable {
     /// "type/subtype" lowercased.
     public let mimeType: String
+    /// Parameters by lower-cased name, RFC 2231 continuations joined and decoded.
     public let parameters: [String: String]
 
+    /// A content type; `mimeType` must already be lower-cased.
     public init(mimeType: String, parameters: [String: String] = [:]) {
         self.mimeType = mimeType
         self.parameters = parameters
@@ -16,10 +18,15 @@ public struct ContentType: Sendable, Equatable {
         self.init(mimeType: value.contains("/") ? value : defaultType, parameters: parsed.parameters)
     }
 
+    /// The top-level media type (`text`, `multipart`, …; RFC 2046).
     public var type: String { String(mimeType.prefix { $0 != "/" }) }
+    /// True for `multipart/*` (RFC 2046 §5.1).
     public var isMultipart: Bool { type == "multipart" }
+    /// True for an attached message: `message/rfc822` (RFC 2046 §5.2.1) or `message/global` (RFC 6532).
     public var isMessage: Bool { mimeType == "message/rfc822" || mimeType == "message/global" }
+    /// The `charset` parameter of a text part (RFC 2046 §4.1.2).
     public var charset: String? { parameters["charset"] }
+    /// The `boundary` parameter of a multipart (RFC 2046 §5.1.1).
     public var boundary: String? { parameters["boundary"] }
 }
 

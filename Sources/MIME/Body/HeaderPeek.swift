@@ -2,8 +2,11 @@
 /// that the sender can still be told why and DSHR sees who sent what: only the header section,
 /// at most `maxBytes`, every line cut to `maxLineBytes`, at most `maxLines` lines.
 public enum HeaderPeek {
+    /// The most header bytes read.
     public static let maxBytes = 256 * 1024
+    /// Lines are cut here (RFC 5322 §2.1.1's limit).
     public static let maxLineBytes = 998
+    /// The most header lines read.
     public static let maxLines = 2_000
 
     /// The header as a message without a body; nil when nothing header-like is there.

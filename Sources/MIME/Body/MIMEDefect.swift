@@ -1,6 +1,7 @@
 /// Something wrong in a message that the parser worked around. Structural defects mean the
 /// message could not be split as its author meant; the bot reports those as `malformed`.
 public struct MIMEDefect: Sendable, Equatable, CustomStringConvertible {
+    /// What the parser worked around.
     public enum Kind: String, Sendable, Equatable {
         /// The last part of a multipart ran to the end of the message without `--boundary--`.
         case missingClosingBoundary
@@ -18,11 +19,14 @@ public struct MIMEDefect: Sendable, Equatable, CustomStringConvertible {
         case headerWithoutBody
     }
 
+    /// What was wrong.
     public let kind: Kind
     /// Part path such as "1.2" ("" for the message itself).
     public let partPath: String
+    /// More about it, in English; may be empty.
     public let detail: String
 
+    /// A defect of `kind` at `partPath`.
     public init(_ kind: Kind, partPath: String, detail: String = "") {
         self.kind = kind
         self.partPath = partPath
@@ -32,6 +36,7 @@ public struct MIMEDefect: Sendable, Equatable, CustomStringConvertible {
     /// True when the parts could not be split at all (the message is `malformed`).
     public var isStructural: Bool { kind == .boundaryNeverFound || kind == .missingBoundaryParameter }
 
+    /// `kind at part 1.2: detail`.
     public var description: String {
         let at = partPath.isEmpty ? "message" : "part \(partPath)"
         return detail.isEmpty ? "\(kind.rawValue) (\(at))" : "\(kind.rawValue) (\(at)): \(detail)"

@@ -2,14 +2,17 @@
 /// Bodies are never copied: parts hold slices of the one buffer. Recoverable damage becomes a
 /// `MIMEDefect`; exceeding a limit throws `MIMEError.limitExceeded`.
 public struct MessageParser: Sendable {
+    /// Caps on size, parts, depth and header lines.
     public let limits: MIMELimits
 
+    /// A parser with the given limits.
     public init(limits: MIMELimits = .default) { self.limits = limits }
 
     /// The parser recurses once per level: whatever the configuration says, it never goes deeper
     /// than this, so no setting can exhaust a thread stack (the pool threads async code runs on are small).
     public static let nestingCeiling = 64
 
+    /// Splits a message (RFC 5322, MIME per RFC 2045–2049, UTF-8 headers per RFC 6532) into its parts; throws only past a limit.
     public func parse(_ bytes: [UInt8]) throws(MIMEError) -> ParsedMessage {
         try limits.check(.messageBytes, bytes.count, limits.maxMessageBytes)
         guard !bytes.isEmpty else { throw .notAMessage(reason: "it is empty") }

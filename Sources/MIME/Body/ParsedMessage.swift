@@ -1,7 +1,9 @@
 /// A parsed message: its header, its MIME tree (the top entity shares the message header) and
 /// the defects the parser worked around.
 public struct ParsedMessage: Sendable {
+    /// The message's top-level header.
     public let header: HeaderSection
+    /// The top-level entity; its `content` holds the rest.
     public let root: MIMEPart
     /// Defects anywhere in the message, nested messages included.
     public let defects: [MIMEDefect]

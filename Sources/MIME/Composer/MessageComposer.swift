@@ -8,6 +8,7 @@ public enum MessageComposer {
         "<" + String(SHA256.hexDigest(Array(key.utf8)).prefix(32)) + "@" + HeaderEncoder.raw(domain).filter { $0 != " " } + ">"
     }
 
+    /// The whole message as bytes ready for SMTP `DATA`: CRLF line ends, nothing over 998 octets (RFC 5322 §2.1.1).
     public static func compose(_ m: OutgoingMessage) -> [UInt8] {
         var out = ""
         func header(_ name: String, _ value: String) { out += name + ": " + value + "\r\n" }

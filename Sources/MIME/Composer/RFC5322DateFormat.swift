@@ -7,6 +7,7 @@ public enum RFC5322DateFormat {
     private static let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+    /// `Tue, 12 May 2026 09:30:00 +0500` (RFC 5322 §3.3) for `date` at the given offset.
     public static func string(_ date: Date, utcOffsetSeconds: Int) -> String {
         let local = Int(date.timeIntervalSince1970.rounded(.down)) + utcOffsetSeconds
         let dayNumber = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400

@@ -5,8 +5,11 @@ public enum Base64 {
     /// (its length, after skipping non-alphabet characters, is not a multiple of four). Such a body
     /// was cut off; the bytes it yields depend on the decoder's leniency.
     public struct Decoded: Sendable {
+        /// The decoded bytes.
         public var bytes: [UInt8]
+        /// True when the input stopped inside a 4-character quantum (a truncated body).
         public var incompleteFinalQuantum: Bool
+        /// Characters outside the alphabet that were skipped (RFC 2045 §6.8 says to ignore them).
         public var skippedCharacters: Int
     }
 
@@ -18,6 +21,7 @@ public enum Base64 {
         return t
     }()
 
+    /// Decodes base64 (RFC 2045 §6.8) leniently: line breaks and stray characters skipped, a cut-off end reported.
     public static func decode<C: Collection>(_ input: C) -> Decoded where C.Element == UInt8 {
         if let result = input.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return result }
         return Array(input).withUnsafeBufferPointer { decode(buffer: $0) }

@@ -2,6 +2,7 @@
 /// a stray "=" not followed by two hex digits is kept literally, soft breaks may be "=\n" or
 /// "=\r\n" or carry trailing whitespace after the "=".
 public enum QuotedPrintable {
+    /// Decodes quoted-printable (RFC 2045 §6.7); a malformed `=` sequence stays as written.
     public static func decode<C: Collection>(_ input: C) -> [UInt8] where C.Element == UInt8 {
         if let r = input.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return r }
         return Array(input).withUnsafeBufferPointer { decode(buffer: $0) }

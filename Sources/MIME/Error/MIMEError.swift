@@ -7,6 +7,7 @@ public enum MIMEError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A winmail.dat (TNEF) container could not be read.
     case unreadableTNEF(reason: String)
 
+    /// What went wrong and which limit or part it concerns.
     public var description: String {
         switch self {
         case let .limitExceeded(limit, actual, maximum):

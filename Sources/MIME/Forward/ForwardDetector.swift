@@ -3,6 +3,7 @@ import Foundation
 /// Finds the original author of a forward: an attached message/rfc822 first, else the topmost
 /// forward block in the body text (text/plain, or the HTML body with tags stripped).
 public enum ForwardDetector {
+    /// The original author of a forwarded message, from an attached message or a forward block; nil when it is no forward.
     public static func origin(of message: ParsedMessage, limits: MIMELimits = .default) -> ForwardedOrigin? {
         // A report (bounce) returns our own message as message/rfc822: that is no forward.
         if message.root.contentType.mimeType == "multipart/report" { return nil }

@@ -2,6 +2,7 @@
 /// entities decoded, scripts, styles, comments (Outlook's conditional ones too) and the head dropped.
 /// Good enough to read forward blocks and questions; tables proper are the Documents module's job.
 public enum HTMLText {
+    /// The visible text of `html`: tags dropped, entities decoded, block ends as line breaks.
     public static func plainText(_ html: String) -> String {
         var out = String.UnicodeScalarView()
         let s = Array(html.unicodeScalars)

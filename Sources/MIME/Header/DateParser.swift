@@ -5,6 +5,7 @@ import Foundation
 /// years, zone names (GMT, UT, EST…), a missing zone (taken as UTC), "-0000", a trailing comment
 /// "(+05)", dashes or dots as separators ("12-May-2026", "12.05.2026"), and ISO 8601.
 public enum DateParser {
+    /// The instant and offset of a Date header (RFC 5322 §3.3, obsolete forms of §4.3 included); nil when nothing date-like is found.
     public static func parse(_ text: String) -> MessageDate? {
         let cleaned = ParameterizedValue.stripComments(text).trimmingWhitespace()
         return parseISO(cleaned) ?? parseRFC(cleaned)

@@ -3,6 +3,7 @@
 /// charset are joined as bytes first, because Outlook and others split a multi-byte character
 /// across two words; a word that is not well formed stays as written.
 public enum EncodedWords {
+    /// `text` with its RFC 2047 encoded words (`=?charset?B|Q?…?=`) decoded; whitespace between adjacent words dropped (RFC 2047 §6.2).
     public static func decode(_ text: String) -> String {
         guard text.contains("=?") else { return text }
         let scalars = Array(text.unicodeScalars)

@@ -5,6 +5,7 @@ public struct HeaderField: Sendable, Equatable {
     /// The unfolded value bytes, leading whitespace removed, 8-bit bytes kept as they came.
     public let rawValue: [UInt8]
 
+    /// A field with its unfolded raw value.
     public init(name: String, rawValue: [UInt8]) {
         self.name = name
         self.rawValue = rawValue

@@ -1,7 +1,9 @@
 /// The header section of a message or of a MIME part, in order of appearance.
 public struct HeaderSection: Sendable, Equatable {
+    /// Every field, in order; names repeat (Received, Authentication-Results).
     public let fields: [HeaderField]
 
+    /// A section of the given fields.
     public init(fields: [HeaderField]) { self.fields = fields }
 
     /// All fields with this name (case-insensitive), top first.

@@ -3,9 +3,12 @@ import Foundation
 
 /// A Date header value: the instant and the sender's UTC offset as written.
 public struct MessageDate: Sendable, Equatable {
+    /// The instant.
     public let date: Date
+    /// The zone the sender wrote (RFC 5322 §3.3 `zone`), in seconds east of UTC.
     public let utcOffsetSeconds: Int
 
+    /// A date with its writer's offset.
     public init(date: Date, utcOffsetSeconds: Int) {
         self.date = date
         self.utcOffsetSeconds = utcOffsetSeconds

@@ -1,6 +1,7 @@
 /// Message-ID, In-Reply-To and References (RFC 5322 §3.6.4): the ids with their angle brackets.
 /// Sloppy mailers omit the brackets or put phrases in between; those are dropped.
 public enum MessageIDs {
+    /// The `<id>`s of a Message-ID, In-Reply-To or References field (RFC 5322 §3.6.4), brackets kept, in order.
     public static func parse(_ text: String) -> [String] {
         let cleaned = ParameterizedValue.stripComments(text)
         var ids: [String] = []

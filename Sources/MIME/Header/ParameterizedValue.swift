@@ -9,11 +9,13 @@ public struct ParameterizedValue: Sendable, Equatable {
     /// Parameter names lowercased, values fully decoded, exactly as decoded (never sanitised).
     public let parameters: [String: String]
 
+    /// A value with parameters whose names are already lower-cased.
     public init(value: String, parameters: [String: String]) {
         self.value = value
         self.parameters = parameters
     }
 
+    /// The parameter `name`, case-insensitively (RFC 2045 §5.1); RFC 2231 continuations are already joined.
     public subscript(_ name: String) -> String? { parameters[name.lowercased()] }
 
     /// Parses the field's raw text (raw 8-bit already decoded to text, encoded words still in place).

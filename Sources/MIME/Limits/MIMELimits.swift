@@ -24,6 +24,7 @@ public struct MIMELimits: Sendable, Equatable {
     /// The decoded bytes of one part.
     public var maxDecodedSize: Int
 
+    /// Limits; the defaults suit a mailbox of office mail.
     public init(
         maxMessageBytes: Int = 64 << 20,
         maxHeaderBytes: Int = 1 << 20,
@@ -40,6 +41,7 @@ public struct MIMELimits: Sendable, Equatable {
         self.maxDecodedSize = maxDecodedSize
     }
 
+    /// The defaults.
     public static let `default` = MIMELimits()
 
     /// Throws `MIMEError.limitExceeded` when `actual` is above `maximum`.

@@ -2,6 +2,7 @@
 /// header, which it prepends, can be trusted; any lower one came with the message and may be
 /// forged, so it is never read.
 public struct AuthenticationResults: Sendable, Equatable {
+    /// One method's verdict, e.g. `dkim=pass`.
     public struct MethodResult: Sendable, Equatable {
         /// "dmarc", "spf", "dkim", "arc"… lowercased.
         public let method: String
@@ -13,6 +14,7 @@ public struct AuthenticationResults: Sendable, Equatable {
 
     /// The server that wrote the header (compare with the trusted one before believing it).
     public let authservID: String
+    /// Every method's result, in the header's order.
     public let results: [MethodResult]
 
     /// The first result of a method ("dmarc", "spf", "dkim").
@@ -20,8 +22,11 @@ public struct AuthenticationResults: Sendable, Equatable {
         results.first { $0.method == method.lowercased() }?.result
     }
 
+    /// The DMARC result (`pass`, `fail`, …; RFC 7489), lower-cased.
     public var dmarc: String? { result(of: "dmarc") }
+    /// The SPF result (RFC 7208), lower-cased.
     public var spf: String? { result(of: "spf") }
+    /// The DKIM result (RFC 6376), lower-cased; the first one when several signatures were checked.
     public var dkim: String? { result(of: "dkim") }
     /// The `From:` domain the checks were for: DMARC's `header.from`, else the first method's.
     public var headerFrom: String? {
@@ -34,6 +39,7 @@ public struct AuthenticationResults: Sendable, Equatable {
         header.first("Authentication-Results").flatMap { parse($0.text) }
     }
 
+    /// Parses one Authentication-Results field (RFC 8601); nil when it has no authserv-id.
     public static func parse(_ text: String) -> AuthenticationResults? {
         let pieces = ParameterizedValue.splitOutsideQuotes(ParameterizedValue.stripComments(text))
         guard let first = pieces.first else { return nil }

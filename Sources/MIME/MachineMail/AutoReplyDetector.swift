@@ -1,6 +1,7 @@
 /// Recognises automatically generated replies that must never be answered (RFC 3834 and the
 /// headers and subjects real clients use instead).
 public enum AutoReplyDetector {
+    /// Which header or subject marked the message as automatic.
     public enum Signal: Sendable, Equatable, CustomStringConvertible {
         case autoSubmitted(String)
         case xAutoreply
@@ -9,6 +10,7 @@ public enum AutoReplyDetector {
         case outOfOfficeSubject
         case exchangeOutOfOffice
 
+        /// The signal as it is logged and shown in `autoReplySignals`.
         public var description: String {
             switch self {
             case let .autoSubmitted(v): return "Auto-Submitted: \(v)"
@@ -50,5 +52,6 @@ public enum AutoReplyDetector {
         return found
     }
 
+    /// True when any signal is present: the bot must not answer (RFC 3834 §2).
     public static func isAutoReply(_ header: HeaderSection) -> Bool { !signals(header).isEmpty }
 }

@@ -3,6 +3,7 @@ import Foundation
 /// Recognises bounces: RFC 3464 delivery status notifications, and the plain-text "Mail delivery
 /// failed" / "Undelivered Mail Returned to Sender" messages mailer daemons still send.
 public enum BounceDetector {
+    /// The delivery failure the message reports, nil when it is no bounce.
     public static func failure(in message: ParsedMessage, limits: MIMELimits = .default) -> DeliveryFailure? {
         if let dsn = deliveryStatusNotification(message, limits: limits) { return dsn }
         return plainTextBounce(message, limits: limits)

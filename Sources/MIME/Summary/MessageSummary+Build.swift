@@ -6,6 +6,7 @@ extension MessageSummary {
         return summarise(message, limits: limits)
     }
 
+    /// The summary of a parsed message: envelope, machine-mail signals, forward origin and files.
     public static func summarise(_ message: ParsedMessage, limits: MIMELimits = .default) -> MessageSummary {
         let bounce = BounceDetector.failure(in: message, limits: limits)
         let forward = ForwardDetector.origin(of: message, limits: limits)

@@ -7,6 +7,7 @@ public enum TNEFReader {
     public struct File: Sendable, Equatable {
         /// The long file name (PR_ATTACH_LONG_FILENAME) when present, else the 8.3 title.
         public let filename: String
+        /// The file's content.
         public let bytes: [UInt8]
         /// The MIME type from PR_ATTACH_MIME_TAG, else from the extension, else octet-stream.
         public let mimeType: String
@@ -17,6 +18,7 @@ public enum TNEFReader {
     private static let longFilenameUnicode: UInt32 = 0x3707_001F
     private static let mimeTag8: UInt32 = 0x370E_001E
 
+    /// The files inside a winmail.dat (MS-OXTNEF), via libytnef; throws when the container cannot be read.
     public static func files(in container: [UInt8], limits: MIMELimits = .default) throws(MIMEError) -> [File] {
         guard container.count >= 6 else { throw .unreadableTNEF(reason: "it is only \(container.count) bytes long") }
         // libytnef checks the TNEF signature (0x223E9F78) itself, but refusing early keeps

@@ -4,6 +4,7 @@
 /// such as "approved by the Chairman today" is not a match: the label must start the line and be
 /// followed by a colon and a date. Without such a line the caller uses the date received.
 public struct ApprovalLine: Sendable, Equatable {
+    /// The approval date the line gives.
     public var date: CivilDate
     /// The line as written, for the preview ("approval_line").
     public var line: String

@@ -1,5 +1,6 @@
 /// Whether a day is worked, and why (for explanations such as the §7.7 preview).
 public struct DayStatus: Sendable, Equatable, CustomStringConvertible {
+    /// Why a day is worked or not.
     public enum Reason: Sendable, Equatable {
         case workingDay
         case weekend
@@ -14,9 +15,12 @@ public struct DayStatus: Sendable, Equatable, CustomStringConvertible {
         case transferredWorkingDay(note: String)
     }
 
+    /// The day.
     public var date: CivilDate
+    /// Why it is (not) worked.
     public var reason: Reason
 
+    /// True for a Monday-to-Friday working day and for a transferred working day.
     public var isWorkingDay: Bool {
         switch reason {
         case .workingDay, .transferredWorkingDay: return true
@@ -29,6 +33,7 @@ public struct DayStatus: Sendable, Equatable, CustomStringConvertible {
         "\(date.iso) \(date.weekday.rawValue): " + label
     }
 
+    /// The reason in English words, e.g. "weekend" or the holiday's name.
     public var label: String {
         switch reason {
         case .workingDay: return "working day"

@@ -2,8 +2,11 @@
 /// Reading (samples/cycle/README.md): the deadline is the N-th working day after the approval
 /// date; the approval day itself never counts, whether or not it is a working day.
 public struct DeadlineResult: Sendable, Equatable {
+    /// The day the Plan was approved (not counted).
     public var approvalDate: CivilDate
+    /// How many working days were counted.
     public var workingDays: Int
+    /// The last of those working days.
     public var deadline: CivilDate
     /// Monday-to-Friday days between the two dates that are not worked (holidays, carry-overs, transfers).
     public var weekdaysOffSkipped: [DayStatus]
@@ -15,6 +18,7 @@ extension HolidayCalendar {
     /// Largest N accepted: far beyond any policy, small enough that a typo cannot loop for years.
     public static let maximumWorkingDays = 366
 
+    /// The working day that ends `workingDays` working days after `approval` (1 to `maximumWorkingDays`).
     public func deadline(approvedOn approval: CivilDate, workingDays: Int) throws(RegulationError) -> DeadlineResult {
         guard workingDays >= 1 else {
             throw .invalidArgument("the number of working days must be at least 1, not \(workingDays)")

@@ -5,8 +5,11 @@
 /// A year that is not listed is an error, never a guess: the ministry's transfers and Kurban
 /// Ait cannot be derived.
 public struct HolidayCalendar: Sendable {
+    /// Holidays on the same date every year.
     public let holidays: [FixedHoliday]
+    /// Each known year's Kurban Ait and transfers, by year.
     public let years: [Int: HolidayYear]
+    /// The name `DayStatus` gives Kurban Ait's first day.
     public let kurbanAitName: String
     /// Where the data came from (named in errors), e.g. "config/holidays-kz.yml".
     public let source: String
@@ -14,6 +17,7 @@ public struct HolidayCalendar: Sendable {
     /// Every non-weekend-rule day (holidays, carry-overs, transfers), computed once.
     private let exceptions: [CivilDate: DayStatus.Reason]
 
+    /// A calendar from the holiday data; `source` names it in errors.
     public init(holidays: [FixedHoliday], years: [HolidayYear],
                 kurbanAitName: String = "Kurban Ait, day 1", source: String = "the holiday calendar") {
         self.holidays = holidays
@@ -30,6 +34,7 @@ public struct HolidayCalendar: Sendable {
         self.exceptions = exceptions
     }
 
+    /// Whether `date` is worked and why; throws for a year the data does not cover or an unannounced Kurban Ait.
     public func status(of date: CivilDate) throws(RegulationError) -> DayStatus {
         guard let entry = years[date.year] else {
             throw .calendarYearMissing(year: date.year, file: source)
@@ -41,6 +46,7 @@ public struct HolidayCalendar: Sendable {
         return DayStatus(date: date, reason: date.weekday.isWeekend ? .weekend : .workingDay)
     }
 
+    /// Whether `date` is worked; throws like `status(of:)`.
     public func isWorkingDay(_ date: CivilDate) throws(RegulationError) -> Bool {
         try status(of: date).isWorkingDay
     }

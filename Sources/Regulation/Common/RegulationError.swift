@@ -14,6 +14,7 @@ public enum RegulationError: Error, Sendable, Equatable, CustomStringConvertible
     /// An input exceeds an explicit limit.
     case limitExceeded(what: String, actual: Int, maximum: Int)
 
+    /// What is wrong, with the value and what is expected.
     public var description: String {
         switch self {
         case let .calendarYearMissing(year, file):

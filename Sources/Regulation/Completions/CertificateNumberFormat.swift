@@ -9,6 +9,7 @@ public struct CertificateNumberFormat: Sendable, Equatable {
 
     let parts: [Part]
 
+    /// Parses a format such as `CPD-{year}-{seq:5}`; throws on an unknown placeholder or a missing `{seq}`.
     public init(_ format: String) throws(RegulationError) {
         var parts: [Part] = []
         var literal = ""
@@ -42,6 +43,7 @@ public struct CertificateNumberFormat: Sendable, Equatable {
         self.parts = parts
     }
 
+    /// The number for the `sequence`-th certificate of `year` for `courseID`.
     public func number(sequence: Int, year: Int, courseID: String) -> String {
         parts.map { part in
             switch part {

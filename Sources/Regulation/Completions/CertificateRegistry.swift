@@ -6,19 +6,27 @@
 /// same completions list twice – or a corrected one – never issues a second certificate. The
 /// caller saves the registry in the same atomic write as the training history.
 public struct CertificateRegistry: Sendable, Equatable, Codable {
+    /// One certificate's number for one participant of one course.
     public struct Entry: Sendable, Equatable, Codable {
+        /// The course's identifier.
         public var courseID: String
+        /// Lower-cased and trimmed.
         public var participantEmail: String
+        /// The number as printed.
         public var number: String
+        /// The sequence the number was made from.
         public var sequence: Int
     }
 
+    /// Every number given, oldest first.
     public private(set) var entries: [Entry] = []
     /// The sequence the next new certificate gets; never reused, even if entries were removed.
     public private(set) var nextSequence = 1
 
+    /// An empty registry; the first certificate gets sequence 1.
     public init() {}
 
+    /// The number already given to this participant for this course, nil when none.
     public func number(courseID: String, participantEmail: String) -> String? {
         let email = EmailAddress.normalize(participantEmail)
         return entries.first { $0.courseID == courseID && $0.participantEmail == email }?.number

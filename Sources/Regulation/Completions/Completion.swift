@@ -3,6 +3,7 @@ public enum CompletionStatus: String, NamedValue, Codable {
     case completed, failed
     case withdrewValidReason = "withdrew_valid_reason"
 
+    /// The spellings a Plan or completions table may use for this value, in Kazakh, Russian and English.
     public var names: [String] {
         switch self {
         case .completed: return ["завершил", "окончил", "прошел", "аяқтады", "бітірді", "complete"]
@@ -17,15 +18,20 @@ public enum CompletionStatus: String, NamedValue, Codable {
 public struct CompletionRecord: Sendable, Equatable {
     /// The row a person sees (header = 1).
     public var row: Int
+    /// The course the row reports on.
     public var courseID: String
     /// Lower-cased and trimmed.
     public var participantEmail: String
+    /// Completed, failed, or withdrew for a valid reason.
     public var status: CompletionStatus
+    /// The day the course was completed or left.
     public var completionDate: CivilDate
     /// Nil: the Plan's value applies.
     public var hours: Int?
+    /// Whole tenge. Nil: the Plan's value applies.
     public var costKZT: Int?
 
+    /// A record as read from row `row`.
     public init(row: Int, courseID: String, participantEmail: String, status: CompletionStatus,
                 completionDate: CivilDate, hours: Int? = nil, costKZT: Int? = nil) {
         self.row = row
@@ -59,9 +65,12 @@ public enum CompletionOutcome: Sendable, Equatable {
 
 /// A result with the Plan's defaults applied and its outcome.
 public struct CompletionResult: Sendable, Equatable {
+    /// The row as read.
     public var record: CompletionRecord
     /// The effective values: the row's, else the Plan's.
     public var hours: Int
+    /// Whole tenge.
     public var costKZT: Int
+    /// What follows: a certificate, a reimbursement or readmission.
     public var outcome: CompletionOutcome
 }

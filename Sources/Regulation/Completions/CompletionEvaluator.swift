@@ -1,8 +1,11 @@
 /// Applies a completions list to its Plan: defaults, outcomes, §7.14 and §8 (pure).
 public struct CompletionEvaluator: Sendable {
+    /// The Plan the completions report on.
     public var plan: Plan
+    /// §8 bands and rounding.
     public var workOff: WorkOffCalculator
 
+    /// An evaluator for `plan` under `policy`.
     public init(plan: Plan, policy: Policy = .init()) {
         self.plan = plan
         self.workOff = WorkOffCalculator(policy: policy.workOff)

@@ -4,12 +4,15 @@
 /// date N years earlier still counts (29 February falls back to 28 February), the as-of date
 /// counts, later dates do not.
 public struct ComplianceChecker: Sendable {
+    /// How §6.3 is read (period, hours, what counts as management training).
     public var policy: TrainingObligationPolicy
 
+    /// A checker with the given policy.
     public init(policy: TrainingObligationPolicy = .init()) {
         self.policy = policy
     }
 
+    /// Everyone on `roster` who does not meet §6.3 on `asOf`, given `history`; records after `asOf` are ignored.
     public func check(roster: StaffRoster, history: [TrainingRecord], asOf: CivilDate) -> [ComplianceFinding] {
         var byPerson: [String: [TrainingRecord]] = [:]
         for record in history where record.completionDate <= asOf {

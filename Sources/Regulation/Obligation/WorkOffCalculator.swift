@@ -1,11 +1,14 @@
 /// §8 computations with the policy's bands and rounding (pure).
 public struct WorkOffCalculator: Sendable {
+    /// The bands and rounding used.
     public var policy: WorkOffPolicy
 
+    /// A calculator with the given policy.
     public init(policy: WorkOffPolicy = .init()) {
         self.policy = policy
     }
 
+    /// §8.1: the work-off period for a course costing `cost` tenge, completed on `start`.
     public func obligation(costKZT cost: Int, start: CivilDate) throws(RegulationError) -> WorkOffObligation {
         guard cost >= 0 else { throw .invalidArgument("the cost cannot be negative (\(cost) KZT)") }
         let months = policy.months(forCost: cost)

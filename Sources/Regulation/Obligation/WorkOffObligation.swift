@@ -9,6 +9,7 @@ public struct WorkOffObligation: Sendable, Equatable {
     /// The same day of the month `months` later (the month's last day where it does not exist).
     public var end: CivilDate?
 
+    /// False for a free or cheap course (below every band).
     public var hasObligation: Bool { months != nil }
 
     /// Days in the period (end − start), nil without an obligation.
@@ -27,7 +28,9 @@ public enum EndReason: String, Sendable, CaseIterable, Codable {
 
 /// What an early end costs the employee.
 public struct EarlyEnd: Sendable, Equatable {
+    /// Why the employment ended.
     public var reason: EndReason
+    /// The last day of employment.
     public var on: CivilDate
     /// Whole tenge.
     public var reimburseKZT: Int

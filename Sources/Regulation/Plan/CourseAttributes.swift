@@ -6,6 +6,7 @@ public enum Audience: String, NamedValue, Codable {
     case pps = "PPS"
     case abp = "ABP"
 
+    /// The spellings a Plan or completions table may use for this value, in Kazakh, Russian and English.
     public var names: [String] {
         switch self {
         case .pps: return ["ППС", "ПОҚ", "ПОК", "teaching staff", "профессорско-преподавательский состав",
@@ -22,6 +23,7 @@ public enum CourseKind: String, NamedValue, Codable {
     case informationSystems = "information_systems"
     case retraining, management
 
+    /// The spellings a Plan or completions table may use for this value, in Kazakh, Russian and English.
     public var names: [String] {
         switch self {
         case .qualification: return ["повышение квалификации", "біліктілікті арттыру", "qualification course"]
@@ -37,6 +39,7 @@ public enum CourseKind: String, NamedValue, Codable {
 public enum CourseLocation: String, NamedValue, Codable {
     case domestic, abroad
 
+    /// The spellings a Plan or completions table may use for this value, in Kazakh, Russian and English.
     public var names: [String] {
         switch self {
         case .domestic: return ["Kazakhstan", "in Kazakhstan", "Казахстан", "в Казахстане", "РК", "Қазақстан",
@@ -50,6 +53,7 @@ public enum CourseLocation: String, NamedValue, Codable {
 public enum CourseTerm: String, NamedValue, Codable {
     case short, medium, long
 
+    /// The spellings a Plan or completions table may use for this value, in Kazakh, Russian and English.
     public var names: [String] {
         switch self {
         case .short: return ["краткосрочный", "краткосрочные", "қысқа мерзімді", "short term", "short-term"]
@@ -63,6 +67,7 @@ public enum CourseTerm: String, NamedValue, Codable {
 public enum TeachingLanguage: String, NamedValue, Codable {
     case kk, ru, en
 
+    /// The spellings a Plan or completions table may use for this value, in Kazakh, Russian and English.
     public var names: [String] {
         switch self {
         case .kk: return ["kaz", "kz", "қазақ", "қазақша", "қазақ тілі", "казахский", "Kazakh"]
@@ -76,6 +81,7 @@ public enum TeachingLanguage: String, NamedValue, Codable {
 public enum Delivery: String, NamedValue, Codable {
     case offline, online, blended
 
+    /// The spellings a Plan or completions table may use for this value, in Kazakh, Russian and English.
     public var names: [String] {
         switch self {
         case .offline: return ["очно", "очный", "офлайн", "оффлайн", "күндізгі", "in person"]

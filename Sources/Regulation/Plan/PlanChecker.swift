@@ -1,7 +1,9 @@
 /// Checks a Plan against §5.3, §6.5, the roster and the applications (pure).
 public struct PlanChecker: Sendable {
+    /// The §6.5 minimum hours checked against.
     public var durations: DurationPolicy
 
+    /// A checker with the given durations.
     public init(durations: DurationPolicy = .init()) {
         self.durations = durations
     }

@@ -1,6 +1,7 @@
 /// What the §5.3 / §6.5 / roster checks find in a Plan. The kinds are the names
 /// samples/cycle/README.md gives them; the preview and `plan check --json` use them as is.
 public struct PlanProblem: Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong; the raw values are samples/cycle/README.md's names.
     public enum Kind: String, Sendable, CaseIterable, Codable {
         /// §5.3: the course's group is not one of its audience's groups.
         case groupNotInAudience = "group_not_in_audience"
@@ -23,13 +24,16 @@ public struct PlanProblem: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The course concerned.
     public var courseID: String
     /// Lower-cased; nil for the course-level kinds.
     public var participantEmail: String?
+    /// What is wrong.
     public var kind: Kind
     /// One English sentence with the numbers, for operators and the CLI.
     public var detail: String
 
+    /// A problem with a course, or with one participant of it.
     public init(courseID: String, participantEmail: String? = nil, kind: Kind, detail: String) {
         self.courseID = courseID
         self.participantEmail = participantEmail
@@ -37,6 +41,7 @@ public struct PlanProblem: Sendable, Hashable, CustomStringConvertible {
         self.detail = detail
     }
 
+    /// `course participant: kind: detail`, for operators and the CLI.
     public var description: String {
         "\(courseID)\(participantEmail.map { " \($0)" } ?? ""): \(kind.rawValue): \(detail)"
     }

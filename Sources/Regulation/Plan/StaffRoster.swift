@@ -1,11 +1,14 @@
 /// What the rules need to know about a person on the roster (DESIGN.md "Roster"). The store
 /// owns `roster.csv`; callers map its rows to this.
 public struct StaffMember: Sendable, Equatable {
+    /// Lower-cased and trimmed.
     public var email: String
+    /// PPS or ABP (§2).
     public var category: Audience
     /// Leadership (§6.3.2): management training every five years.
     public var isLeadership: Bool
 
+    /// A member; the address is normalised.
     public init(email: String, category: Audience, isLeadership: Bool) {
         self.email = EmailAddress.normalize(email)
         self.category = category
@@ -13,13 +16,17 @@ public struct StaffMember: Sendable, Equatable {
     }
 }
 
+/// The staff the Regulation checks look people up in, by normalised address.
 public struct StaffRoster: Sendable, Equatable {
+    /// Everyone, by normalised address; a later duplicate wins.
     public private(set) var people: [String: StaffMember] = [:]
 
+    /// A roster of `people`.
     public init(_ people: [StaffMember]) {
         for person in people { self.people[person.email] = person }
     }
 
+    /// The member with this address (any case), nil when unknown.
     public func person(_ email: String) -> StaffMember? { people[EmailAddress.normalize(email)] }
 }
 

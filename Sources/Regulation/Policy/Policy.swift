@@ -1,12 +1,18 @@
 /// The Regulation's numbers, from `config/policy.yml`. Every field has the Regulation's value
 /// as its default, so an empty file gives the Regulation as written (with REGULATION.md's readings).
 public struct Policy: Sendable, Equatable {
+    /// The cycle's dates and reminders (§7).
     public var cycle = CyclePolicy()
+    /// How much training staff must have had (§6.3).
     public var training = TrainingObligationPolicy()
+    /// Minimum hours per place and term (§6.5).
     public var durations = DurationPolicy()
+    /// Work-off bands and rounding (§8).
     public var workOff = WorkOffPolicy()
+    /// Certificate numbering.
     public var certificates = CertificatePolicy()
 
+    /// The Regulation as written, with REGULATION.md's readings.
     public init() {}
 }
 
@@ -28,11 +34,13 @@ public struct CyclePolicy: Sendable, Equatable {
     /// Working days before the §7.7 deadline when DSHR is reminded, if the Plan is not announced.
     public var announcementRemindersWorkingDaysBefore = [2]
 
+    /// The Regulation's values.
     public init() {}
 }
 
 /// §6.3: how much training staff must have had.
 public struct TrainingObligationPolicy: Sendable, Equatable {
+    /// The two readings of §6.3.1's "at least 72 hours".
     public enum Reading: String, Sendable, CaseIterable {
         /// The hours completed in the period add up to the minimum (REGULATION.md's reading).
         case cumulative
@@ -44,25 +52,33 @@ public struct TrainingObligationPolicy: Sendable, Equatable {
     public var ppsMinimumHours = 72
     /// …at least once every five years.
     public var ppsPeriodYears = 5
+    /// Which reading of §6.3.1 applies.
     public var ppsReading = Reading.cumulative
     /// §6.3.2: leadership's management training, once every five years.
     public var leadershipPeriodYears = 5
     /// A completed course in one of these groups, or of one of these kinds, counts as management training.
     public var leadershipGroups: Set<CompetencyGroup> = [.leadership]
+    /// Course kinds that count as management training (§6.3.2).
     public var leadershipKinds: Set<CourseKind> = [.management]
 
+    /// The Regulation's values.
     public init() {}
 }
 
 /// §6.5: minimum academic hours per place and term, and the longest course abroad.
 public struct DurationPolicy: Sendable, Equatable {
+    /// §6.5: a short course in Kazakhstan, at least this many hours.
     public var domesticShortMinimumHours = 8
+    /// §6.5: a medium course in Kazakhstan.
     public var domesticMediumMinimumHours = 36
+    /// §6.5: a long course in Kazakhstan.
     public var domesticLongMinimumHours = 108
+    /// §6.5: a short course abroad.
     public var abroadShortMinimumHours = 36
     /// A long course abroad lasts "up to 1 year": its end date is at most this many years after its start.
     public var abroadLongMaximumYears = 1
 
+    /// The Regulation's values.
     public init() {}
 }
 
@@ -70,14 +86,18 @@ public struct DurationPolicy: Sendable, Equatable {
 public struct WorkOffPolicy: Sendable, Equatable {
     /// A band applies from `fromCost` (inclusive) up to the next band's `fromCost`.
     public struct Band: Sendable, Equatable {
+        /// The lowest cost in tenge the band applies to.
         public var fromCost: Int
+        /// The months to work off.
         public var months: Int
+        /// A band from `fromCost` tenge: `months` to work off.
         public init(fromCost: Int, months: Int) {
             self.fromCost = fromCost
             self.months = months
         }
     }
 
+    /// How a pro-rata reimbursement is rounded to tenge.
     public enum Rounding: String, Sendable, CaseIterable {
         /// To whole tenge, .5 up (REGULATION.md's reading).
         case halfUp = "half_up"
@@ -93,8 +113,10 @@ public struct WorkOffPolicy: Sendable, Equatable {
         Band(fromCost: 1, months: 3), Band(fromCost: 60_000, months: 6), Band(fromCost: 100_000, months: 12),
         Band(fromCost: 400_000, months: 18), Band(fromCost: 800_001, months: 24),
     ]
+    /// How reimbursements are rounded.
     public var rounding = Rounding.halfUp
 
+    /// The Regulation's bands (§8.1) and rounding.
     public init() {}
 
     /// The period for a cost, or nil when no band covers it (a free course).
@@ -109,5 +131,6 @@ public struct CertificatePolicy: Sendable, Equatable {
     /// (the running number, zero-padded to N digits). `{seq}` is required: it makes numbers unique.
     public var numberFormat = "CPD-{year}-{seq:5}"
 
+    /// The default number format.
     public init() {}
 }

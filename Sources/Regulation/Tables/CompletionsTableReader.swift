@@ -2,12 +2,15 @@ import Documents
 
 /// Document → completion records, by meaning (same rules as the Plan).
 public struct CompletionsTableReader: Sendable {
+    /// Caps on the table read (header search, rows, cell length).
     public var limits: TableReadingLimits
 
+    /// A reader with the given limits.
     public init(limits: TableReadingLimits = .init()) {
         self.limits = limits
     }
 
+    /// The records of the first table whose header is recognised; throws the first table's error when none is.
     public func read(_ document: Document) throws(RegulationError) -> (records: [CompletionRecord], issues: [RowIssue]) {
         var firstError: RegulationError?
         for table in document.tables.filter({ !$0.isHidden }) + document.tables.filter(\.isHidden) {
@@ -20,6 +23,7 @@ public struct CompletionsTableReader: Sendable {
         throw firstError ?? .headerNotFound(table: "the document", missing: CompletionColumn.allCases.filter(\.isRequired).map(\.rawValue))
     }
 
+    /// The records of one table, with the rows that could not be taken.
     public func read(_ table: Table) throws(RegulationError) -> (records: [CompletionRecord], issues: [RowIssue]) {
         let header = try HeaderMap<CompletionColumn>.find(in: table, searchRows: limits.headerSearchRows)
         let dataRows = table.rows.dropFirst(header.headerIndex + 1)

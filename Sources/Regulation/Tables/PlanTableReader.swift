@@ -2,6 +2,7 @@ import Documents
 
 /// A Plan read from a document, with the rows that could not be taken as they are.
 public struct PlanReading: Sendable, Equatable {
+    /// The courses and their participants.
     public var plan: Plan
     /// Every row issue, in row order. Rows with an issue in a course field still count as
     /// assignments when the course could be identified, so the figures match the file.
@@ -13,8 +14,10 @@ public struct PlanReading: Sendable, Equatable {
 /// Document → Plan, by meaning: headers in kk/ru/en in any order below title rows; values as
 /// keys or names; dates as ISO, DD.MM.YYYY or spreadsheet dates.
 public struct PlanTableReader: Sendable {
+    /// Caps on the table read (header search, rows, cell length).
     public var limits: TableReadingLimits
 
+    /// A reader with the given limits.
     public init(limits: TableReadingLimits = .init()) {
         self.limits = limits
     }
@@ -32,6 +35,7 @@ public struct PlanTableReader: Sendable {
         throw firstError ?? .headerNotFound(table: "the document", missing: PlanColumn.allCases.map(\.rawValue))
     }
 
+    /// The Plan of one table; throws when no header is found or a limit is passed.
     public func read(_ table: Table) throws(RegulationError) -> PlanReading {
         let header = try HeaderMap<PlanColumn>.find(in: table, searchRows: limits.headerSearchRows)
         let dataRows = table.rows.dropFirst(header.headerIndex + 1)

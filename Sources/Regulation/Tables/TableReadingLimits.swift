@@ -11,5 +11,6 @@ public struct TableReadingLimits: Sendable, Equatable {
     /// Longest text kept from one cell (course titles); longer is an error, not a truncation.
     public var maxCellCharacters = 1_000
 
+    /// The defaults above.
     public init() {}
 }

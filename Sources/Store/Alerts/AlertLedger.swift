@@ -15,6 +15,7 @@ public struct AlertRecord: Codable, Equatable, Sendable {
     /// When its alert was queued for DSHR and `bot.admin`; nil while nobody could be told.
     public var alertedAt: Date?
 
+    /// A condition first seen at `since`; `alertedAt` stays nil until an alert was queued.
     public init(key: String, kind: String, summary: String, since: Date, alertedAt: Date? = nil) {
         self.key = key
         self.kind = kind
@@ -35,6 +36,7 @@ public struct AlertState: Codable, Equatable, Sendable {
     /// The conditions that held then, sorted by key.
     public var active: [AlertRecord]
 
+    /// The ledger's content; an empty one before the first check.
     public init(checkedAt: Date? = nil, active: [AlertRecord] = []) {
         self.checkedAt = checkedAt
         self.active = active
@@ -48,6 +50,7 @@ public struct AlertState: Codable, Equatable, Sendable {
 /// `mailbox/alerts.json`: the service alerts' memory (issue 15, item 6). Holds no personal
 /// data: keys name Message-IDs, years and Plan slots, summaries counts and dates.
 public struct AlertLedger: Sendable {
+    /// `mailbox/alerts.json` inside the store.
     public let url: URL
 
     init(url: URL) {
@@ -59,6 +62,7 @@ public struct AlertLedger: Sendable {
         try AtomicFile.readJSON(AlertState.self, from: url) ?? AlertState()
     }
 
+    /// Writes the state atomically, alerts sorted by key so that the file diffs cleanly.
     public func save(_ state: AlertState) throws {
         var sorted = state
         sorted.active.sort { $0.key < $1.key }

@@ -5,8 +5,11 @@
 /// but only a receipt reads the rows, and copying a few hundred rows per message was a tenth
 /// of a pass's handling.
 public struct ApplicationChange: Equatable, Sendable {
+    /// A row present before and after, with different values.
     public struct Change: Equatable, Sendable {
+        /// The row as stored before the resend.
         public let before: StoredApplicationRow
+        /// The row as the resend has it.
         public let after: StoredApplicationRow
         /// Record keys whose values differ.
         public let fields: [String]
@@ -29,12 +32,16 @@ public struct ApplicationChange: Equatable, Sendable {
         var old: Int
     }
 
+    /// Rows that the resend adds.
     public var added: [StoredApplicationRow] { addedAt.map { new[$0] } }
+    /// Rows that the resend drops.
     public var removed: [StoredApplicationRow] { removedAt.map { old[$0] } }
+    /// Rows kept with changed values (built on demand: only a receipt reads them).
     public var changed: [Change] {
         changedAt.map { Change(before: old[$0.old], after: new[$0.new], fields: new[$0.new].changedFields(from: old[$0.old])) }
     }
 
+    /// True when the resend changed nothing.
     public var isEmpty: Bool { addedAt.isEmpty && removedAt.isEmpty && changedAt.isEmpty }
 
     init(old: [StoredApplicationRow], new: [StoredApplicationRow], isFirstSubmission: Bool) {
@@ -61,6 +68,7 @@ public struct ApplicationChange: Equatable, Sendable {
         self.isFirstSubmission = isFirstSubmission
     }
 
+    /// Equal when the same rows were added, removed and changed, whatever the index layout.
     public static func == (lhs: ApplicationChange, rhs: ApplicationChange) -> Bool {
         lhs.isFirstSubmission == rhs.isFirstSubmission && lhs.added == rhs.added && lhs.removed == rhs.removed
             && lhs.changed == rhs.changed

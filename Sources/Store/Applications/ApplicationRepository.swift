@@ -5,6 +5,7 @@ import Foundation
 /// A resend replaces the unit's earlier rows for the cycle, and the change is reported back
 /// so that the receipt can say what was added, removed or changed.
 public struct ApplicationRepository: Sendable {
+    /// `applications/` inside the store.
     public let directory: URL
 
     init(directory: URL) {

@@ -3,14 +3,21 @@ import Foundation
 /// One accepted employee of an application, as the store keeps it (the record of DESIGN.md
 /// "Application records"). The Applications module has its own row type; the bot maps between them.
 public struct StoredApplicationRow: Codable, Equatable, Hashable, Sendable {
+    /// The row's number in the unit's file, when it had one.
     public var no: Int?
+    /// The school (faculty) column as written.
     public var school: String?
+    /// The employee's full name as written.
     public var fullName: String?
+    /// The training direction column as written.
     public var trainingDirection: String?
+    /// The programme asked for, as written.
     public var programme: String?
+    /// The title of the employee's last course.
     public var lastCourse: String?
     /// `YYYY-MM-DD`.
     public var lastCourseDate: String?
+    /// The last course's academic hours.
     public var lastCourseHours: Int?
     /// E.164 `+7XXXXXXXXXX`.
     public var phone: String?
@@ -18,14 +25,20 @@ public struct StoredApplicationRow: Codable, Equatable, Hashable, Sendable {
     public var email: String
     /// The roster unit of the person who submitted (the forwarded author for forwards).
     public var unit: String
+    /// The address whose message brought the row (lower-cased).
     public var submittedBy: String
+    /// The Message-ID of that message, in angle brackets.
     public var messageID: String
+    /// When the message arrived.
     public var receivedAt: Date
+    /// The attachment's file name, nil for a table in the body.
     public var sourceFile: String?
     /// The academic year, e.g. `2026-2027`.
     public var cycle: String
+    /// True when it arrived after the cycle's deadline.
     public var late: Bool
 
+    /// A row with every field given: the store never guesses one.
     public init(
         no: Int?, school: String?, fullName: String?, trainingDirection: String?, programme: String?,
         lastCourse: String?, lastCourseDate: String?, lastCourseHours: Int?, phone: String?, email: String,
@@ -101,7 +114,7 @@ public struct StoredApplicationRow: Codable, Equatable, Hashable, Sendable {
         case sourceFile = "source_file"
     }
 
-    // Nulls are written out (not omitted), so that every record has every key.
+    /// Writes nulls instead of omitting them, so that every record has every key.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(no, forKey: .no)

@@ -5,17 +5,26 @@ import Foundation
 /// file with its size and SHA-256, so that a restore checks the whole archive before it
 /// writes a byte into the target.
 public struct BackupManifest: Codable, Sendable, Equatable {
+    /// One file of the archive.
     public struct File: Codable, Sendable, Equatable {
+        /// Relative to `store/` in the archive.
         public var path: String
+        /// Size in bytes.
         public var bytes: Int
+        /// Hex SHA-256 of the content.
         public var sha256: String
     }
 
+    /// The manifest's name at the archive's top.
     public static let fileName = "cpdbot-backup.json"
+    /// The manifest format this cpdbot writes and reads.
     public static let currentFormat = 1
 
+    /// The manifest format the archive was written in.
     public var format: Int
+    /// When the backup was taken.
     public var createdAt: Date
+    /// Every file in the archive, sorted by path.
     public var files: [File]
 
     enum CodingKeys: String, CodingKey {

@@ -16,10 +16,12 @@ import Glibc
 ///
 /// The archive is made by the system's GNU tar and gzip (Debian's, always installed).
 public struct StoreBackup {
+    /// The store backed up.
     public let store: FileStore
     /// How long to wait for the store to be between two changes.
     public var lockTimeout: Duration = .seconds(600)
 
+    /// A backup of `store`; nothing is read until it is run.
     public init(store: FileStore) {
         self.store = store
     }

@@ -7,6 +7,7 @@ import Glibc
 /// the target is touched: only regular files and folders, relative paths inside `store/`,
 /// every file as the manifest lists it (size and SHA-256). Files come back 0600, folders 0700.
 public struct StoreRestore {
+    /// A restore; the archive and the target are given when it runs.
     public init() {}
 
     /// Restores `archive` into `target`, which must not exist or be an empty folder. Returns

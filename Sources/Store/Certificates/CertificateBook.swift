@@ -10,10 +10,12 @@ import Darwin
 /// unless the configuration names its own file. A batch of certificates is written in one
 /// atomic write, so 2,000 certificates cost one rewrite, not 2,000.
 public struct CertificateBook: Sendable {
+    /// `certificates/` inside the store.
     public let directory: URL
     /// Keys shorter than this are refused: HMAC's strength is the key's.
     public static let minimumSecretBytes = 16
 
+    /// A book in `directory`; the file is read on each call, so several processes see one registry.
     public init(directory: URL) {
         self.directory = directory
     }
@@ -25,10 +27,12 @@ public struct CertificateBook: Sendable {
         var certificates: [String: IssuedCertificate] = [:]
     }
 
+    /// The certificate with this registry number, nil when none was issued.
     public func certificate(number: String) throws -> IssuedCertificate? {
         try load().certificates[number]
     }
 
+    /// Every certificate issued, by number.
     public func all() throws -> [IssuedCertificate] {
         try load().certificates.values.sorted { $0.number < $1.number }
     }

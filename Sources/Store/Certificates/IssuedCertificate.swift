@@ -6,34 +6,44 @@ public struct IssuedCertificate: Codable, Sendable, Equatable {
     public struct Reissue: Codable, Sendable, Equatable {
         /// `yyyy-mm-dd`.
         public var date: String
+        /// The name as printed on the re-issued certificate.
         public var fullName: String
 
+        /// A re-issue on `date` (`yyyy-mm-dd`) under `fullName`.
         public init(date: String, fullName: String) {
             self.date = date
             self.fullName = fullName
         }
     }
 
+    /// The registry number printed on the certificate and checked by the verification code.
     public var number: String
     /// Lower-cased.
     public var participantEmail: String
     /// As printed (the latest re-issue's name wins).
     public var fullName: String
+    /// The course's identifier in the Plan.
     public var courseID: String
+    /// The course's title as printed.
     public var courseTitle: String
     /// §5.3 group key.
     public var group: String
+    /// Academic hours as printed.
     public var hours: Int
     /// `yyyy-mm-dd`.
     public var startDate: String
+    /// `yyyy-mm-dd`.
     public var endDate: String
+    /// How the course was given (on site, online, …), as printed.
     public var delivery: String
     /// `yyyy-mm-dd`.
     public var issuedOn: String
     /// `kk`, `ru`, `en`: what the certificate was printed in.
     public var languages: [String]
+    /// Every re-issue after the first print, oldest first.
     public var reissues: [Reissue]
 
+    /// A certificate as it was issued, without re-issues unless given.
     public init(number: String, participantEmail: String, fullName: String, courseID: String, courseTitle: String,
                 group: String, hours: Int, startDate: String, endDate: String, delivery: String, issuedOn: String,
                 languages: [String], reissues: [Reissue] = []) {

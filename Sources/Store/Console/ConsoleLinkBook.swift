@@ -4,8 +4,10 @@ import Foundation
 /// only as the SHA-256 of its token, with the SHA-256 of the nonce cookie of the browser that
 /// asked for it: whoever reads the store cannot sign in with what they read.
 public struct ConsoleLinkBook: Sendable {
+    /// `console/` inside the store.
     public let directory: URL
 
+    /// The link book of `store`.
     public init(store: FileStore) {
         directory = store.root.appendingPathComponent("console")
     }
@@ -18,13 +20,18 @@ public struct ConsoleLinkBook: Sendable {
         public var tokenHash: String
         /// Hex SHA-256 of the nonce cookie of the browser that asked.
         public var browserHash: String
+        /// The address the link was mailed to, lower-cased.
         public var email: String
+        /// When the link was asked for.
         public var createdAt: Date
+        /// After this the link signs nobody in.
         public var expiresAt: Date
+        /// When the link was used; a link works once.
         public var usedAt: Date?
         /// The sign-in mail in the outbox (it carries the link: deleted once the link is spent).
         public var messageID: String?
 
+        /// A link record; the token and the cookie only as hashes.
         public init(tokenHash: String, browserHash: String, email: String, createdAt: Date, expiresAt: Date,
                     messageID: String? = nil) {
             self.tokenHash = tokenHash

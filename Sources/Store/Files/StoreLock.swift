@@ -11,6 +11,7 @@ import Darwin
 /// `flock` locks belong to the open file description, so the kernel drops the lock when the
 /// process dies (kill -9 included): a stale lock file never blocks a restart.
 public final class StoreLock: @unchecked Sendable {
+    /// The lock file's path, for messages that name it.
     public let path: String
     // Guarded by `mutex`; -1 once released.
     private var fd: Int32

@@ -3,6 +3,7 @@ import Foundation
 /// `journal.jsonl`: one event per message received and per message sent, appended with
 /// O_APPEND + fsync, so that the record of what happened survives a crash.
 public struct Journal: Sendable {
+    /// `journal.jsonl` inside the store.
     public let url: URL
     private let file: JSONLinesFile
 
@@ -11,6 +12,7 @@ public struct Journal: Sendable {
         self.file = JSONLinesFile(url: url)
     }
 
+    /// Appends one line and fsyncs it before returning, so that the event survives a crash.
     public func append(_ event: JournalEvent) throws {
         try file.append(event)
     }

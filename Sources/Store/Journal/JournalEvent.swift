@@ -2,12 +2,17 @@ import Foundation
 
 /// The kind of a journal event. Open-ended (a string), so that new kinds need no schema change.
 public struct JournalEventKind: RawRepresentable, Codable, Hashable, Sendable, ExpressibleByStringLiteral {
+    /// The kind as written in the journal (`received`, `sent`, `send_failed`, …).
     public let rawValue: String
+    /// A kind from its journal spelling; unknown kinds are kept, not refused.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// Lets code write `.init("received")` as `"received"`.
     public init(stringLiteral value: String) { self.rawValue = value }
+    /// Reads the kind as a bare JSON string.
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
+    /// Writes the kind as a bare JSON string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
@@ -34,19 +39,26 @@ public struct JournalEventKind: RawRepresentable, Codable, Hashable, Sendable, E
 
 /// One line of `journal.jsonl`. Never holds credentials: `detail` is redacted on the way in.
 public struct JournalEvent: Codable, Equatable, Sendable {
+    /// When it happened.
     public var at: Date
+    /// What happened.
     public var event: JournalEventKind
+    /// The Message-ID of the message concerned, in angle brackets.
     public var messageID: String?
+    /// The IMAP UID of an incoming message (RFC 9051 §2.3.1.1); nil for outgoing ones.
     public var uid: UInt32?
     /// `processed`, `rejected`, `ignored`, `reported` for routed messages.
     public var outcome: String?
     /// The IMAP folder the message was moved to.
     public var folder: String?
+    /// The sender's address (personal data: purged after `retention.journal_personal_days`).
     public var from: String?
+    /// A short explanation, redacted of credentials before it is stored.
     public var detail: String?
     /// The archived message's content hash, so that a restart can tell what was handled.
     public var sha256: String?
 
+    /// An event stamped now unless `at` is given.
     public init(
         at: Date = Date(), event: JournalEventKind, messageID: String? = nil, uid: UInt32? = nil,
         outcome: String? = nil, folder: String? = nil, from: String? = nil, detail: String? = nil,

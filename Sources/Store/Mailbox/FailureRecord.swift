@@ -12,10 +12,14 @@ import Foundation
 public struct FailureRecord: Sendable {
     /// The file's fixed size; a longer text is cut.
     static let size = 4096
+    /// `mailbox/last-failure.json` inside the store, written at a fixed size so that a full disk cannot stop it.
     public let url: URL
 
+    /// The last failure as recorded.
     public struct Failure: Codable, Equatable, Sendable {
+        /// When it happened.
         public var at: Date
+        /// What failed, redacted of credentials and cut to the record's size.
         public var what: String
     }
 

@@ -6,8 +6,11 @@ public struct MailboxState: Codable, Equatable, Sendable {
     public var uidValidity: UInt32?
     /// The highest UID whose message the store has and the bot has finished.
     public var lastUID: UInt32?
+    /// When the last poll of this mailbox finished.
     public var lastPollAt: Date?
+    /// The last poll's error, nil after a success.
     public var lastError: String?
+    /// When `lastError` happened.
     public var lastErrorAt: Date?
     /// Since when logging in (or getting a token for it) has failed without a success between;
     /// nil while logins work.
@@ -20,6 +23,7 @@ public struct MailboxState: Codable, Equatable, Sendable {
     /// files a copy of every submitted message into its Sent folder by itself; nil: not known yet.
     public var serverSavesSent: Bool?
 
+    /// A state with the given fields; the empty one means "never polled".
     public init(
         uidValidity: UInt32? = nil, lastUID: UInt32? = nil, lastPollAt: Date? = nil,
         lastError: String? = nil, lastErrorAt: Date? = nil

@@ -3,6 +3,7 @@ import Foundation
 
 /// `mailbox/<name>.json`: the `MailboxState` of each IMAP mailbox the bot reads.
 public struct MailboxStateFile: Sendable {
+    /// `mailbox/` inside the store.
     public let directory: URL
 
     init(directory: URL) {
@@ -14,6 +15,7 @@ public struct MailboxStateFile: Sendable {
         try AtomicFile.readJSON(MailboxState.self, from: url(mailbox)) ?? MailboxState()
     }
 
+    /// Writes the state of `mailbox` atomically.
     public func save(_ state: MailboxState, mailbox: String = "INBOX") throws {
         try AtomicFile.writeJSON(state, to: url(mailbox))
     }

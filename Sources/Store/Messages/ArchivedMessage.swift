@@ -8,7 +8,9 @@ public struct ArchivedMessage: Codable, Equatable, Sendable {
     public let messageID: String?
     /// Path of the `.eml` relative to the `messages/` folder, e.g. `2026-05/<sha256>.eml`.
     public let relativePath: String
+    /// The message's size in bytes.
     public let size: Int
+    /// When the store wrote it (not the message's Date header).
     public let archivedAt: Date
 
     enum CodingKeys: String, CodingKey {

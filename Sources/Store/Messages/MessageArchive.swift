@@ -9,6 +9,7 @@ import Foundation
 /// can be archived and not yet routed. The journal (`Journal.routedContentHashes`) says which
 /// messages are done.
 public final class MessageArchive: @unchecked Sendable {
+    /// `messages/` inside the store.
     public let directory: URL
     private let index: JSONLinesFile
     // The index, loaded on first use; guarded by `mutex`.

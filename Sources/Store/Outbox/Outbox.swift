@@ -7,6 +7,7 @@ import Foundation
 /// The store only keeps state: the exactly-once check (is this Message-ID in the IMAP `Sent`
 /// folder already?) is the bot's, before it sends anything that is not marked `sent`.
 public struct Outbox: Sendable {
+    /// `outbox/` inside the store.
     public let directory: URL
 
     init(directory: URL) {
@@ -33,6 +34,7 @@ public struct Outbox: Sendable {
         return entry
     }
 
+    /// The entry queued under this Message-ID (with or without brackets), nil when none.
     public func entry(messageID: String) throws -> OutboxEntry? {
         guard let id = MessageArchive.normalizedMessageID(messageID) else { return nil }
         return try AtomicFile.readJSON(OutboxEntry.self, from: stateURL(id))
@@ -65,6 +67,7 @@ public struct Outbox: Sendable {
         try all().filter { $0.state.isDue(at: now) }
     }
 
+    /// Marks the entry as sent at `date`, after the SMTP server accepted it; returns the updated entry.
     @discardableResult
     public func markSent(messageID: String, at date: Date = Date()) throws -> OutboxEntry {
         try update(messageID) { entry in

@@ -7,10 +7,15 @@ public struct OutboxEntry: Codable, Equatable, Sendable {
     public let messageID: String
     /// What the message is for (e.g. `receipt:<incoming message id>`), chosen by the caller.
     public let purpose: String
+    /// Who the message goes to (the SMTP envelope recipients).
     public let recipients: [String]
+    /// The subject, for listings and status; nil when the caller gave none.
     public let subject: String?
+    /// When the message was queued.
     public let queuedAt: Date
+    /// Where delivery stands; only the outbox changes it.
     public internal(set) var state: OutboxState
+    /// When `state` last changed.
     public internal(set) var updatedAt: Date
 
     enum CodingKeys: String, CodingKey {
@@ -21,11 +26,14 @@ public struct OutboxEntry: Codable, Equatable, Sendable {
 
 /// How failed sends are retried: exponential backoff, then a permanent failure.
 public struct OutboxRetryPolicy: Equatable, Sendable {
+    /// The wait after the first failed attempt; each further failure doubles it.
     public var firstDelay: TimeInterval
+    /// The longest wait between two attempts.
     public var maximumDelay: TimeInterval
     /// After this many failed attempts a temporary failure becomes permanent.
     public var maximumAttempts: Int
 
+    /// The defaults retry after 1 minute, then up to hourly, and give up after 10 attempts.
     public init(firstDelay: TimeInterval = 60, maximumDelay: TimeInterval = 3600, maximumAttempts: Int = 10) {
         self.firstDelay = firstDelay
         self.maximumDelay = maximumDelay

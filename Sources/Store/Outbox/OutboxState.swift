@@ -20,6 +20,7 @@ public enum OutboxState: Equatable, Sendable {
         }
     }
 
+    /// How many attempts to send have failed so far (0 for a new or sent message).
     public var attempts: Int {
         switch self {
         case .queued, .throttled, .sent: return 0
@@ -45,6 +46,7 @@ extension OutboxState: Codable {
         case notBefore = "not_before"
     }
 
+    /// Reads the state from its flat JSON object (`status`, `attempts`, `next_attempt_at`, …).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(String.self, forKey: .status) {
@@ -71,6 +73,7 @@ extension OutboxState: Codable {
         }
     }
 
+    /// Writes the state as one flat JSON object, readable by `jq`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .status)

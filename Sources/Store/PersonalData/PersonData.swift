@@ -13,7 +13,9 @@ public struct PersonData: Sendable {
         case roster, applications, journal, messages, outbox, plans, training, other
     }
 
+    /// One place in the store that holds the person's data.
     public struct Finding: Sendable, Equatable {
+        /// Which part of the store it is in.
         public var area: Area
         /// Relative to the store.
         public var path: String
@@ -21,7 +23,9 @@ public struct PersonData: Sendable {
         public var summary: String
     }
 
+    /// The address searched for, trimmed and lower-cased.
     public let email: String
+    /// Every place found, in store order.
     public let findings: [Finding]
 
     /// Reads the whole store for `email` (case-insensitive).

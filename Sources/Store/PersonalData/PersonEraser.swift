@@ -13,7 +13,9 @@ import Staff
 /// - `training/` (certificates issued, §8 work-off obligations) and `plans/` (the Plans DSHR
 ///   approved, the university's record of the cycle): kept, named in the report.
 public struct PersonEraser {
+    /// What an erasure did, for the operator and for the person who asked.
     public struct Report: Sendable {
+        /// The stable name that replaces the address where a record must stay.
         public var pseudonym: String
         /// What was removed or anonymised, one line each.
         public var done: [String]
@@ -23,17 +25,21 @@ public struct PersonEraser {
         public var remaining: [String]
     }
 
+    /// The areas erasure leaves alone, each with the legal reason, quoted in the report.
     public static let keptAreas: [PersonData.Area: String] = [
         .training: "certificates issued and §8 work-off obligations: kept while the law and the Regulation require",
         .plans: "the Plan DSHR approved is the university's record of the cycle (Regulation §7.7)",
     ]
 
+    /// The store erased from.
     public let store: FileStore
 
+    /// An eraser for `store`; the caller holds the writing lock while it runs.
     public init(store: FileStore) {
         self.store = store
     }
 
+    /// Removes or anonymises everything about `email` except the kept areas, journals who did it (`who`, an operator), and reports what it did.
     public func erase(email: String, by who: String, now: Date = Date()) throws -> Report {
         let found = try PersonData(store: store, email: email)
         let address = found.email

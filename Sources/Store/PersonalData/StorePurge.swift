@@ -2,10 +2,14 @@ import Foundation
 
 /// How long the store keeps personal data (from `retention.*` in the configuration).
 public struct RetentionRules: Sendable, Equatable {
+    /// Raw `.eml` files older than this many days are deleted (`retention.raw_messages_days`).
     public var rawMessagesDays: Int
+    /// Journal events older than this lose their personal fields (`retention.journal_personal_days`).
     public var journalPersonalDays: Int
+    /// Application rows of cycles closed this many years ago are deleted (`retention.closed_cycle_applications_years`).
     public var closedCycleApplicationsYears: Int
 
+    /// Rules as read from the configuration (`Config` checks the ranges).
     public init(rawMessagesDays: Int, journalPersonalDays: Int, closedCycleApplicationsYears: Int) {
         self.rawMessagesDays = rawMessagesDays
         self.journalPersonalDays = journalPersonalDays
@@ -33,8 +37,10 @@ public struct RetentionRules: Sendable, Equatable {
 /// events older than `journal_personal_days`. Certificates, obligations and Plans are not
 /// touched (a legal duty keeps them). The caller holds the writing lock (`withWritingLock`).
 public struct StorePurge {
+    /// The store purged.
     public let store: FileStore
 
+    /// A purge of `store`; nothing is deleted until it is run.
     public init(store: FileStore) {
         self.store = store
     }

@@ -3,6 +3,7 @@ import Staff
 
 /// `roster.csv` at the top of the store.
 public struct RosterFile: Sendable {
+    /// `roster.csv` inside the store.
     public let url: URL
 
     init(url: URL) {
@@ -27,6 +28,7 @@ public struct RosterFile: Sendable {
         return try replace(with: new)
     }
 
+    /// Writes `roster` atomically and returns who was added, removed or changed against the file it replaces.
     @discardableResult
     public func replace(with roster: Roster) throws -> RosterDiff {
         let old = (try? POSIX.readIfExists(url)).flatMap { $0 }.flatMap { try? RosterCSV.parse($0, path: url.path) }

@@ -7,12 +7,15 @@ import Store
 /// certificate, draw it again, and re-issue it (same number, marked as a duplicate of the day,
 /// optionally with a corrected name).
 public struct CertificateDesk: Sendable {
+    /// Where the registry and its key are.
     public let environment: BotEnvironment
 
+    /// A desk for `environment`.
     public init(environment: BotEnvironment) {
         self.environment = environment
     }
 
+    /// The answer to a verification: the certificate, or why not.
     public enum Check: Sendable, Equatable {
         case valid(IssuedCertificate)
         /// The number exists but the code is not its code (a typo, or a forgery).
@@ -36,6 +39,7 @@ public struct CertificateDesk: Sendable {
             .code(for: number)
     }
 
+    /// The certificate with this number, nil when none was issued.
     public func certificate(number: String) throws -> IssuedCertificate? {
         try environment.store.certificates.certificate(number: number)
     }

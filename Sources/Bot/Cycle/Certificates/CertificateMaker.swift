@@ -11,6 +11,7 @@ public final class CertificateMaker {
     let renderer: CertificateRenderer
     let codes: VerificationCode
 
+    /// Reads the template, the images and the verification key; throws when one is missing.
     public init(environment: BotEnvironment) throws {
         self.environment = environment
         let settings = environment.configuration.certificates
@@ -20,8 +21,10 @@ public final class CertificateMaker {
         codes = VerificationCode(secret: try environment.store.certificates.secret(file: settings.verificationKeyFile))
     }
 
+    /// The verification code printed on certificate `number`.
     public func code(for number: String) -> String { codes.code(for: number) }
 
+    /// `certificates.verify_url` with `{number}` filled in, percent-encoded (RFC 3986 §2.1).
     public func verifyURL(for number: String) -> String {
         let escaped = number.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/")))
             ?? number
@@ -49,6 +52,7 @@ public final class CertificateMaker {
 /// A certificate number as part of a file name: letters, digits, `-` and `_` kept, anything
 /// else (a `/` a number format may contain) becomes `-`.
 public enum CertificateFileName {
+    /// `number` with everything but ASCII letters, digits, `-` and `_` replaced by `-`.
     public static func safe(_ number: String) -> String {
         String(number.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
     }

@@ -7,6 +7,7 @@ import Store
 
 /// What `cpdbot remind` did.
 public struct ReminderReport: Sendable, Equatable, Codable {
+    /// The day run, `yyyy-mm-dd`.
     public var date: String
     /// Per kind (`call`, `applications`, `summary`, `plan`, `announcement`): queued now.
     public var queued: [String: Int] = [:]

@@ -12,6 +12,7 @@ public enum CycleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// More recipients than the limit allows in one run.
     case tooMany(what: String, actual: Int, maximum: Int)
 
+    /// What is wrong, with the file or value, and what to do.
     public var description: String {
         switch self {
         case let .rules(detail): return "cycle rules: \(detail)"

@@ -5,9 +5,13 @@ import Regulation
 /// `config/policy.yml` and `config/holidays-kz.yml` next to the templates folder (the layout
 /// of the project and of an installation), so the bot and the CLI use the same files.
 public struct CycleRules: Sendable {
+    /// The Regulation's figures (`policy.yml`).
     public var policy: Policy
+    /// Kazakhstan's holidays and transfers (`holidays-kz.yml`).
     public var calendar: HolidayCalendar
+    /// How certificate numbers are made (§7.16).
     public var certificateFormat: CertificateNumberFormat
+    /// When reminders go out.
     public var schedule: ReminderSchedule
 
     /// `schedule` overrides the policy's dates (`cpdbot remind --call-on`); without it they are
@@ -64,7 +68,9 @@ public struct CycleRules: Sendable {
 /// university's setting: `cycle.call_for_applications` in policy.yml (default 15 April), which
 /// `cpdbot remind --call-on MM-DD` overrides for one run.
 public struct ReminderSchedule: Sendable, Equatable {
+    /// The day the call for applications goes out (15 April by default).
     public var callForApplications = MonthDay(month: 4, day: 15)!
+    /// A schedule; the default calls on 15 April.
     public init(callForApplications: MonthDay = MonthDay(month: 4, day: 15)!) {
         self.callForApplications = callForApplications
     }
@@ -72,9 +78,12 @@ public struct ReminderSchedule: Sendable, Equatable {
 
 /// Where `policy.yml` and `holidays-kz.yml` are read from.
 public struct RuleFiles: Sendable, Equatable {
+    /// `policy.yml`.
     public var policy: URL
+    /// `holidays-kz.yml`.
     public var holidays: URL
 
+    /// The two rule files.
     public init(policy: URL, holidays: URL) {
         self.policy = policy
         self.holidays = holidays

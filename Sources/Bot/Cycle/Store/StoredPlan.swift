@@ -13,22 +13,33 @@ public struct StoredPlan: Codable, Sendable, Equatable {
     /// `2026-2027` for a cycle's first Plan; `2026-2027.2`, `.3`… for supplements sent after
     /// an earlier Plan of the cycle was announced.
     public var slot: String
+    /// The academic year the Plan is for.
     public var cycle: String
+    /// Previewed, confirmed or announced.
     public var state: PlanState
     /// The attachment's name as DSHR sent it (shown, never used as a path).
     public var fileName: String
     /// The stored copy inside the slot folder (`plan.xlsx`, `plan.csv`…).
     public var storedFile: String
+    /// Hex SHA-256 of the file, so that a resend of the same file is recognised.
     public var sha256: String
+    /// The day the Plan was approved (the approval line's, else the day it arrived).
     public var approvalDate: CivilDate
+    /// The approval line as written, when the message had one.
     public var approvalLine: String?
     /// §7.7: the staff learn the Plan by this day.
     public var deadline: CivilDate
+    /// Who at DSHR sent it.
     public var from: String
+    /// When it arrived.
     public var receivedAt: Date
+    /// The preview mailed back to DSHR; a confirmation answers it.
     public var previewMessageID: String
+    /// Who confirmed it.
     public var confirmedBy: String?
+    /// When it was confirmed.
     public var confirmedAt: Date?
+    /// When its announcements were queued.
     public var announcedAt: Date?
 
     enum CodingKeys: String, CodingKey {

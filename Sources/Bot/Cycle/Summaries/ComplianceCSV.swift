@@ -8,8 +8,10 @@ import Store
 /// The mail's attachment has its column titles, requirements and dates in DSHR's language
 /// (`strings`); without strings (the command line) the keys and ISO dates stay.
 public enum ComplianceCSV {
+    /// The column keys, in order.
     public static let header = ["email", "kind", "since", "hours_counted", "hours_required", "section", "full_name", "unit"]
 
+    /// The findings as CSV (RFC 4180), one person a line, with their name and unit from `roster`.
     public static func data(_ findings: [ComplianceFinding], roster: Roster, strings: ReplyStrings? = nil) -> Data {
         var lines = [header.map { strings?.attachment("compliance.\($0)") ?? $0 }.map(field).joined(separator: ",")]
         for finding in findings {

@@ -3,6 +3,7 @@ import Regulation
 
 /// What one day's reports to DSHR did (`cpdbot remind` merges it into its report).
 public struct DSHRReportsRun: Sendable, Equatable, Codable {
+    /// The day run, `yyyy-mm-dd`.
     public var date: String
     /// Per kind (`daily_summary`, `compliance_report`, `deadline_alert`): queued now.
     public var queued: [String: Int] = [:]

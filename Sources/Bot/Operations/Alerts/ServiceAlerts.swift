@@ -13,16 +13,22 @@ public enum ServiceAlerts {
 
     /// What the service looks like at `now`.
     public struct Facts: Sendable {
+        /// The moment looked at.
         public var now: Date
         /// The store's disk; nil when it could not be read.
         public var disk: Disk?
+        /// Every outbox entry (failed ones raise an alert).
         public var outbox: [OutboxEntry]
+        /// The years the holiday calendar covers.
         public var calendarYears: Set<Int>
+        /// The holiday calendar's path, named in the alert.
         public var calendarFile: String
+        /// Plans not yet fully announced.
         public var plans: [PlanFacts]
         /// `alerts.plan_unconfirmed_working_days`.
         public var planUnconfirmedWorkingDays: Int
 
+        /// The facts of one look.
         public init(now: Date, disk: Disk?, outbox: [OutboxEntry], calendarYears: Set<Int>, calendarFile: String,
                     plans: [PlanFacts], planUnconfirmedWorkingDays: Int) {
             self.now = now
@@ -35,10 +41,15 @@ public enum ServiceAlerts {
         }
     }
 
+    /// Free and total space of the store's file system (from statvfs(3)).
     public struct Disk: Sendable, Equatable {
+        /// The store's path.
         public var path: String
+        /// Bytes available to the service's user.
         public var freeBytes: UInt64
+        /// The file system's size in bytes.
         public var totalBytes: UInt64
+        /// A disk's figures.
         public init(path: String, freeBytes: UInt64, totalBytes: UInt64) {
             self.path = path
             self.freeBytes = freeBytes
@@ -48,10 +59,13 @@ public enum ServiceAlerts {
 
     /// A Plan not yet fully announced, with what its deadline and pace look like today.
     public struct PlanFacts: Sendable, Equatable {
+        /// The Plan's deadline and what is left to send.
         public var situation: ServiceCondition.PlanSituation
+        /// Previewed, confirmed or announced.
         public var state: PlanState
         /// When the last announcement leaves at the configured pace from now; nil without limits.
         public var finish: Date?
+        /// A Plan's facts.
         public init(situation: ServiceCondition.PlanSituation, state: PlanState, finish: Date?) {
             self.situation = situation
             self.state = state
@@ -100,8 +114,11 @@ public enum ServiceAlerts {
 
     /// The outcome of one look: what to remember, what to mail now, what cleared.
     public struct Round: Sendable, Equatable {
+        /// The ledger to save.
         public var state: AlertState
+        /// New conditions to mail DSHR and `bot.admin` about now.
         public var toSend: [ServiceCondition]
+        /// Conditions that no longer hold.
         public var cleared: [AlertRecord]
     }
 

@@ -15,20 +15,31 @@ public enum ServiceCondition: Sendable, Equatable {
     /// The Plan is still only previewed this few working days before its deadline.
     case planUnconfirmed(PlanSituation)
 
+    /// An outgoing message the outbox gave up on, or keeps failing.
     public struct FailedMessage: Sendable, Equatable {
+        /// Its Message-ID.
         public var messageID: String
+        /// Who it was for.
         public var recipients: [String]
+        /// Its subject.
         public var subject: String?
+        /// When it was queued.
         public var queuedAt: Date
+        /// The server's last answer, redacted.
         public var reason: String
         /// False: still retried (the server keeps refusing for now).
         public var permanent: Bool
     }
 
+    /// A Plan racing its §7.7 deadline.
     public struct PlanSituation: Sendable, Equatable {
+        /// The Plan's folder in the store (`plans/<slot>/`).
         public var slot: String
+        /// The academic year.
         public var cycle: String
+        /// The attachment's name as DSHR sent it.
         public var fileName: String
+        /// §7.7: the staff learn the Plan by this day.
         public var deadline: CivilDate
         /// Working days after today up to and including the deadline.
         public var workingDaysLeft: Int
@@ -39,6 +50,7 @@ public enum ServiceCondition: Sendable, Equatable {
         /// The preview DSHR got: the alert joins its thread, so a reply "растаймын" confirms.
         public var previewMessageID: String?
 
+        /// A Plan's situation.
         public init(slot: String, cycle: String, fileName: String, deadline: CivilDate, workingDaysLeft: Int, remaining: Int,
                     isConfirmed: Bool = false, previewMessageID: String? = nil) {
             self.isConfirmed = isConfirmed
@@ -58,6 +70,7 @@ public enum ServiceCondition: Sendable, Equatable {
              planUnconfirmed = "plan_unconfirmed"
     }
 
+    /// The condition's kind, without its details.
     public var kind: Kind {
         switch self {
         case .diskSpace: .diskSpace

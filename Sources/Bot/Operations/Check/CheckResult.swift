@@ -1,6 +1,7 @@
 /// One line of `cpdbot check`: what was checked, what was found and, when it is not right,
 /// what the administrator should do.
 public struct CheckResult: Sendable, Equatable {
+    /// How the check came out.
     public enum Status: String, Sendable {
         /// As it should be.
         case ok
@@ -12,12 +13,14 @@ public struct CheckResult: Sendable, Equatable {
 
     /// A short, stable name: `configuration`, `store.free_space`, `imap.login`, …
     public var name: String
+    /// How it came out.
     public var status: Status
     /// What was found, e.g. "imaps://mail.kazguu.kz:993, TLS verified".
     public var detail: String
     /// What to do, for warnings and failures.
     public var fix: String?
 
+    /// A result; `fix` says what to do when it is not ok.
     public init(_ name: String, _ status: Status, _ detail: String, fix: String? = nil) {
         self.name = name
         self.status = status
@@ -25,10 +28,13 @@ public struct CheckResult: Sendable, Equatable {
         self.fix = fix
     }
 
+    /// A check that passed.
     public static func ok(_ name: String, _ detail: String) -> CheckResult { CheckResult(name, .ok, detail) }
+    /// A check that passed with a concern, and what to do about it.
     public static func warning(_ name: String, _ detail: String, fix: String) -> CheckResult {
         CheckResult(name, .warning, detail, fix: fix)
     }
+    /// A check that failed, and what to do about it.
     public static func failed(_ name: String, _ detail: String, fix: String) -> CheckResult {
         CheckResult(name, .failed, detail, fix: fix)
     }

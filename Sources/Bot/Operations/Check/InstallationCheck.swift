@@ -6,10 +6,15 @@ import Regulation
 /// Each check is a small function giving `CheckResult`s, so that a new one (OAuth2 login,
 /// SPECIAL-USE folders) is one more function in `all()`.
 public struct InstallationCheck {
+    /// The configuration checked.
     public var configuration: CPDBotConfiguration
+    /// `templates/`, with one folder per language.
     public var templatesDirectory: URL
+    /// `policy.yml` and `holidays-kz.yml`.
     public var ruleFiles: RuleFiles
+    /// The environment passwords and credentials are read from.
     public var environment: [String: String]
+    /// The moment the checks judge by (the calendar's years, certificates' dates).
     public var now: Date
     /// Almaty time, where the university's days begin and end.
     public var utcOffsetSeconds = 5 * 3600
@@ -23,6 +28,7 @@ public struct InstallationCheck {
     /// This machine's clock while the clock is compared with the server's (tests shift it).
     public var clockNow: @Sendable () -> Date = { Date() }
 
+    /// A check of this installation; nothing is touched until it runs.
     public init(configuration: CPDBotConfiguration, templatesDirectory: URL, ruleFiles: RuleFiles,
                 environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) {
         self.configuration = configuration

@@ -4,30 +4,44 @@ import Store
 /// What `cpdbot status` reports and the console's overview and `/healthz` show: one function,
 /// so the figures are the same wherever they are read.
 public struct StatusReport: Encodable, Sendable, Equatable {
+    /// Journal outcomes per kind.
     public var outcomes: [String: Int]
+    /// Outbox entries per state (`queued`, `sent`, `failed`).
     public var outbox: [String: Int]
+    /// When the mailbox was last polled.
     public var lastPoll: Date?
+    /// The last poll's error, redacted; nil after a success.
     public var lastError: String?
+    /// When `lastError` happened.
     public var lastErrorAt: Date?
     /// Since when logging in fails, why, and when DSHR and the admins were told (issue 18).
     public var loginFailingSince: Date?
+    /// Why logging in fails, redacted.
     public var loginFailure: String?
+    /// When DSHR and the admins were told; nil while nobody was.
     public var loginAlertedAt: Date?
     /// The service alerts that held at the last poll (issue 15): disk, failed outbox, calendar, §7.7.
     public var alerts: [Alert]
+    /// When the alerts were last checked.
     public var alertsCheckedAt: Date?
+    /// The store's path.
     public var store: String
 
     /// One service alert as `status` shows it.
     public struct Alert: Encodable, Sendable, Equatable {
+        /// The condition's kind (`disk_space`, `failed_outbox`, …).
         public var kind: String
+        /// What the alert is about (a Message-ID, a year, a Plan slot).
         public var key: String
+        /// One line for people.
         public var summary: String
+        /// Since when the condition holds.
         public var since: Date
         /// When DSHR and `bot.admin` were mailed; nil: nobody could be told (no bot.dshr, no bot.admin).
         public var alertedAt: Date?
     }
 
+    /// A report; everything not given is empty.
     public init(outcomes: [String: Int] = [:], outbox: [String: Int] = [:], lastPoll: Date? = nil,
                 lastError: String? = nil, lastErrorAt: Date? = nil, loginFailingSince: Date? = nil,
                 loginFailure: String? = nil, loginAlertedAt: Date? = nil, alerts: [Alert] = [],

@@ -3,15 +3,19 @@ import Intake
 
 /// The message a note to DSHR is about.
 public struct NotedMessage: Sendable {
+    /// The sender's address as written.
     public var from: String?
+    /// The decoded subject.
     public var subject: String?
     /// Already formatted for the reader.
     public var date: String?
+    /// The Message-ID, so that DSHR can find the message in the mailbox.
     public var messageID: String?
     /// When it arrived: written in the reader's language ("2026 жылғы 12 мамыр, 09:41"), in
     /// place of `date`.
     public var receivedAt: Date?
 
+    /// The message's facts for a note.
     public init(from: String?, subject: String?, date: String?, messageID: String?, receivedAt: Date? = nil) {
         self.from = from
         self.subject = subject
@@ -36,17 +40,22 @@ public struct NotedMessage: Sendable {
 
 /// The context of `report_to_dshr`: a bounce, a forgery or a question, for a person to handle.
 public struct ReportContext: Sendable {
+    /// Why the message is reported.
     public var reason: ReportReason
+    /// The message reported.
     public var message: NotedMessage
     /// For bounces: the address that could not be reached and the subject of our message.
     public var failedRecipient: String?
+    /// The subject of our message that bounced.
     public var bouncedSubject: String?
     /// For questions: the sender's name and unit.
     public var senderName: String?
+    /// The sender's unit, from the roster.
     public var unit: String?
     /// The IMAP folder the message was moved to.
     public var folder: String
 
+    /// A report; the fields a reason does not use stay nil.
     public init(
         reason: ReportReason, message: NotedMessage, failedRecipient: String? = nil, bouncedSubject: String? = nil,
         senderName: String? = nil, unit: String? = nil, folder: String = RoutingOutcome.reported.folder
@@ -60,6 +69,7 @@ public struct ReportContext: Sendable {
         self.folder = folder
     }
 
+    /// The template's values (`reason_*` flags, the message's fields).
     public func values() -> [String: Any] {
         var values = message.values()
         values["folder"] = folder
@@ -100,8 +110,11 @@ public struct ReportContext: Sendable {
 /// The context of `poison_note`: a message that failed processing again and again and was set
 /// aside so that the service keeps running.
 public struct PoisonNoteContext: Sendable {
+    /// The message that could not be handled.
     public var message: NotedMessage
+    /// How often handling it failed before it was set aside.
     public var attempts: Int
+    /// The IMAP folder it was moved to.
     public var folder: String
     /// What kind of failure it was, worded for DSHR (`failure.<kind>` in strings.json).
     var failure: FailureKind
@@ -116,6 +129,7 @@ public struct PoisonNoteContext: Sendable {
         self.technical = technical
     }
 
+    /// The template's values.
     public func values() -> [String: Any] {
         var values = message.values()
         values["attempts"] = attempts

@@ -13,6 +13,7 @@ public struct InvalidRowNote: Equatable, Sendable {
     /// The problem kind (`missing`, `invalid`, `duplicate`, `future`, `out_of_range`).
     public var problem: String
 
+    /// A problem in row `row` of `file`.
     public init(file: String?, row: Int, field: String, problem: String) {
         self.file = file
         self.row = row
@@ -23,20 +24,28 @@ public struct InvalidRowNote: Equatable, Sendable {
 
 /// The context of the `receipt` template.
 public struct ReceiptContext: Sendable {
+    /// The addressee's name as the greeting uses it.
     public var name: String
+    /// The unit the application is for.
     public var unit: String
+    /// The academic year, e.g. `2026-2027`.
     public var cycle: String
+    /// The file names the rows came from.
     public var sourceFiles: [String]
+    /// The rows taken, as stored.
     public var accepted: [StoredApplicationRow]
+    /// The rows refused, with why.
     public var invalidRows: [InvalidRowNote]
     /// What changed against the unit's previous submission (nil: not known).
     public var change: ApplicationChange?
+    /// True when the application came after the deadline (§7.4).
     public var late: Bool
     /// The application deadline (§7.4).
     public var deadline: CivilDate?
     /// The head as the roster has them (the greeting takes their given name and patronymic).
     public var addressee: RosterPerson?
 
+    /// A receipt's facts.
     public init(
         name: String, unit: String, cycle: String, sourceFiles: [String], accepted: [StoredApplicationRow],
         invalidRows: [InvalidRowNote], change: ApplicationChange?, late: Bool, deadline: CivilDate?
@@ -52,6 +61,7 @@ public struct ReceiptContext: Sendable {
         self.deadline = deadline
     }
 
+    /// The template's values, column names and row problems worded by `strings`.
     public func values(_ strings: ReplyStrings) -> [String: Any] {
         let accepted: [[String: Any]] = accepted.enumerated().map { index, row in
             ["index": index + 1, "full_name": row.fullName ?? "", "email": row.email]

@@ -6,12 +6,16 @@ import Store
 /// Each file item carries a flag named for its problem kind, so that the template holds the
 /// wording of every variant.
 public struct RejectFileContext: Sendable {
+    /// The addressee's name; nil when the roster does not know the sender.
     public var name: String?
+    /// Every file refused, with why.
     public var problems: [FileProblem]
     /// The attachment size limit (written "10 МБ" / "10 MB" in the reader's language).
     public var maximumSize: ByteCount
+    /// The subject of the message answered.
     public var originalSubject: String?
 
+    /// A rejection's facts.
     public init(name: String?, problems: [FileProblem], maximumSize: ByteCount, originalSubject: String?) {
         self.name = name
         self.problems = problems
@@ -19,6 +23,7 @@ public struct RejectFileContext: Sendable {
         self.originalSubject = originalSubject
     }
 
+    /// The template's values.
     public func values() -> [String: Any] {
         let files: [[String: Any]] = problems.map { problem in
             var item: [String: Any] = [problem.kind.rawValue: true]
@@ -34,14 +39,18 @@ public struct RejectFileContext: Sendable {
 
 /// The context of `reject_sender_not_allowed`: who may submit for the unit instead.
 public struct SenderNotAllowedContext: Sendable {
+    /// The sender, from the roster.
     public var person: RosterPerson
+    /// The unit's heads, who may submit.
     public var heads: [RosterPerson]
 
+    /// A rejection's facts.
     public init(person: RosterPerson, heads: [RosterPerson]) {
         self.person = person
         self.heads = heads
     }
 
+    /// The template's values.
     public func values() -> [String: Any] {
         [
             "name": person, "unit": person.unit, "has_heads": !heads.isEmpty,
@@ -52,14 +61,18 @@ public struct SenderNotAllowedContext: Sendable {
 
 /// The context of `reject_unknown_sender`.
 public struct UnknownSenderContext: Sendable {
+    /// The sender's address.
     public var address: String
+    /// The subject of the message answered.
     public var originalSubject: String?
 
+    /// A rejection's facts.
     public init(address: String, originalSubject: String?) {
         self.address = address
         self.originalSubject = originalSubject
     }
 
+    /// The template's values.
     public func values() -> [String: Any] {
         var values: [String: Any] = ["address": address]
         if let originalSubject { values["original_subject"] = originalSubject }
@@ -69,16 +82,21 @@ public struct UnknownSenderContext: Sendable {
 
 /// The context of `reject_dshr_message`: a DSHR message the bot could not act on.
 public struct DSHRMessageContext: Sendable {
+    /// DSHR's member's name as the greeting uses it.
     public var name: String
+    /// Why the message could not be acted on.
     public var reason: RejectReason
+    /// The subject of the message answered.
     public var originalSubject: String?
 
+    /// A rejection's facts.
     public init(name: String, reason: RejectReason, originalSubject: String?) {
         self.name = name
         self.reason = reason
         self.originalSubject = originalSubject
     }
 
+    /// The template's values.
     public func values() -> [String: Any] {
         var values: [String: Any] = ["name": name]
         if case let .forwardedAuthorUnknown(author) = reason {

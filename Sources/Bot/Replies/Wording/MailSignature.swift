@@ -4,12 +4,18 @@ import Wording
 /// Who signs the bot's mails and whom to ask (`signature.*` in the configuration): the
 /// department's name per language, a contact person, a phone and a room.
 public struct MailSignature: Sendable, Equatable {
+    /// The department's name per language (`signature.department_*`).
     public var department: [WordingLanguage: String]
+    /// The person to contact (`signature.contact`).
     public var contact: String?
+    /// The phone to call (`signature.phone`).
     public var phone: String?
+    /// The room to visit (`signature.room`).
     public var room: String?
+    /// The address to write to (`signature.email`).
     public var email: String?
 
+    /// A closing; missing parts are left out of the mail.
     public init(department: [WordingLanguage: String] = [:], contact: String? = nil, phone: String? = nil,
                 room: String? = nil, email: String? = nil) {
         self.department = department
@@ -19,6 +25,7 @@ public struct MailSignature: Sendable, Equatable {
         self.email = email
     }
 
+    /// The closing the configuration's `signature.*` describes.
     public init(_ settings: CPDBotConfiguration.Signature) {
         self.init(department: [.kk: settings.departmentKK, .ru: settings.departmentRU, .en: settings.departmentEN]
                     .compactMapValues { $0 },

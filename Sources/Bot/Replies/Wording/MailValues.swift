@@ -7,19 +7,25 @@ import Wording
 
 /// A tenge amount in a template context; rendered as DSHR writes money ("150 000 тг").
 public struct Tenge: Sendable, Equatable {
+    /// Whole tenge.
     public var amount: Int
+    /// An amount of `amount` tenge.
     public init(_ amount: Int) { self.amount = amount }
 }
 
 /// A size in bytes in a template context; rendered "10 МБ" / "10 MB".
 public struct ByteCount: Sendable, Equatable {
+    /// The size in bytes.
     public var bytes: Int
+    /// A size of `bytes` bytes.
     public init(_ bytes: Int) { self.bytes = bytes }
 }
 
 /// A moment in a template ("2026 жылғы 12 мамыр, сағат 09:41"), on the university's clock (UTC+5); see `MailMoment`.
 public struct MailTimestamp: Sendable, Equatable {
+    /// The instant.
     public var date: Date
+    /// The moment `date`.
     public init(_ date: Date) { self.date = date }
 
     func text(_ language: WordingLanguage) -> String { MailMoment(moment: self, language: language).renderText }

@@ -5,13 +5,17 @@ import Store
 /// A column of a Plan or completions table, by its key (`course_id`); a template shows its
 /// name in the reader's language.
 public struct TableColumn: Sendable, Equatable {
+    /// The column's key (`full_name`, `email`, …).
     public var key: String
+    /// The column `key`.
     public init(_ key: String) { self.key = key }
 }
 
 /// A term of the Regulation (`Glossary`), written in the reader's language.
 public struct GlossaryTerm: Sendable, Equatable {
+    /// The term's key in the glossary.
     public var key: String
+    /// The term `key`.
     public init(_ key: String) { self.key = key }
 }
 
