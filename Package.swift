@@ -66,6 +66,8 @@ let package = Package(
 
         // MARK: Pure modules: bytes in, values out, no I/O.
         .target(name: "TextEncoding"),
+        // The one reader of cpdbot's YAML files (cpdbot.yml, policy.yml, holidays-kz.yml), with positions.
+        .target(name: "YAMLFiles", dependencies: ["Yams"]),
         .target(name: "Digest"),
         .target(name: "CivilCalendar"),
         .target(name: "Wording"),
@@ -75,7 +77,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding", "CivilCalendar"]),
-        .target(name: "Regulation", dependencies: ["Documents", "CivilCalendar", "Yams"]),
+        .target(name: "Regulation", dependencies: ["Documents", "CivilCalendar", "YAMLFiles", "Yams"]),
         .target(name: "ICalendar"),
         // Values in, PDF bytes out: the certificate's layout, drawing and verification code.
         .target(name: "Certificates", dependencies: [
@@ -83,7 +85,7 @@ let package = Package(
         ]),
 
         // MARK: State and the service.
-        .target(name: "Config", dependencies: ["Yams"]),
+        .target(name: "Config", dependencies: ["YAMLFiles", "Yams"]),
         .target(name: "Store", dependencies: ["Digest", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
             "Mail", "OAuth", "MIME", "Documents", "Applications", "Regulation", "Store", "Config", "Digest", "Wording",

@@ -14,6 +14,8 @@ public struct CPDBotConfiguration: Sendable, Equatable {
     public var replies: Replies
     /// The closing of every mail (`signature.*`); kept out of `init` so that adding it changed no caller.
     public var signature = Signature()
+    /// Where the Regulation's files are (`rules.*`); kept out of `init` like `signature`.
+    public var rules = Rules()
     public var certificates: Certificates
     public var retention: Retention
     /// Seconds between two polls of the mailbox when the server offers no IDLE.

@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Regulation
 
@@ -12,8 +13,8 @@ struct ApplicationCycle: Sendable, Equatable {
     struct Calendar: Sendable {
         var applicationDeadline = (month: 6, day: 1)
         var planDeadline = (month: 8, day: 1)
-        /// Kazakhstan has one time zone, UTC+5, since 2024.
-        var utcOffsetSeconds = 5 * 3600
+        /// The university's (`bot.time_zone`): the day a message arrived on decides its cycle.
+        var timeZone = CPDBotConfiguration.defaultTimeZone
     }
 
     /// The application deadline of this cycle (1 June of the cycle's first year, §7.4).
@@ -23,7 +24,7 @@ struct ApplicationCycle: Sendable, Equatable {
 
     static func of(receivedAt date: Date, calendar: Calendar = Calendar()) -> ApplicationCycle {
         var gregorian = Foundation.Calendar(identifier: .gregorian)
-        gregorian.timeZone = TimeZone(secondsFromGMT: calendar.utcOffsetSeconds) ?? .gmt
+        gregorian.timeZone = calendar.timeZone
         let parts = gregorian.dateComponents([.year, .month, .day], from: date)
         let year = parts.year ?? 1970
         let monthDay = ((parts.month ?? 1), (parts.day ?? 1))
@@ -37,10 +38,10 @@ struct ApplicationCycle: Sendable, Equatable {
 import Applications
 
 extension CalendarDay {
-    /// The calendar day of `date` at the given offset from UTC.
-    init(_ date: Date, utcOffsetSeconds: Int) {
+    /// The calendar day of `date` in `zone`.
+    init(_ date: Date, zone: TimeZone) {
         var gregorian = Foundation.Calendar(identifier: .gregorian)
-        gregorian.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds) ?? .gmt
+        gregorian.timeZone = zone
         let parts = gregorian.dateComponents([.year, .month, .day], from: date)
         // A Gregorian calendar always yields a valid day; 1970-01-01 only guards the optional.
         self = CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)

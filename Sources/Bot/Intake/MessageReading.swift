@@ -1,4 +1,5 @@
 import Applications
+import Config
 import Documents
 import Foundation
 import MIME
@@ -19,6 +20,8 @@ struct MessageReading: Sendable {
         var applications: ApplicationLimits = .init()
         /// What all files of one message may inflate to together (`limits.max_inflated_bytes_per_message`).
         var maxInflatedBytesPerMessage = 128 * 1024 * 1024
+        /// Not a limit, but read with them: the zone whose day of receipt counts (`bot.time_zone`).
+        var timeZone = CPDBotConfiguration.defaultTimeZone
     }
 
     /// When the message was received: the server's time (IMAP `INTERNALDATE`), or the time it
@@ -41,7 +44,7 @@ struct MessageReading: Sendable {
     static func read(_ raw: [UInt8], receivedAt: Date, limits: Limits) throws(MIMEError) -> MessageReading {
         let message = try MessageParser(limits: limits.mime).parse(raw)
         let summary = MessageSummary.summarise(message, limits: limits.mime)
-        let receivedOn = CalendarDay(receivedAt, utcOffsetSeconds: ApplicationCycle.Calendar().utcOffsetSeconds)
+        let receivedOn = CalendarDay(receivedAt, zone: limits.timeZone)
         let budget = InflationBudget(maximum: limits.maxInflatedBytesPerMessage)
         let files = IncomingFile.files(of: message, limits: limits.mime).map { file -> FileVerdict in
             guard file.role == .attachment else { return FileVerdict(file: file, reading: nil) }

@@ -31,7 +31,7 @@ extension MessageHandler {
 
     private func storeApplication(head: RosterPerson, reading: MessageReading, hash: String,
                                   context: inout PassContext) throws {
-        let cycle = ApplicationCycle.of(receivedAt: reading.receivedAt)
+        let cycle = ApplicationCycle.of(receivedAt: reading.receivedAt, calendar: .init(timeZone: environment.timeZone))
         let messageID = reading.summary.messageId ?? "sha256:\(hash)"
         let stored = reading.validRows.map { sourced in
             let row = sourced.row
@@ -131,7 +131,8 @@ extension MessageHandler {
         guard !recipients.isEmpty else { return }
         let from = summary.map { $0.fromAll.isEmpty ? $0.from : $0.fromAll.joined(separator: ", ") } ?? nil
         var values = NotedMessage(from: from, subject: summary?.subject, date: nil,
-                                  messageID: summary?.messageId, receivedAt: receivedAt).values()
+                                  messageID: summary?.messageId,
+                                  receivedAt: MailTimestamp(receivedAt, in: environment.timeZone)).values()
         values["folder"] = folders.rejected
         values.merge(refusal.reportValues()) { _, new in new }
         if let person {
@@ -188,7 +189,7 @@ extension MessageHandler {
     func reportToDSHR(_ notice: DSHRNotice, reading: MessageReading?, hash: String, person: RosterPerson? = nil) throws {
         let recipients = environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) }
         guard !recipients.isEmpty else { return }
-        let noted = ReplyContext.noted(reading)
+        let noted = ReplyContext.noted(reading, timeZone: environment.timeZone)
         let template: String
         let values: [String: Any]
         switch notice {

@@ -132,7 +132,7 @@ public struct BotService: Service {
         if let last, now.timeIntervalSince(last) < 86_400 { return last }
         do {
             let actions = try StorePurge(store: environment.store)
-                .run(RetentionRules(environment.configuration.retention), now: now, dryRun: false, by: "cpdbot run (daily)")
+                .run(RetentionRules(environment.configuration.retention, timeZone: environment.timeZone), now: now, dryRun: false, by: "cpdbot run (daily)")
             if !actions.isEmpty { environment.logger.notice("retention: \(actions.joined(separator: "; "))") }
         } catch {
             environment.logger.error("retention: \(error)")
@@ -195,8 +195,8 @@ final class Heartbeat: @unchecked Sendable {
 }
 
 extension RetentionRules {
-    public init(_ retention: CPDBotConfiguration.Retention) {
+    public init(_ retention: CPDBotConfiguration.Retention, timeZone: TimeZone) {
         self.init(rawMessagesDays: retention.rawMessagesDays, journalPersonalDays: retention.journalPersonalDays,
-                  closedCycleApplicationsYears: retention.closedCycleApplicationsYears)
+                  closedCycleApplicationsYears: retention.closedCycleApplicationsYears, timeZone: timeZone)
     }
 }

@@ -34,11 +34,11 @@ struct BotBootstrap {
         }
         var logger = Logger(label: "cpdbot")
         logger.logLevel = logLevel
-        let templates = URL(fileURLWithPath: global.templatesDirectory)
+        let templates = URL(fileURLWithPath: global.templatesDirectory(configuration))
         guard FileManager.default.fileExists(atPath: templates.appendingPathComponent("en").path) else {
-            throw CLIExit.couldNotRun("no message templates at \(templates.path) (run cpdbot from the project folder, or pass --templates DIR)")
+            throw CLIExit.couldNotRun("no message templates at \(templates.path) (set bot.templates_dir, or pass --templates DIR)")
         }
-        let ruleFiles = global.ruleFiles
+        let ruleFiles = global.ruleFiles(configuration)
         environment = BotEnvironment(configuration: configuration, store: store, templatesDirectory: templates,
                                      ruleFiles: ruleFiles, logger: logger)
     }

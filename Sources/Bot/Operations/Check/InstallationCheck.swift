@@ -11,8 +11,6 @@ public struct InstallationCheck {
     public var ruleFiles: RuleFiles
     public var environment: [String: String]
     public var now: Date
-    /// Almaty time, where the university's days begin and end.
-    public var utcOffsetSeconds = 5 * 3600
     /// `store.free_space` fails below this fraction of the disk free.
     public var minimumFreeFraction = 0.10
 
@@ -72,11 +70,8 @@ public struct InstallationCheck {
     }
 
     var today: CivilDate {
-        var gregorian = Foundation.Calendar(identifier: .gregorian)
-        gregorian.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds) ?? .gmt
-        let parts = gregorian.dateComponents([.year, .month, .day], from: now)
-        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CivilDate(dayNumber: 0)
+        // The university's zone (`bot.time_zone`), where its days begin and end.
+        CivilDate(now, in: configuration.bot.timeZone)
     }
 
     // MARK: Templates

@@ -16,17 +16,19 @@ public struct ByteCount: Sendable, Equatable {
     public init(_ bytes: Int) { self.bytes = bytes }
 }
 
-/// A moment in a template ("2026 жылғы 12 мамыр, 09:41"), on the university's clock (UTC+5).
+/// A moment in a template ("2026 жылғы 12 мамыр, 09:41"), on the university's clock (`bot.time_zone`).
 public struct MailTimestamp: Sendable, Equatable {
     public var date: Date
-    public init(_ date: Date) { self.date = date }
+    public var timeZone: TimeZone
+    public init(_ date: Date, in timeZone: TimeZone) {
+        self.date = date
+        self.timeZone = timeZone
+    }
 
     func text(_ language: WordingLanguage) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 5 * 3600
-        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
-        let day = CivilDate.almaty(date)
-        return LongDate.text(year: day.year, month: day.month, day: day.day, hour: secondOfDay / 3600,
-                             minute: secondOfDay % 3600 / 60, language: language)
+        let local = LocalTime(date, in: timeZone)
+        return LongDate.text(year: local.day.year, month: local.day.month, day: local.day.day, hour: local.hour,
+                             minute: local.minute, language: language)
     }
 }
 
