@@ -68,7 +68,8 @@ let package = Package(
         .target(name: "TextEncoding"),
         // The one reader of cpdbot's YAML files (cpdbot.yml, policy.yml, holidays-kz.yml), with positions.
         .target(name: "YAMLFiles", dependencies: ["Yams"]),
-        .target(name: "Digest"),
+        // SHA-256 in the store's spelling (lower-case hex), over swift-crypto: no hashing of our own.
+        .target(name: "Digest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CivilCalendar"),
         .target(name: "Wording"),
         .target(name: "MIME", dependencies: ["TextEncoding", "Digest", "CivilCalendar", "CYTNEF"]),

@@ -27,19 +27,10 @@ public struct BotService: Service {
         let stop = StopFlag()
         let waker = try IdleWaker()
         try await withGracefulShutdownHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                // libcurl blocks: the loop gets a thread of its own, off the cooperative pool.
-                let thread = Thread { [environment, maximumBackoff, notifier, storeLock] in
-                    do {
-                        try Self.loop(environment: environment, stop: stop, waker: waker, maximumBackoff: maximumBackoff,
-                                      notifier: notifier, storeLock: storeLock)
-                        continuation.resume()
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
-                }
-                thread.name = "cpdbot-mail"
-                thread.start()
+            // libcurl blocks: the loop gets a thread of its own, off the cooperative pool.
+            try await BlockingThread.run(named: "cpdbot-mail") { [environment, maximumBackoff, notifier, storeLock] in
+                try Self.loop(environment: environment, stop: stop, waker: waker, maximumBackoff: maximumBackoff,
+                              notifier: notifier, storeLock: storeLock)
             }
         } onGracefulShutdown: { [notifier] in
             notifier.stopping()

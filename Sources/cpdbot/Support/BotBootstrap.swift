@@ -43,13 +43,14 @@ struct BotBootstrap {
                                      ruleFiles: ruleFiles, logger: logger)
     }
 
-    /// Runs `work` with a `BotRunner` made and used on a thread off the cooperative pool
-    /// (libcurl blocks), and drops its connections afterwards.
+    /// Runs `work` with a `BotRunner` made and used on a thread of its own (libcurl blocks;
+    /// `Task.detached` would block a thread of the cooperative pool), and drops its
+    /// connections afterwards.
     func withRunner<T: Sendable>(_ work: @escaping @Sendable (BotRunner) throws -> T) async throws -> T {
-        try await Task.detached { [environment] in
+        try await BlockingThread.run(named: "cpdbot-command") { [environment] in
             let runner = try BotRunner(environment: environment)
             defer { runner.disconnect() }
             return try work(runner)
-        }.value
+        }
     }
 }
