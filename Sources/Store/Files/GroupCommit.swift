@@ -83,6 +83,11 @@ public final class GroupCommit: @unchecked Sendable {
         if thread == Thread.current { Thread.current.threadDictionary.removeObject(forKey: Self.threadKey) }
     }
 
+    /// Files and directories waiting for the next commit (for tests).
+    var pending: (files: Int, directories: Int) {
+        lock.withLock { (files.count, directories.count) }
+    }
+
     /// Keeps `fd`'s file for the next commit (a duplicate: the caller closes its own).
     func hold(_ fd: Int32, path: String) throws {
         let copy = dup(fd)
