@@ -47,7 +47,17 @@ public struct InstallationCheck {
         let policyNote = FileManager.default.fileExists(atPath: ruleFiles.policy.path)
             ? ruleFiles.policy.path : "\(ruleFiles.policy.path) absent: the Regulation's own numbers"
         return [.ok("rules", "\(policyNote); \(ruleFiles.holidays.path)"),
-                Self.calendarCoverage(years: Set(loaded.calendar.years.keys), today: today, source: ruleFiles.holidays.path)]
+                Self.calendarCoverage(years: Set(loaded.calendar.years.keys), today: today, source: ruleFiles.holidays.path),
+                timeZone()]
+    }
+
+    /// `bot.time_zone` and its offset now, as the time zone data cpdbot runs with gives it (a
+    /// tzdata older than 2024a still has Asia/Almaty at UTC+6).
+    func timeZone() -> CheckResult {
+        let zone = configuration.bot.timeZone
+        let seconds = zone.secondsFromGMT(for: now)
+        let offset = String(format: "UTC%@%02d:%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+        return .ok("bot.time_zone", "\(zone.identifier), \(offset) now")
     }
 
     /// This year must be in the calendar; next year too from 1 November (the government
