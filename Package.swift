@@ -75,7 +75,10 @@ let package = Package(
 
         // MARK: Pure modules: bytes in, values out, no I/O.
         .target(name: "TextEncoding"),
-        .target(name: "Digest"),
+        // The one reader of cpdbot's YAML files (cpdbot.yml, policy.yml, holidays-kz.yml), with positions.
+        .target(name: "YAMLFiles", dependencies: ["Yams"]),
+        // SHA-256 in the store's spelling (lower-case hex), over swift-crypto: no hashing of our own.
+        .target(name: "Digest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CivilCalendar"),
         .target(name: "Wording"),
         .target(name: "MIME", dependencies: ["TextEncoding", "Digest", "CivilCalendar", "CYTNEF"]),
@@ -86,9 +89,9 @@ let package = Package(
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding", "CivilCalendar"]),
         // The people the bot knows (`Roster`) and the one roster reader; the store keeps the file.
         .target(name: "Staff"),
-        .target(name: "Regulation", dependencies: ["Documents", "CivilCalendar", "Staff", "Yams"]),
+        .target(name: "Regulation", dependencies: ["Documents", "CivilCalendar", "Staff", "YAMLFiles", "Yams"]),
         // The intake core: a message's reading and its routing, values in, decisions out.
-        .target(name: "Intake", dependencies: ["MIME", "Documents", "Applications", "Regulation", "Staff"]),
+        .target(name: "Intake", dependencies: ["MIME", "Documents", "Applications", "Regulation", "Staff", "CivilCalendar"]),
         .target(name: "ICalendar"),
         // Values in, PDF bytes out: the certificate's layout, drawing and verification code.
         .target(name: "Certificates", dependencies: [
@@ -96,7 +99,7 @@ let package = Package(
         ]),
 
         // MARK: State and the service.
-        .target(name: "Config", dependencies: ["Yams"]),
+        .target(name: "Config", dependencies: ["CivilCalendar", "YAMLFiles", "Yams"]),
         .target(name: "Store", dependencies: ["Digest", "Staff", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
             "Mail", "OAuth", "MIME", "Documents", "Applications", "Regulation", "Intake", "Staff", "Store", "Config", "Digest", "Wording",

@@ -16,6 +16,8 @@ public struct CPDBotConfiguration: Sendable, Equatable {
     public var signature = Signature()
     /// DSHR's web console (`console.*`, issue 17); outside `init` like `signature`.
     public var console = Console()
+    /// Where the Regulation's files are (`rules.*`); kept out of `init` like `signature`.
+    public var rules = Rules()
     public var certificates: Certificates
     public var retention: Retention
     /// Seconds between two polls of the mailbox when the server offers no IDLE.

@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 import Regulation
 import Store
@@ -9,6 +10,8 @@ import Yams
 public struct ConsoleStrings: Sendable {
     public let language: RosterPerson.Language
     let texts: [String: String]
+    /// The university's clock (`bot.time_zone`), for the moments the pages show.
+    public var timeZone: TimeZone = UniversityTimeZone.default
 
     public init(language: RosterPerson.Language, texts: [String: String]) {
         self.language = language
@@ -39,13 +42,11 @@ public struct ConsoleStrings: Sendable {
         LongDate.text(year: date.year, month: date.month, day: date.day, language: wording)
     }
 
-    /// A moment on the Almaty clock (UTC+5), as the mail writes it.
+    /// A moment on the university's clock (`bot.time_zone`), as the mail writes it.
     public func moment(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 5 * 3600
-        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
-        let day = CivilDate(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
-        return LongDate.text(year: day.year, month: day.month, day: day.day, hour: secondOfDay / 3600,
-                             minute: secondOfDay % 3600 / 60, language: wording)
+        let local = LocalTime(date, in: timeZone)
+        return LongDate.text(year: local.day.year, month: local.day.month, day: local.day.day, hour: local.hour,
+                             minute: local.minute, language: wording)
     }
 
     public func number(_ value: Int) -> String { Numbers.grouped(value) }

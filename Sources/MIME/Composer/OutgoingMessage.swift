@@ -33,7 +33,7 @@ public struct OutgoingMessage: Sendable {
     /// RFC 3834 Auto-Submitted value ("auto-replied" for receipts, "auto-generated" for notices).
     public var autoSubmitted: String?
     public var date: Date
-    /// The offset written in the Date header (e.g. +05:00 = 18000).
+    /// The offset written in the Date header (e.g. +05:00 = 5 hours, Asia/Almaty since 2024).
     public var utcOffsetSeconds: Int
     /// Content-Language (e.g. "kk", "ru", "en").
     public var contentLanguage: String?

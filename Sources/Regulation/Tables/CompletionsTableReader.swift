@@ -9,15 +9,8 @@ public struct CompletionsTableReader: Sendable {
     }
 
     public func read(_ document: Document) throws(RegulationError) -> (records: [CompletionRecord], issues: [RowIssue]) {
-        var firstError: RegulationError?
-        for table in document.tables.filter({ !$0.isHidden }) + document.tables.filter(\.isHidden) {
-            do {
-                return try read(table)
-            } catch {
-                firstError = firstError ?? error
-            }
-        }
-        throw firstError ?? .headerNotFound(table: "the document", missing: CompletionColumn.allCases.filter(\.isRequired).map(\.rawValue))
+        try document.firstReadable(read, none: .headerNotFound(
+            table: "the document", missing: CompletionColumn.allCases.filter(\.isRequired).map(\.rawValue)))
     }
 
     public func read(_ table: Table) throws(RegulationError) -> (records: [CompletionRecord], issues: [RowIssue]) {

@@ -5,8 +5,11 @@ public struct RetentionRules: Sendable, Equatable {
     public var rawMessagesDays: Int
     public var journalPersonalDays: Int
     public var closedCycleApplicationsYears: Int
+    /// The university's zone (`bot.time_zone`): a cycle ends at its midnight.
+    public var timeZone: TimeZone
 
-    public init(rawMessagesDays: Int, journalPersonalDays: Int, closedCycleApplicationsYears: Int) {
+    public init(rawMessagesDays: Int, journalPersonalDays: Int, closedCycleApplicationsYears: Int, timeZone: TimeZone) {
+        self.timeZone = timeZone
         self.rawMessagesDays = rawMessagesDays
         self.journalPersonalDays = journalPersonalDays
         self.closedCycleApplicationsYears = closedCycleApplicationsYears
@@ -22,7 +25,7 @@ public struct RetentionRules: Sendable, Equatable {
         parts.month = 9
         parts.day = 1
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 5 * 3600) ?? .gmt
+        calendar.timeZone = timeZone
         return calendar.date(from: parts)
     }
 }
