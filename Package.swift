@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "cpdbot", targets: ["cpdbot"]),
         .executable(name: "cpdbot-bench", targets: ["cpdbot-bench"]),
+        .executable(name: "cpdbot-bench-certificates", targets: ["cpdbot-bench-certificates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -136,6 +137,10 @@ let package = Package(
         // The sending half of scripts/bench (the rest drives the cpdbot CLI and the peers).
         .executableTarget(name: "cpdbot-bench", dependencies: [
             "Mail", "MIME", "Curl", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The certificate figure of scripts/bench: 2,000 certificates drawn, registered and queued.
+        .executableTarget(name: "cpdbot-bench-certificates", dependencies: [
+            "Bot", "Config", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: Fuzzing: a libFuzzer target for the MIME parser (see Sources/MIMEFuzz for the build line).
