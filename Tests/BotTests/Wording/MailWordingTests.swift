@@ -23,8 +23,8 @@ import Wording
         "PLAN", "COMPLETIONS", "ROSTER", "Otinim", "From", "CPD", "T",
         // The login alert to DSHR and the administrators names the provider's services.
         "OAuth", "Microsoft", "Google", "Workspace",
-        // roster.csv must have these column keys (RosterReader reads no other header), so a mail
-        // asking for the file names them as the file has them.
+        // roster.csv is written with these column keys (RosterReader also reads kk/ru/en names), so a
+        // mail asking for the file names them as the file has them.
         "roster", "email", "full_name", "category", "unit", "role", "leadership", "lang", "full", "name",
         // …and these values (the codes the roster's cells take).
         "PPS", "ABP", "staff", "head", "dshr", "yes", "no", "kk", "ru", "en",
