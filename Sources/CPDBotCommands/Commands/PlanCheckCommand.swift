@@ -25,7 +25,7 @@ struct PlanCheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The approval date (YYYY-MM-DD or DD.MM.YYYY).")
     var approved: String?
 
-    @Option(name: .long, help: "The roster: roster.csv's columns (email, full_name, category, unit, role, leadership, lang) in any table format.")
+    @Option(name: .long, help: "The roster, in any table format: at least email and category (roster.csv's names or kk/ru/en ones such as Электронная почта, Санат, Руководство); rows that cannot be used are skipped and listed.")
     var roster: String?
 
     @Option(name: .long, help: "The cycle (e.g. 2026-2027): also list applicants the Plan leaves out (from the store).")
