@@ -89,6 +89,8 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         EnvironmentCase(variable: "CPDBOT_SMTP_AUTH", value: "oauth2", expected: fromFile { $0.smtp.auth = .oauth2 }),
         EnvironmentCase(variable: "CPDBOT_BOT_ADMIN", value: "it@kazguu.kz, ops@kazguu.kz", expected: fromFile { $0.bot.admin = ["it@kazguu.kz", "ops@kazguu.kz"] }),
         EnvironmentCase(variable: "CPDBOT_ALERTS_AFTER_MINUTES", value: "5", expected: fromFile { $0.alerts.afterMinutes = 5 }),
+        EnvironmentCase(variable: "CPDBOT_ALERTS_PLAN_UNCONFIRMED_WORKING_DAYS", value: "5",
+                        expected: fromFile { $0.alerts.planUnconfirmedWorkingDays = 5 }),
         EnvironmentCase(variable: "CPDBOT_OAUTH2_PROVIDER", value: "microsoft", expected: fromFile { $0.oauth2.provider = .microsoft }),
         EnvironmentCase(variable: "CPDBOT_OAUTH2_TENANT", value: "env-tenant", expected: fromFile { $0.oauth2.tenant = "env-tenant" }),
         EnvironmentCase(variable: "CPDBOT_OAUTH2_TOKEN_URL", value: "", expected: fromFile { $0.oauth2.tokenURL = nil }),

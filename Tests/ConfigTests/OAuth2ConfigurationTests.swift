@@ -79,6 +79,9 @@ import Testing
         IssueCase(yaml: "alerts: { after_minutes: 0 }", expected: [
             "alerts.after_minutes: expected a whole number of minutes from 1 to 10080, got 0 (cpdbot.yml, line 1)",
         ]),
+        IssueCase(yaml: "alerts: { plan_unconfirmed_working_days: 31 }", expected: [
+            "alerts.plan_unconfirmed_working_days: expected a whole number of working days from 1 to 30, got 31 (cpdbot.yml, line 1)",
+        ]),
         IssueCase(yaml: "bot: { admin: [not-an-address] }", expected: [
             "bot.admin: expected e-mail addresses, got \"not-an-address\" (cpdbot.yml, line 1)",
         ]),

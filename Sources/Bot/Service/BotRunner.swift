@@ -24,6 +24,8 @@ public final class BotRunner {
     private(set) var handler: MessageHandler
     private(set) var sender: OutboxSender
     let loginAlert: LoginAlert
+    /// Disk, failed outbox, calendar and §7.7 alerts, looked at every poll (`ServiceAlertDesk`).
+    let serviceAlerts: ServiceAlertDesk
     /// OAuth2 access tokens, shared by the IMAP and SMTP connections (nil: passwords only).
     let tokens: TokenCache?
     private var imap: IMAPClient?
@@ -54,6 +56,7 @@ public final class BotRunner {
         sender.makeClient = { try SMTPClient(settings: try ServerSettings.smtp(configuration, tokens: tokens)) }
         self.sender = sender
         loginAlert = LoginAlert(environment: environment, replies: replies)
+        serviceAlerts = ServiceAlertDesk(environment: environment, replies: replies)
     }
 
     /// One poll: every unhandled message, then everything due in the outbox. Keeps the
@@ -93,6 +96,8 @@ public final class BotRunner {
         var report = PollReport(seen: summary.seen - summary.sentCopies, sentCopies: summary.sentCopies,
                                 outcomes: Dictionary(uniqueKeysWithValues: summary.outcomes.map { ($0.key.rawValue, $0.value) }),
                                 sent: 0, sendFailures: 0)
+        // Before the flush, so that an alert found now goes out in this poll.
+        serviceAlerts.lookAndTell()
         let sent = try flushOutbox(imap: imap, shouldStop: shouldStop)
         report.sent = sent.sent
         report.sendFailures = sent.temporaryFailures + sent.permanentFailures

@@ -134,6 +134,9 @@ extension ConfigurationKey {
         ConfigurationKey("alerts.after_minutes") {
             $0.alerts.afterMinutes = try ValueParser.wholeNumber($1, of: "minutes", in: 1...10_080)
         },
+        ConfigurationKey("alerts.plan_unconfirmed_working_days") {
+            $0.alerts.planUnconfirmedWorkingDays = try ValueParser.wholeNumber($1, of: "working days", in: 1...30)
+        },
         ConfigurationKey("oauth2.provider") { $0.oauth2.provider = try ValueParser.choice($1, of: CPDBotConfiguration.OAuth2.Provider.self) },
         ConfigurationKey("oauth2.tenant") { $0.oauth2.tenant = try ValueParser.optionalText($1) },
         ConfigurationKey("oauth2.token_url") { $0.oauth2.tokenURL = try ValueParser.optional($1) { v throws(ValueError) in try ValueParser.url(v, schemes: ["https"]) } },

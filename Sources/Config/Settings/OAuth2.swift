@@ -100,9 +100,13 @@ extension CPDBotConfiguration {
     public struct Alerts: Sendable, Equatable {
         /// Minutes of failed logins or token requests before DSHR and `bot.admin` are told.
         public var afterMinutes: Int
+        /// A Plan still only previewed this many working days before its §7.7 deadline is
+        /// reported to DSHR and `bot.admin` (`alerts.plan_unconfirmed_working_days`).
+        public var planUnconfirmedWorkingDays: Int
 
-        public init(afterMinutes: Int = 30) {
+        public init(afterMinutes: Int = 30, planUnconfirmedWorkingDays: Int = 3) {
             self.afterMinutes = afterMinutes
+            self.planUnconfirmedWorkingDays = planUnconfirmedWorkingDays
         }
     }
 }

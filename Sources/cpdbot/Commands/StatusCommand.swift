@@ -21,7 +21,19 @@ struct StatusCommand: AsyncParsableCommand {
         var loginFailingSince: Date?
         var loginFailure: String?
         var loginAlertedAt: Date?
+        /// The service alerts that held at the last poll (issue 15): disk, failed outbox, calendar, §7.7.
+        var alerts: [Alert]
+        var alertsCheckedAt: Date?
         var store: String
+    }
+
+    struct Alert: Encodable {
+        var kind: String
+        var key: String
+        var summary: String
+        var since: Date
+        /// When DSHR and `bot.admin` were mailed; nil: nobody could be told (no bot.dshr, no bot.admin).
+        var alertedAt: Date?
     }
 
     func run() async throws {
@@ -40,10 +52,14 @@ struct StatusCommand: AsyncParsableCommand {
                 lastError = failure.what
                 lastErrorAt = failure.at
             }
+            let alerts = try store.alerts.load()
             report = Report(outcomes: journal.outcomes, outbox: outbox, lastPoll: state.lastPollAt ?? journal.lastPoll,
                             lastError: lastError, lastErrorAt: lastErrorAt,
                             loginFailingSince: state.loginFailingSince, loginFailure: state.loginFailure,
-                            loginAlertedAt: state.loginAlertedAt, store: store.root.path)
+                            loginAlertedAt: state.loginAlertedAt,
+                            alerts: alerts.active.map { Alert(kind: $0.kind, key: $0.key, summary: $0.summary, since: $0.since,
+                                                              alertedAt: $0.alertedAt) },
+                            alertsCheckedAt: alerts.checkedAt, store: store.root.path)
         } catch {
             throw CLIExit.couldNotRun("store \(store.root.path): \(error)")
         }
@@ -59,6 +75,13 @@ struct StatusCommand: AsyncParsableCommand {
             print("login       FAILING since \(since.formatted(.iso8601)): \(report.loginFailure ?? "?") (\(alerted))")
         } else {
             print("login       ok")
+        }
+        let checked = report.alertsCheckedAt.map { "at the poll of \($0.formatted(.iso8601))" } ?? "not looked at yet (at every poll)"
+        if report.alerts.isEmpty { print("alerts      none \(checked)") }
+        for alert in report.alerts {
+            let told = alert.alertedAt.map { "DSHR and the admins alerted \($0.formatted(.iso8601))" }
+                ?? "nobody alerted: set bot.dshr or bot.admin"
+            print("alert       \(alert.summary) (since \(alert.since.formatted(.iso8601)); \(told))")
         }
     }
 }

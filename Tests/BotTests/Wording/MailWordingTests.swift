@@ -48,7 +48,7 @@ import Wording
     static func samples(_ language: RosterPerson.Language) throws -> [(String, [String: Any])] {
         let strings = try library.strings(language)
         return ReplySamples.contexts(strings) + CycleTemplatesTests.contexts.map { ($0.0, $0.2) }
-            + SummaryTemplatesTests.contexts.map { ($0.0, $0.2) } + loginAlerts
+            + SummaryTemplatesTests.contexts.map { ($0.0, $0.2) } + loginAlerts + ServiceAlertsTests.sampleContexts
     }
 
     /// The alert that the bot cannot log in, with an application's secret and with a password.

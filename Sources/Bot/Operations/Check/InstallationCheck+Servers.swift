@@ -12,11 +12,12 @@ extension InstallationCheck {
         ("SPECIAL-USE", "the Sent folder is found by its name only"),
     ]
 
-    /// IMAP then SMTP: reachable, TLS verified, login working, what the server offers.
+    /// IMAP then SMTP: the SASL mechanism offered, reachable, TLS verified, login working,
+    /// what the server offers, and the IMAP server's clock.
     public func servers() -> [CheckResult] {
         // OAuth2 tokens for both logins when `imap.auth`/`smtp.auth` say so (one request serves both).
         let tokens = ServerSettings.tokenCache(configuration, environment: environment)
-        return imap(tokens: tokens) + smtp(tokens: tokens)
+        return [imapMechanisms()] + imap(tokens: tokens) + [smtpMechanisms()] + smtp(tokens: tokens)
     }
 
     func imap(tokens: TokenCache? = nil) -> [CheckResult] {
@@ -35,6 +36,7 @@ extension InstallationCheck {
             + (client.isEncrypted ? "TLS verified" : "without TLS (loopback only)"))]
         results += Self.capabilityChecks(client.capabilities)
         results += mailboxAndFolders(client)
+        if !results.contains(where: { $0.status == .failed }) { results.append(clock(client)) }
         return results
     }
 

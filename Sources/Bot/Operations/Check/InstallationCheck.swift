@@ -15,6 +15,13 @@ public struct InstallationCheck {
     public var utcOffsetSeconds = 5 * 3600
     /// `store.free_space` fails below this fraction of the disk free.
     public var minimumFreeFraction = 0.10
+    /// `imap.clock` fails when the server's clock and this machine's differ by more. Two
+    /// clocks kept by NTP agree within a second; a minute apart means one of them is not kept
+    /// at all – and received times, deadlines and OAuth2 assertions (Entra ID tolerates five
+    /// minutes) go wrong long before an hour. A constant, not a key: nobody should raise it.
+    public var maximumClockSkewSeconds: TimeInterval = 60
+    /// This machine's clock while the clock is compared with the server's (tests shift it).
+    public var clockNow: @Sendable () -> Date = { Date() }
 
     public init(configuration: CPDBotConfiguration, templatesDirectory: URL, ruleFiles: RuleFiles,
                 environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) {

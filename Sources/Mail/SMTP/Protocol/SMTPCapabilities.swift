@@ -5,6 +5,9 @@ struct SMTPCapabilities: Sendable, Equatable {
     var keywords: Set<String> = []
     /// The SIZE limit in bytes, when announced with a number (0 means "no fixed limit").
     var maxMessageSize: Int?
+    /// The SASL mechanisms of the `AUTH` line ("PLAIN", "LOGIN", "XOAUTH2", …), upper-cased;
+    /// the old `AUTH=PLAIN LOGIN` form some servers still send counts too.
+    var authMechanisms: Set<String> = []
 
     init(keywords: Set<String> = [], maxMessageSize: Int? = nil) {
         self.keywords = keywords
@@ -17,6 +20,10 @@ struct SMTPCapabilities: Sendable, Equatable {
             guard let keyword = words.first?.uppercased() else { continue }
             keywords.insert(keyword)
             if keyword == "SIZE", words.count > 1, let size = Int(words[1]) { maxMessageSize = size }
+            if keyword == "AUTH" { authMechanisms.formUnion(words.dropFirst().map { $0.uppercased() }) }
+            if keyword.hasPrefix("AUTH=") {
+                authMechanisms.formUnion(([keyword.dropFirst(5)] + words.dropFirst()).map { $0.uppercased() }.filter { !$0.isEmpty })
+            }
         }
     }
 

@@ -123,4 +123,13 @@ import Testing
         // The greeting line is not an extension.
         #expect(!SMTPCapabilities(ehlo: SMTPReply(code: 250, lines: ["PIPELINING"])).pipelining)
     }
+
+    /// `cpdbot check` compares these with `smtp.auth` and `oauth2.mechanism`.
+    @Test func authMechanismsComeFromTheAUTHLineInEitherForm() {
+        let postfix = SMTPCapabilities(ehlo: SMTPReply(code: 250, lines: ["mx.kazguu.kz", "AUTH PLAIN LOGIN xoauth2 OAUTHBEARER", "8BITMIME"]))
+        #expect(postfix.authMechanisms == ["PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER"])
+        let old = SMTPCapabilities(ehlo: SMTPReply(code: 250, lines: ["smtp.example.kz", "AUTH=LOGIN PLAIN"]))
+        #expect(old.authMechanisms == ["LOGIN", "PLAIN"])
+        #expect(SMTPCapabilities(ehlo: SMTPReply(code: 250, lines: ["mx.kazguu.kz", "STARTTLS"])).authMechanisms.isEmpty)
+    }
 }
