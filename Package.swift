@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "cpdbot", targets: ["cpdbot"]),
         .executable(name: "cpdbot-bench", targets: ["cpdbot-bench"]),
+        .executable(name: "cpdbot-bench-certificates", targets: ["cpdbot-bench-certificates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -75,7 +76,10 @@ let package = Package(
 
         // MARK: Pure modules: bytes in, values out, no I/O.
         .target(name: "TextEncoding"),
-        .target(name: "Digest"),
+        // The one reader of cpdbot's YAML files (cpdbot.yml, policy.yml, holidays-kz.yml), with positions.
+        .target(name: "YAMLFiles", dependencies: ["Yams"]),
+        // SHA-256 in the store's spelling (lower-case hex), over swift-crypto: no hashing of our own.
+        .target(name: "Digest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CivilCalendar"),
         .target(name: "Wording"),
         .target(name: "MIME", dependencies: ["TextEncoding", "Digest", "CivilCalendar", "CYTNEF"]),
@@ -86,9 +90,9 @@ let package = Package(
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding", "CivilCalendar"]),
         // The people the bot knows (`Roster`) and the one roster reader; the store keeps the file.
         .target(name: "Staff"),
-        .target(name: "Regulation", dependencies: ["Documents", "CivilCalendar", "Staff", "Yams"]),
+        .target(name: "Regulation", dependencies: ["Documents", "CivilCalendar", "Staff", "YAMLFiles", "Yams"]),
         // The intake core: a message's reading and its routing, values in, decisions out.
-        .target(name: "Intake", dependencies: ["MIME", "Documents", "Applications", "Regulation", "Staff"]),
+        .target(name: "Intake", dependencies: ["MIME", "Documents", "Applications", "Regulation", "Staff", "CivilCalendar"]),
         .target(name: "ICalendar"),
         // Values in, PDF bytes out: the certificate's layout, drawing and verification code.
         .target(name: "Certificates", dependencies: [
@@ -96,7 +100,7 @@ let package = Package(
         ]),
 
         // MARK: State and the service.
-        .target(name: "Config", dependencies: ["Yams"]),
+        .target(name: "Config", dependencies: ["CivilCalendar", "YAMLFiles", "Yams"]),
         .target(name: "Store", dependencies: ["Digest", "Staff", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
             "Mail", "OAuth", "MIME", "Documents", "Applications", "Regulation", "Intake", "Staff", "Store", "Config", "Digest", "Wording",
@@ -133,6 +137,10 @@ let package = Package(
         // The sending half of scripts/bench (the rest drives the cpdbot CLI and the peers).
         .executableTarget(name: "cpdbot-bench", dependencies: [
             "Mail", "MIME", "Curl", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The certificate figure of scripts/bench: 2,000 certificates drawn, registered and queued.
+        .executableTarget(name: "cpdbot-bench-certificates", dependencies: [
+            "Bot", "Config", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: Fuzzing: a libFuzzer target for the MIME parser (see Sources/MIMEFuzz for the build line).

@@ -4,6 +4,7 @@ on the same loopback Dovecot + Postfix, interleaved, as ratios. Prints one table
 
 Run through scripts/bench (which builds cpdbot in release mode and starts the sandbox).
 Every loop is bounded; traffic goes to 127.0.0.1 only."""
+import certificates
 import argparse, email, imaplib, json, os, shutil, socket, ssl, statistics, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -436,23 +437,27 @@ def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--cpdbot", required=True)
     p.add_argument("--cpdbot-bench", required=True)
+    p.add_argument("--cpdbot-bench-certificates")
+    p.add_argument("--certificate-count", type=int, default=2000)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--intake-count", type=int, default=1000)
     p.add_argument("--send-count", type=int, default=2000)
     p.add_argument("--sessions", type=int, default=4)
     p.add_argument("--latency-count", type=int, default=50)
-    p.add_argument("--only", choices=["intake", "sending", "parsing", "latency"], action="append")
+    p.add_argument("--only", choices=["intake", "sending", "parsing", "latency", "certificates"], action="append")
     args = p.parse_args()
     os.makedirs(WORK, exist_ok=True)
     global LOAD
     LOAD = LoadSampler()
     table = []
-    steps = args.only or ["parsing", "intake", "sending", "latency"]
+    steps = args.only or ["parsing", "intake", "sending", "latency", "certificates"]
     started = time.monotonic()
     for step in steps:
         print(f"bench: {step}…", file=sys.stderr, flush=True)
         {"intake": lambda: intake(args, args.cpdbot, table), "sending": lambda: sending(args, args.cpdbot_bench, table),
-         "parsing": lambda: parsing(args, args.cpdbot, table), "latency": lambda: latency(args, args.cpdbot, table)}[step]()
+         "parsing": lambda: parsing(args, args.cpdbot, table), "latency": lambda: latency(args, args.cpdbot, table),
+         "certificates": lambda: certificates.certificates(args, args.cpdbot_bench_certificates, table, row, timed,
+                                                           ROOT, WORK, progress)}[step]()
     print(f"\ncpdbot benchmark – {args.runs} runs each, medians, interleaved; {versions()}")
     print(f"{'figure':<46} {'unit':<6} {'cpdbot':>9}  peers (value, cpdbot's lead: above 1× cpdbot is better)")
     for entry in table:
@@ -463,7 +468,7 @@ def main():
         def lead(value):
             if not value or not bot:
                 return float("nan")
-            return value / bot if unit in ("s", "MB") else bot / value
+            return value / bot if unit in ("s", "ms", "MB", "KB") else bot / value
         cells = "; ".join(f"{name} {value:.2f} ({lead(value):.2f}×)" for name, value in peers.items())
         print(f"{figure:<46} {unit:<6} {bot:>9.2f}  {cells}")
     for entry in table:

@@ -23,6 +23,8 @@ public struct CPDBotConfiguration: Sendable, Equatable {
     public var signature = Signature()
     /// DSHR's web console (`console.*`, issue 17); outside `init` like `signature`.
     public var console = Console()
+    /// Where the Regulation's files are (`rules.*`); kept out of `init` like `signature`.
+    public var rules = Rules()
     /// What certificates print and where their images are (`certificates.*`).
     public var certificates: Certificates
     /// How long personal data is kept (`retention.*`).

@@ -1,112 +1,21 @@
-/// SHA-256 (FIPS 180-4). Linux has no CryptoKit and swift-crypto is not a dependency; attachment
-/// hashes, the store's content keys and Message-IDs need only this one function, so it is a module
-/// of its own that MIME, Store and Bot share. Streaming: `update` then `finalize`.
-public struct SHA256: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-        (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-    private var buffer: [UInt8] = []
-    private var length: UInt64 = 0
+import Crypto
+import Foundation
 
-    /// A hash of nothing yet, with the initial hash value of FIPS 180-4 §5.3.3.
-    public init() { buffer.reserveCapacity(64) }
-
-    /// The hex digest of `bytes` (lowercase).
-    public static func hexDigest<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var h = SHA256()
-        h.update(bytes)
-        return h.finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-    }
-
-    /// Adds `bytes` to the message; any number of calls, any sizes.
-    public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-        if bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) == nil {
-            Array(bytes).withUnsafeBufferPointer { update(buffer: $0) }
+/// SHA-256 as cpdbot names things with it: lower-case hex of swift-crypto's digest (attachment
+/// hashes, store keys, Message-IDs, backup manifests). The hashing is swift-crypto's (BoringSSL);
+/// this module only spells the digest the way the store and the journal have always written it.
+public enum SHA256 {
+    /// The SHA-256 of `bytes` as 64 lower-case hex digits.
+    public static func hexDigest<D: DataProtocol>(_ bytes: D) -> String {
+        let digest = Crypto.SHA256.hash(data: bytes)
+        var text = ""
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
         }
+        return text
     }
 
-    private mutating func update(buffer input: UnsafeBufferPointer<UInt8>) {
-        length &+= UInt64(input.count)
-        var offset = 0
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, input.count)
-            buffer.append(contentsOf: input[0..<take])
-            offset = take
-            if buffer.count == 64 {
-                buffer.withUnsafeBufferPointer { compress(UnsafeRawBufferPointer($0)) }
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        while input.count - offset >= 64 {
-            compress(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: input[offset..<(offset + 64)])))
-            offset += 64
-        }
-        if offset < input.count { buffer.append(contentsOf: input[offset...]) }
-    }
-
-    /// The 32-byte digest of everything passed to `update` (FIPS 180-4 §5.1.1 padding); update the value no more afterwards.
-    public mutating func finalize() -> [UInt8] {
-        let bitLength = length &* 8
-        var tail: [UInt8] = [0x80]
-        let padding = (56 - (buffer.count + 1) % 64 + 64) % 64
-        tail.append(contentsOf: repeatElement(0, count: padding))
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        let savedLength = length
-        update(tail)
-        length = savedLength
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            out.append(UInt8(truncatingIfNeeded: word >> 24)); out.append(UInt8(truncatingIfNeeded: word >> 16))
-            out.append(UInt8(truncatingIfNeeded: word >> 8)); out.append(UInt8(truncatingIfNeeded: word))
-        }
-        return out
-    }
-
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
-
-    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-
-    /// One 64-byte block (FIPS 180-4 §6.2.2).
-    private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        // A stack buffer for the message schedule: no allocation per block.
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for t in 0..<16 {
-                let i = t * 4
-                w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
-            }
-            for t in 16..<64 {
-                let s0 = Self.rotr(w[t - 15], 7) ^ Self.rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = Self.rotr(w[t - 2], 17) ^ Self.rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = state
-            Self.k.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let s1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ ch &+ k[t] &+ w[t]
-                    let s0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                }
-            }
-            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
-        }
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
+    private static let hexDigits: [Character] = Array("0123456789abcdef")
 }

@@ -30,6 +30,17 @@ public struct ICalendarDay: Sendable, Equatable, Comparable {
     }
 }
 
+/// A calendar user (RFC 5545 §3.3.3): an e-mail address as a `mailto:` URI and a name to show.
+public struct ICalendarAddress: Sendable, Equatable {
+    public var email: String
+    public var name: String?
+
+    public init(email: String, name: String? = nil) {
+        self.email = email
+        self.name = name
+    }
+}
+
 /// One `VEVENT`: an all-day event from `first` to `last` (both included).
 public struct ICalendarEvent: Sendable, Equatable {
     /// The event's STATUS (RFC 5545 §3.8.1.11).
@@ -53,10 +64,16 @@ public struct ICalendarEvent: Sendable, Equatable {
     public var location: String?
     /// Confirmed, or cancelled in a CANCEL message.
     public var status: Status
+    /// Who sends the entries (the bot's address). RFC 5546 requires it with every method.
+    public var organizer: ICalendarAddress?
+    /// The person the entry is for; written with `REQUEST` and `CANCEL` only (RFC 5546 §3.2.1:
+    /// a `PUBLISH` has no attendees).
+    public var attendee: ICalendarAddress?
 
     /// An all-day event.
     public init(uid: String, sequence: Int, first: ICalendarDay, last: ICalendarDay, summary: String,
-                description: String, location: String? = nil, status: Status = .confirmed) {
+                description: String, location: String? = nil, status: Status = .confirmed,
+                organizer: ICalendarAddress? = nil, attendee: ICalendarAddress? = nil) {
         self.uid = uid
         self.sequence = sequence
         self.first = first
@@ -65,5 +82,7 @@ public struct ICalendarEvent: Sendable, Equatable {
         self.description = description
         self.location = location
         self.status = status
+        self.organizer = organizer
+        self.attendee = attendee
     }
 }

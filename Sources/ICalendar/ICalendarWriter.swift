@@ -4,10 +4,14 @@ import Foundation
 /// UTF-8 character, TEXT values escaped (`\\`, `\;`, `\,`, `\n`), and `Asia/Almaty` as the
 /// calendar's time zone (Kazakhstan has kept UTC+5 all year since 1 March 2024).
 public struct ICalendarWriter: Sendable {
-    /// The iTIP method (RFC 5546 §1.4) the calendar carries.
+    /// RFC 5546 §1.4. Outlook imports `PUBLISH` only from an .ics file and keeps it as a plain
+    /// appointment; changes reach an entry already in Outlook or Google Calendar as `REQUEST`
+    /// (same UID, higher SEQUENCE, ORGANIZER and ATTENDEE) and withdrawals as `CANCEL`.
     public enum Method: String, Sendable {
-        /// Entries to put into a calendar (the Plan announcement).
+        /// Entries to put into a calendar (the first announcement of a Plan's courses).
         case publish = "PUBLISH"
+        /// Entries changed after they were announced: the calendar updates the same UIDs.
+        case request = "REQUEST"
         /// Entries withdrawn (a course cancelled or a person taken off it).
         case cancel = "CANCEL"
     }
@@ -34,10 +38,42 @@ public struct ICalendarWriter: Sendable {
                       "DTSTART;VALUE=DATE:" + event.first.value, "DTEND;VALUE=DATE:" + event.last.next.value,
                       "SUMMARY:" + Self.escape(event.summary), "DESCRIPTION:" + Self.escape(event.description)]
             if let location = event.location { lines.append("LOCATION:" + Self.escape(location)) }
-            lines += ["STATUS:" + event.status.rawValue, "TRANSP:TRANSPARENT", "END:VEVENT"]
+            if let organizer = event.organizer { lines.append("ORGANIZER" + Self.parameters(organizer) + ":" + Self.mailto(organizer)) }
+            if method != .publish, let attendee = event.attendee {
+                // RSVP=FALSE: nobody is asked to accept a course DSHR assigned; a client that
+                // answers anyway sends a REPLY, which the bot leaves unanswered.
+                lines.append("ATTENDEE" + Self.parameters(attendee) + ";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT"
+                    + ";PARTSTAT=NEEDS-ACTION;RSVP=FALSE:" + Self.mailto(attendee))
+            }
+            let status = method == .cancel ? ICalendarEvent.Status.cancelled : event.status
+            lines += ["STATUS:" + status.rawValue, "TRANSP:TRANSPARENT", "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined()
+    }
+
+    /// `;CN="…"` (RFC 5545 §3.2: a quoted parameter value; RFC 6868 writes `"`, `^` and line
+    /// breaks as `^'`, `^^` and `^n`), or nothing without a name.
+    static func parameters(_ address: ICalendarAddress) -> String {
+        guard let name = address.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { return "" }
+        var value = ""
+        for scalar in name.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
+            switch scalar {
+            case "^": value += "^^"
+            case "\"": value += "^'"
+            case "\n", "\r": value += "^n"
+            default:
+                if scalar.properties.generalCategory == .control { continue }
+                value.unicodeScalars.append(scalar)
+            }
+        }
+        return ";CN=\"" + value + "\""
+    }
+
+    /// `mailto:` and the address, without anything that could end the line or the value.
+    static func mailto(_ address: ICalendarAddress) -> String {
+        "mailto:" + String(address.email.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F && $0 != "\"" }
+            .map(Character.init))
     }
 
     /// RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks.

@@ -15,7 +15,7 @@ public struct RosterIssue: Equatable, Sendable, CustomStringConvertible {
         case empty
     }
 
-    /// The row (the header is row 1).
+    /// The row as the file numbers it (a spreadsheet row; in `roster.csv` the header is row 1).
     public let row: Int
     /// The column's key (`email`, `lang`…), or `-` for the whole file.
     public let column: String

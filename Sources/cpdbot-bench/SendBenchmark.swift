@@ -9,6 +9,8 @@ import Mail
 /// reused for all its messages, pipelined. Talks to 127.0.0.1 only.
 @main
 struct SendBenchmark: ParsableCommand {
+    /// The Date header's zone: the university's, as the bot writes it.
+    static let almaty = TimeZone(identifier: "Asia/Almaty") ?? .gmt
     static let configuration = CommandConfiguration(
         commandName: "cpdbot-bench",
         abstract: "Sends COUNT announcements of about SIZE bytes to the mail sandbox and prints the rate.")
@@ -64,7 +66,7 @@ struct SendBenchmark: ParsableCommand {
                             to: [Mailbox(displayName: nil, address: recipient)],
                             subject: "Біліктілікті арттыру жоспары: сіздің курстарыңыз (\(n))",
                             text: "\(recipient)\n\(filler)", messageIDKey: "bench-announcement-\(n)",
-                            messageIDDomain: "kazguu.kz", date: Date(), utcOffsetSeconds: 5 * 3600)
+                            messageIDDomain: "kazguu.kz", date: Date(), utcOffsetSeconds: Self.almaty.secondsFromGMT())
                         message.autoSubmitted = "auto-generated"
                         return SMTPMessage(data: Data(MessageComposer.compose(message)), from: user, recipients: [recipient])
                     }

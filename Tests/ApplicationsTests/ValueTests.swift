@@ -125,6 +125,6 @@ import Documents
     @Test func theTimeZoneDecidesTheDayOfReceipt() throws {
         let instant = Date(timeIntervalSince1970: 1_780_270_200)  // 2026-05-31T23:30:00Z
         #expect(CalendarDay(instant, in: try #require(TimeZone(identifier: "UTC")))?.iso == "2026-05-31")
-        #expect(CalendarDay(instant, in: try #require(TimeZone(secondsFromGMT: 5 * 3600)))?.iso == "2026-06-01")
+        #expect(CalendarDay(instant, in: try #require(TimeZone(identifier: "Asia/Almaty")))?.iso == "2026-06-01")
     }
 }

@@ -1,3 +1,4 @@
+import Config
 import Foundation
 @testable import Intake
 import MIME
@@ -32,7 +33,7 @@ enum ReplySamples {
 
     static let message = NotedMessage(
         from: "a.seitkali@kazguu.kz", subject: "RE: Өтінім <script>", date: nil, messageID: "<abc@kazguu.kz>",
-        receivedAt: Date(timeIntervalSince1970: 1_778_560_860))  // 12 May 2026, 09:41 in Almaty
+        receivedAt: MailTimestamp(Date(timeIntervalSince1970: 1_778_560_860), in: CPDBotConfiguration.defaultTimeZone))  // 12 May 2026, 09:41 in Almaty
 
     /// Every template with the contexts that exercise its variants.
     static func contexts(_ strings: ReplyStrings) -> [(String, [String: Any])] {

@@ -34,4 +34,34 @@ import Testing
         #expect(text.contains("TZID:Asia/Almaty\r\n"))
         #expect(text.contains("DTSTAMP:20260528T202640Z\r\n"))
     }
+
+    func addressed(_ base: ICalendarEvent) -> ICalendarEvent {
+        var event = base
+        event.organizer = ICalendarAddress(email: "hr-intake@kazguu.kz")
+        event.attendee = ICalendarAddress(email: "a.seitkali@kazguu.kz", name: "Әсел \"Ақ\" Сейтқали")
+        return event
+    }
+
+    /// RFC 5546 §3.2.1: a PUBLISH names its organizer and no attendee.
+    @Test func aPublishHasAnOrganizerAndNoAttendee() {
+        let text = ICalendarWriter(productID: "-//t//EN").write(method: .publish, events: [addressed(event())], stamp: stamp)
+        #expect(text.contains("ORGANIZER:mailto:hr-intake@kazguu.kz\r\n"))
+        #expect(!text.contains("ATTENDEE"))
+    }
+
+    /// RFC 5546 §3.2.2: a REQUEST names the attendee; the name is a quoted parameter with RFC 6868's ^' for a quote.
+    @Test func aRequestNamesTheAttendeeWithoutAskingForAnAnswer() {
+        let text = ICalendarWriter(productID: "-//t//EN").write(method: .request, events: [addressed(event())], stamp: stamp)
+            .replacingOccurrences(of: "\r\n ", with: "")
+        #expect(text.contains("METHOD:REQUEST\r\n"))
+        #expect(text.contains("ATTENDEE;CN=\"Әсел ^'Ақ^' Сейтқали\";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:a.seitkali@kazguu.kz\r\n"))
+        #expect(text.contains("STATUS:CONFIRMED\r\n"))
+    }
+
+    /// RFC 5546 §3.2.5: every entry of a CANCEL is cancelled, whatever it said before.
+    @Test func aCancelCancelsEveryEntry() {
+        let text = ICalendarWriter(productID: "-//t//EN").write(method: .cancel, events: [addressed(event())], stamp: stamp)
+        #expect(text.contains("METHOD:CANCEL\r\n") && text.contains("STATUS:CANCELLED\r\n") && !text.contains("CONFIRMED"))
+        #expect(text.contains("ORGANIZER:mailto:hr-intake@kazguu.kz\r\n") && text.contains("ATTENDEE;"))
+    }
 }

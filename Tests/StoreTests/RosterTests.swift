@@ -70,6 +70,20 @@ import Testing
         #expect(person.leadership)
     }
 
+    /// A roster sent in DSHR's own words is read by meaning and stored in roster.csv's own form.
+    @Test func russianAndKazakhHeadersAreStoredCanonically() throws {
+        let text = "Электронная почта,ФИО,Санат,Подразделение,Рөл,Руководство,Язык\na@k.kz,Омаров Дәурен,ППС,Кітапхана,басшы,да,русский\nb@k.kz,Сейтқали Әлібек,ӘБП,Кітапхана,сотрудник,жоқ,қазақша\n"
+        let dir = try TemporaryDirectory()
+        let file = try dir.store().roster
+        try file.replace(with: Data(text.utf8))
+        let stored = try String(contentsOf: file.url, encoding: .utf8)
+        #expect(stored.split(whereSeparator: \.isNewline) == [
+            "email,full_name,category,unit,role,leadership,lang",
+            "a@k.kz,Омаров Дәурен,PPS,Кітапхана,head,yes,ru",
+            "b@k.kz,Сейтқали Әлібек,ABP,Кітапхана,staff,no,kk",
+        ])
+    }
+
     @Test func replaceWritesAtomicallyAndReportsTheDiff() throws {
         let dir = try TemporaryDirectory()
         let file = try dir.store().roster

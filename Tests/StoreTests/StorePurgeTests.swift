@@ -5,7 +5,8 @@ import Testing
 /// Retention with a fake clock: "now" is a fixed day in 2027, the store's contents are dated around it.
 @Suite struct StorePurgeTests {
     static let now = Date(timeIntervalSince1970: 1_800_000_000)  // 15 January 2027
-    static let rules = RetentionRules(rawMessagesDays: 1095, journalPersonalDays: 365, closedCycleApplicationsYears: 5)
+    static let rules = RetentionRules(rawMessagesDays: 1095, journalPersonalDays: 365, closedCycleApplicationsYears: 5,
+                                      timeZone: TimeZone(identifier: "Asia/Almaty")!)
     static func daysAgo(_ days: Double) -> Date { now.addingTimeInterval(-days * 86_400) }
 
     static func store(_ dir: TemporaryDirectory) throws -> FileStore {

@@ -1,3 +1,4 @@
+import CivilCalendar
 import Intake
 import Foundation
 import Regulation
@@ -16,13 +17,13 @@ public struct ConsoleCycleFacts: Sendable {
     public var today: CivilDate
 
     /// The facts as they stand at `now`.
-    public init(now: Date) {
-        let current = ApplicationCycle.of(receivedAt: now)
+    public init(now: Date, timeZone: TimeZone = UniversityTimeZone.default) {
+        let current = ApplicationCycle.of(receivedAt: now, calendar: .init(timeZone: timeZone))
         cycle = current.name
         let year = Int(current.name.prefix(4)) ?? 1970
-        applicationDeadline = CivilDate(year: year, month: 6, day: 1) ?? CivilDate.almaty(now)
-        planDeadline = CivilDate(year: year, month: 8, day: 1) ?? CivilDate.almaty(now)
-        today = CivilDate.almaty(now)
+        applicationDeadline = CivilDate(year: year, month: 6, day: 1) ?? CivilDate(now, in: timeZone)
+        planDeadline = CivilDate(year: year, month: 8, day: 1) ?? CivilDate(now, in: timeZone)
+        today = CivilDate(now, in: timeZone)
     }
 }
 

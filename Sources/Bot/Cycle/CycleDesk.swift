@@ -21,7 +21,7 @@ public struct CycleDesk {
     init(environment: BotEnvironment, writer: ReplyWriter, rules: CycleRules? = nil) throws {
         self.environment = environment
         mail = CycleMail(environment: environment, writer: writer)
-        self.rules = try rules ?? CycleRules.load(environment.ruleFiles)
+        self.rules = try rules ?? environment.cycleRules.get()
     }
 
     var plan: PlanDesk { PlanDesk(environment: environment, mail: mail, rules: rules) }
@@ -70,7 +70,7 @@ public struct CycleDesk {
             let pace = AnnouncementPace.estimate(messages: counts.pending, configuration: environment.configuration,
                                                  learned: learned, deadline: plan.deadline, start: environment.now())
             return PlanStatus.Entry(plan: plan, announcements: counts, pace: pace)
-        }, today: CivilDate.almaty(environment.now()))
+        }, today: CivilDate(environment.now(), in: environment.timeZone))
     }
 
     /// The training history with the roster, for `cpdbot report compliance`.

@@ -13,19 +13,26 @@ public struct BotEnvironment: Sendable {
     /// `templates/` with one folder per language.
     public var templatesDirectory: URL
     /// `policy.yml` and `holidays-kz.yml`.
-    public var ruleFiles: RuleFiles
+    public let ruleFiles: RuleFiles
+    /// What those files say, read once when the environment is made; a failure is kept and
+    /// thrown where the cycle's mail needs the rules (other mail is handled without them).
+    public let cycleRules: Result<CycleRules, CycleError>
+    /// The university's time zone (`bot.time_zone`).
+    public var timeZone: TimeZone { configuration.bot.timeZone }
     /// Where the bot logs.
     public var logger: Logger
     /// The clock; tests set the date.
     public var now: @Sendable () -> Date
 
-    /// Without `ruleFiles`, the rules are read from `config/` next to the templates folder.
+    /// Without `ruleFiles`, the rules are the configuration's (`rules.*`, else the installation's files).
     public init(configuration: CPDBotConfiguration, store: FileStore, templatesDirectory: URL,
                 ruleFiles: RuleFiles? = nil, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
         self.store = store
         self.templatesDirectory = templatesDirectory
-        self.ruleFiles = ruleFiles ?? RuleFiles(nextTo: templatesDirectory)
+        let ruleFiles = ruleFiles ?? configuration.ruleFiles(layout: .current())
+        self.ruleFiles = ruleFiles
+        cycleRules = Result(catching: { () throws(CycleError) -> CycleRules in try CycleRules.load(ruleFiles) })
         self.logger = logger
         self.now = now
     }

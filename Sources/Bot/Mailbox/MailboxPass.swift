@@ -87,15 +87,17 @@ struct MailboxPass {
                 failure = error
             }
         }
-        // Group commit: the store's writes reach the disk with one sync before any message
-        // handled since the last one leaves INBOX. Only what was handled before the sync moves.
+        // Group commit: the store's files written on this thread reach the disk together before
+        // any message handled since the last commit leaves INBOX. Only what was handled before
+        // the commit moves.
+        let batch = GroupCommit.begin()
+        defer { batch.end() }
         func commitAndMove() throws {
-            GroupCommit.commit()
+            try batch.commit()
             let moves = handled
             let removals = discarded
             handled = [:]
             discarded = []
-            GroupCommit.begin()
             for (folder, uids) in moves.sorted(by: { $0.key < $1.key }) {
                 try imap.move(uids: uids, to: folder)
             }
@@ -104,8 +106,6 @@ struct MailboxPass {
                 state.lastUID = max(state.lastUID ?? 0, last)
             }
         }
-        GroupCommit.begin()
-        defer { GroupCommit.commit() }
         var start = 0
         while start < uids.count, failure == nil, !shouldStop() {
             let chunk = Array(uids[start..<min(start + chunkSize, uids.count)])

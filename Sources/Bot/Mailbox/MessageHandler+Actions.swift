@@ -35,9 +35,9 @@ extension MessageHandler {
                                   context: inout PassContext) throws {
         let repository = environment.store.applications
         // The cycle comes from the time of receipt alone, so the unit's rows can be looked up first.
-        let cycle = ApplicationCycle.of(receivedAt: reading.receivedAt)
+        let cycle = ApplicationCycle.of(receivedAt: reading.receivedAt, calendar: .init(timeZone: environment.timeZone))
         let current = try repository.rows(unit: head.unit, cycle: cycle.name)
-        let decision = ApplicationDecision(receivedAt: reading.receivedAt, messageID: reading.summary.messageId, hash: hash,
+        let decision = ApplicationDecision(receivedAt: reading.receivedAt, calendar: .init(timeZone: environment.timeZone), messageID: reading.summary.messageId, hash: hash,
                                            stored: current.first.map { ($0.receivedAt, $0.messageID) })
         let messageID = decision.messageID
         let stored = reading.validRows.map { sourced in
@@ -134,7 +134,8 @@ extension MessageHandler {
         guard !recipients.isEmpty else { return }
         let from = summary.map { $0.fromAll.isEmpty ? $0.from : $0.fromAll.joined(separator: ", ") } ?? nil
         var values = NotedMessage(from: from, subject: summary?.subject, date: nil,
-                                  messageID: summary?.messageId, receivedAt: receivedAt).values()
+                                  messageID: summary?.messageId,
+                                  receivedAt: MailTimestamp(receivedAt, in: environment.timeZone)).values()
         values["folder"] = folders.rejected
         values.merge(refusal.reportValues()) { _, new in new }
         if let person {
@@ -191,7 +192,7 @@ extension MessageHandler {
     func reportToDSHR(_ notice: DSHRNotice, reading: MessageReading?, hash: String, person: RosterPerson? = nil) throws {
         let recipients = environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) }
         guard !recipients.isEmpty else { return }
-        let noted = ReplyContext.noted(reading)
+        let noted = ReplyContext.noted(reading, timeZone: environment.timeZone)
         let template: String
         let values: [String: Any]
         switch notice {

@@ -58,6 +58,7 @@ struct MessageHandler {
         self.replies = ReplyWriter(environment: environment, renderer: renderer)
         folders = .configured(environment.configuration)
         self.limits = MessageReading.Limits(environment.configuration.limits)
+        limits.timeZone = environment.timeZone
     }
 
     func beginPass() throws -> PassContext {

@@ -39,9 +39,9 @@ enum ReplyContext {
         return LanguageGuess.language(of: text, fallback: fallbackLanguage).rawValue
     }
 
-    static func noted(_ reading: MessageReading?) -> NotedMessage {
-        NotedMessage(from: reading?.summary.from, subject: reading?.summary.subject,
-                     date: nil, messageID: reading?.summary.messageId, receivedAt: reading?.receivedAt)
+    static func noted(_ reading: MessageReading?, timeZone: TimeZone) -> NotedMessage {
+        NotedMessage(from: reading?.summary.from, subject: reading?.summary.subject, date: nil,
+                     messageID: reading?.summary.messageId, receivedAt: reading.map { MailTimestamp($0.receivedAt, in: timeZone) })
     }
 
     /// Addresses that are machines: never answered.

@@ -33,10 +33,11 @@ struct ReplyWriter {
         let messageID = MessageComposer.messageID(key: request.purpose, domain: environment.domain)
         if try environment.store.outbox.entry(messageID: messageID) != nil { return messageID }
         let rendered = try renderer.render(request.template, language: request.language, context: request.context)
+        let now = environment.now()
         var message = OutgoingMessage(
             from: Mailbox(displayName: rendered.senderName, address: environment.configuration.bot.address),
             to: request.to, subject: rendered.subject, text: rendered.text, messageIDKey: request.purpose,
-            messageIDDomain: environment.domain, date: environment.now(), utcOffsetSeconds: 5 * 3600)
+            messageIDDomain: environment.domain, date: now, utcOffsetSeconds: environment.timeZone.secondsFromGMT(for: now))
         message.cc = request.cc
         message.html = rendered.html
         message.inReplyTo = request.inReplyTo

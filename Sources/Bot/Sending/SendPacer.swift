@@ -1,4 +1,6 @@
+import Config
 import Foundation
+import Regulation
 import Store
 
 /// Keeps sending within a provider's limits (`smtp.max_messages_per_minute`,
@@ -16,6 +18,8 @@ final class SendPacer: @unchecked Sendable {
         var messagesPerMinute = 0
         /// 0: no limit.
         var recipientsPerDay = 0
+        /// Whose days `recipientsPerDay` counts (`bot.time_zone`).
+        var timeZone = CPDBotConfiguration.defaultTimeZone
 
         /// Seconds between two message starts; 0 without a limit.
         var interval: TimeInterval { messagesPerMinute > 0 ? 60 / Double(messagesPerMinute) : 0 }
@@ -64,7 +68,7 @@ final class SendPacer: @unchecked Sendable {
         self.limits = limits
         self.clock = clock
         let now = clock.now()
-        let today = Self.almatyDayStart(of: now)
+        let today = Self.dayStart(of: now, in: limits.timeZone)
         day = today
         recipientsToday = sent.filter { $0.at >= today && $0.at < today + 86_400 }.reduce(0) { $0 + $1.recipients }
         let last = sent.map(\.at).filter { $0 <= now }.max()
@@ -81,7 +85,7 @@ final class SendPacer: @unchecked Sendable {
             defer { lock.unlock() }
             let now = clock.now()
             if let pausedUntil, pausedUntil > now { return .paused(until: pausedUntil) }
-            let today = Self.almatyDayStart(of: now)
+            let today = Self.dayStart(of: now, in: limits.timeZone)
             if today != day {
                 day = today
                 recipientsToday = 0
@@ -148,11 +152,9 @@ final class SendPacer: @unchecked Sendable {
         lock.withLock { pause = 0 }
     }
 
-    /// Midnight in Almaty (UTC+5 all year since March 2024) of the day `date` falls on.
-    static func almatyDayStart(of date: Date) -> Date {
-        let offset: TimeInterval = 5 * 3600
-        let local = date.timeIntervalSince1970 + offset
-        return Date(timeIntervalSince1970: (local / 86_400).rounded(.down) * 86_400 - offset)
+    /// Midnight, in the university's zone, of the day `date` falls on.
+    static func dayStart(of date: Date, in zone: TimeZone) -> Date {
+        LocalTime.startOfDay(date, in: zone)
     }
 
     /// When `messages` messages of `recipientsEach` envelope recipients, started at `start`,
@@ -169,7 +171,7 @@ final class SendPacer: @unchecked Sendable {
             let finish = dayStart + Double(today - 1) * limits.interval
             remaining -= today
             if remaining == 0 { return finish }
-            dayStart = max(almatyDayStart(of: finish) + 86_400, finish + limits.interval)
+            dayStart = max(Self.dayStart(of: finish, in: limits.timeZone) + 86_400, finish + limits.interval)
         }
     }
 }

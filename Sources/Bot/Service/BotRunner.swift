@@ -54,7 +54,8 @@ public final class BotRunner {
         // One pacer for the runner's life: every flush and every sending thread share it, and it
         // starts from what the outbox says was sent (a restart does not reset the limits).
         let limits = SendPacer.Limits(messagesPerMinute: configuration.smtp.maxMessagesPerMinute,
-                                      recipientsPerDay: configuration.smtp.maxRecipientsPerDay)
+                                      recipientsPerDay: configuration.smtp.maxRecipientsPerDay,
+                                      timeZone: configuration.bot.timeZone)
         let pacer = try SendPacer(limits: limits, outbox: environment.store.outbox,
                                   envelopeExtra: configuration.smtp.serverSavesSent == .yes ? 0 : 1)
         var sender = OutboxSender(environment: environment, replies: replies, pacer: pacer)

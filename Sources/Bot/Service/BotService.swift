@@ -33,19 +33,10 @@ public struct BotService: Service {
         let stop = StopFlag()
         let waker = try self.waker ?? IdleWaker()
         try await withGracefulShutdownHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                // libcurl blocks: the loop gets a thread of its own, off the cooperative pool.
-                let thread = Thread { [environment, maximumBackoff, notifier, storeLock] in
-                    do {
-                        try Self.loop(environment: environment, stop: stop, waker: waker, maximumBackoff: maximumBackoff,
-                                      notifier: notifier, storeLock: storeLock)
-                        continuation.resume()
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
-                }
-                thread.name = "cpdbot-mail"
-                thread.start()
+            // libcurl blocks: the loop gets a thread of its own, off the cooperative pool.
+            try await BlockingThread.run(named: "cpdbot-mail") { [environment, maximumBackoff, notifier, storeLock] in
+                try Self.loop(environment: environment, stop: stop, waker: waker, maximumBackoff: maximumBackoff,
+                              notifier: notifier, storeLock: storeLock)
             }
         } onGracefulShutdown: { [notifier] in
             notifier.stopping()
@@ -138,7 +129,7 @@ public struct BotService: Service {
         if let last, now.timeIntervalSince(last) < 86_400 { return last }
         do {
             let actions = try StorePurge(store: environment.store)
-                .run(RetentionRules(environment.configuration.retention), now: now, dryRun: false, by: "cpdbot run (daily)")
+                .run(RetentionRules(environment.configuration.retention, timeZone: environment.timeZone), now: now, dryRun: false, by: "cpdbot run (daily)")
             if !actions.isEmpty { environment.logger.notice("retention: \(actions.joined(separator: "; "))") }
         } catch {
             environment.logger.error("retention: \(error)")
@@ -202,8 +193,8 @@ final class Heartbeat: @unchecked Sendable {
 
 extension RetentionRules {
     /// The store's rules from the configuration's `retention.*`.
-    public init(_ retention: CPDBotConfiguration.Retention) {
+    public init(_ retention: CPDBotConfiguration.Retention, timeZone: TimeZone) {
         self.init(rawMessagesDays: retention.rawMessagesDays, journalPersonalDays: retention.journalPersonalDays,
-                  closedCycleApplicationsYears: retention.closedCycleApplicationsYears)
+                  closedCycleApplicationsYears: retention.closedCycleApplicationsYears, timeZone: timeZone)
     }
 }

@@ -123,7 +123,7 @@ struct LoginAlert {
     static func values(since: Date, reason: String, configuration: CPDBotConfiguration) -> [String: Any] {
         [
             // Written in the reader's language on the university's clock ("15 января 2027 г., 13:00").
-            "since": MailTimestamp(since),
+            "since": MailTimestamp(since, in: configuration.bot.timeZone),
             "reason": reason,
             "mailbox": configuration.imap.user,
             "uses_oauth2": configuration.usesOAuth2,

@@ -23,10 +23,10 @@ struct CalendarDeadlineCommand: AsyncParsableCommand {
 
     func run() async throws {
         let approval = try CommandFiles.date(approved, option: "--approved")
-        let days = try workingDays ?? rules.loadPolicy().cycle.announcementWorkingDays
+        let days = try workingDays ?? rules.loadPolicy(global).cycle.announcementWorkingDays
         let result: DeadlineResult
         do {
-            result = try rules.loadHolidays().deadline(approvedOn: approval, workingDays: days)
+            result = try rules.loadHolidays(global).deadline(approvedOn: approval, workingDays: days)
         } catch let error as RegulationError {
             throw CLIExit.couldNotRun(error.description)
         }

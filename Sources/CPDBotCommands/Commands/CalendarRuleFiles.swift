@@ -4,30 +4,43 @@ import Foundation
 import Regulation
 
 /// `--policy` and `--holidays`: the Regulation's numbers and Kazakhstan's calendar. By default
-/// `config/…` in a checkout; when installed, `/etc/cpdbot/…` if the administrator put one
-/// there, else `/usr/share/cpdbot/config/…` (`InstallationLayout`).
+/// the configuration's `rules.policy_file` and `rules.holidays_file`, else `config/…` in a
+/// checkout and, when installed, `/etc/cpdbot/…` over `/usr/share/cpdbot/config/…` – the files
+/// `cpdbot run` reads, read the same way (Config's size cap and messages).
 struct RuleFileOptions: ParsableArguments {
-    @Option(name: [.customLong("policy")], help: "The Regulation's thresholds and dates (YAML).")
+    @Option(name: [.customLong("policy")], help: "The Regulation's thresholds and dates (YAML); default rules.policy_file.")
     var policyOption: String?
 
-    @Option(name: [.customLong("holidays")], help: "Kazakhstan's public holidays and transferred days off per year (YAML).")
+    @Option(name: [.customLong("holidays")], help: "Kazakhstan's public holidays and transferred days off per year (YAML); default rules.holidays_file.")
     var holidaysOption: String?
 
-    var policy: String { policyOption ?? InstallationLayout.current().ruleFile("policy.yml") }
-    var holidays: String { holidaysOption ?? InstallationLayout.current().ruleFile("holidays-kz.yml") }
+    /// The configuration's rule files with the options over them.
+    func files(_ global: GlobalOptions) throws -> RuleFiles {
+        var configuration = try StoreCommands.configuration(global)
+        if let policyOption { configuration.rules.policyFile = policyOption }
+        if let holidaysOption { configuration.rules.holidaysFile = holidaysOption }
+        return global.ruleFiles(configuration)
+    }
 
-    func loadPolicy() throws -> Policy {
+    func loadPolicy(_ global: GlobalOptions) throws -> Policy {
+        let files = try files(global)
         do {
-            return try Policy(yaml: try CommandFiles.text(policy), source: policy)
+            guard let text = try files.readPolicy() else { return Policy() }
+            return try Policy(yaml: text, source: files.policy.path)
         } catch let error as RegulationError {
+            throw CLIExit.couldNotRun(error.description)
+        } catch let error as ConfigurationError {
             throw CLIExit.couldNotRun(error.description)
         }
     }
 
-    func loadHolidays() throws -> HolidayCalendar {
+    func loadHolidays(_ global: GlobalOptions) throws -> HolidayCalendar {
+        let files = try files(global)
         do {
-            return try HolidayCalendar(yaml: try CommandFiles.text(holidays), source: holidays)
+            return try HolidayCalendar(yaml: try files.readHolidays(), source: files.holidays.path)
         } catch let error as RegulationError {
+            throw CLIExit.couldNotRun(error.description)
+        } catch let error as ConfigurationError {
             throw CLIExit.couldNotRun(error.description)
         }
     }

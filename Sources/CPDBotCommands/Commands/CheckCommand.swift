@@ -33,8 +33,8 @@ struct CheckCommand: ParsableCommand {
             throw CLIExit.couldNotRun
         }
         results.append(.ok("configuration", loaded.file ?? "no file at \(file): the defaults and CPDBOT_* variables"))
-        let templates = URL(fileURLWithPath: global.templatesDirectory)
-        let ruleFiles = global.ruleFiles
+        let templates = URL(fileURLWithPath: global.templatesDirectory(loaded.configuration))
+        let ruleFiles = global.ruleFiles(loaded.configuration)
         let check = InstallationCheck(configuration: loaded.configuration, templatesDirectory: templates, ruleFiles: ruleFiles)
         results += offline ? check.local() : check.all()
         try report(results)

@@ -48,7 +48,7 @@ enum ConsoleSetup {
         let directory = URL(fileURLWithPath: templates).appendingPathComponent("console")
         let loaded: ConsoleTemplates
         do {
-            loaded = try ConsoleTemplates(directory: directory)
+            loaded = try ConsoleTemplates(directory: directory, timeZone: environment.timeZone)
         } catch {
             throw CLIExit.couldNotRun("\(error)")
         }

@@ -14,7 +14,7 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp(
         "The folder of message templates (one folder per language: kk, ru, en).",
-        discussion: "Default: /usr/share/cpdbot/templates when installed, templates in a checkout."))
+        discussion: "Default: bot.templates_dir, else /usr/share/cpdbot/templates when installed, templates in a checkout."))
     var templates: String?
 
     @Option(name: .long, help: "Log lines as text (with journald priorities under systemd) or as JSON objects.")
@@ -23,16 +23,14 @@ struct GlobalOptions: ParsableArguments {
     /// The configuration file to read; a missing default file means defaults and the environment.
     var configurationFile: String { config ?? InstallationLayout.current().configurationFile }
     var configurationFileWasNamed: Bool { config != nil }
-    var templatesDirectory: String { templates ?? InstallationLayout.current().templatesDirectory }
+    /// `--templates`, else `bot.templates_dir`, else the installation's.
+    func templatesDirectory(_ configuration: CPDBotConfiguration) -> String {
+        templates ?? configuration.templatesDirectory(layout: InstallationLayout.current())
+    }
 
-    /// policy.yml and holidays-kz.yml: next to templates given by hand in a checkout (the
-    /// project's layout), otherwise where the installation keeps them.
-    var ruleFiles: RuleFiles {
-        let layout = InstallationLayout.current()
-        if let templates, !layout.isInstalled {
-            return RuleFiles(nextTo: URL(fileURLWithPath: templates))
-        }
-        return RuleFiles(policy: URL(fileURLWithPath: layout.ruleFile("policy.yml")),
-                         holidays: URL(fileURLWithPath: layout.ruleFile("holidays-kz.yml")))
+    /// policy.yml and holidays-kz.yml: `rules.*` of the configuration, else the installation's
+    /// (the same files `cpdbot run` reads).
+    func ruleFiles(_ configuration: CPDBotConfiguration) -> RuleFiles {
+        configuration.ruleFiles(layout: InstallationLayout.current())
     }
 }

@@ -42,7 +42,7 @@ struct ObligationCommand: AsyncParsableCommand {
     func run() async throws {
         let startDate = try CommandFiles.date(start, option: "--start")
         let leaving = try on.map { try CommandFiles.date($0, option: "--on") }
-        let calculator = WorkOffCalculator(policy: try rules.loadPolicy().workOff)
+        let calculator = WorkOffCalculator(policy: try rules.loadPolicy(global).workOff)
         let obligation: WorkOffObligation
         var early: EarlyEnd?
         do {

@@ -53,7 +53,9 @@ extension PlanCheckCommand {
             guard let table = document.tables.first else {
                 throw RegulationError.headerNotFound(table: path, missing: ["email", "category"])
             }
-            return StaffRoster(try RosterReader.read(table))
+            let (roster, skipped) = try RosterReader.read(table)
+            for issue in skipped { CLIExit.printError("\(path): \(issue) (row skipped)") }
+            return StaffRoster(roster)
         } catch {
             throw CLIExit.couldNotRun("\(path): \(error)")
         }

@@ -12,7 +12,7 @@ struct PlanCheckCommand: AsyncParsableCommand {
         discussion: """
             FILE is the Plan as DSHR sends it (xlsx, xls, ods, docx or csv); columns are found by their \
             names in Kazakh, Russian or English. Without --roster, the roster in the store (store.path in --config) is used when there \
-            is one. Without --approved, the approval date is today (Almaty time).
+            is one. Without --approved, the approval date is today (in bot.time_zone).
             """
     )
 
@@ -25,7 +25,7 @@ struct PlanCheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The approval date (YYYY-MM-DD or DD.MM.YYYY).")
     var approved: String?
 
-    @Option(name: .long, help: "The roster: roster.csv's columns (email, full_name, category, unit, role, leadership, lang) in any table format.")
+    @Option(name: .long, help: "The roster, in any table format: at least email and category (roster.csv's names or kk/ru/en ones such as Электронная почта, Санат, Руководство); rows that cannot be used are skipped and listed.")
     var roster: String?
 
     @Option(name: .long, help: "The cycle (e.g. 2026-2027): also list applicants the Plan leaves out (from the store).")
@@ -35,11 +35,11 @@ struct PlanCheckCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let policy = try rules.loadPolicy()
-        let approval = try approved.map { try CommandFiles.date($0, option: "--approved") } ?? Self.todayInAlmaty()
+        let policy = try rules.loadPolicy(global)
+        let approval = try approved.map { try CommandFiles.date($0, option: "--approved") } ?? Self.today(global)
         let deadline: DeadlineResult
         do {
-            deadline = try rules.loadHolidays().deadline(approvedOn: approval, workingDays: policy.cycle.announcementWorkingDays)
+            deadline = try rules.loadHolidays(global).deadline(approvedOn: approval, workingDays: policy.cycle.announcementWorkingDays)
         } catch let error as RegulationError {
             throw CLIExit.couldNotRun(error.description)
         }
@@ -76,9 +76,8 @@ struct PlanCheckCommand: AsyncParsableCommand {
         }
     }
 
-    /// The university is in Almaty (UTC+5 since 2024, no daylight saving).
-    static func todayInAlmaty() -> CivilDate {
-        let seconds = Int(Date().timeIntervalSince1970) + 5 * 3600
-        return CivilDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    /// Today in the university's zone (`bot.time_zone`, Asia/Almaty by default).
+    static func today(_ global: GlobalOptions) throws -> CivilDate {
+        CivilDate(Date(), in: try StoreCommands.configuration(global).bot.timeZone)
     }
 }

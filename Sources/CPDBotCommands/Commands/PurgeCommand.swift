@@ -19,11 +19,12 @@ struct PurgeCommand: ParsableCommand {
 
     func run() throws {
         let store = try StoreCommands.existingStore(global)
-        let retention = try StoreCommands.configuration(global).retention
+        let configuration = try StoreCommands.configuration(global)
+        let retention = configuration.retention
         let actions: [String]
         do {
             actions = try store.withWritingLock {
-                try StorePurge(store: store).run(RetentionRules(retention), now: Date(), dryRun: dryRun,
+                try StorePurge(store: store).run(RetentionRules(retention, timeZone: configuration.bot.timeZone), now: Date(), dryRun: dryRun,
                                                  by: PersonCommand.operatorName)
             }
         } catch let error as StoreError {

@@ -12,14 +12,15 @@ struct RemindCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remind", abstract: "Queue and send the cycle's calls and reminders due today.")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "The day to act for (YYYY-MM-DD); default today in Almaty.") var today: String?
+    @Option(name: .long, help: "The day to act for (YYYY-MM-DD); default today in bot.time_zone.") var today: String?
     @Option(name: .long, help: "The day of the call for applications (MM-DD); default cycle.call_for_applications in policy.yml.") var callOn: String?
     @Flag(name: .long, help: "Only queue the messages.") var noSend = false
     @Flag(name: .long, help: "Print JSON.") var json = false
 
     func run() async throws {
-        let day = try today.map { try CommandFiles.date($0, option: "--today") } ?? PlanCheckCommand.todayInAlmaty()
         let bootstrap = try BotBootstrap(global: global, exclusive: true)
+        let day = try today.map { try CommandFiles.date($0, option: "--today") }
+            ?? CivilDate(Date(), in: bootstrap.configuration.bot.timeZone)
         var report: ReminderReport
         var failures: [String] = []
         do {

@@ -20,7 +20,7 @@ struct ReportComplianceCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "The day to judge on (YYYY-MM-DD); default today in Almaty.") var asOf: String?
+    @Option(name: .long, help: "The day to judge on (YYYY-MM-DD); default today in bot.time_zone.") var asOf: String?
     @Option(name: .long, help: "csv or json.") var format: Format = .csv
 
     struct Line: Encodable {
@@ -33,8 +33,9 @@ struct ReportComplianceCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let day = try asOf.map { try CommandFiles.date($0, option: "--as-of") } ?? PlanCheckCommand.todayInAlmaty()
         let bootstrap = try BotBootstrap(global: global, exclusive: false)
+        let day = try asOf.map { try CommandFiles.date($0, option: "--as-of") }
+            ?? CivilDate(Date(), in: bootstrap.configuration.bot.timeZone)
         let findings: [ComplianceFinding]
         do {
             findings = try CycleDesk(environment: bootstrap.environment).compliance(asOf: day)

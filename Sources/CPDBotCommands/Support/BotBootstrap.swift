@@ -34,22 +34,23 @@ struct BotBootstrap {
         }
         var logger = Logger(label: "cpdbot")
         logger.logLevel = logLevel
-        let templates = URL(fileURLWithPath: global.templatesDirectory)
+        let templates = URL(fileURLWithPath: global.templatesDirectory(configuration))
         guard FileManager.default.fileExists(atPath: templates.appendingPathComponent("en").path) else {
-            throw CLIExit.couldNotRun("no message templates at \(templates.path) (run cpdbot from the project folder, or pass --templates DIR)")
+            throw CLIExit.couldNotRun("no message templates at \(templates.path) (set bot.templates_dir, or pass --templates DIR)")
         }
-        let ruleFiles = global.ruleFiles
+        let ruleFiles = global.ruleFiles(configuration)
         environment = BotEnvironment(configuration: configuration, store: store, templatesDirectory: templates,
                                      ruleFiles: ruleFiles, logger: logger)
     }
 
-    /// Runs `work` with a `BotRunner` made and used on a thread off the cooperative pool
-    /// (libcurl blocks), and drops its connections afterwards.
+    /// Runs `work` with a `BotRunner` made and used on a thread of its own (libcurl blocks;
+    /// `Task.detached` would block a thread of the cooperative pool), and drops its
+    /// connections afterwards.
     func withRunner<T: Sendable>(_ work: @escaping @Sendable (BotRunner) throws -> T) async throws -> T {
-        try await Task.detached { [environment] in
+        try await BlockingThread.run(named: "cpdbot-command") { [environment] in
             let runner = try BotRunner(environment: environment)
             defer { runner.disconnect() }
             return try work(runner)
-        }.value
+        }
     }
 }

@@ -113,10 +113,14 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
         public var align: Alignment
         /// `duplicate`: only on a re-issued copy.
         public var when: String?
+        /// Shrink to fit: the text keeps its own lines (no line is wrapped) and its size goes
+        /// down, not below this, until the longest line fits the width; only a line still too
+        /// long at this size is wrapped. Nil: lines wrap at the width at `size_pt`.
+        public var minSizePT: Double?
 
         enum CodingKeys: String, CodingKey {
             case key, scope, xMM = "x_mm", widthMM = "width_mm", yMM = "y_mm", sizePT = "size_pt", bold, italic
-            case color, align, when
+            case color, align, when, minSizePT = "min_size_pt"
         }
 
         /// Reads the YAML keys (`x_mm`, `size_pt`, …), with the defaults above for the optional ones.
@@ -133,6 +137,7 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
             color = try c.decodeIfPresent(String.self, forKey: .color)
             align = try c.decodeIfPresent(Alignment.self, forKey: .align) ?? .center
             when = try c.decodeIfPresent(String.self, forKey: .when)
+            minSizePT = try c.decodeIfPresent(Double.self, forKey: .minSizePT)
         }
     }
 
@@ -178,6 +183,12 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
         }
         for text in layout.texts where text.scope != .column && (text.xMM == nil || text.widthMM == nil) {
             throw .invalidTemplate(path: url.path, detail: "texts: '\(text.key)' is a page text and needs x_mm and width_mm")
+        }
+        for text in layout.texts {
+            guard text.sizePT > 0 else { throw .invalidTemplate(path: url.path, detail: "texts: '\(text.key)': size_pt must be above 0") }
+            if let minimum = text.minSizePT, !(minimum > 0 && minimum <= text.sizePT) {
+                throw .invalidTemplate(path: url.path, detail: "texts: '\(text.key)': min_size_pt \(minimum) must be above 0 and at most size_pt \(text.sizePT)")
+            }
         }
         for color in [layout.textColor] + layout.texts.compactMap(\.color) + [layout.frame?.color].compactMap({ $0 })
         where RGB(hex: color) == nil {

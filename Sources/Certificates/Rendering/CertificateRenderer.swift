@@ -163,6 +163,10 @@ public final class CertificateRenderer {
         // Absolute size: points on the PDF page, whatever resolution Pango assumes.
         pango_font_description_set_absolute_size(font, item.sizePT * scale * Double(PANGO_SCALE))
         pango_layout_set_font_description(layout, font)
+        pango_layout_set_text(layout, text, -1)
+        if let minimum = item.minSizePT {
+            shrinkToFit(layout, font: font, size: item.sizePT * scale, minimum: minimum * scale, width: points(width))
+        }
         pango_layout_set_width(layout, Int32(points(width) * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         switch item.align {
@@ -170,10 +174,24 @@ public final class CertificateRenderer {
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
-        pango_layout_set_text(layout, text, -1)
         setColor(item.color ?? template.layout.textColor, on: cr)
         cairo_move_to(cr, points(x), points(item.yMM))
         pango_cairo_show_layout(cr, layout)
+    }
+
+    /// Makes the font of `layout` (its text set, no width yet) just small enough, but not below
+    /// `minimum` points, for its longest line to fit `width` points unwrapped: a verification
+    /// URL and code stay whole on their lines however long `certificates.verify_url` is.
+    private func shrinkToFit(_ layout: OpaquePointer, font: OpaquePointer, size: Double, minimum: Double, width: Double) {
+        pango_layout_set_width(layout, -1)
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let natural = Double(logical.width) / Double(PANGO_SCALE)
+        guard natural > width, natural > 0 else { return }
+        // Text width scales with the font size; 2 % spare for hinting and rounding.
+        let fitted = max(minimum, size * width / natural * 0.98)
+        pango_font_description_set_absolute_size(font, fitted * Double(PANGO_SCALE))
+        pango_layout_set_font_description(layout, font)
     }
 
     private func drawImage(_ image: OpaquePointer, in box: CertificateLayout.ImageBox, on cr: OpaquePointer) {

@@ -7,6 +7,8 @@ public enum ConfigurationError: Error, Sendable, Equatable {
     case invalidYAML(path: String, line: Int?, column: Int?, problem: String)
     /// Keys that are unknown, refused or hold bad values; all of them, not just the first.
     case invalidKeys([ConfigurationIssue])
+    /// A rule file (`policy.yml`, `holidays-kz.yml`) named by `key` (or its default) cannot be read.
+    case ruleFile(path: String, key: String, problem: String)
     /// A password could not be obtained from its `password_env` or `password_file`.
     case password(key: String, problem: String)
 }
@@ -23,6 +25,8 @@ extension ConfigurationError: CustomStringConvertible {
             return "\(path)\(at): not valid YAML: \(problem)"
         case let .invalidKeys(issues):
             return issues.map(\.description).joined(separator: "; ")
+        case let .ruleFile(path, key, problem):
+            return "cannot read \(path) (\(key)): \(problem)"
         case let .password(key, problem):
             return "\(key): \(problem)"
         }

@@ -124,7 +124,16 @@ extension ConfigurationKey {
         },
 
         ConfigurationKey("poll_interval_seconds") { $0.pollIntervalSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: seconds) },
-    ] + oauth2Keys
+    ] + oauth2Keys + placeKeys
+
+    /// Issue 12: the university's time zone and the files beside cpdbot.yml, so that one
+    /// configuration says everything the service and the command line read.
+    static let placeKeys: [ConfigurationKey] = [
+        ConfigurationKey("bot.time_zone") { $0.bot.timeZone = try ValueParser.timeZone($1) },
+        ConfigurationKey("bot.templates_dir") { $0.bot.templatesDirectory = try ValueParser.optionalText($1) },
+        ConfigurationKey("rules.policy_file") { $0.rules.policyFile = try ValueParser.optionalText($1) },
+        ConfigurationKey("rules.holidays_file") { $0.rules.holidaysFile = try ValueParser.optionalText($1) },
+    ]
 
     /// Issue 18: OAuth2 logins and the alerts that reach a person (kept in a block of their own).
     static let oauth2Keys: [ConfigurationKey] = [

@@ -34,7 +34,7 @@ public struct ConfigurationLoader: Sendable {
                 + "variables (see config/cpdbot.example.yml)", at: 0)
             return loaded
         }
-        return try load(yaml: try Self.readText(path), file: path)
+        return try load(yaml: try ConfigurationFileText.read(path), file: path)
     }
 
     /// Reads YAML text; `file` names it in messages.
@@ -97,7 +97,14 @@ public struct ConfigurationLoader: Sendable {
         return "unknown key"
     }
 
-    private static func readText(_ path: String) throws(ConfigurationError) -> String {
+}
+
+/// Reads one of cpdbot's configuration files (`cpdbot.yml`, the rule files): one size cap, one
+/// wording of what is wrong.
+enum ConfigurationFileText {
+    /// `ConfigurationLoader.maxFileBytes`: a configuration file is a page of text.
+    static func read(_ path: String) throws(ConfigurationError) -> String {
+        let maxFileBytes = ConfigurationLoader.maxFileBytes
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maxFileBytes {
             throw .unreadableFile(path: path, reason: "\(size) bytes, more than the \(maxFileBytes) a configuration file may have")

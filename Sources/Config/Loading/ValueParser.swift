@@ -91,6 +91,14 @@ enum ValueParser {
         return language
     }
 
+    /// An IANA time zone name such as `Asia/Almaty`, as Foundation's time zone data knows it.
+    static func timeZone(_ value: ConfigValue) throws(ValueError) -> TimeZone {
+        guard let name = try? text(value), name.contains("/") || name == "UTC", let zone = TimeZone(identifier: name) else {
+            throw .expected("an IANA time zone name such as Asia/Almaty (Kazakhstan: Asia/Almaty, UTC+5 since 1 March 2024)", got: value)
+        }
+        return zone
+    }
+
     /// `auto`, `yes` or `no` (YAML's true/false read as yes/no).
     static func serverSavesSent(_ value: ConfigValue) throws(ValueError) -> CPDBotConfiguration.SMTP.ServerSavesSent {
         switch (try? text(value))?.lowercased() {

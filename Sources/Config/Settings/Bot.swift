@@ -1,3 +1,5 @@
+import Foundation
+
 extension CPDBotConfiguration {
     /// Who the bot is and whom it answers to (`bot.*`).
     public struct Bot: Sendable, Equatable {
@@ -12,6 +14,12 @@ extension CPDBotConfiguration {
         public var trustedAuthservID: String
         /// Who runs the service: told with DSHR when the bot cannot log in (none by default).
         public var admin: [String]
+        /// The university's time zone (`bot.time_zone`, an IANA name): its calendar days, the
+        /// times in mails and the offset in their Date headers. Asia/Almaty is UTC+5 all year
+        /// since 1 March 2024 (tzdata 2024a and later).
+        public var timeZone = CPDBotConfiguration.defaultTimeZone
+        /// The templates folder (`bot.templates_dir`); nil: the installation's (`InstallationLayout`).
+        public var templatesDirectory: String?
 
         /// Settings with the development defaults (the sandbox's addresses).
         public init(

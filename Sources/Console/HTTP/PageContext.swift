@@ -51,7 +51,7 @@ struct PageContext {
     func overview() throws -> ConsoleResponse {
         guard viewer.role == .dshr else { return notFound() }
         let environment = app.environment
-        let facts = ConsoleCycleFacts(now: environment.now())
+        let facts = ConsoleCycleFacts(now: environment.now(), timeZone: environment.timeZone)
         let status = try StatusReport.read(store: store, mailbox: environment.configuration.imap.mailbox)
         var plan: PlanStatus?
         var daysLeft: [String: Int] = [:]
@@ -78,7 +78,7 @@ struct PageContext {
         switch viewer.role {
         case .dshr:
             // Units that applied but are no longer in the roster stay reachable from the overview.
-            let cycle = ConsoleCycleFacts(now: app.environment.now()).cycle
+            let cycle = ConsoleCycleFacts(now: app.environment.now(), timeZone: app.environment.timeZone).cycle
             let applied = Set(try store.applications.all(cycle: cycle).map(\.unit))
             return Set(try store.roster.load().units).union(applied).sorted()
         case .head: return viewer.unit.map { [$0] } ?? []
@@ -88,7 +88,7 @@ struct PageContext {
 
     func units() throws -> ConsoleResponse {
         guard viewer.role != .staff else { return notFound() }
-        let cycle = ConsoleCycleFacts(now: app.environment.now()).cycle
+        let cycle = ConsoleCycleFacts(now: app.environment.now(), timeZone: app.environment.timeZone).cycle
         let page = UnitListPage(units: try visibleUnits(), rows: try store.applications.all(cycle: cycle))
         return render("units", values: ["page": page, "cycle": cycle, "nav_units": true])
     }
@@ -96,7 +96,7 @@ struct PageContext {
     func unit(id: String) throws -> ConsoleResponse {
         // Only the units this viewer may see are looked up: another unit is simply not found.
         guard let unit = try visibleUnits().first(where: { UnitID.of($0) == id }) else { return notFound() }
-        let cycle = ConsoleCycleFacts(now: app.environment.now()).cycle
+        let cycle = ConsoleCycleFacts(now: app.environment.now(), timeZone: app.environment.timeZone).cycle
         let page = UnitPage(unit: unit, cycle: cycle, rows: try store.applications.rows(unit: unit, cycle: cycle),
                             strings: strings)
         return render("unit", values: ["page": page, "nav_units": true])
@@ -106,7 +106,7 @@ struct PageContext {
     func plans(notice: String? = nil, confirming slot: String? = nil) throws -> ConsoleResponse {
         guard viewer.role == .dshr else { return notFound() }
         let environment = app.environment
-        let facts = ConsoleCycleFacts(now: environment.now())
+        let facts = ConsoleCycleFacts(now: environment.now(), timeZone: environment.timeZone)
         let desk = try CycleDesk(environment: environment)
         let status = try desk.statusIfAny(cycle: facts.cycle)
         var daysLeft: [String: Int] = [:]
@@ -127,7 +127,7 @@ struct PageContext {
         guard viewer.role == .dshr else { return notFound() }
         guard csrfMatches(request), request.form["confirm"] == "yes" else { return app.forbidden(request) }
         let environment = app.environment
-        let cycle = ConsoleCycleFacts(now: environment.now()).cycle
+        let cycle = ConsoleCycleFacts(now: environment.now(), timeZone: environment.timeZone).cycle
         let desk = try CycleDesk(environment: environment)
         guard try desk.plans.plans(cycle: cycle).contains(where: { $0.slot == slot }) else { return notFound() }
         let summary = try desk.confirmAndAnnounce(slot: slot, cycle: cycle, by: viewer.email)

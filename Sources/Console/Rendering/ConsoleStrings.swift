@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 import Staff
 import Regulation
@@ -11,6 +12,8 @@ public struct ConsoleStrings: Sendable {
     /// The language of the texts.
     public let language: RosterPerson.Language
     let texts: [String: String]
+    /// The university's clock (`bot.time_zone`), for the moments the pages show.
+    public var timeZone: TimeZone = UniversityTimeZone.default
 
     /// Strings of `language`.
     public init(language: RosterPerson.Language, texts: [String: String]) {
@@ -43,13 +46,11 @@ public struct ConsoleStrings: Sendable {
         LongDate.text(year: date.year, month: date.month, day: date.day, language: wording)
     }
 
-    /// A moment on the Almaty clock (UTC+5), as the mail writes it.
+    /// A moment on the university's clock (`bot.time_zone`), as the mail writes it.
     public func moment(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 5 * 3600
-        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
-        let day = CivilDate(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
-        return LongDate.text(year: day.year, month: day.month, day: day.day, hour: secondOfDay / 3600,
-                             minute: secondOfDay % 3600 / 60, language: wording)
+        let local = LocalTime(date, in: timeZone)
+        return LongDate.text(year: local.day.year, month: local.day.month, day: local.day.day, hour: local.hour,
+                             minute: local.minute, language: wording)
     }
 
     /// `value` with its thousands grouped, as the mail writes numbers.

@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 import Staff
 import Mustache
@@ -17,8 +18,8 @@ public struct ConsoleTemplates: Sendable {
     static let pages = ["layout", "sign_in", "sign_in_sent", "sign_in_confirm", "message", "overview", "units", "unit",
                         "person", "plan", "completions", "compliance", "messages", "message_detail"]
 
-    /// Reads every page template and every language's strings from `directory`; throws when one is missing or wrong.
-    public init(directory: URL) throws {
+    /// Reads the templates in `directory`; moments are shown on `timeZone`'s clock (`bot.time_zone`).
+    public init(directory: URL, timeZone: TimeZone = UniversityTimeZone.default) throws {
         var library = MustacheLibrary()
         for name in Self.pages {
             let url = directory.appendingPathComponent(name + ".mustache")
@@ -34,7 +35,9 @@ public struct ConsoleTemplates: Sendable {
         self.library = library
         var strings: [RosterPerson.Language: ConsoleStrings] = [:]
         for language in RosterPerson.Language.allCases {
-            strings[language] = try ConsoleStrings.load(directory: directory, language: language)
+            var loaded = try ConsoleStrings.load(directory: directory, language: language)
+            loaded.timeZone = timeZone
+            strings[language] = loaded
         }
         self.strings = strings
         let css = directory.appendingPathComponent("console.css")

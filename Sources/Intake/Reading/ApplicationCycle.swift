@@ -1,3 +1,5 @@
+import CivilCalendar
+import Config
 import Foundation
 import Regulation
 
@@ -23,11 +25,13 @@ public struct ApplicationCycle: Sendable, Equatable {
         public var applicationDeadline = (month: 6, day: 1)
         /// The Plan deadline, after which an application counts for the next cycle.
         public var planDeadline = (month: 8, day: 1)
-        /// Kazakhstan has one time zone, UTC+5, since 2024.
-        public var utcOffsetSeconds = 5 * 3600
+        /// The university's (`bot.time_zone`): the day a message arrived on decides its cycle.
+        public var timeZone: TimeZone
 
-        /// The regulation's dates: 1 June and 1 August, in Kazakhstan's time.
-        public init() {}
+        /// The regulation's dates, 1 June and 1 August, on the university's clock.
+        public init(timeZone: TimeZone = UniversityTimeZone.default) {
+            self.timeZone = timeZone
+        }
     }
 
     /// The application deadline of this cycle (1 June of the cycle's first year, §7.4).
@@ -38,7 +42,7 @@ public struct ApplicationCycle: Sendable, Equatable {
     /// The cycle an application received at `date` belongs to, and whether it is late.
     public static func of(receivedAt date: Date, calendar: Calendar = Calendar()) -> ApplicationCycle {
         var gregorian = Foundation.Calendar(identifier: .gregorian)
-        gregorian.timeZone = TimeZone(secondsFromGMT: calendar.utcOffsetSeconds) ?? .gmt
+        gregorian.timeZone = calendar.timeZone
         let parts = gregorian.dateComponents([.year, .month, .day], from: date)
         let year = parts.year ?? 1970
         let monthDay = ((parts.month ?? 1), (parts.day ?? 1))
@@ -52,10 +56,10 @@ public struct ApplicationCycle: Sendable, Equatable {
 import Applications
 
 extension CalendarDay {
-    /// The calendar day of `date` at the given offset from UTC.
-    public init(_ date: Date, utcOffsetSeconds: Int) {
+    /// The calendar day of `date` in `zone`.
+    public init(_ date: Date, zone: TimeZone) {
         var gregorian = Foundation.Calendar(identifier: .gregorian)
-        gregorian.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds) ?? .gmt
+        gregorian.timeZone = zone
         let parts = gregorian.dateComponents([.year, .month, .day], from: date)
         // A Gregorian calendar always yields a valid day; 1970-01-01 only guards the optional.
         self = CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)

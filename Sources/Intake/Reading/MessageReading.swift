@@ -1,4 +1,6 @@
+import CivilCalendar
 import Applications
+import Config
 import Documents
 import Foundation
 import MIME
@@ -27,10 +29,14 @@ public struct MessageReading: Sendable {
         public var applications: ApplicationLimits = .init()
         /// What all files of one message may inflate to together (`limits.max_inflated_bytes_per_message`).
         public var maxInflatedBytesPerMessage = 128 * 1024 * 1024
+        /// Not a limit, but read with them: the zone whose day of receipt counts (`bot.time_zone`).
+        public var timeZone: TimeZone
 
-        /// The readers' own defaults; `MessageReading.Limits(configuration.limits)` in Bot
-        /// takes the configured ones.
-        public init() {}
+        /// The readers' own defaults on the university's clock; `MessageReading.Limits(configuration)`
+        /// in Bot takes the configured ones.
+        public init(timeZone: TimeZone = UniversityTimeZone.default) {
+            self.timeZone = timeZone
+        }
     }
 
     /// When the message was received: the server's time (IMAP `INTERNALDATE`), or the time it
@@ -53,7 +59,7 @@ public struct MessageReading: Sendable {
     public static func read(_ raw: [UInt8], receivedAt: Date, limits: Limits) throws(MIMEError) -> MessageReading {
         let message = try MessageParser(limits: limits.mime).parse(raw)
         let summary = MessageSummary.summarise(message, limits: limits.mime)
-        let receivedOn = CalendarDay(receivedAt, utcOffsetSeconds: ApplicationCycle.Calendar().utcOffsetSeconds)
+        let receivedOn = CalendarDay(receivedAt, zone: limits.timeZone)
         let budget = InflationBudget(maximum: limits.maxInflatedBytesPerMessage)
         let files = IncomingFile.files(of: message, limits: limits.mime).map { file -> FileVerdict in
             guard file.role == .attachment else { return FileVerdict(file: file, reading: nil) }

@@ -26,7 +26,7 @@ extension RoutingFacts {
         self.init(
             from: summary.from,
             returnPathEmpty: reading.message.returnPath == "",
-            isAutoReply: summary.autoReply,
+            isAutoReply: summary.autoReply || Self.isCalendarAnswer(reading.message),
             isBounce: summary.bounce != nil,
             authDMARCFailFromTrustedServer: spoofed,
             authorProblem: authorProblem,
@@ -37,6 +37,16 @@ extension RoutingFacts {
             structureUnsplittable: reading.message.isStructurallyBroken)
         rowUnits = Array(Set(reading.validRows.compactMap { $0.row.school?.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty })).sorted()
+    }
+
+    /// A calendar client's answer to the bot's entries ("Accepted: …", RFC 5546 `REPLY`,
+    /// `COUNTER`, `REFRESH`): a click in Outlook or Gmail, not a letter, so it is left unanswered
+    /// like an auto-reply.
+    static func isCalendarAnswer(_ message: ParsedMessage) -> Bool {
+        message.allParts.contains { part in
+            part.contentType.mimeType == "text/calendar"
+                && ["REPLY", "COUNTER", "REFRESH"].contains(part.contentType.parameters["method"]?.uppercased() ?? "")
+        }
     }
 
     /// Only the topmost header from our own server counts (the MIME reader keeps only that

@@ -21,8 +21,9 @@ public struct ApplicationDecision: Sendable, Equatable {
 
     /// Decides for a message received at `receivedAt`. `stored` is the unit's current
     /// application in that cycle (when and in which message it came), nil when there is none.
-    public init(receivedAt: Date, messageID: String?, hash: String, stored: (receivedAt: Date, messageID: String)?) {
-        cycle = ApplicationCycle.of(receivedAt: receivedAt)
+    public init(receivedAt: Date, calendar: ApplicationCycle.Calendar = .init(), messageID: String?, hash: String,
+                stored: (receivedAt: Date, messageID: String)?) {
+        cycle = ApplicationCycle.of(receivedAt: receivedAt, calendar: calendar)
         let id = messageID ?? "sha256:\(hash)"
         self.messageID = id
         replacesStored = stored.map { !($0.receivedAt > receivedAt && $0.messageID != id) } ?? true

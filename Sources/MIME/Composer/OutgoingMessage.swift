@@ -48,7 +48,7 @@ public struct OutgoingMessage: Sendable {
     public var autoSubmitted: String?
     /// The instant written in the Date header.
     public var date: Date
-    /// The offset written in the Date header (e.g. +05:00 = 18000).
+    /// The offset written in the Date header (e.g. +05:00 = 5 hours, Asia/Almaty since 2024).
     public var utcOffsetSeconds: Int
     /// Content-Language (e.g. "kk", "ru", "en").
     public var contentLanguage: String?

@@ -1,3 +1,5 @@
+import Yams
+
 extension HolidayCalendar {
     /// Reads `config/holidays-kz.yml` (the caller reads the file; this module does no I/O).
     /// `source` names the file in every error.

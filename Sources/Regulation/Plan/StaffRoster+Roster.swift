@@ -12,11 +12,13 @@ extension StaffRoster {
 }
 
 extension RosterReader {
-    /// Reads a roster from a table of any document format (`cpdbot plan check --roster FILE`):
-    /// the same reader, the same columns and checks as the store's `roster.csv`.
-    public static func read(_ table: Table) throws(RosterError) -> Roster {
-        try read(table.rows.filter { !$0.isBlank }.map { row in
+    /// Reads a roster from a table of any document format (`cpdbot plan check --roster FILE`)
+    /// with the one reader, as `Reading.planCheck` says: headers and values by meaning, the
+    /// header below title rows, rows that cannot be used skipped and returned.
+    public static func read(_ table: Table, limits: TableReadingLimits = .init()) throws(RosterError) -> (roster: Roster, skipped: [RosterIssue]) {
+        let records = table.rows.prefix(limits.maxRows + limits.headerSearchRows).filter { !$0.isBlank }.map { row in
             Record(line: row.number, fields: row.cells.map(\.value.plainText))
-        })
+        }
+        return try read(records, as: .planCheck(headerSearchRecords: limits.headerSearchRows))
     }
 }

@@ -12,15 +12,8 @@ public struct CompletionsTableReader: Sendable {
 
     /// The records of the first table whose header is recognised; throws the first table's error when none is.
     public func read(_ document: Document) throws(RegulationError) -> (records: [CompletionRecord], issues: [RowIssue]) {
-        var firstError: RegulationError?
-        for table in document.tables.filter({ !$0.isHidden }) + document.tables.filter(\.isHidden) {
-            do {
-                return try read(table)
-            } catch {
-                firstError = firstError ?? error
-            }
-        }
-        throw firstError ?? .headerNotFound(table: "the document", missing: CompletionColumn.allCases.filter(\.isRequired).map(\.rawValue))
+        try document.firstReadable(read, none: .headerNotFound(
+            table: "the document", missing: CompletionColumn.allCases.filter(\.isRequired).map(\.rawValue)))
     }
 
     /// The records of one table, with the rows that could not be taken.

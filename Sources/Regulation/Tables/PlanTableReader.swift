@@ -24,15 +24,7 @@ public struct PlanTableReader: Sendable {
 
     /// Reads the first table (visible ones first) that has a Plan header.
     public func read(_ document: Document) throws(RegulationError) -> PlanReading {
-        var firstError: RegulationError?
-        for table in document.tables.filter({ !$0.isHidden }) + document.tables.filter(\.isHidden) {
-            do {
-                return try read(table)
-            } catch {
-                firstError = firstError ?? error
-            }
-        }
-        throw firstError ?? .headerNotFound(table: "the document", missing: PlanColumn.allCases.map(\.rawValue))
+        try document.firstReadable(read, none: .headerNotFound(table: "the document", missing: PlanColumn.allCases.map(\.rawValue)))
     }
 
     /// The Plan of one table; throws when no header is found or a limit is passed.

@@ -2,6 +2,9 @@ import Foundation
 
 /// One accepted employee of an application, as the store keeps it (the record of DESIGN.md
 /// "Application records"). The Applications module has its own row type; the bot maps between them.
+/// Two types on purpose: the store does not import the readers (Applications, Documents and their
+/// C libraries), and this record adds where the row came from (unit, message, cycle). That the ten
+/// shared fields stay the same is checked by `ApplicationRowMappingTests` (BotTests).
 public struct StoredApplicationRow: Codable, Equatable, Hashable, Sendable {
     /// The row's number in the unit's file, when it had one.
     public var no: Int?

@@ -34,9 +34,17 @@ enum POSIX {
         }
     }
 
+    /// fsyncs `fd` – or, inside a group commit on this thread, keeps it for the batch's commit.
     static func fsync(_ fd: Int32, path: String) throws {
-        // Inside a group commit the flush happens once, for everything, at its end.
-        if GroupCommit.isDeferring { return }
+        if let batch = GroupCommit.current {
+            try batch.hold(fd, path: path)
+            return
+        }
+        try flush(fd, path: path)
+    }
+
+    /// fsync(2) now, retrying on EINTR.
+    static func flush(_ fd: Int32, path: String) throws {
         while true {
             if Glibc_fsync(fd) == 0 { return }
             if errno == EINTR { continue }
@@ -44,11 +52,21 @@ enum POSIX {
         }
     }
 
-    /// fsyncs a directory so that a rename or a new file in it survives a crash.
+    /// fsyncs a directory so that a rename or a new file in it survives a crash (inside a
+    /// group commit on this thread: at the batch's commit).
     static func fsyncDirectory(_ path: String) throws {
+        if let batch = GroupCommit.current {
+            batch.hold(directory: path)
+            return
+        }
+        try flushDirectory(path)
+    }
+
+    /// fsyncs a directory now.
+    static func flushDirectory(_ path: String) throws {
         let fd = try open(path, O_RDONLY | O_DIRECTORY, operation: "open directory")
         defer { close(fd) }
-        try fsync(fd, path: path)
+        try flush(fd, path: path)
     }
 
     /// Creates `path` and its missing parents with mode 0700; tightens an existing one to 0700.

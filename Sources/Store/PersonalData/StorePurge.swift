@@ -8,9 +8,12 @@ public struct RetentionRules: Sendable, Equatable {
     public var journalPersonalDays: Int
     /// Application rows of cycles closed this many years ago are deleted (`retention.closed_cycle_applications_years`).
     public var closedCycleApplicationsYears: Int
+    /// The university's zone (`bot.time_zone`): a cycle ends at its midnight.
+    public var timeZone: TimeZone
 
     /// Rules as read from the configuration (`Config` checks the ranges).
-    public init(rawMessagesDays: Int, journalPersonalDays: Int, closedCycleApplicationsYears: Int) {
+    public init(rawMessagesDays: Int, journalPersonalDays: Int, closedCycleApplicationsYears: Int, timeZone: TimeZone) {
+        self.timeZone = timeZone
         self.rawMessagesDays = rawMessagesDays
         self.journalPersonalDays = journalPersonalDays
         self.closedCycleApplicationsYears = closedCycleApplicationsYears
@@ -26,7 +29,7 @@ public struct RetentionRules: Sendable, Equatable {
         parts.month = 9
         parts.day = 1
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 5 * 3600) ?? .gmt
+        calendar.timeZone = timeZone
         return calendar.date(from: parts)
     }
 }

@@ -134,7 +134,7 @@ import Wording
         let twoDays = try #require(Self.contexts.first { $0.1 == "paced over two days" }).2
         let quick = try #require(Self.contexts.first { $0.1 == "paced in time" }).2
         #expect(twoDays["pace_misses_deadline"] as? Bool == false)
-        #expect((twoDays["pace_finish"] as? MailTimestamp).map { AlmatyTime.text($0.date) } == "11.07.2026 00:33")
+        #expect((twoDays["pace_finish"] as? MailTimestamp).map { LocalTime($0.date, in: $0.timeZone).dotted } == "11.07.2026 00:33")
         #expect(twoDays["pace_people"] as? Int == 6_000 && twoDays["pace_hours"] as? Int == 14 && twoDays["pace_minutes"] as? Int == 34)
         let twoDaysText = plain(try Self.library.render("plan_preview", language: language, context: twoDays).text)
         let quickText = plain(try Self.library.render("plan_preview", language: language, context: quick).text)

@@ -58,7 +58,7 @@ enum DSHRMail {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        formatter.timeZone = TimeZone(secondsFromGMT: 5 * 3600)
+        formatter.timeZone = TimeZone(identifier: "Asia/Almaty")
         return formatter.string(from: date)
     }
 

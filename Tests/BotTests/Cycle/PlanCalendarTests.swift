@@ -55,6 +55,8 @@ import Testing
                 #expect(matching.first?.start == start)
             }
             #expect(Set(calendar.events.map(\.uid)).count == calendar.events.count)
+            #expect(calendar.events.allSatisfy { $0.organizer == "mailto:bot@kazguu.kz" && $0.attendee == nil },
+                    "RFC 5546 §3.2.1: a PUBLISH has an organizer and no attendee")
         }
     }
 
@@ -65,12 +67,17 @@ import Testing
             bytes: Array(csv.replacingOccurrences(of: "2026-09-30", with: "2026-10-09").utf8), fileName: "plan.csv")).plan
         let person = RosterPerson(email: "a.desk@kazguu.kz", fullName: "Анна Ли", category: .pps, unit: "Law", role: .staff,
                                   leadership: false, language: .ru)
-        let calendar = PlanCalendar(templatesDirectory: MailSandbox.repository.appendingPathComponent("templates"), domain: "kazguu.kz")
+        let calendar = PlanCalendar(templatesDirectory: MailSandbox.repository.appendingPathComponent("templates"), domain: "kazguu.kz",
+                                    organizer: "hr-intake@kazguu.kz")
         let stamp = Date(timeIntervalSince1970: 1_780_000_000)
-        let first = try #require(try calendar.file(for: person, plan: plan, slot: "2026-2027", stamp: stamp))
-        let second = try #require(try calendar.file(for: person, plan: corrected, slot: "2026-2027.2", stamp: stamp))
-        let parsed = try ICalendarParser.parse([first, second])
+        let first = try #require(try calendar.files(for: person, plan: plan, slot: "2026-2027", stamp: stamp, announcedBefore: false).first)
+        let second = try #require(try calendar.files(for: person, plan: corrected, slot: "2026-2027.2", stamp: stamp, announcedBefore: true).first)
+        #expect(first.method == .publish && second.method == .request)
+        #expect(second.mimeType == "text/calendar; charset=UTF-8; method=REQUEST")
+        let parsed = try ICalendarParser.parse([first.bytes, second.bytes])
+        #expect(parsed.map(\.method) == ["PUBLISH", "REQUEST"])
         let before = try #require(parsed.first?.events.first), after = try #require(parsed.last?.events.first)
+        #expect(after.organizer == "mailto:hr-intake@kazguu.kz" && after.attendee == "mailto:a.desk@kazguu.kz")
         #expect(before.uid == after.uid)
         #expect(after.sequence > before.sequence)
         #expect(before.end == "2026-10-01" && after.end == "2026-10-10", "DTEND is the day after the last day")
@@ -92,20 +99,29 @@ import Testing
         #expect(result == .previewed(slot: "2026-2027.2", problems: 0))
         #expect(try f.desk.announce(cycle: "2026-2027").count == 1)
 
-        func calendar(_ email: String, slot: String) throws -> ICalendarParser.Calendar? {
+        func calendars(_ email: String, slot: String) throws -> [(part: String, calendar: ICalendarParser.Calendar)] {
             let purpose = "announce:\(slot):\(email)"
-            guard let part = try Self.calendarParts(try f.store.outbox.raw(messageID: f.desk.mail.messageID(purpose: purpose))).first
-            else { return nil }
-            return try ICalendarParser.parse([part.1]).first
+            let parts = try Self.calendarParts(try f.store.outbox.raw(messageID: f.desk.mail.messageID(purpose: purpose)))
+            return try zip(parts.map(\.0), ICalendarParser.parse(parts.map(\.1))).map { ($0, $1) }
         }
-        let headBefore = try #require(try calendar("head.desk@kazguu.kz", slot: "2026-2027")?.events.first)
-        let headAfter = try #require(try calendar("head.desk@kazguu.kz", slot: "2026-2027.2")?.events.first)
-        #expect(headAfter.uid == headBefore.uid && headAfter.sequence > headBefore.sequence)
-        #expect(headAfter.end == "2026-10-10" && headAfter.status == "CONFIRMED")
-        let annaBefore = try #require(try calendar("a.desk@kazguu.kz", slot: "2026-2027")?.events.first)
-        let annaAfter = try #require(try calendar("a.desk@kazguu.kz", slot: "2026-2027.2")?.events)
-        #expect(annaAfter.count == 1)
-        #expect(annaAfter.first?.uid == annaBefore.uid && annaAfter.first?.status == "CANCELLED")
-        #expect(try calendar("b.desk@kazguu.kz", slot: "2026-2027.2") == nil, "D-02 is not in the correction: nothing for b.desk")
+        let headBefore = try calendars("head.desk@kazguu.kz", slot: "2026-2027")
+        #expect(headBefore.map(\.part) == ["PUBLISH"])
+        let headAfter = try calendars("head.desk@kazguu.kz", slot: "2026-2027.2")
+        // A change after the announcement is a REQUEST: the part's method and the calendar's agree (RFC 6047 §2.4).
+        #expect(headAfter.map(\.part) == ["REQUEST"] && headAfter.map(\.calendar.method) == ["REQUEST"])
+        let before = try #require(headBefore.first?.calendar.events.first), after = try #require(headAfter.first?.calendar.events.first)
+        #expect(after.uid == before.uid && after.sequence > before.sequence)
+        #expect(after.end == "2026-10-10" && after.status == "CONFIRMED")
+        #expect(after.organizer == "mailto:bot@kazguu.kz" && after.attendee == "mailto:head.desk@kazguu.kz")
+        let annaBefore = try #require(try calendars("a.desk@kazguu.kz", slot: "2026-2027").first?.calendar.events.first)
+        let annaAfter = try calendars("a.desk@kazguu.kz", slot: "2026-2027.2")
+        // Taken off the course: a CANCEL of the same entry, and nothing else.
+        #expect(annaAfter.map(\.part) == ["CANCEL"] && annaAfter.map(\.calendar.method) == ["CANCEL"])
+        let cancelled = try #require(annaAfter.first?.calendar.events)
+        #expect(cancelled.count == 1)
+        #expect(cancelled.first?.uid == annaBefore.uid && cancelled.first?.status == "CANCELLED")
+        #expect((cancelled.first?.sequence ?? 0) > annaBefore.sequence)
+        #expect(cancelled.first?.attendee == "mailto:a.desk@kazguu.kz")
+        #expect(try calendars("b.desk@kazguu.kz", slot: "2026-2027.2").isEmpty, "D-02 is not in the correction: nothing for b.desk")
     }
 }

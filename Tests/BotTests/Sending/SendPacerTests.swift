@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Testing
 @testable import Bot
@@ -20,10 +21,10 @@ import Testing
     static let morning = Date(timeIntervalSince1970: 1_796_619_600)
 
     @Test func almatyMidnight() {
-        let start = SendPacer.almatyDayStart(of: Self.morning)
+        let start = SendPacer.dayStart(of: Self.morning, in: CPDBotConfiguration.defaultTimeZone)
         #expect(Self.morning.timeIntervalSince(start) == 10 * 3600)
-        #expect(SendPacer.almatyDayStart(of: start) == start)
-        #expect(SendPacer.almatyDayStart(of: start - 1) == start - 86_400)
+        #expect(SendPacer.dayStart(of: start, in: CPDBotConfiguration.defaultTimeZone) == start)
+        #expect(SendPacer.dayStart(of: start - 1, in: CPDBotConfiguration.defaultTimeZone) == start - 86_400)
     }
 
     @Test func unlimitedNeverWaits() {
@@ -70,7 +71,7 @@ import Testing
         let fake = FakeClock(Self.morning)
         let pacer = SendPacer(limits: .init(recipientsPerDay: 10), clock: fake.clock)
         for _ in 0..<5 { #expect(pacer.acquire(recipients: 2, shouldStop: { false }) == .granted) }
-        let midnight = SendPacer.almatyDayStart(of: Self.morning) + 86_400
+        let midnight = SendPacer.dayStart(of: Self.morning, in: CPDBotConfiguration.defaultTimeZone) + 86_400
         #expect(pacer.acquire(recipients: 1, shouldStop: { false }) == .dayBudgetUsed(until: midnight))
         #expect(pacer.isHolding)
         #expect(pacer.newlyHeldUntilDayEnd() == midnight)
@@ -139,7 +140,7 @@ import Testing
         // = 12,000 recipients: 5,000 today, the rest from the next Almaty midnight.
         let exchange = SendPacer.Limits(messagesPerMinute: 30, recipientsPerDay: 10_000)
         let finish = SendPacer.estimatedFinish(messages: 6_000, recipientsEach: 2, limits: exchange, start: start)
-        let nextMidnight = SendPacer.almatyDayStart(of: start) + 86_400
+        let nextMidnight = SendPacer.dayStart(of: start, in: CPDBotConfiguration.defaultTimeZone) + 86_400
         #expect(finish == nextMidnight + 999 * 2)
     }
 }

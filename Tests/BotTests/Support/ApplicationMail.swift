@@ -30,7 +30,7 @@ enum ApplicationMail {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        formatter.timeZone = TimeZone(secondsFromGMT: 5 * 3600)
+        formatter.timeZone = TimeZone(identifier: "Asia/Almaty")
         let boundary = "b\(number)x"
         let attachment = Data(csv.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         let text = """

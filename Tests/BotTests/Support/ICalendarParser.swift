@@ -7,6 +7,9 @@ enum ICalendarParser {
         var uid: String, summary: String, description: String, start: String, end: String, sequence: Int
         var location: String?
         var status: String
+        /// `mailto:` URIs as written (RFC 5546: the organizer always, the attendee with REQUEST and CANCEL).
+        var organizer: String?
+        var attendee: String?
     }
 
     struct Calendar: Decodable, Equatable {
@@ -25,7 +28,9 @@ enum ICalendarParser {
                                'start': e.decoded('DTSTART').isoformat(), 'end': e.decoded('DTEND').isoformat(),
                                'sequence': int(e.get('SEQUENCE', 0)),
                                'location': str(e['LOCATION']) if 'LOCATION' in e else None,
-                               'status': str(e.get('STATUS', ''))})
+                               'status': str(e.get('STATUS', '')),
+                               'organizer': str(e['ORGANIZER']) if 'ORGANIZER' in e else None,
+                               'attendee': str(e['ATTENDEE']) if 'ATTENDEE' in e else None})
             out.append({'method': str(cal.get('METHOD')), 'events': events})
         print(json.dumps(out))
         """

@@ -38,9 +38,13 @@ import Wording
     /// keys): not given by a person, so whatever of them reaches a kk or ru mail must be worded.
     static let machineKeys: Set<String> = ["code", "column", "detail", "limit_key", "refusal_detail"]
 
-    /// Values for the bot's administrator only (an error's own words, a command): they may stand
-    /// as they are, but only on the line labelled for the administrator.
-    static let technicalKeys: Set<String> = ["for_it", "reason", "status_command"]
+    /// Values for the bot's administrator only (an error's own words, a server's answers, a
+    /// command, a path or a configuration key): they may stand as they are, but only on the line
+    /// labelled for the administrator.
+    static let technicalKeys: Set<String> = [
+        "for_it", "reason", "status_command", "outbox_command", "server_replies", "store_path", "store_key", "calendar_file",
+        "pace_keys",
+    ]
     static let technicalLabel: [RosterPerson.Language: String] = [
         .kk: "Бот әкімшісі үшін (техникалық мәтін):", .ru: "Для администратора бота (технический текст):",
         .en: "For the bot's administrator (technical text):",
@@ -128,7 +132,9 @@ import Wording
                 labelled += 1
             }
         }
-        #expect(labelled >= FailureKind.allCases.count + 2, "every poison note and both login alerts have the line")
+        let serviceAlerts = ServiceAlertsTests.sampleContexts.count
+        #expect(labelled >= FailureKind.allCases.count + 2 + serviceAlerts,
+                "every poison note, both login alerts and every service alert have the line")
     }
 
     /// Dates and times as a person writes them: no 25.11.2026, 2026-11-25 or bare 14:05 in a

@@ -35,7 +35,7 @@ import Testing
         var m = OutgoingMessage(from: Mailbox(displayName: c.name, address: "hr-intake@kazguu.kz"),
                                 to: [Mailbox(displayName: c.name, address: "a.user@kazguu.kz"), Mailbox(displayName: nil, address: "b@kazguu.kz")],
                                 subject: c.subject, text: c.text, messageIDKey: "receipt/\(c.language)", messageIDDomain: "kazguu.kz",
-                                date: Date(timeIntervalSince1970: 1_778_561_477), utcOffsetSeconds: 5 * 3600)
+                                date: Date(timeIntervalSince1970: 1_778_561_477), utcOffsetSeconds: TimeZone(identifier: "Asia/Almaty")!.secondsFromGMT(for: Date(timeIntervalSince1970: 1_778_561_477)))
         m.html = "<p>" + c.text.replacingOccurrences(of: "\n", with: "<br>") + "</p>"
         m.attachments = [OutgoingMessage.Attachment(filename: c.filename, mimeType: "application/octet-stream", bytes: (0..<3000).map { UInt8(truncatingIfNeeded: $0 * 7) })]
         m.inReplyTo = "<orig@kazguu.kz>"

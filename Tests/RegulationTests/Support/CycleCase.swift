@@ -7,7 +7,9 @@ import Staff
 enum CycleCase {
     static func roster() throws -> StaffRoster {
         let table = TinyCSV.table(try Fixtures.text(Fixtures.samples.appendingPathComponent("roster.csv")))
-        return StaffRoster(try RosterReader.read(table))
+        let (roster, skipped) = try RosterReader.read(table)
+        precondition(skipped.isEmpty, "roster fixture has issues: \(skipped)")
+        return StaffRoster(roster)
     }
 
     static func csvTable(_ relativePath: String) throws -> Table {

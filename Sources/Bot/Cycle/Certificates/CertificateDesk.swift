@@ -54,7 +54,7 @@ public struct CertificateDesk: Sendable {
     public func reissue(number: String, fullName: String?) throws -> (IssuedCertificate, [UInt8])? {
         guard var certificate = try certificate(number: number) else { return nil }
         let maker = try CertificateMaker(environment: environment)
-        let today = CivilDate.almaty(environment.now()).iso
+        let today = CivilDate(environment.now(), in: environment.timeZone).iso
         if let fullName, !fullName.trimmingCharacters(in: .whitespaces).isEmpty {
             certificate.fullName = fullName.trimmingCharacters(in: .whitespaces)
         }

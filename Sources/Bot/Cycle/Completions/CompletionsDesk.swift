@@ -105,7 +105,7 @@ struct CompletionsDesk {
         var added: [IssuedCertificate] = []
         let language = environment.configuration.bot.language.rawValue
         let languages = environment.configuration.certificates.languages.map(\.rawValue)
-        let today = CivilDate.almaty(environment.now()).iso
+        let today = CivilDate(environment.now(), in: environment.timeZone).iso
         for (person, courseID, result, number) in notices {
             guard let number, known[number] == nil, let course = plan.course(id: courseID) else { continue }
             let email = result.record.participantEmail

@@ -10,7 +10,7 @@ public struct AnnouncementPace: Sendable, Equatable {
     public var finish: Date
     /// Seconds from `start` to `finish`.
     public var duration: TimeInterval
-    /// The last message would leave after the deadline day (Almaty).
+    /// The last message would leave after the deadline day (in the university's zone).
     public var missesDeadline: Bool
 
     /// nil without limits (the announcement takes as long as the server needs, minutes).
@@ -19,17 +19,22 @@ public struct AnnouncementPace: Sendable, Equatable {
                          start: Date) -> AnnouncementPace? {
         let smtp = configuration.smtp
         guard messages > 0, smtp.maxMessagesPerMinute > 0 || smtp.maxRecipientsPerDay > 0 else { return nil }
-        let limits = SendPacer.Limits(messagesPerMinute: smtp.maxMessagesPerMinute, recipientsPerDay: smtp.maxRecipientsPerDay)
+        let zone = configuration.bot.timeZone
+        let limits = SendPacer.Limits(messagesPerMinute: smtp.maxMessagesPerMinute, recipientsPerDay: smtp.maxRecipientsPerDay,
+                                      timeZone: zone)
         // Each announcement has one recipient, and the bot's own copy unless the server keeps its own.
         let savesSent = smtp.serverSavesSent == .yes || (smtp.serverSavesSent == .auto && learned == true)
         let recipientsEach = savesSent ? 1 : 2
         let finish = SendPacer.estimatedFinish(messages: messages, recipientsEach: recipientsEach, limits: limits, start: start)
         return AnnouncementPace(finish: finish, duration: finish.timeIntervalSince(start),
-                                missesDeadline: CivilDate.almaty(finish) > deadline)
+                                missesDeadline: CivilDate(finish, in: zone) > deadline, timeZone: zone)
     }
 
-    /// `finish` as people in Almaty read it: `25.11.2026 14:05`.
-    public var finishText: String { AlmatyTime.text(finish) }
+    /// The university's zone, in which `finish` is read.
+    public var timeZone: TimeZone
+
+    /// `finish` as people at the university read it: `25.11.2026 14:05`.
+    public var finishText: String { LocalTime(finish, in: timeZone).dotted }
 
     /// Whole minutes, rounded up (at least 1).
     public var minutes: Int { max(1, Int((duration / 60).rounded(.up))) }
@@ -40,7 +45,7 @@ public struct AnnouncementPace: Sendable, Equatable {
     var contextValues: [String: Any] {
         [
             "has_pace": true, "pace_hours": minutes / 60, "pace_minutes": minutes % 60, "pace_has_hours": minutes >= 60,
-            "pace_has_minutes": minutes % 60 > 0, "pace_finish": MailTimestamp(finish), "pace_misses_deadline": missesDeadline,
+            "pace_has_minutes": minutes % 60 > 0, "pace_finish": MailTimestamp(finish, in: timeZone), "pace_misses_deadline": missesDeadline,
         ]
     }
 }

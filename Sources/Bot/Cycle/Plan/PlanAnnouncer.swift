@@ -33,9 +33,16 @@ struct PlanAnnouncer {
         }
         // The course list in each reader's language, made once per language.
         var attachments: [RosterPerson.Language: OutgoingMessage.Attachment] = [:]
+        var stringTables: [RosterPerson.Language: ReplyStrings] = [:]
+        func strings(_ language: RosterPerson.Language) throws -> ReplyStrings {
+            if let read = stringTables[language] { return read }
+            let read = try TemplateLibrary(directory: environment.templatesDirectory).strings(language)
+            stringTables[language] = read
+            return read
+        }
         func attachment(_ language: RosterPerson.Language) throws -> OutgoingMessage.Attachment {
             if let made = attachments[language] { return made }
-            let strings = try TemplateLibrary(directory: environment.templatesDirectory).strings(language)
+            let strings = try strings(language)
             let file = try PlanWorkbook.courseList(plan, cycle: stored.cycle, language: language.wording, strings: strings)
             let made = OutgoingMessage.Attachment(
                 filename: file.filename, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -44,9 +51,10 @@ struct PlanAnnouncer {
             return made
         }
         var summary = AnnouncementSummary(recipients: people.count, queued: 0, alreadyQueued: 0)
-        let calendar = PlanCalendar(templatesDirectory: environment.templatesDirectory, domain: environment.domain)
+        let calendar = PlanCalendar(templatesDirectory: environment.templatesDirectory, domain: environment.domain,
+                                    organizer: environment.configuration.bot.address)
         let stamp = environment.now()
-        let withdrawn = try coursesWithdrawn(by: stored, plan: plan)
+        let (withdrawn, announcedBefore) = try earlierAnnouncements(of: stored, plan: plan)
         for person in people {
             let purpose = "announce:\(stored.announcementKey):\(person.email.lowercased())"
             if try mail.isQueued(purpose: purpose) {
@@ -56,13 +64,18 @@ struct PlanAnnouncer {
             let attachment = try attachment(person.language)
             let values = PlanContexts.announcement(person: person, stored: stored, plan: plan)
             var files = [attachment]
-            // The person's own courses as calendar entries (none for someone with no course).
-            if let events = try calendar.file(for: person, plan: plan, slot: stored.slot, stamp: stamp,
-                                              cancelled: withdrawn[person.email.lowercased()] ?? []) {
-                // Named like the course list, in the reader's language ("Курстар_жоспары_2026-2027.ics").
-                let name = (attachment.filename as NSString).deletingPathExtension + ".ics"
-                files.append(OutgoingMessage.Attachment(filename: name,
-                                                              mimeType: PlanCalendar.mimeType, bytes: events))
+            // The person's own courses as calendar entries (none for someone with no course), and
+            // the entries a later Plan updates or withdraws.
+            let email = person.email.lowercased()
+            let calendarFiles = try calendar.files(for: person, plan: plan, slot: stored.slot, stamp: stamp,
+                                                   announcedBefore: announcedBefore.contains(email), cancelled: withdrawn[email] ?? [])
+            for file in calendarFiles {
+                // Named like the course list, in the reader's language ("Курстар_жоспары_2026-2027.ics");
+                // the withdrawn entries as "Болдырылмаған_курстар_2026-2027.ics".
+                let name = file.method == .cancel
+                    ? PlanWorkbook.fileName(try strings(person.language).attachment("calendar_cancelled_file", ["cycle": stored.cycle])) + ".ics"
+                    : (attachment.filename as NSString).deletingPathExtension + ".ics"
+                files.append(OutgoingMessage.Attachment(filename: name, mimeType: file.mimeType, bytes: file.bytes))
             }
             let queued = try mail.send(ReplyWriter.Request(
                 template: "plan_announcement", language: person.language.rawValue, context: { _ in values },
@@ -77,22 +90,28 @@ struct PlanAnnouncer {
         return summary
     }
 
-    /// Courses announced to a person by an earlier Plan of the cycle that `stored` (a later Plan
-    /// with the same course ids) no longer gives them: their calendar entries are cancelled.
-    private func coursesWithdrawn(by stored: StoredPlan, plan: Plan) throws -> [String: [Course]] {
+    /// What earlier announced Plans of the cycle told people: the courses a person was given by
+    /// an earlier Plan that `stored` (a later Plan with the same course ids) no longer gives
+    /// them – their calendar entries are cancelled – and everyone who was sent calendar entries
+    /// before, whose entries this Plan updates rather than publishes again.
+    private func earlierAnnouncements(of stored: StoredPlan, plan: Plan) throws
+        -> (withdrawn: [String: [Course]], announcedBefore: Set<String>) {
         let redefined = Set(plan.courses.map(\.id))
         let now = Set(plan.assignments.map { $0.courseID + "\u{0}" + $0.participantEmail })
         var withdrawn: [String: [Course]] = [:]
+        var announced: Set<String> = []
         var seen: Set<String> = []
         for earlier in try plans.plans(cycle: stored.cycle)
         where earlier.state == .announced && PlanStore.slotOrder(earlier.slot, stored.slot) {
             let before = try plans.reading(of: earlier).plan
-            for assignment in before.assignments where redefined.contains(assignment.courseID) {
+            for assignment in before.assignments {
+                announced.insert(assignment.participantEmail)
+                guard redefined.contains(assignment.courseID) else { continue }
                 let key = assignment.courseID + "\u{0}" + assignment.participantEmail
                 guard !now.contains(key), seen.insert(key).inserted, let course = before.course(id: assignment.courseID) else { continue }
                 withdrawn[assignment.participantEmail, default: []].append(course)
             }
         }
-        return withdrawn
+        return (withdrawn, announced)
     }
 }

@@ -31,7 +31,7 @@ struct PlanDesk {
         }
         let body = reading.message.readableText()
         let line = ApprovalLine.find(in: body)
-        let approval = line?.date ?? CivilDate.almaty(reading.receivedAt)
+        let approval = line?.date ?? CivilDate(reading.receivedAt, in: environment.timeZone)
         let deadline = try rules.calendar.deadline(approvedOn: approval,
                                                    workingDays: rules.policy.cycle.announcementWorkingDays).deadline
         let cycle = PlanCycleName.of(subject: reading.summary.subject, approval: approval,
@@ -59,7 +59,7 @@ struct PlanDesk {
         let leftOut = PlanChecker().applicantsLeftOut(of: planReading.plan, applicants: applicants)
         var values = PlanContexts.preview(name: person.fullName, stored: stored, plan: planReading.plan,
                                           issues: planReading.issues, problems: problems,
-                                          leftOut: leftOut, today: CivilDate.almaty(environment.now()))
+                                          leftOut: leftOut, today: CivilDate(environment.now(), in: environment.timeZone))
         // Every person on the roster gets one announcement: at a provider's pace that can take hours.
         let learned = try environment.store.mailbox.load(mailbox: environment.configuration.imap.mailbox).serverSavesSent
         if let pace = AnnouncementPace.estimate(messages: roster.people.count, configuration: environment.configuration,

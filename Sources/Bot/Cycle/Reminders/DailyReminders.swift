@@ -13,7 +13,7 @@ struct DailyReminders {
     }
 
     mutating func runIfDue() {
-        let today = CivilDate.almaty(environment.now())
+        let today = CivilDate(environment.now(), in: environment.timeZone)
         guard today != lastDay else { return }
         lastDay = today
         let desk: CycleDesk

@@ -1,9 +1,10 @@
+import Config
 import Foundation
 import Regulation
 
-/// The Regulation's numbers and Kazakhstan's calendar, as the cycle's mail needs them. Read from
-/// `config/policy.yml` and `config/holidays-kz.yml` next to the templates folder (the layout
-/// of the project and of an installation), so the bot and the CLI use the same files.
+/// The Regulation's numbers and Kazakhstan's calendar, as the cycle's mail needs them. Read once
+/// at start from the files `rules.policy_file` and `rules.holidays_file` name (or the
+/// installation's copies), so the bot and the CLI use the same files.
 public struct CycleRules: Sendable {
     /// The Regulation's figures (`policy.yml`).
     public var policy: Policy
@@ -33,34 +34,25 @@ public struct CycleRules: Sendable {
         try load(RuleFiles(directory: directory))
     }
 
-    /// Reads both files where `files` says (an installation: `/etc/cpdbot` over `/usr/share/cpdbot/config`).
+    /// Reads both files where `files` says (`rules.*` of the configuration, else the
+    /// installation's: `/etc/cpdbot` over `/usr/share/cpdbot/config`). Config reads them (one
+    /// size cap, errors naming the file and the key); the Regulation parses them.
     public static func load(_ files: RuleFiles) throws(CycleError) -> CycleRules {
-        let policyURL = files.policy
-        let holidaysURL = files.holidays
-        var policy = Policy()
-        do {
-            if let text = try read(policyURL) { policy = try Policy(yaml: text, source: policyURL.path) }
-            guard let holidays = try read(holidaysURL) else {
-                throw CycleError.rules("\(holidaysURL.path) not found: the working-day calendar is needed for the §7.7 deadline; "
-                    + "copy config/holidays-kz.yml there")
-            }
-            return try CycleRules(policy: policy, calendar: try HolidayCalendar(yaml: holidays, source: holidaysURL.path))
-        } catch let error as RegulationError {
-            throw .rules(error.description)
-        } catch let error as CycleError {
-            throw error
+        let texts: RuleFiles.Texts
+        do throws(ConfigurationError) {
+            texts = try files.read()
         } catch {
-            throw .rules("\(policyURL.path), \(holidaysURL.path): \(error)")
+            throw .rules(error.description)
         }
-    }
-
-
-    private static func read(_ url: URL) throws -> String? {
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let data = try Data(contentsOf: url)
-        guard data.count <= 1_048_576 else { throw CycleError.rules("\(url.path) is over 1 MiB; it cannot be a rules file") }
-        guard let text = String(data: data, encoding: .utf8) else { throw CycleError.rules("\(url.path) is not UTF-8 text") }
-        return text
+        let policy: Policy
+        let calendar: HolidayCalendar
+        do throws(RegulationError) {
+            policy = try texts.policy.map { text throws(RegulationError) in try Policy(yaml: text, source: files.policy.path) } ?? Policy()
+            calendar = try HolidayCalendar(yaml: texts.holidays, source: files.holidays.path)
+        } catch {
+            throw .rules(error.description)
+        }
+        return try CycleRules(policy: policy, calendar: calendar)
     }
 }
 
@@ -73,30 +65,5 @@ public struct ReminderSchedule: Sendable, Equatable {
     /// A schedule; the default calls on 15 April.
     public init(callForApplications: MonthDay = MonthDay(month: 4, day: 15)!) {
         self.callForApplications = callForApplications
-    }
-}
-
-/// Where `policy.yml` and `holidays-kz.yml` are read from.
-public struct RuleFiles: Sendable, Equatable {
-    /// `policy.yml`.
-    public var policy: URL
-    /// `holidays-kz.yml`.
-    public var holidays: URL
-
-    /// The two rule files.
-    public init(policy: URL, holidays: URL) {
-        self.policy = policy
-        self.holidays = holidays
-    }
-
-    /// Both files in one folder (the project's `config/`).
-    public init(directory: URL) {
-        self.init(policy: directory.appendingPathComponent("policy.yml"),
-                  holidays: directory.appendingPathComponent("holidays-kz.yml"))
-    }
-
-    /// `config/` next to a templates folder: the project's layout.
-    public init(nextTo templates: URL) {
-        self.init(directory: templates.deletingLastPathComponent().appendingPathComponent("config"))
     }
 }

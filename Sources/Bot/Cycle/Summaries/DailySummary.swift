@@ -34,7 +34,7 @@ struct DailySummary {
                                               subject: subjects.subject(sha256:path:))
         guard !sections.isEmpty else { return .nothingDue }
         let values = SummaryContexts.values(sections: sections, day: today, after: after, upTo: now,
-                                            listed: limits.summaryListed)
+                                            listed: limits.summaryListed, timeZone: environment.timeZone)
         let queued = try mail.send(ReplyWriter.Request(
             template: "dshr_daily_summary", language: environment.configuration.bot.language.rawValue,
             context: { _ in values }, to: dshr.map { Mailbox(displayName: nil, address: $0) }, purpose: purpose,

@@ -27,9 +27,14 @@ enum ServiceAlertContexts {
                 [
                     "to": message.recipients.joined(separator: ", "), "subject": message.subject ?? "",
                     "has_subject": !(message.subject ?? "").isEmpty, "queued_at": MailTimestamp(message.queuedAt),
-                    "reason": String(message.reason.prefix(200)), "permanent": message.permanent,
+                    "permanent": message.permanent,
                 ]
             }
+            // The server's own answers are for the administrator's line only: DSHR reads
+            // "refused for good" or "still retried" in their words beside each message.
+            values["server_replies"] = shown.map { message in
+                message.recipients.joined(separator: ", ") + ": " + String(message.reason.prefix(200))
+            }.joined(separator: "; ")
             values["count"] = messages.count
             values["has_more"] = messages.count > shown.count
             values["more"] = messages.count - shown.count
@@ -52,7 +57,7 @@ enum ServiceAlertContexts {
 
     private static func planValues(_ plan: ServiceCondition.PlanSituation) -> [String: Any] {
         [
-            "cycle": plan.cycle, "slot": plan.slot, "file_name": ReplyContext.visible(plan.fileName), "deadline": plan.deadline,
+            "cycle": plan.cycle, "file_name": ReplyContext.visible(plan.fileName), "deadline": plan.deadline,
             "remaining": plan.remaining, "working_days_left": plan.workingDaysLeft,
             "has_preview": plan.previewMessageID != nil, "is_confirmed": plan.isConfirmed,
             "pace_keys": "smtp.max_messages_per_minute, smtp.max_recipients_per_day",

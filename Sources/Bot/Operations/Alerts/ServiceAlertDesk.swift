@@ -93,18 +93,21 @@ struct ServiceAlertDesk {
         var plans: [ServiceAlerts.PlanFacts] = []
         var calendarFile = environment.ruleFiles.holidays.path
         do {
-            let rules = try CycleRules.load(environment.ruleFiles)
+            let rules = try environment.cycleRules.get()
             years = Set(rules.calendar.years.keys)
             plans = try planFacts(entries: entries, calendar: rules.calendar, now: now)
         } catch {
             // A rule file that does not load is `cpdbot check`'s to name; the calendar is then unknown.
             calendarFile = environment.ruleFiles.holidays.path
             environment.logger.error("service alerts: the rules could not be read (\(error)); run cpdbot check")
-            years = [CivilDate.almaty(now).year, CivilDate.almaty(now).year + 1]
+            let year = CivilDate(now, in: environment.timeZone).year
+            years = [year, year + 1]
         }
-        return ServiceAlerts.Facts(now: now, disk: Self.disk(of: environment.store.root.path), outbox: entries,
-                                   calendarYears: years, calendarFile: calendarFile, plans: plans,
-                                   planUnconfirmedWorkingDays: environment.configuration.alerts.planUnconfirmedWorkingDays)
+        var facts = ServiceAlerts.Facts(now: now, disk: Self.disk(of: environment.store.root.path), outbox: entries,
+                                        calendarYears: years, calendarFile: calendarFile, plans: plans,
+                                        planUnconfirmedWorkingDays: environment.configuration.alerts.planUnconfirmedWorkingDays)
+        facts.timeZone = environment.timeZone
+        return facts
     }
 
     static func disk(of path: String) -> ServiceAlerts.Disk? {
@@ -116,7 +119,7 @@ struct ServiceAlertDesk {
 
     /// Plans whose deadline has not passed and whose announcements have not all gone.
     private func planFacts(entries: [OutboxEntry], calendar: HolidayCalendar, now: Date) throws -> [ServiceAlerts.PlanFacts] {
-        let today = CivilDate.almaty(now)
+        let today = CivilDate(now, in: environment.timeZone)
         let open = try PlanStore(store: environment.store).all().filter { $0.deadline >= today }
         guard !open.isEmpty else { return [] }
         let people = try environment.store.roster.load().people.count

@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 import Regulation
 import Store
@@ -27,6 +28,8 @@ public enum ServiceAlerts {
         public var plans: [PlanFacts]
         /// `alerts.plan_unconfirmed_working_days`.
         public var planUnconfirmedWorkingDays: Int
+        /// The university's clock (`bot.time_zone`): which day `now` is.
+        public var timeZone: TimeZone = UniversityTimeZone.default
 
         /// The facts of one look.
         public init(now: Date, disk: Disk?, outbox: [OutboxEntry], calendarYears: Set<Int>, calendarFile: String,
@@ -91,7 +94,7 @@ public enum ServiceAlerts {
             found.append(.failedMessage(.init(messageID: entry.messageID, recipients: entry.recipients, subject: entry.subject,
                                               queuedAt: entry.queuedAt, reason: failure.reason, permanent: failure.permanent)))
         }
-        let today = CivilDate.almaty(facts.now)
+        let today = CivilDate(facts.now, in: facts.timeZone)
         if !facts.calendarYears.contains(today.year) {
             found.append(.calendarYearMissing(year: today.year, file: facts.calendarFile))
         } else if today.month >= 11, !facts.calendarYears.contains(today.year + 1) {
@@ -102,7 +105,7 @@ public enum ServiceAlerts {
         for plan in facts.plans.sorted(by: { $0.situation.slot < $1.situation.slot }) {
             let situation = plan.situation
             guard today <= situation.deadline, situation.remaining > 0 else { continue }
-            if let finish = plan.finish, CivilDate.almaty(finish) > situation.deadline {
+            if let finish = plan.finish, CivilDate(finish, in: facts.timeZone) > situation.deadline {
                 found.append(.planPace(situation, finish: finish))
             }
             if plan.state == .previewed, situation.workingDaysLeft <= facts.planUnconfirmedWorkingDays {

@@ -16,8 +16,6 @@ public struct InstallationCheck {
     public var environment: [String: String]
     /// The moment the checks judge by (the calendar's years, certificates' dates).
     public var now: Date
-    /// Almaty time, where the university's days begin and end.
-    public var utcOffsetSeconds = 5 * 3600
     /// `store.free_space` fails below this fraction of the disk free.
     public var minimumFreeFraction = 0.10
     /// `imap.clock` fails when the server's clock and this machine's differ by more. Two
@@ -62,7 +60,17 @@ public struct InstallationCheck {
         let policyNote = FileManager.default.fileExists(atPath: ruleFiles.policy.path)
             ? ruleFiles.policy.path : "\(ruleFiles.policy.path) absent: the Regulation's own numbers"
         return [.ok("rules", "\(policyNote); \(ruleFiles.holidays.path)"),
-                Self.calendarCoverage(years: Set(loaded.calendar.years.keys), today: today, source: ruleFiles.holidays.path)]
+                Self.calendarCoverage(years: Set(loaded.calendar.years.keys), today: today, source: ruleFiles.holidays.path),
+                timeZone()]
+    }
+
+    /// `bot.time_zone` and its offset now, as the time zone data cpdbot runs with gives it (a
+    /// tzdata older than 2024a still has Asia/Almaty at UTC+6).
+    func timeZone() -> CheckResult {
+        let zone = configuration.bot.timeZone
+        let seconds = zone.secondsFromGMT(for: now)
+        let offset = String(format: "UTC%@%02d:%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+        return .ok("bot.time_zone", "\(zone.identifier), \(offset) now")
     }
 
     /// This year must be in the calendar; next year too from 1 November (the government
@@ -85,11 +93,8 @@ public struct InstallationCheck {
     }
 
     var today: CivilDate {
-        var gregorian = Foundation.Calendar(identifier: .gregorian)
-        gregorian.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds) ?? .gmt
-        let parts = gregorian.dateComponents([.year, .month, .day], from: now)
-        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CivilDate(dayNumber: 0)
+        // The university's zone (`bot.time_zone`), where its days begin and end.
+        CivilDate(now, in: configuration.bot.timeZone)
     }
 
     // MARK: Templates

@@ -13,10 +13,10 @@ public struct NotedMessage: Sendable {
     public var messageID: String?
     /// When it arrived: written in the reader's language ("2026 жылғы 12 мамыр, 09:41"), in
     /// place of `date`.
-    public var receivedAt: Date?
+    public var receivedAt: MailTimestamp?
 
     /// The message's facts for a note.
-    public init(from: String?, subject: String?, date: String?, messageID: String?, receivedAt: Date? = nil) {
+    public init(from: String?, subject: String?, date: String?, messageID: String?, receivedAt: MailTimestamp? = nil) {
         self.from = from
         self.subject = subject
         self.date = date
@@ -29,7 +29,7 @@ public struct NotedMessage: Sendable {
         if let from { values["message_from"] = from }
         if let subject { values["message_subject"] = subject }
         if let receivedAt {
-            values["message_date"] = MailTimestamp(receivedAt)
+            values["message_date"] = receivedAt
         } else if let date {
             values["message_date"] = date
         }

@@ -10,11 +10,10 @@ struct MailMoment: MustacheParent, MustacheCustomRenderable, CustomStringConvert
     let moment: MailTimestamp
     let language: WordingLanguage
 
-    /// The day and time on the university's clock (UTC+5 all year).
+    /// The day and time on the university's clock (`bot.time_zone`).
     private var parts: (day: CivilDate, hour: Int, minute: Int) {
-        let seconds = Int(moment.date.timeIntervalSince1970.rounded(.down)) + 5 * 3600
-        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
-        return (CivilDate.almaty(moment.date), secondOfDay / 3600, secondOfDay % 3600 / 60)
+        let local = LocalTime(moment.date, in: moment.timeZone)
+        return (local.day, local.hour, local.minute)
     }
 
     var renderText: String {

@@ -21,12 +21,17 @@ public struct ByteCount: Sendable, Equatable {
     public init(_ bytes: Int) { self.bytes = bytes }
 }
 
-/// A moment in a template ("2026 жылғы 12 мамыр, сағат 09:41"), on the university's clock (UTC+5); see `MailMoment`.
+/// A moment in a template ("2026 жылғы 12 мамыр, сағат 09:41"), on the university's clock (`bot.time_zone`); see `MailMoment`.
 public struct MailTimestamp: Sendable, Equatable {
     /// The instant.
     public var date: Date
-    /// The moment `date`.
-    public init(_ date: Date) { self.date = date }
+    /// The university's clock (`bot.time_zone`) the moment is shown on.
+    public var timeZone: TimeZone
+    /// The moment `date` on `timeZone`'s clock.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        self.date = date
+        self.timeZone = timeZone
+    }
 
     func text(_ language: WordingLanguage) -> String { MailMoment(moment: self, language: language).renderText }
 }

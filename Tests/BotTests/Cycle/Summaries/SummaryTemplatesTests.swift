@@ -1,3 +1,4 @@
+import Config
 import Foundation
 @testable import Intake
 import Regulation
@@ -36,7 +37,7 @@ import Testing
         let sections = DigestReason.allCases.enumerated().map { index, reason in
             DigestSection(reason: reason, items: (0...index % 3).map { item(reason, $0) })
         }
-        return SummaryContexts.values(sections: sections, day: CivilDate(text: "2026-09-15")!, after: t0, upTo: t0.addingTimeInterval(86_400), listed: 20)
+        return SummaryContexts.values(sections: sections, day: CivilDate(text: "2026-09-15")!, after: t0, upTo: t0.addingTimeInterval(86_400), listed: 20, timeZone: CPDBotConfiguration.defaultTimeZone)
     }
 
     static var contexts: [(String, String, [String: Any])] {
@@ -92,7 +93,7 @@ import Testing
     func listedLimit(listed: Int, shown: Int) throws {
         let sections = [DigestSection(reason: .spoofed, items: (0..<2).map { Self.item(.spoofed, $0) }),
                         DigestSection(reason: .autoReply, items: (0..<4).map { Self.item(.autoReply, $0) })]
-        let values = SummaryContexts.values(sections: sections, day: CivilDate(text: "2026-09-15")!, after: Self.t0, upTo: Self.t0, listed: listed)
+        let values = SummaryContexts.values(sections: sections, day: CivilDate(text: "2026-09-15")!, after: Self.t0, upTo: Self.t0, listed: listed, timeZone: CPDBotConfiguration.defaultTimeZone)
         let rendered = try #require(values["sections"] as? [[String: Any]])
         let counts = rendered.map { ($0["items"] as? [[String: Any]])?.count ?? -1 }
         #expect(counts.reduce(0, +) == shown)
