@@ -176,7 +176,7 @@ let package = Package(
             "CPDBotCommands", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ConsoleTests", dependencies: [
-            "Console", "Bot", "Staff", "Store", "Config", "Regulation",
+            "Console", "Bot", "Intake", "Staff", "Store", "Config", "Regulation",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),

@@ -55,7 +55,7 @@ import Testing
     @Test func calendarAndObligation() throws {
         let deadline = try parse(["calendar", "deadline", "--approved", "2026-06-10", "--working-days", "10", "--json",
                                   "--policy", "p.yml", "--holidays", "h.yml"], as: CalendarDeadlineCommand.self)
-        #expect(deadline.rules.policy == "p.yml" && deadline.rules.holidays == "h.yml")
+        #expect(deadline.rules.policyOption == "p.yml" && deadline.rules.holidaysOption == "h.yml")
         #expect(deadline.json)
         #expect(deadline.approved == "2026-06-10" && deadline.workingDays == 10)
         refuses(["calendar", "deadline", "--approved", "2026-06-10", "--working-days", "many"], saying: "many")

@@ -67,7 +67,8 @@ import Testing
 /// The Almaty day of a moment as `yyyy-mm-dd`, for the tests' filters.
 enum AlmatyDay {
     static func of(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970) + 5 * 3600
+        let zone = TimeZone(identifier: "Asia/Almaty")!
+        let seconds = Int(date.timeIntervalSince1970) + zone.secondsFromGMT(for: date)
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -1,4 +1,5 @@
 import Foundation
+import Intake
 import Store
 
 /// An application file as its head sent it, for the console's unit page: read again from the

@@ -44,7 +44,7 @@ extension CycleDesk {
             let parts = key.split(separator: "\u{0}", maxSplits: 1).map(String.init)
             guard parts.count == 2, let status = CompletionStatus(rawValue: status) else { continue }
             // A failure's date does not change what is owed; a completion's starts the period.
-            let date = completed[key] ?? plan.course(id: parts[0])?.endDate ?? CivilDate.almaty(environment.now())
+            let date = completed[key] ?? plan.course(id: parts[0])?.endDate ?? CivilDate(environment.now(), in: environment.timeZone)
             records.append(CompletionRecord(row: records.count + 2, courseID: parts[0], participantEmail: parts[1],
                                             status: status, completionDate: date))
         }

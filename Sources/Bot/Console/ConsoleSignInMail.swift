@@ -25,7 +25,7 @@ public struct ConsoleSignInMail {
             template: "console_sign_in", language: person.language.rawValue,
             context: { _ in
                 ["name": person, "link": link, "valid_minutes": validMinutes,
-                 "requested_at": MailTimestamp(environment.now())]
+                 "requested_at": MailTimestamp(environment.now(), in: environment.timeZone)]
             },
             to: [Mailbox(displayName: person.fullName, address: person.email)], purpose: "console-sign-in:" + key,
             autoSubmitted: "auto-generated"))

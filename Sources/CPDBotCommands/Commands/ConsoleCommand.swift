@@ -29,7 +29,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         guard let listen = environment.configuration.console.listen else {
             throw CLIExit.couldNotRun("console.listen is empty: set it (e.g. 127.0.0.1:8080) to serve the console")
         }
-        let service = try ConsoleSetup.service(environment: environment, templates: global.templatesDirectory,
+        let service = try ConsoleSetup.service(environment: environment, templates: global.templatesDirectory(environment.configuration),
                                                listen: listen, wake: { ConsoleSetup.flushIfAlone(environment) })
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))

@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: service)]
         if let listen = bootstrap.configuration.console.listen {
             services.append(.init(service: try ConsoleSetup.service(
-                environment: bootstrap.environment, templates: global.templatesDirectory, listen: listen,
+                environment: bootstrap.environment, templates: global.templatesDirectory(bootstrap.configuration), listen: listen,
                 wake: { waker.wake() })))
         }
         let group = ServiceGroup(configuration: .init(

@@ -46,7 +46,7 @@ public struct MessagesPage: Sendable {
 
     public init(events: [JournalEvent], filter: Filter, limit: Int, strings: ConsoleStrings) {
         self.filter = filter
-        let day = Self.almatyDay(filter.date)
+        let day = Self.localDay(filter.date, in: strings.timeZone)
         let matching = events.filter { event in
             guard Self.kinds.contains(event.event) else { return false }
             if !filter.from.isEmpty, !(event.from ?? "").lowercased().contains(filter.from) { return false }
@@ -68,11 +68,15 @@ public struct MessagesPage: Sendable {
         outcomes = known.map { Choice(value: $0, label: Self.outcomeText($0, strings: strings), selected: $0 == filter.outcome) }
     }
 
-    /// The moments of an Almaty day (UTC+5) given as `yyyy-mm-dd`; nil for no day or a wrong one.
-    static func almatyDay(_ text: String) -> Range<Date>? {
+    /// The moments of a day on the university's clock (`bot.time_zone`) given as `yyyy-mm-dd`;
+    /// nil for no day or a wrong one.
+    static func localDay(_ text: String, in zone: TimeZone) -> Range<Date>? {
         guard let day = CivilDate(text: text) else { return nil }
-        let start = Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 - 5 * 3600))
-        return start..<start.addingTimeInterval(86_400)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        guard let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)),
+              let end = calendar.date(byAdding: .day, value: 1, to: start) else { return nil }
+        return start..<end
     }
 
     /// The outcome in the page's language where the console has a word for it, else its key.

@@ -1,3 +1,4 @@
+import CivilCalendar
 import Config
 import Foundation
 import Logging
@@ -74,7 +75,8 @@ import Testing
     func theCalendarMustHaveNextYearFromTheFirstOfNovember(year: Int, month: Int, day: Int, years: Set<Int>, alerted: Int?) throws {
         let date = try #require(CivilDate(year: year, month: month, day: day))
         // 10:00 in Almaty that day.
-        let now = Date(timeIntervalSince1970: TimeInterval(date.dayNumber * 86_400 + 5 * 3600))
+        let now = Date(timeIntervalSince1970: TimeInterval(date.dayNumber * 86_400 + 10 * 3600))
+            .addingTimeInterval(-TimeInterval(UniversityTimeZone.default.secondsFromGMT()))
         let keys = ServiceAlerts.conditions(Self.facts(now: now, years: years)).map(\.key)
         #expect(keys == (alerted.map { ["calendar:\($0)"] } ?? []), "\(date.iso)")
     }
@@ -211,6 +213,6 @@ extension ServiceAlertsTests {
             [.planPace(confirmed, finish: december.addingTimeInterval(5 * 86_400))],
             [.planUnconfirmed(plan)],
         ]
-        return conditions.map { ("service_alert", ServiceAlertContexts.values($0, listed: ServiceAlertDesk.listedMessages)) }
+        return conditions.map { ("service_alert", ServiceAlertContexts.values($0, listed: ServiceAlertDesk.listedMessages, timeZone: UniversityTimeZone.default)) }
     }
 }

@@ -1,5 +1,6 @@
 import Config
 import Foundation
+import Intake
 import Logging
 import Regulation
 import Store

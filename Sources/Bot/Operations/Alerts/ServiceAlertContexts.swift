@@ -5,7 +5,7 @@ import Regulation
 /// `is_calendar`, `is_plan_pace`, `is_plan_unconfirmed`) and the figures of that kind.
 enum ServiceAlertContexts {
     /// `conditions`: one condition, or the failed messages of one look (`ServiceAlertDesk.mails`).
-    static func values(_ conditions: [ServiceCondition], listed: Int) -> [String: Any] {
+    static func values(_ conditions: [ServiceCondition], listed: Int, timeZone: TimeZone) -> [String: Any] {
         guard let first = conditions.first else { return [:] }
         var values: [String: Any] = [:]
         for kind in ServiceCondition.Kind.allCases { values["is_\(kind.rawValue)"] = kind == first.kind }
@@ -26,7 +26,7 @@ enum ServiceAlertContexts {
             values["messages"] = shown.map { message -> [String: Any] in
                 [
                     "to": message.recipients.joined(separator: ", "), "subject": message.subject ?? "",
-                    "has_subject": !(message.subject ?? "").isEmpty, "queued_at": MailTimestamp(message.queuedAt),
+                    "has_subject": !(message.subject ?? "").isEmpty, "queued_at": MailTimestamp(message.queuedAt, in: timeZone),
                     "permanent": message.permanent,
                 ]
             }
@@ -48,7 +48,7 @@ enum ServiceAlertContexts {
             if let start = CivilDate(year: year, month: 1, day: 1) { values["year_start"] = start }
         case let .planPace(plan, finish):
             values.merge(planValues(plan)) { $1 }
-            values["finish"] = MailTimestamp(finish)
+            values["finish"] = MailTimestamp(finish, in: timeZone)
         case .planUnconfirmed(let plan):
             values.merge(planValues(plan)) { $1 }
         }

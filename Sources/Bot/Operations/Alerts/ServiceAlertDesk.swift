@@ -63,7 +63,7 @@ struct ServiceAlertDesk {
 
     private func queue(_ conditions: [ServiceCondition], now: Date) throws {
         guard let first = conditions.first else { return }
-        let values = ServiceAlertContexts.values(conditions, listed: Self.listedMessages)
+        let values = ServiceAlertContexts.values(conditions, listed: Self.listedMessages, timeZone: environment.timeZone)
         var request = ReplyWriter.Request(
             template: "service_alert", language: environment.configuration.bot.language.rawValue,
             context: { _ in values }, to: recipients.map { Mailbox(displayName: nil, address: $0) },
