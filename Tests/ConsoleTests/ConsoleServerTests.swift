@@ -18,7 +18,8 @@ import Testing
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-s", "-i", "--max-time", "10"] + arguments
+        // Generous: with the whole suite running, the cooperative pool that serves the handlers is busy.
+        process.arguments = ["-s", "-i", "--max-time", "60"] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
