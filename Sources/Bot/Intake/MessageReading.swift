@@ -39,7 +39,11 @@ struct MessageReading: Sendable {
     /// Parses and reads. `receivedAt` is the server's time of receipt: it decides the cycle,
     /// lateness and which last-course dates are `future` (after the day of receipt).
     static func read(_ raw: [UInt8], receivedAt: Date, limits: Limits) throws(MIMEError) -> MessageReading {
-        let message = try MessageParser(limits: limits.mime).parse(raw)
+        read(parsed: try MessageParser(limits: limits.mime).parse(raw), receivedAt: receivedAt, limits: limits)
+    }
+
+    /// Reads a message already parsed (parsing is the only step that can fail).
+    static func read(parsed message: ParsedMessage, receivedAt: Date, limits: Limits) -> MessageReading {
         let summary = MessageSummary.summarise(message, limits: limits.mime)
         let receivedOn = CalendarDay(receivedAt, utcOffsetSeconds: ApplicationCycle.Calendar().utcOffsetSeconds)
         let budget = InflationBudget(maximum: limits.maxInflatedBytesPerMessage)
