@@ -61,7 +61,8 @@ struct MailboxPass {
         // The window is cut by count and by bytes, so large messages never sit in memory at once.
         // It runs on across chunks: a chunk's last messages are handled while the next chunk
         // arrives, so the cores do not wait for each chunk's sync and round trips.
-        let reader = ReadAhead(window: readAhead, maxBytes: readAheadBytes, limits: handler.limits)
+        let reader = ReadAhead(window: readAhead, maxBytes: readAheadBytes, limits: handler.limits,
+                                   ownAddress: handler.ownAddress)
         defer { reader.discard() }
         var handled: [String: [UInt32]] = [:]
         var discarded: [UInt32] = []

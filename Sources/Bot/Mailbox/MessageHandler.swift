@@ -111,27 +111,59 @@ struct MessageHandler {
     struct Prepared: Sendable {
         let fetched: FetchedMessage
         let fetchedAt: Date
-        /// nil for a message too large to fetch; else the reading or why it failed.
+        /// nil for a message too large to fetch or for an own-copy candidate; else the reading
+        /// or why it failed.
         let reading: Result<MessageReading, MIMEError>?
         /// The archive's content hash of the body (nil without a body): worked out with the
         /// reading, off the handling thread.
         var sha256: String?
+        /// A message from the bot's own address with a Message-ID, parsed but not read: most
+        /// likely the bot's own copy, which only the outbox can confirm (on the handling thread).
+        /// Reading it in full (forward detection and table search over a long receipt, text and
+        /// HTML) would cost far more than filing it; a candidate the outbox does not know is read
+        /// then (`handle`).
+        var ownCopyCandidate: ParsedMessage?
     }
 
-    /// Reads a message: no I/O and no state, safe on any thread.
-    static func prepare(_ fetched: FetchedMessage, fetchedAt: Date, limits: MessageReading.Limits) -> Prepared {
+    /// The bot's address as the reading compares it with a message's From.
+    var ownAddress: String { environment.configuration.bot.address.lowercased() }
+
+    /// Reads a message: no I/O and no state, safe on any thread. With `ownAddress`, a message
+    /// from that address is only parsed (see `Prepared.ownCopyCandidate`).
+    static func prepare(_ fetched: FetchedMessage, fetchedAt: Date, limits: MessageReading.Limits,
+                        ownAddress: String?) -> Prepared {
         guard let body = fetched.body else { return Prepared(fetched: fetched, fetchedAt: fetchedAt, reading: nil) }
-        let reading = Result { () throws(MIMEError) -> MessageReading in
-            try MessageReading.read([UInt8](body), receivedAt: fetched.internalDate ?? fetchedAt, limits: limits)
+        let parsed = Result { () throws(MIMEError) -> ParsedMessage in
+            try MessageParser(limits: limits.mime).parse([UInt8](body))
         }
-        return Prepared(fetched: fetched, fetchedAt: fetchedAt, reading: reading, sha256: SHA256.hexDigest(body))
+        // The same From and Message-ID that `isOwnCopy` compares (`MessageSummary.from`, `.messageId`).
+        if case .success(let message) = parsed, let ownAddress, message.sender?.lowercasedAddress == ownAddress,
+           message.messageID != nil {
+            return Prepared(fetched: fetched, fetchedAt: fetchedAt, reading: nil, ownCopyCandidate: message)
+        }
+        return read(fetched, fetchedAt: fetchedAt, parsed: parsed, limits: limits)
+    }
+
+    private static func read(_ fetched: FetchedMessage, fetchedAt: Date, parsed: Result<ParsedMessage, MIMEError>,
+                             limits: MessageReading.Limits) -> Prepared {
+        let reading = parsed.map {
+            MessageReading.read(parsed: $0, receivedAt: fetched.internalDate ?? fetchedAt, limits: limits)
+        }
+        return Prepared(fetched: fetched, fetchedAt: fetchedAt, reading: reading, sha256: fetched.body.map(SHA256.hexDigest))
     }
 
     func handle(_ fetched: FetchedMessage, context: inout PassContext) throws -> Disposition {
-        try handle(Self.prepare(fetched, fetchedAt: environment.now(), limits: limits), context: &context)
+        try handle(Self.prepare(fetched, fetchedAt: environment.now(), limits: limits, ownAddress: ownAddress),
+                   context: &context)
     }
 
     func handle(_ prepared: Prepared, context: inout PassContext) throws -> Disposition {
+        var prepared = prepared
+        if let candidate = prepared.ownCopyCandidate {
+            if try isOwnCopy(from: candidate.sender?.lowercasedAddress, messageID: candidate.messageID) { return .sentCopy }
+            // From the bot's address but not sent by it (forged, or its outbox lost): mail like any other.
+            prepared = Self.read(prepared.fetched, fetchedAt: prepared.fetchedAt, parsed: .success(candidate), limits: limits)
+        }
         let fetched = prepared.fetched
         try afterStep?(.fetched)
         guard let body = fetched.body, let result = prepared.reading else {
@@ -145,7 +177,7 @@ struct MessageHandler {
         case .success(let read): reading = read
         case .failure(let error): unreadable = error
         }
-        if let reading, try isOwnCopy(reading) { return .sentCopy }
+        if let reading, try isOwnCopy(from: reading.summary.from, messageID: reading.summary.messageId) { return .sentCopy }
         let receivedAt = reading?.receivedAt ?? fetched.internalDate ?? fetchedAt
         let archived = try environment.store.archive.store(raw: body, messageID: reading?.summary.messageId,
                                                            receivedAt: receivedAt, sha256: prepared.sha256)
@@ -208,9 +240,8 @@ struct MessageHandler {
 
     /// The bot's own copy of a message it sent (see `OutboxSender`): proof that the server took
     /// it. It marks the outbox entry sent, if a crash left it in flight, and is filed in Sent.
-    private func isOwnCopy(_ reading: MessageReading) throws -> Bool {
-        guard reading.summary.from == environment.configuration.bot.address.lowercased(),
-              let messageID = reading.summary.messageId,
+    private func isOwnCopy(from: String?, messageID: String?) throws -> Bool {
+        guard from == ownAddress, let messageID,
               let entry = try environment.store.outbox.entry(messageID: messageID) else { return false }
         switch entry.state {
         case .queued, .throttled, .failedTemporary:

@@ -19,6 +19,8 @@ final class ReadAhead: @unchecked Sendable {
     private let window: Int
     private let maxBytes: Int
     private let limits: MessageReading.Limits
+    /// The bot's address: messages from it are only parsed until the outbox says (`MessageHandler.prepare`).
+    private let ownAddress: String?
     private let queue = DispatchQueue.global(qos: .userInitiated)
     private let group = DispatchGroup()
     /// Guards `done`; signalled when a reading is finished.
@@ -28,10 +30,11 @@ final class ReadAhead: @unchecked Sendable {
     private var taken = 0
     private var sizes: [Int: Int] = [:]
 
-    init(window: Int, maxBytes: Int, limits: MessageReading.Limits) {
+    init(window: Int, maxBytes: Int, limits: MessageReading.Limits, ownAddress: String?) {
         self.window = max(1, window)
         self.maxBytes = maxBytes
         self.limits = limits
+        self.ownAddress = ownAddress
     }
 
     /// True when the caller should take a reading back before submitting another.
@@ -46,8 +49,9 @@ final class ReadAhead: @unchecked Sendable {
         bytes += message.size
         sizes[sequence] = message.size
         let limits = limits
+        let ownAddress = ownAddress
         queue.async(group: group) { [self] in
-            let prepared = MessageHandler.prepare(message, fetchedAt: fetchedAt, limits: limits)
+            let prepared = MessageHandler.prepare(message, fetchedAt: fetchedAt, limits: limits, ownAddress: ownAddress)
             condition.lock()
             done[sequence] = prepared
             condition.broadcast()

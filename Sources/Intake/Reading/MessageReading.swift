@@ -57,7 +57,11 @@ public struct MessageReading: Sendable {
     /// Parses and reads. `receivedAt` is the server's time of receipt: it decides the cycle,
     /// lateness and which last-course dates are `future` (after the day of receipt).
     public static func read(_ raw: [UInt8], receivedAt: Date, limits: Limits) throws(MIMEError) -> MessageReading {
-        let message = try MessageParser(limits: limits.mime).parse(raw)
+        read(parsed: try MessageParser(limits: limits.mime).parse(raw), receivedAt: receivedAt, limits: limits)
+    }
+
+    /// Reads a message already parsed (parsing is the only step that can fail).
+    public static func read(parsed message: ParsedMessage, receivedAt: Date, limits: Limits) -> MessageReading {
         let summary = MessageSummary.summarise(message, limits: limits.mime)
         let receivedOn = CalendarDay(receivedAt, zone: limits.timeZone)
         let budget = InflationBudget(maximum: limits.maxInflatedBytesPerMessage)

@@ -61,6 +61,8 @@ public enum ForwardDetector {
 
     /// "On …, Name <addr> wrote:" and its translations: the start of quoted history in a reply.
     static func isReplyAttribution(_ line: String) -> Bool {
+        // Most lines do not end in ":": known from their end, before lowercasing the whole line.
+        guard line.last(where: { !$0.isWhitespace }) == ":" else { return false }
         let l = line.lowercased().trimmingWhitespace()
         guard l.hasSuffix(":"), l.count < 300 else { return false }
         return ["wrote:", "написал:", "написала:", "написал(а):", "пишет:", "жазды:", "жазған:"].contains { l.hasSuffix($0) }
@@ -119,15 +121,30 @@ public enum ForwardDetector {
     /// Outlook's HTML gives "From:" in bold, which stripping tags leaves as plain text).
     static func label(of line: String, in labels: [String]) -> String? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
-        let name = String(line[..<colon]).trimmingWhitespace().lowercased().replacingOccurrences(of: "*", with: "")
+        // Asterisks dropped scalar by scalar (as a literal search would), without Foundation.
+        let name = String(String.UnicodeScalarView(String(line[..<colon]).trimmingWhitespace().lowercased()
+                                                   .unicodeScalars.filter { $0 != "*" }))
         guard labels.contains(name.trimmingWhitespace()) else { return nil }
         return String(line[line.index(after: colon)...]).trimmingWhitespace()
     }
 
     static func isSeparator(_ line: String) -> Bool {
-        let core = line.lowercased().trimmingCharacters(in: ["-", " ", "_", "=", "*", "\t", ":", "\u{A0}"])
-        guard !core.isEmpty, core.count <= 60 else { return false }
+        // Trimmed first, then only a short core lowercased: a long line is not copied and
+        // lowercased whole (no trimmed character has a case, so the order does not matter).
+        var view = Substring(line).unicodeScalars
+        while let first = view.first, isSeparatorPadding(first) { view.removeFirst() }
+        while let last = view.last, isSeparatorPadding(last) { view.removeLast() }
+        let trimmed = Substring(view)
+        guard !trimmed.isEmpty, trimmed.prefix(61).count <= 60 else { return false }
+        let core = trimmed.lowercased()
         return ForwardLabels.separators.contains { core == $0 || (core.hasPrefix($0) && core.count <= $0.count + 25) }
+    }
+
+    private static func isSeparatorPadding(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "-", " ", "_", "=", "*", "\t", ":", "\u{A0}": true
+        default: false
+        }
     }
 
     /// Removes "> " quoting that replies add in front of a forwarded block.

@@ -93,8 +93,9 @@ public enum HTMLText {
     private static func tidy(_ text: String) -> String {
         var lines: [Substring] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
-            let trimmed = Substring(String(line))
+            var trimmed = raw
+            while trimmed.first == " " { trimmed.removeFirst() }
+            while trimmed.last == " " { trimmed.removeLast() }
             if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) {
                 if let last = lines.last, last.isEmpty { continue }
                 lines.append("")
