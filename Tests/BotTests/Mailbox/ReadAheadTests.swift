@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func readingsComeBackInSubmissionOrder() {
-        let reader = ReadAhead(window: 64, maxBytes: 1 << 30, limits: .init())
+        let reader = ReadAhead(window: 64, maxBytes: 1 << 30, limits: .init(), ownAddress: nil)
         defer { reader.discard() }
         // Large and small messages mixed, so that the workers finish out of order.
         for uid in UInt32(1)...40 {
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func theWindowIsBoundedByCountAndBytes() {
-        let byCount = ReadAhead(window: 3, maxBytes: 1 << 30, limits: .init())
+        let byCount = ReadAhead(window: 3, maxBytes: 1 << 30, limits: .init(), ownAddress: nil)
         defer { byCount.discard() }
         for uid in UInt32(1)...2 { byCount.submit(Self.message(uid), fetchedAt: Date()) }
         #expect(!byCount.isFull)
@@ -46,7 +46,7 @@ import Testing
         #expect(!byCount.isFull)
 
         let large = Self.message(1, bodyBytes: 5_000)
-        let byBytes = ReadAhead(window: 100, maxBytes: large.size, limits: .init())
+        let byBytes = ReadAhead(window: 100, maxBytes: large.size, limits: .init(), ownAddress: nil)
         defer { byBytes.discard() }
         byBytes.submit(Self.message(1, bodyBytes: 10), fetchedAt: Date())
         #expect(!byBytes.isFull)
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func discardDropsWhatWasNotTaken() {
-        let reader = ReadAhead(window: 10, maxBytes: 1 << 30, limits: .init())
+        let reader = ReadAhead(window: 10, maxBytes: 1 << 30, limits: .init(), ownAddress: nil)
         for uid in UInt32(1)...5 { reader.submit(Self.message(uid), fetchedAt: Date()) }
         #expect(reader.next()?.fetched.uid == 1)
         reader.discard()
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func aMessageTooLargeToFetchHasNoReading() {
-        let reader = ReadAhead(window: 4, maxBytes: 1 << 30, limits: .init())
+        let reader = ReadAhead(window: 4, maxBytes: 1 << 30, limits: .init(), ownAddress: nil)
         defer { reader.discard() }
         reader.submit(FetchedMessage(uid: 7, size: 90_000_000, flags: [], content: .tooLarge(size: 90_000_000, maximum: 1_000)),
                       fetchedAt: Date())
