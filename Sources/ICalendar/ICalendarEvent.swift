@@ -32,9 +32,12 @@ public struct ICalendarDay: Sendable, Equatable, Comparable {
 
 /// A calendar user (RFC 5545 §3.3.3): an e-mail address as a `mailto:` URI and a name to show.
 public struct ICalendarAddress: Sendable, Equatable {
+    /// The address without `mailto:`; written as a `mailto:` URI (RFC 5545 §3.3.3).
     public var email: String
+    /// The `CN` parameter (RFC 5545 §3.2.2), shown by calendar clients instead of the address; nil omits it.
     public var name: String?
 
+    /// A calendar user; `name` is optional because clients fall back to the address.
     public init(email: String, name: String? = nil) {
         self.email = email
         self.name = name

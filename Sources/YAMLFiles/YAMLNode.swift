@@ -16,12 +16,14 @@ public protocol YAMLFileProblem: Error {
 /// The files are read through this rather than `Codable`, because Codable cannot report
 /// unknown keys (a misspelt threshold would silently fall back to its default).
 public struct YAMLNode<Failure: YAMLFileProblem> {
+    /// The Yams node itself; kept public so a module can read a shape this type has no accessor for.
     public let node: Node
     /// The file's name as errors show it.
     public let file: String
     /// The dotted key path from the document's root; empty for the root.
     public let path: String
 
+    /// A node at `path` in `file`; `parse(_:file:)` makes the root, `descendant(_:node:)` the rest.
     public init(node: Node, file: String, path: String) {
         self.node = node
         self.file = file
@@ -96,6 +98,7 @@ public struct YAMLNode<Failure: YAMLFileProblem> {
         return nil
     }
 
+    /// The list's items, each with its index in the path (`key[2]`); a null is an empty list.
     public func sequence() throws(Failure) -> [YAMLNode] {
         if isNull { return [] }
         guard case let .sequence(sequence) = node else {
@@ -106,11 +109,13 @@ public struct YAMLNode<Failure: YAMLFileProblem> {
         }
     }
 
+    /// The scalar's text (unquoted); any scalar is accepted, a mapping or list is an error.
     public func string() throws(Failure) -> String {
         guard case let .scalar(scalar) = node else { throw fail("expected a text value, found \(kindName)") }
         return scalar.string
     }
 
+    /// A whole number within `range`; `_` separators (`10_000`) are allowed as in YAML 1.1.
     public func int(in range: ClosedRange<Int>) throws(Failure) -> Int {
         let text = try string().filter { $0 != "_" }
         guard let value = Int(text) else { throw fail("expected a whole number, found '\(text)'") }
@@ -120,6 +125,7 @@ public struct YAMLNode<Failure: YAMLFileProblem> {
         return value
     }
 
+    /// The enum case whose raw value is the text; the error lists every allowed value.
     public func oneOf<T: RawRepresentable>(_ type: T.Type) throws(Failure) -> T
     where T.RawValue == String, T: CaseIterable {
         let text = try string()

@@ -4,23 +4,31 @@ import Foundation
 /// `rules.holidays_file`, else the installation's copies), and reading them: once, at start,
 /// with the configuration file's size cap and error style (the file, the key, what to do).
 public struct RuleFiles: Sendable, Equatable {
+    /// The policy file's name in a configuration folder.
     public static let policyName = "policy.yml"
+    /// The public-holiday calendar's file name in a configuration folder.
     public static let holidaysName = "holidays-kz.yml"
+    /// The `cpdbot.yml` key that names the policy file, as errors cite it.
     public static let policyKey = "rules.policy_file"
+    /// The `cpdbot.yml` key that names the holidays file, as errors cite it.
     public static let holidaysKey = "rules.holidays_file"
 
+    /// Where `policy.yml` is read from.
     public var policy: URL
+    /// Where `holidays-kz.yml` is read from; unlike the policy, it must exist.
     public var holidays: URL
     /// True when `rules.policy_file` (or `--policy`) named the policy: then a missing file is
     /// an error. The installation's default may be missing: the Regulation's own numbers apply.
     public var policyIsNamed: Bool
 
+    /// The two files at given locations; `policyIsNamed` makes a missing policy an error.
     public init(policy: URL, holidays: URL, policyIsNamed: Bool = false) {
         self.policy = policy
         self.holidays = holidays
         self.policyIsNamed = policyIsNamed
     }
 
+    /// The two files at given paths (as `cpdbot.yml` or the command line writes them).
     public init(policy: String, policyIsNamed: Bool = false, holidays: String) {
         self.init(policy: URL(fileURLWithPath: policy), holidays: URL(fileURLWithPath: holidays), policyIsNamed: policyIsNamed)
     }
@@ -38,7 +46,9 @@ public struct RuleFiles: Sendable, Equatable {
 
     /// The two files' text; `policy` is nil when the default policy file is absent.
     public struct Texts: Sendable, Equatable {
+        /// `policy.yml`'s text; nil when the default file is absent and the Regulation's own numbers apply.
         public var policy: String?
+        /// `holidays-kz.yml`'s text.
         public var holidays: String
     }
 

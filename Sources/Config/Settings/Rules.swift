@@ -12,6 +12,7 @@ extension CPDBotConfiguration {
         /// `rules.holidays_file`; nil: the installation's `holidays-kz.yml` (always required).
         public var holidaysFile: String?
 
+        /// Both unset by default: the installation's copies are used.
         public init(policyFile: String? = nil, holidaysFile: String? = nil) {
             self.policyFile = policyFile
             self.holidaysFile = holidaysFile

@@ -10,10 +10,14 @@ extension CivilDate {
 /// A moment as a clock in a time zone shows it: the day, the hour and the minute. The zone's
 /// own rules give the offset (Asia/Almaty: UTC+6 until 29 February 2024, UTC+5 since).
 public struct LocalTime: Sendable, Equatable {
+    /// The calendar day on the zone's clock.
     public let day: CivilDate
+    /// The hour on the zone's clock, 0…23.
     public let hour: Int
+    /// The minute, 0…59 (seconds are dropped, not rounded).
     public let minute: Int
 
+    /// Reads `instant` on `zone`'s clock, using the offset the zone had at that instant.
     public init(_ instant: Date, in zone: TimeZone) {
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant)
         let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400

@@ -5,11 +5,13 @@ import YAMLFiles
 typealias ConfigNode = YAMLNode<RegulationError>
 
 extension RegulationError: YAMLFileProblem {
+    /// A rule file that is not YAML, as an `invalidConfiguration` naming the document.
     public static func invalidYAML(file: String, line: Int?, column: Int?, problem: String) -> RegulationError {
         let at = column.map { " (column \($0))" } ?? ""
         return .invalidConfiguration(file: file, key: "(document)", line: line, problem: "not valid YAML\(at): \(problem)")
     }
 
+    /// A bad value in a rule file, as an `invalidConfiguration` naming its key and line.
     public static func invalidValue(file: String, key: String, line: Int?, problem: String) -> RegulationError {
         .invalidConfiguration(file: file, key: key, line: line, problem: problem)
     }
