@@ -6,24 +6,40 @@ import Store
 /// obligations and the §7.14 reimbursements, worked out from the training ledger and the
 /// stored Plans by the same `CompletionEvaluator` the `[COMPLETIONS]` command uses.
 public struct CompletionFacts: Sendable {
+    /// §8.1: a completed paid course that the participant must work off (only courses with months).
     public struct Obligation: Sendable, Equatable {
+        /// The participant's address, as the roster and the ledger key it.
         public var email: String
+        /// The Plan's course ID.
         public var courseID: String
+        /// The course's title from the Plan; empty when the Plan no longer lists it.
         public var courseTitle: String
+        /// The Plan's cost in tenge, which chose the band of months.
         public var costKZT: Int
+        /// The months to work off, from the policy's cost bands.
         public var months: Int
+        /// The completion date: the period starts here.
         public var start: CivilDate
+        /// The day the work-off period ends.
         public var end: CivilDate
     }
+    /// §7.14: a participant expelled without a valid reason, who repays the course's cost.
     public struct Reimbursement: Sendable, Equatable {
+        /// The participant's address, as the roster and the ledger key it.
         public var email: String
+        /// The Plan's course ID.
         public var courseID: String
+        /// The course's title from the Plan; empty when the Plan no longer lists it.
         public var courseTitle: String
+        /// The amount to repay in tenge (always above 0; free courses are left out).
         public var amountKZT: Int
     }
+    /// The work-off obligations, in the ledger's key order (course, then address).
     public var obligations: [Obligation] = []
+    /// The reimbursements owed, in the ledger's key order.
     public var reimbursements: [Reimbursement] = []
 
+    /// Facts as given; both empty when the ledger has no results yet.
     public init(obligations: [Obligation] = [], reimbursements: [Reimbursement] = []) {
         self.obligations = obligations
         self.reimbursements = reimbursements

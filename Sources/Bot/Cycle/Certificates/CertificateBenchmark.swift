@@ -14,7 +14,9 @@ import Store
 public struct CertificateBenchmark {
     /// What one run measured.
     public struct Result: Sendable, Codable {
+        /// The certificates asked for (`count` of the benchmark).
         public var count: Int
+        /// Wall-clock seconds to handle the completions list: the figure issue 16 caps at 60.
         public var wallSeconds: Double
         /// User + system CPU of the whole process (every thread) while the list was handled.
         public var cpuSeconds: Double
@@ -30,13 +32,16 @@ public struct CertificateBenchmark {
         public var drawingMillisecondsPerCertificate: Double
     }
 
+    /// How many people, and so certificates, the run makes.
     public var count: Int
+    /// The folder with the certificate and notice templates, as the bot uses in production.
     public var templatesDirectory: URL
     /// The signature, stamp and logo PNGs (DSHR's, or the samples in Tests/Fixtures/certificate).
     public var images: CPDBotConfiguration.Certificates
     /// The throw-away store; emptied before and removed after the run.
     public var storeDirectory: URL
 
+    /// A benchmark; nothing is written until `run()`, and only under `storeDirectory`.
     public init(count: Int, templatesDirectory: URL, images: CPDBotConfiguration.Certificates, storeDirectory: URL) {
         self.count = count
         self.templatesDirectory = templatesDirectory
@@ -47,6 +52,8 @@ public struct CertificateBenchmark {
     static let dshr = "dshr.bench@kazguu.kz"
     static let bot = "hr-intake@kazguu.kz"
 
+    /// Sets up the store, times the completions list and measures the drawing alone.
+    /// Throws when the set-up or the bot's handling fails: the benchmark measures only a working run.
     public func run() throws -> Result {
         try? FileManager.default.removeItem(at: storeDirectory)
         defer { try? FileManager.default.removeItem(at: storeDirectory) }
