@@ -7,38 +7,65 @@ import Store
 /// DSHR's completions page (values in, values out): the certificates issued, the §8 work-off
 /// obligations still running with their end dates, and the §7.14 reimbursements asked for.
 public struct CompletionsPage: Sendable {
+    /// One issued certificate, newest first on the page.
     public struct Certificate: Sendable, Equatable {
+        /// The registry's certificate number, as printed on the PDF.
         public var number: String
+        /// The holder's name as printed on the certificate (not today's roster name).
         public var fullName: String
+        /// The holder's address.
         public var email: String
+        /// `<course ID> <title>`.
         public var course: String
+        /// The hours the certificate grants.
         public var hours: Int
+        /// The issue date, `yyyy-mm-dd` as the registry keeps it.
         public var issued: String
         /// `/certificates/<number>.pdf`, with the number percent-encoded for the path.
         public var pdfHref: String
     }
+    /// A §8 work-off obligation still running, as the page shows it.
     public struct Obligation: Sendable, Equatable {
+        /// The roster's name; the address when the person is no longer on the roster.
         public var fullName: String
+        /// The participant's address.
         public var email: String
+        /// `<course ID> <title>`.
         public var course: String
+        /// The course's cost in tenge, formatted for the page's language.
         public var cost: String
+        /// The months to work off.
         public var months: Int
+        /// The first day of the period (the completion date), formatted.
         public var start: String
+        /// The last day of the period, formatted; the list is sorted on it.
         public var end: String
     }
+    /// A §7.14 reimbursement asked of an expelled participant.
     public struct Reimbursement: Sendable, Equatable {
+        /// The roster's name; the address when the person is no longer on the roster.
         public var fullName: String
+        /// The participant's address.
         public var email: String
+        /// `<course ID> <title>`.
         public var course: String
+        /// The amount in tenge, formatted for the page's language.
         public var amount: String
     }
 
+    /// Every certificate in the registry, newest first.
     public var certificates: [Certificate]
+    /// True when `certificates` is not empty.
     public var hasCertificates: Bool
+    /// The obligations not yet ended, soonest end first.
     public var obligations: [Obligation]
+    /// True when `obligations` is not empty.
     public var hasObligations: Bool
+    /// The reimbursements, by address then course.
     public var reimbursements: [Reimbursement]
+    /// True when `reimbursements` is not empty.
     public var hasReimbursements: Bool
+    /// The sum of `reimbursements` in tenge, formatted.
     public var reimbursementTotal: String
 
     /// Obligations that ended before `today` are left out; the rest come soonest end first.

@@ -8,28 +8,48 @@ import Store
 /// years and how many leaders lack a management course, as a chart and a table, then everyone
 /// behind. `unit` narrows it to one unit (a head always sees only theirs).
 public struct CompliancePage: Sendable {
+    /// One unit's row in the table (units with no one behind show zeros).
     public struct UnitLine: Sendable, Equatable {
+        /// The unit's name as the roster writes it.
         public var unit: String
+        /// The unit in URLs (`UnitID`): a hash, so the name never reaches a path.
         public var unitID: String
+        /// People under the required hours in the period (§6.3).
         public var hoursBelow: Int
+        /// Leaders without the required management course.
         public var withoutManagement: Int
     }
+    /// One finding about one person; a person may have a line per rule missed.
     public struct Person: Sendable, Equatable {
+        /// The roster's name; the address when the person is not on the roster.
         public var fullName: String
+        /// The person's address.
         public var email: String
+        /// The person's unit; empty when not on the roster.
         public var unit: String
+        /// Which rule is not met, in the page's language.
         public var kind: String
+        /// The first day of the period looked at, formatted.
         public var since: String
+        /// `counted / required` hours; empty for a finding that is not about hours.
         public var hours: String
+        /// The policy's section alone (`§6.3.1`), since its text is English whatever the page's language.
         public var section: String
     }
 
+    /// The date the findings hold on, formatted.
     public var asOf: String
+    /// Every shown unit, by name.
     public var units: [UnitLine]
+    /// The 20 units with the most people behind, most first: where to look.
     public var chart: BarChart
+    /// Everyone behind, by unit, name and rule.
     public var people: [Person]
+    /// True when `people` is not empty.
     public var hasPeople: Bool
+    /// The unit the page is narrowed to; empty when not narrowed.
     public var unitName: String
+    /// True when the page was narrowed to one unit (`unit` given).
     public var isOneUnit: Bool
     /// `/compliance.csv`, with `?unit=` when narrowed.
     public var csvHref: String
