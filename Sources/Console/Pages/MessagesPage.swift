@@ -5,45 +5,67 @@ import Store
 /// DSHR's journal of messages (values in, values out): every message in and every send out,
 /// newest first, filtered by sender, outcome and day (Almaty).
 public struct MessagesPage: Sendable {
+    /// The page's query (`from`, `outcome`, `date`); empty fields do not filter.
     public struct Filter: Sendable, Equatable {
+        /// Part of the sender's address, matched case-insensitively; stored lowercased.
         public var from = ""
+        /// An outcome key (`processed`, `rejected`, …), matched exactly.
         public var outcome = ""
         /// `yyyy-mm-dd`, the Almaty day.
         public var date = ""
+        /// A filter from the query's values, trimmed of the spaces a pasted value brings.
         public init(from: String = "", outcome: String = "", date: String = "") {
             self.from = from.trimmingCharacters(in: .whitespaces).lowercased()
             self.outcome = outcome.trimmingCharacters(in: .whitespaces)
             self.date = date.trimmingCharacters(in: .whitespaces)
         }
     }
+    /// One journal event as the page shows it.
     public struct Line: Sendable, Equatable {
+        /// When it happened, on the university's clock.
         public var at: String
+        /// The event's kind (`received`, `routed`, `sent`, …).
         public var event: String
+        /// The sender's address; empty for events that have none.
         public var from: String
+        /// The outcome in the page's language; empty unless the message was routed.
         public var outcome: String
+        /// The journal's short explanation (already redacted of credentials).
         public var detail: String
         /// `/messages/<sha256>` when the line belongs to a received message.
         public var href: String
+        /// True when `href` is set (the template links only then).
         public var hasHref: Bool
     }
 
+    /// The filter as applied, so the form shows it again.
     public var filter: Filter
+    /// The matching events, newest first, at most `limit`.
     public var lines: [Line]
+    /// True when `lines` is not empty.
     public var hasLines: Bool
     /// More lines matched than are shown.
     public var isCut: Bool
+    /// How many lines are shown (`lines.count`).
     public var shown: Int
+    /// How many events matched before the limit.
     public var matched: Int
+    /// One option of the outcome drop-down.
     public struct Choice: Sendable, Equatable {
+        /// The outcome key sent back in the query.
         public var value: String
+        /// The outcome in the page's language.
         public var label: String
+        /// True for the outcome the filter already uses.
         public var selected: Bool
     }
+    /// Every outcome the journal holds, as drop-down options by key.
     public var outcomes: [Choice]
 
     /// The events a person reads about a message (not polls, not the console's own).
     static let kinds: Set<JournalEventKind> = [.received, .routed, .sent, .sendFailed, .bounced, .dateSkew]
 
+    /// Only events about messages (`kinds`) are shown; the newest `limit` of the matches, newest first.
     public init(events: [JournalEvent], filter: Filter, limit: Int, strings: ConsoleStrings) {
         self.filter = filter
         let day = Self.localDay(filter.date, in: strings.timeZone)
@@ -92,21 +114,35 @@ public struct MessagesPage: Sendable {
 
 /// One message: every journal line about it and the replies the bot queued for it.
 public struct MessageDetailPage: Sendable {
+    /// One answer the bot queued for the message.
     public struct Reply: Sendable, Equatable {
+        /// The outbox purpose (`reply-<kind>:<sha256>`).
         public var purpose: String
+        /// The reply's subject; empty when it has none.
         public var subject: String
+        /// The recipients, comma-separated.
         public var recipients: String
+        /// Queued, sent (with when) or failed (with why), in the page's language.
         public var state: String
+        /// When it was queued, on the university's clock.
         public var queued: String
     }
+    /// The archived message's SHA-256 (64 lowercase hex digits): the page's key.
     public var sha256: String
+    /// The sender's address from the first event that names one.
     public var from: String
+    /// The Message-ID (RFC 5322 §3.6.4) in angle brackets; empty when unknown.
     public var messageID: String
+    /// The last outcome the journal recorded, in the page's language.
     public var outcome: String
+    /// Every journal event about the message, in journal order (oldest first).
     public var events: [MessagesPage.Line]
+    /// The replies queued for it, oldest first.
     public var replies: [Reply]
+    /// True when `replies` is not empty.
     public var hasReplies: Bool
 
+    /// The message's page from the whole journal and outbox; events of other messages are ignored.
     public init(sha256: String, events all: [JournalEvent], outbox: [OutboxEntry], strings: ConsoleStrings) {
         self.sha256 = sha256
         let mine = all.filter { $0.sha256 == sha256 }
