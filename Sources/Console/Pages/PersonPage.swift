@@ -24,6 +24,7 @@ public struct PersonPage: Sendable {
         public var hours: Int
         /// The issue date, `yyyy-mm-dd`.
         public var issued: String
+        /// `/certificates/<number>.pdf`, with the number percent-encoded for the path.
         public var pdfHref: String
     }
 

@@ -34,6 +34,7 @@ public struct UnitPage: Sendable {
         public var late: Bool
         /// `/units/<unit>/files/<n>` for a file (a table in the mail's body has none).
         public var fileHref: String
+        /// True when `fileHref` is set (the template links only then).
         public var hasFile: Bool
     }
 
@@ -76,7 +77,9 @@ public struct UnitPage: Sendable {
 
     /// A file a unit's rows came from.
     public struct SourceFile: Hashable, Sendable {
+        /// The Message-ID of the mail that brought the rows.
         public var messageID: String
+        /// The attachment's name; nil for a table in the mail's body.
         public var fileName: String?
     }
 
