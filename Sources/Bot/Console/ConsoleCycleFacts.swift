@@ -13,17 +13,20 @@ public struct ConsoleCycleFacts: Sendable {
     public var applicationDeadline: CivilDate
     /// The Plan by 1 August.
     public var planDeadline: CivilDate
-    /// Today in Almaty.
+    /// Today on the university's clock (`bot.time_zone`).
     public var today: CivilDate
 
     /// The facts as they stand at `now`.
     public init(now: Date, timeZone: TimeZone = UniversityTimeZone.default) {
-        let current = ApplicationCycle.of(receivedAt: now, calendar: .init(timeZone: timeZone))
+        // The deadlines come from the same calendar that decides the cycle, not a second copy.
+        let calendar = ApplicationCycle.Calendar(timeZone: timeZone)
+        let current = ApplicationCycle.of(receivedAt: now, calendar: calendar)
         cycle = current.name
         let year = Int(current.name.prefix(4)) ?? 1970
-        applicationDeadline = CivilDate(year: year, month: 6, day: 1) ?? CivilDate(now, in: timeZone)
-        planDeadline = CivilDate(year: year, month: 8, day: 1) ?? CivilDate(now, in: timeZone)
         today = CivilDate(now, in: timeZone)
+        applicationDeadline = CivilDate(year: year, month: calendar.applicationDeadline.month,
+                                        day: calendar.applicationDeadline.day) ?? today
+        planDeadline = CivilDate(year: year, month: calendar.planDeadline.month, day: calendar.planDeadline.day) ?? today
     }
 }
 
