@@ -10,7 +10,7 @@ import Testing
     static let raw = """
         From: "Сейтқали Әлібек" <head.law@kazguu.kz>\r
         To: <hr-intake@kazguu.kz>\r
-        Subject: =?utf-8?B?0J7RgtGW0L3RltC8?=\r
+        Subject: =?utf-8?B?06jRgtGW0L3RltC8?=\r
         Date: Thu, 28 May 2026 10:00:00 +0500\r
         Message-ID: <inspect-1@kazguu.kz>\r
         MIME-Version: 1.0\r
@@ -47,6 +47,7 @@ import Testing
         #expect(text.contains("&lt;inspect-1@kazguu.kz&gt;"))
         #expect(text.contains("&lt;img src=x&gt;.csv") && !text.contains("<img src=x>"), "a file name is text")
         #expect(text.contains("read without problems"))
+        #expect(text.contains("<dd>Өтінім</dd>"), "the subject decoded (RFC 2047)")
         // The same facts in Kazakh.
         #expect(dshr.get("/messages/" + sha, query: ["lang": "kk"]).bodyText.contains("Бот хатты қалай оқыды"))
 
