@@ -70,7 +70,7 @@ public struct BarChart: Sendable, Equatable {
     public var svgWidth: Int
 
     /// Characters of a 13 px label that fit in `labelWidth` (Cyrillic capitals are the widest).
-    static let lineCharacters = 21
+    static let lineCharacters = 19
 
     /// `label` in at most two lines of `lineCharacters`, broken between words (a word longer
     /// than a line is cut); what does not fit ends the second line with "…". Pure.
