@@ -112,7 +112,7 @@ let package = Package(
 
         // DSHR's console: pages from the store over HTTP (Hummingbird), sign-in by e-mailed link.
         .target(name: "Console", dependencies: [
-            "Bot", "Staff", "Store", "Config", "Wording", "CivilCalendar", "Regulation", "MIME",
+            "Bot", "Staff", "Store", "Config", "Wording", "CivilCalendar", "Regulation", "MIME", "Documents",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

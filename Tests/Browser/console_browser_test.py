@@ -206,6 +206,8 @@ def main():
         status_code, content_type, body = download(dshr, dshr.find_element(By.ID, "compliance-xlsx").get_attribute("pathname"))
         check(status_code == 200 and content_type.startswith("application/vnd.openxmlformats") and body[:2] == b"PK",
               "the compliance xlsx downloads as a workbook")
+        status_code, content_type, body = download(dshr, "/completions.xlsx")
+        check(status_code == 200 and body[:2] == b"PK", "the certificates list downloads as a workbook")
 
         # Retry: the refused announcement is listed with the server's reason, the first click
         # asks, the second queues it once and the bot sends it; a second click sends nothing.

@@ -129,6 +129,8 @@ public final class ConsoleApp: Sendable {
             return try page.person()
         case 1 where parts[0] == "completions":
             return try page.completions()
+        case 1 where parts[0] == "completions.xlsx":
+            return try page.certificatesWorkbook()
         case 1 where parts[0] == "messages":
             return try page.messages(request)
         case 2 where parts[0] == "messages":
