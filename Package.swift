@@ -2,7 +2,7 @@
 // cpdbot: the e-mail bot that runs the university's professional development cycle.
 // Dependencies point one way: cpdbot → CPDBotCommands → {Console →} Bot → {Intake, Mail, OAuth, Store, Config,
 // Certificates, ICalendar, Wording}; Intake → {Regulation, Applications, MIME, Documents, Staff};
-// Store → Staff; Regulation → Staff; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}.
+// Store → {Staff, CSV}; Documents → CSV; Regulation → Staff; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}.
 // Pure modules never import Curl. Inside Bot the folders depend one way too: Operations →
 // Service → Mailbox → Cycle → Sending → Replies → Environment (docs/architecture.md).
 import PackageDescription
@@ -76,6 +76,8 @@ let package = Package(
 
         // MARK: Pure modules: bytes in, values out, no I/O.
         .target(name: "TextEncoding"),
+        // The one CSV reader and writer (RFC 4180): the store's files and the applications people send.
+        .target(name: "CSV"),
         // The one reader of cpdbot's YAML files (cpdbot.yml, policy.yml, holidays-kz.yml), with positions.
         .target(name: "YAMLFiles", dependencies: ["Yams"]),
         // SHA-256 in the store's spelling (lower-case hex), over swift-crypto: no hashing of our own.
@@ -84,7 +86,7 @@ let package = Package(
         .target(name: "Wording"),
         .target(name: "MIME", dependencies: ["TextEncoding", "Digest", "CivilCalendar", "CYTNEF"]),
         .target(name: "Documents", dependencies: [
-            "TextEncoding", "CivilCalendar", "CFreeXL", "CXLSXWriter", "CISAL",
+            "TextEncoding", "CSV", "CivilCalendar", "CFreeXL", "CXLSXWriter", "CISAL",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding", "CivilCalendar"]),
@@ -96,15 +98,15 @@ let package = Package(
         .target(name: "ICalendar"),
         // Values in, PDF bytes out: the certificate's layout, drawing and verification code.
         .target(name: "Certificates", dependencies: [
-            "CCairo", "CQRencode", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+            "CCairo", "CQRencode", "YAMLFiles", .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // MARK: State and the service.
         .target(name: "Config", dependencies: ["CivilCalendar", "YAMLFiles", "Yams"]),
-        .target(name: "Store", dependencies: ["Digest", "Staff", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Store", dependencies: ["Digest", "Staff", "CSV", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
             "Mail", "OAuth", "MIME", "Documents", "Applications", "Regulation", "Intake", "Staff", "Store", "Config", "Digest", "Wording",
-            "Certificates", "ICalendar", "Curl",
+            "Certificates", "ICalendar", "Curl", "CSV",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -155,20 +157,21 @@ let package = Package(
         .testTarget(name: "CurlTests", dependencies: ["Curl", "CurlShim"]),
         .testTarget(name: "MailTests", dependencies: ["TestSupport", "Mail", "Curl", "Config"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding"]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
         .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "MIMETests", dependencies: ["TestSupport", "MIME", "TextEncoding", "Digest"]),
         .testTarget(name: "DocumentsTests", dependencies: ["TestSupport", "Documents"]),
         .testTarget(name: "ApplicationsTests", dependencies: ["TestSupport", "Applications", "Documents"]),
-        .testTarget(name: "RegulationTests", dependencies: ["TestSupport", "Regulation", "Staff"]),
+        .testTarget(name: "RegulationTests", dependencies: ["TestSupport", "Regulation", "Staff", "CSV", "Documents"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "OAuthTests", dependencies: [
             "OAuth", "Curl", "Config",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Staff", "Digest"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Staff", "Digest", "CSV"]),
         .testTarget(name: "CertificatesTests", dependencies: ["Certificates"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
         .testTarget(name: "BotTests", dependencies: ["TestSupport", "Bot", "Intake", "Staff", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation"]),

@@ -1,3 +1,4 @@
+import Bot
 import CivilCalendar
 import Foundation
 import Staff
@@ -48,9 +49,7 @@ public struct ConsoleStrings: Sendable {
 
     /// A moment on the university's clock (`bot.time_zone`), as the mail writes it.
     public func moment(_ date: Date) -> String {
-        let local = LocalTime(date, in: timeZone)
-        return LongDate.text(year: local.day.year, month: local.day.month, day: local.day.day, hour: local.hour,
-                             minute: local.minute, language: wording)
+        MailTimestamp(date, in: timeZone).text(wording)
     }
 
     /// `value` with its thousands grouped, as the mail writes numbers.
