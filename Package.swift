@@ -119,7 +119,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Mustache", package: "swift-mustache"),
-            "Yams",
+            "YAMLFiles",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -146,9 +146,11 @@ let package = Package(
         ]),
 
         // MARK: Fuzzing: a libFuzzer target for the MIME parser (see Sources/MIMEFuzz for the build line).
-        .executableTarget(name: "MIMEFuzz", dependencies: ["MIME"], exclude: ["lld-toolset.json"]),
+        .executableTarget(name: "MIMEFuzz", dependencies: ["MIME", "FuzzHarness"], exclude: ["lld-toolset.json"]),
         // The same for the document readers (Sources/DocumentsFuzz; the run is documented there).
-        .executableTarget(name: "DocumentsFuzz", dependencies: ["Documents"]),
+        .executableTarget(name: "DocumentsFuzz", dependencies: ["Documents", "FuzzHarness"]),
+        // Their one entry point: libFuzzer's driver with -DFUZZING, a replay of named files without.
+        .target(name: "FuzzHarness"),
 
         // MARK: Tests mirror Sources. Fixtures live in Tests/Fixtures (a copy of the samples).
         // What several test targets share: seeded generators, the sample corpus, bounded-work

@@ -34,8 +34,8 @@ struct Sandbox {
     static var isConfigured: Bool { configuredDirectory != nil }
 
     static let skipMessage: Comment = """
-        mail sandbox not found: CPDBOT_SANDBOX_DIR is unset and <repo>/var/mail-sandbox does not \
-        exist (start one with scripts/mail-sandbox up, or export CPDBOT_SANDBOX_DIR)
+        mail sandbox not found: CPDBOT_SANDBOX_DIR is unset and no sandbox of <repo>/var/mail-sandbox \
+        answers on 127.0.0.1 (start one with scripts/mail-sandbox up, or export CPDBOT_SANDBOX_DIR)
         """
 
     struct Unusable: Error, CustomStringConvertible { var description: String }
