@@ -2,7 +2,7 @@
 // cpdbot: the e-mail bot that runs the university's professional development cycle.
 // Dependencies point one way: cpdbot → CPDBotCommands → {Console →} Bot → {Intake, Mail, OAuth, Store, Config,
 // Certificates, ICalendar, Wording}; Intake → {Regulation, Applications, MIME, Documents, Staff};
-// Store → Staff; Regulation → Staff; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}.
+// Store → {Staff, CSV}; Documents → CSV; Regulation → Staff; Mail → Curl → CurlShim → CCurl; OAuth → {Curl, Config, swift-crypto}.
 // Pure modules never import Curl. Inside Bot the folders depend one way too: Operations →
 // Service → Mailbox → Cycle → Sending → Replies → Environment (docs/architecture.md).
 import PackageDescription
@@ -76,6 +76,8 @@ let package = Package(
 
         // MARK: Pure modules: bytes in, values out, no I/O.
         .target(name: "TextEncoding"),
+        // The one CSV reader and writer (RFC 4180): the store's files and the applications people send.
+        .target(name: "CSV"),
         // The one reader of cpdbot's YAML files (cpdbot.yml, policy.yml, holidays-kz.yml), with positions.
         .target(name: "YAMLFiles", dependencies: ["Yams"]),
         // SHA-256 in the store's spelling (lower-case hex), over swift-crypto: no hashing of our own.
@@ -84,7 +86,7 @@ let package = Package(
         .target(name: "Wording"),
         .target(name: "MIME", dependencies: ["TextEncoding", "Digest", "CivilCalendar", "CYTNEF"]),
         .target(name: "Documents", dependencies: [
-            "TextEncoding", "CivilCalendar", "CFreeXL", "CXLSXWriter", "CISAL",
+            "TextEncoding", "CSV", "CivilCalendar", "CFreeXL", "CXLSXWriter", "CISAL",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Applications", dependencies: ["Documents", "TextEncoding", "CivilCalendar"]),
@@ -96,15 +98,15 @@ let package = Package(
         .target(name: "ICalendar"),
         // Values in, PDF bytes out: the certificate's layout, drawing and verification code.
         .target(name: "Certificates", dependencies: [
-            "CCairo", "CQRencode", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+            "CCairo", "CQRencode", "YAMLFiles", .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // MARK: State and the service.
         .target(name: "Config", dependencies: ["CivilCalendar", "YAMLFiles", "Yams"]),
-        .target(name: "Store", dependencies: ["Digest", "Staff", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Store", dependencies: ["Digest", "Staff", "CSV", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Bot", dependencies: [
             "Mail", "OAuth", "MIME", "Documents", "Applications", "Regulation", "Intake", "Staff", "Store", "Config", "Digest", "Wording",
-            "Certificates", "ICalendar", "Curl",
+            "Certificates", "ICalendar", "Curl", "CSV",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -117,7 +119,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Mustache", package: "swift-mustache"),
-            "Yams",
+            "YAMLFiles",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -144,9 +146,11 @@ let package = Package(
         ]),
 
         // MARK: Fuzzing: a libFuzzer target for the MIME parser (see Sources/MIMEFuzz for the build line).
-        .executableTarget(name: "MIMEFuzz", dependencies: ["MIME"], exclude: ["lld-toolset.json"]),
+        .executableTarget(name: "MIMEFuzz", dependencies: ["MIME", "FuzzHarness"], exclude: ["lld-toolset.json"]),
         // The same for the document readers (Sources/DocumentsFuzz; the run is documented there).
-        .executableTarget(name: "DocumentsFuzz", dependencies: ["Documents"]),
+        .executableTarget(name: "DocumentsFuzz", dependencies: ["Documents", "FuzzHarness"]),
+        // Their one entry point: libFuzzer's driver with -DFUZZING, a replay of named files without.
+        .target(name: "FuzzHarness"),
 
         // MARK: Tests mirror Sources. Fixtures live in Tests/Fixtures (a copy of the samples).
         // What several test targets share: seeded generators, the sample corpus, bounded-work
@@ -155,20 +159,21 @@ let package = Package(
         .testTarget(name: "CurlTests", dependencies: ["Curl", "CurlShim"]),
         .testTarget(name: "MailTests", dependencies: ["TestSupport", "Mail", "Curl", "Config"]),
         .testTarget(name: "TextEncodingTests", dependencies: ["TextEncoding"]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
         .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "MIMETests", dependencies: ["TestSupport", "MIME", "TextEncoding", "Digest"]),
         .testTarget(name: "DocumentsTests", dependencies: ["TestSupport", "Documents"]),
         .testTarget(name: "ApplicationsTests", dependencies: ["TestSupport", "Applications", "Documents"]),
-        .testTarget(name: "RegulationTests", dependencies: ["TestSupport", "Regulation", "Staff"]),
+        .testTarget(name: "RegulationTests", dependencies: ["TestSupport", "Regulation", "Staff", "CSV", "Documents"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "OAuthTests", dependencies: [
             "OAuth", "Curl", "Config",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Staff", "Digest"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Staff", "Digest", "CSV"]),
         .testTarget(name: "CertificatesTests", dependencies: ["Certificates"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
         .testTarget(name: "BotTests", dependencies: ["TestSupport", "Bot", "Intake", "Staff", "Mail", "OAuth", "MIME", "Store", "Config", "Curl", "Applications", "Digest", "Wording", "Regulation"]),

@@ -11,6 +11,7 @@
 //   swift build --product DocumentsFuzz && .build/debug/DocumentsFuzz crash-…
 import Documents
 import Foundation
+import FuzzHarness
 
 /// Every reader an attachment can reach, with small limits so that each input stays fast.
 func exercise(_ bytes: [UInt8]) {
@@ -28,41 +29,7 @@ func exercise(_ bytes: [UInt8]) {
     _ = HTMLTableReader.read(html: String(decoding: bytes, as: UTF8.self), limits: limits)
 }
 
-#if FUZZING
-func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    guard let data else { return 0 }
-    exercise(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-}
-
-// As in MIMEFuzz: SwiftPM renames the executable's entry point, so libFuzzer's driver is called.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @main
-enum DocumentsFuzzDriver {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv, { data, size in fuzzOneInput(data, size) }))
-    }
+enum DocumentsFuzzMain {
+    static func main() { FuzzHarness.run(exercise) }
 }
-#else
-@main
-enum DocumentsFuzzReplay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-                continue
-            }
-            exercise([UInt8](data))
-            print("ok \(path)")
-        }
-    }
-}
-#endif

@@ -5,6 +5,7 @@
 // Without -DFUZZING it is a plain program that runs the same entry point over the files named
 // on its command line (to replay a crash input under a debugger).
 import Foundation
+import FuzzHarness
 import MIME
 
 /// Everything a received message goes through: parse, then every reader the bot uses.
@@ -15,44 +16,7 @@ func exercise(_ bytes: [UInt8]) {
     _ = message.readableText(limits: limits)
 }
 
-#if FUZZING
-/// The libFuzzer callback.
-func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    guard let data else { return 0 }
-    exercise(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-}
-
-// SwiftPM renames an executable's entry point (MIMEFuzz_main) so that libFuzzer's own main is
-// never used; the documented alternative entry, LLVMFuzzerRunDriver, is called from ours instead.
-// Only pointers and integers cross, which the Swift and C calling conventions pass alike.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @main
-enum MIMEFuzzDriver {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv, { data, size in fuzzOneInput(data, size) }))
-    }
+enum MIMEFuzzMain {
+    static func main() { FuzzHarness.run(exercise) }
 }
-#else
-@main
-enum MIMEFuzzReplay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-                continue
-            }
-            exercise([UInt8](data))
-            print("ok \(path)")
-        }
-    }
-}
-#endif

@@ -124,7 +124,12 @@ import Documents
 
     @Test func theTimeZoneDecidesTheDayOfReceipt() throws {
         let instant = Date(timeIntervalSince1970: 1_780_270_200)  // 2026-05-31T23:30:00Z
-        #expect(CalendarDay(instant, in: try #require(TimeZone(identifier: "UTC")))?.iso == "2026-05-31")
-        #expect(CalendarDay(instant, in: try #require(TimeZone(identifier: "Asia/Almaty")))?.iso == "2026-06-01")
+        #expect(CalendarDay(instant, in: try #require(TimeZone(identifier: "UTC"))).iso == "2026-05-31")
+        #expect(CalendarDay(instant, in: try #require(TimeZone(identifier: "Asia/Almaty"))).iso == "2026-06-01")
+        // Before 1 March 2024 Almaty was UTC+6: 18:30Z on 15 January 2024 was already the 16th there.
+        let before2024Change = Date(timeIntervalSince1970: 1_705_343_400)  // 2024-01-15T18:30:00Z
+        #expect(CalendarDay(before2024Change, in: try #require(TimeZone(identifier: "Asia/Almaty"))).iso == "2024-01-16")
+        // Before 1970 too (the day number is negative).
+        #expect(CalendarDay(Date(timeIntervalSince1970: -1), in: try #require(TimeZone(identifier: "UTC"))).iso == "1969-12-31")
     }
 }

@@ -92,7 +92,7 @@ enum ReplySamples {
     }
 }
 
-/// Builds an ApplicationChange the way the store does (through a real repository).
+/// Builds an ApplicationChange the way the bot does: the store's replaced rows, then Intake's diff.
 enum ApplicationChangeSample {
     static func change(old: [StoredApplicationRow], new: [StoredApplicationRow]) -> ApplicationChange? {
         let unit = new.first?.unit ?? "U"
@@ -100,7 +100,8 @@ enum ApplicationChangeSample {
         defer { try? FileManager.default.removeItem(at: root) }
         guard let store = try? FileStore(root: root) else { return nil }
         _ = try? store.applications.replace(unit: unit, cycle: "2026-2027", rows: old)
-        return try? store.applications.replace(unit: unit, cycle: "2026-2027", rows: new)
+        guard let replaced = try? store.applications.replace(unit: unit, cycle: "2026-2027", rows: new) else { return nil }
+        return ApplicationChange(replacing: replaced, with: new)
     }
 }
 

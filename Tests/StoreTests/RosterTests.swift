@@ -48,6 +48,13 @@ import Testing
         #expect(error.description.contains("row \(issue.row), column \(issue.column)"))
     }
 
+    /// The store's one CSV error: a quote never closed names the file and the record's line.
+    @Test func unterminatedQuoteNamesTheLine() throws {
+        let text = Self.header + "a@kazguu.kz,A,PPS,U,staff,no,ru\n\"open,x\n"
+        let error = try #require(throws: StoreError.self) { try RosterCSV.parse(Data(text.utf8), path: "t.csv") }
+        #expect(error == .malformedCSV(path: "t.csv", line: 3, detail: "a quoted field is never closed"))
+    }
+
     @Test func missingHeaderColumnsAreAllNamed() throws {
         let error = try #require(throws: StoreError.self) {
             try RosterCSV.parse(Data("email,full_name,unit\na@b.kz,A,U\n".utf8), path: "r.csv")

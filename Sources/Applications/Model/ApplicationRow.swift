@@ -38,16 +38,8 @@ public struct ApplicationRow: Sendable, Equatable, Hashable, Codable {
         self.email = email
     }
 
-    enum CodingKeys: String, CodingKey {
-        case no, school
-        case fullName = "full_name"
-        case trainingDirection = "training_direction"
-        case programme
-        case lastCourse = "last_course"
-        case lastCourseDate = "last_course_date"
-        case lastCourseHours = "last_course_hours"
-        case phone, email
-    }
+    // The record's keys are the ten columns' names: one list, so the two cannot drift apart.
+    typealias CodingKeys = ColumnMeaning
 
     /// Writes every key, `null` included, so the record always has the same shape.
     public func encode(to encoder: any Encoder) throws {

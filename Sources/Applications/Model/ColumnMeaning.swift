@@ -1,6 +1,7 @@
 /// The ten columns of Appendix 1 (REGULATION.md), named as the JSON record names them.
-/// Their declaration order is the record's key order and the order problems are listed in.
-public enum ColumnMeaning: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+/// Their declaration order is the record's key order and the order problems are listed in;
+/// they are `ApplicationRow`'s coding keys.
+public enum ColumnMeaning: String, Sendable, Hashable, CaseIterable, Codable, Comparable, CodingKey {
     case no
     case school
     case fullName = "full_name"

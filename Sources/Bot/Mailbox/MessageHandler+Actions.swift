@@ -53,7 +53,8 @@ extension MessageHandler {
         if !decision.replacesStored {
             environment.logger.info("application of \(head.unit) in \(messageID) is older than the stored one; kept in the archive only")
         } else {
-            change = try repository.replace(unit: head.unit, cycle: cycle.name, rows: stored, now: environment.now())
+            let replaced = try repository.replace(unit: head.unit, cycle: cycle.name, rows: stored, now: environment.now())
+            change = ApplicationChange(replacing: replaced, with: stored)
         }
         let receipt = ReplyContext.receipt(head: head, reading: reading, stored: stored, cycle: cycle, change: change)
         let forwarder = reading.message.sender.flatMap { $0.lowercasedAddress == head.email ? nil : $0 }

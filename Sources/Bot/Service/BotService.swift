@@ -38,8 +38,9 @@ public struct BotService: Service {
         try await withGracefulShutdownHandler {
             // libcurl blocks: the loop gets a thread of its own, off the cooperative pool.
             try await BlockingThread.run(named: "cpdbot-mail") { [environment, maximumBackoff, notifier, storeLock, onPoll] in
-                try Self.loop(environment: environment, stop: stop, waker: waker, maximumBackoff: maximumBackoff,
-                              notifier: notifier, storeLock: storeLock, onPoll: onPoll)
+                try Self.loop(environment: environment, runner: try BotRunner(environment: environment), stop: stop,
+                              waker: waker, maximumBackoff: maximumBackoff, notifier: notifier, storeLock: storeLock,
+                              onPoll: onPoll)
             }
         } onGracefulShutdown: { [notifier] in
             notifier.stopping()
@@ -48,10 +49,11 @@ public struct BotService: Service {
         }
     }
 
-    static func loop(environment: BotEnvironment, stop: StopFlag, waker: IdleWaker, maximumBackoff: Duration,
-                     notifier: ServiceNotifier = .none, storeLock: StoreLock? = nil,
+    /// The mail loop on the calling thread, until `stop` is set. `runner` is the real
+    /// `BotRunner` in service; tests drive the loop with a runner over in-memory mail servers.
+    static func loop(environment: BotEnvironment, runner: any MailLoopRunner, stop: StopFlag, waker: IdleWaker,
+                     maximumBackoff: Duration, notifier: ServiceNotifier = .none, storeLock: StoreLock? = nil,
                      onPoll: @Sendable (Duration, Bool) -> Void = { _, _ in }) throws {
-        let runner = try BotRunner(environment: environment)
         let logger = environment.logger
         let heartbeat = Heartbeat(notifier: notifier)
         runner.onSendProgress = { done, total in

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import YAMLFiles
 
 /// Where everything goes on the page: `templates/certificate/layout.yml`, which DSHR may edit
 /// (positions in millimetres from the top left corner, font sizes in points, colours as
@@ -198,27 +198,13 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
     }
 }
 
-/// Decodes a YAML file of the certificate template, naming the file in every error.
+/// Decodes a YAML file of the certificate template through the one YAML reader, naming the
+/// file (and the key and line) in every error.
 func decodeYAML<T: Decodable>(_ url: URL) throws(CertificateError) -> T {
     guard let data = try? Data(contentsOf: url), data.count <= 1 << 20, let text = String(data: data, encoding: .utf8) else {
         throw .invalidTemplate(path: url.path, detail: "missing, over 1 MiB or not UTF-8 (the project ships one in templates/certificate/)")
     }
-    do {
-        return try YAMLDecoder().decode(T.self, from: text)
-    } catch let DecodingError.keyNotFound(key, context) {
-        throw .invalidTemplate(path: url.path, detail: "'\(key.stringValue)' is missing at \(path(context))")
-    } catch let DecodingError.typeMismatch(_, context) {
-        throw .invalidTemplate(path: url.path, detail: "wrong kind of value at \(path(context)): \(context.debugDescription)")
-    } catch let DecodingError.dataCorrupted(context) {
-        throw .invalidTemplate(path: url.path, detail: "bad value at \(path(context)): \(context.debugDescription)")
-    } catch {
-        throw .invalidTemplate(path: url.path, detail: "\(error)")
-    }
-}
-
-private func path(_ context: DecodingError.Context) -> String {
-    let names = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-    return names.isEmpty ? "the top" : names.joined(separator: ".")
+    return try YAMLNode<CertificateError>.parse(text, file: url.path).decode(T.self)
 }
 
 /// A colour from `#RRGGBB`, as Cairo's 0…1 components.

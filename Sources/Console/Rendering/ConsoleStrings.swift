@@ -1,10 +1,11 @@
+import Bot
 import CivilCalendar
 import Foundation
 import Staff
 import Regulation
 import Store
 import Wording
-import Yams
+import YAMLFiles
 
 /// The console's words in one language: `templates/console/strings/<lang>.yml`, a flat map
 /// of keys to texts, plus dates and counts written the way the mail writes them (`Wording`).
@@ -30,10 +31,12 @@ public struct ConsoleStrings: Sendable {
         } catch {
             throw ConsoleError.templates("\(url.path) cannot be read: \(error.localizedDescription); it ships in templates/console/strings/")
         }
-        guard let map = try? Yams.load(yaml: text) as? [String: Any] else {
-            throw ConsoleError.templates("\(url.path) is not a YAML mapping of keys to texts")
+        // Through the one YAML reader: a broken file names its line, a key that is not a text names the key.
+        var texts: [String: String] = [:]
+        for (key, value) in try YAMLNode<ConsoleError>.parse(text, file: url.path).entries() {
+            texts[key] = try value.string()
         }
-        return ConsoleStrings(language: language, texts: map.compactMapValues { $0 as? String ?? ($0 as? Int).map(String.init) })
+        return ConsoleStrings(language: language, texts: texts)
     }
 
     /// The text for `key`; a missing key shows as itself, which a test catches.
@@ -48,9 +51,7 @@ public struct ConsoleStrings: Sendable {
 
     /// A moment on the university's clock (`bot.time_zone`), as the mail writes it.
     public func moment(_ date: Date) -> String {
-        let local = LocalTime(date, in: timeZone)
-        return LongDate.text(year: local.day.year, month: local.day.month, day: local.day.day, hour: local.hour,
-                             minute: local.minute, language: wording)
+        MailTimestamp(date, in: timeZone).text(wording)
     }
 
     /// `value` with its thousands grouped, as the mail writes numbers.

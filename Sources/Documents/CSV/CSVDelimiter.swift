@@ -1,3 +1,5 @@
+import CSV
+
 /// Guesses the field delimiter: the candidate that splits the first records into the same
 /// number of fields most often. Title lines have one field under every candidate, so only
 /// records with two or more fields vote. Ties go to the larger field count, then to list order.
@@ -10,9 +12,8 @@ enum CSVDelimiter {
         for candidate in candidates {
             var counts: [Int: Int] = [:]
             var seen = 0
-            // The closure cannot throw; `try?` only satisfies the typed signature.
-            try? CSVParser(delimiter: candidate).forEachRecord(in: text) { fields in
-                if fields.count > 1 { counts[fields.count, default: 0] += 1 }
+            CSVParser(delimiter: candidate).forEachRecord(in: text) { (record: CSVRecord) -> Bool in
+                if record.fields.count > 1 { counts[record.fields.count, default: 0] += 1 }
                 seen += 1
                 return seen < sampleRecords
             }

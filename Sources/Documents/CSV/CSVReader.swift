@@ -1,3 +1,4 @@
+import CSV
 import TextEncoding
 
 /// A CSV file: the charset (BOM, UTF-8, UTF-16, windows-1251 vs KZ-1048) comes from
@@ -11,9 +12,9 @@ enum CSVReader {
         let budget = CellBudget(limits: limits, fileName: fileName)
         var rows: [Row] = []
         var number = 0
-        try CSVParser(delimiter: delimiter).forEachRecord(in: text) { fields throws(DocumentError) in
+        try CSVParser(delimiter: delimiter).forEachRecord(in: text) { (record: CSVRecord) throws(DocumentError) -> Bool in
             number += 1
-            let cells = fields.prefix(limits.maxColumns).map { $0.isEmpty ? Cell.empty : Cell(.text($0)) }
+            let cells = record.fields.prefix(limits.maxColumns).map { $0.isEmpty ? Cell.empty : Cell(.text($0)) }
             guard cells.contains(where: { $0.value != .empty }) else { return true }
             guard rows.count < limits.maxRows else {
                 throw DocumentError(.tooLarge,

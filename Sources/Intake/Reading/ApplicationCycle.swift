@@ -1,5 +1,4 @@
 import CivilCalendar
-import Config
 import Foundation
 import Regulation
 
@@ -50,19 +49,5 @@ public struct ApplicationCycle: Sendable, Equatable {
         let afterPlanDeadline = monthDay > calendar.planDeadline
         let deadlineYear = afterPlanDeadline ? year + 1 : year
         return ApplicationCycle(name: "\(deadlineYear)-\(deadlineYear + 1)", late: afterDeadline && !afterPlanDeadline)
-    }
-}
-
-import Applications
-
-extension CalendarDay {
-    /// The calendar day of `date` in `zone`.
-    public init(_ date: Date, zone: TimeZone) {
-        var gregorian = Foundation.Calendar(identifier: .gregorian)
-        gregorian.timeZone = zone
-        let parts = gregorian.dateComponents([.year, .month, .day], from: date)
-        // A Gregorian calendar always yields a valid day; 1970-01-01 only guards the optional.
-        self = CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDay(year: 1970, month: 1, day: 1)!
     }
 }

@@ -1,6 +1,5 @@
 import CivilCalendar
 import Applications
-import Config
 import Documents
 import Foundation
 import MIME
@@ -63,7 +62,7 @@ public struct MessageReading: Sendable {
     /// Reads a message already parsed (parsing is the only step that can fail).
     public static func read(parsed message: ParsedMessage, receivedAt: Date, limits: Limits) -> MessageReading {
         let summary = MessageSummary.summarise(message, limits: limits.mime)
-        let receivedOn = CalendarDay(receivedAt, zone: limits.timeZone)
+        let receivedOn = CalendarDay(receivedAt, in: limits.timeZone)
         let budget = InflationBudget(maximum: limits.maxInflatedBytesPerMessage)
         let files = IncomingFile.files(of: message, limits: limits.mime).map { file -> FileVerdict in
             guard file.role == .attachment else { return FileVerdict(file: file, reading: nil) }

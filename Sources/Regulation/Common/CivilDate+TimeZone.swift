@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 
 extension CivilDate {
@@ -19,9 +20,8 @@ public struct LocalTime: Sendable, Equatable {
 
     /// Reads `instant` on `zone`'s clock, using the offset the zone had at that instant.
     public init(_ instant: Date, in zone: TimeZone) {
-        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant)
-        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
-        day = CivilDate(dayNumber: (seconds - secondOfDay) / 86_400)
+        let (dayNumber, secondOfDay) = CivilCalendar.clock(instant, in: zone)
+        day = CivilDate(dayNumber: dayNumber)
         hour = secondOfDay / 3600
         minute = secondOfDay % 3600 / 60
     }

@@ -1,9 +1,10 @@
+import CSV
 import Digest
 import Foundation
 
 /// The applications of every cycle: one JSON file per unit under `applications/<cycle>/`.
-/// A resend replaces the unit's earlier rows for the cycle, and the change is reported back
-/// so that the receipt can say what was added, removed or changed.
+/// A resend replaces the unit's earlier rows for the cycle, and the rows it replaced are handed
+/// back, so that the receipt can say what was added, removed or changed (Intake's `RowChanges`).
 public struct ApplicationRepository: Sendable {
     /// `applications/` inside the store.
     public let directory: URL
@@ -12,9 +13,10 @@ public struct ApplicationRepository: Sendable {
         self.directory = directory
     }
 
-    /// Replaces the rows of `unit` for `cycle` with `rows` and returns what changed.
+    /// Replaces the rows of `unit` for `cycle` with `rows` and returns the rows it replaced
+    /// (nil: the unit had no application in the cycle).
     @discardableResult
-    public func replace(unit: String, cycle: String, rows: [StoredApplicationRow], now: Date = Date()) throws -> ApplicationChange {
+    public func replace(unit: String, cycle: String, rows: [StoredApplicationRow], now: Date = Date()) throws -> [StoredApplicationRow]? {
         let folder = try cycleFolder(cycle)
         // A row filed under another unit or cycle than it names would be reported to the wrong head.
         if let stray = rows.first(where: { $0.unit != unit || $0.cycle != cycle }) {
@@ -34,7 +36,7 @@ public struct ApplicationRepository: Sendable {
         }
         try AtomicFile.write(bytes, to: url)
         UnitApplicationCache.shared.remember(path: url.path, bytes: bytes, rows: rows)
-        return ApplicationChange(old: previous ?? [], new: rows, isFirstSubmission: previous == nil)
+        return previous
     }
 
     /// The rows a unit's file holds now (nil without a file): from the cache when the file
@@ -70,7 +72,7 @@ public struct ApplicationRepository: Sendable {
     /// The cycle as CSV for Excel: UTF-8 with BOM, the record keys as header, formulas neutralised.
     public func exportCSV(cycle: String) throws -> Data {
         let rows = try all(cycle: cycle)
-        return CSV.render([StoredApplicationRow.keys] + rows.map(Self.csvFields), byteOrderMark: true, excelSafe: true)
+        return Data(CSVWriter.text([StoredApplicationRow.keys] + rows.map(Self.csvFields), byteOrderMark: true, excelSafe: true).utf8)
     }
 
     /// The cycles that have applications, sorted.

@@ -73,16 +73,8 @@ public struct StoredApplicationRow: Codable, Equatable, Hashable, Sendable {
         text.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } ? text : text.lowercased()
     }
 
-    /// True when what the head wrote about the employee differs (not where or when it came from).
-    public func differsInContent(from other: StoredApplicationRow) -> Bool {
-        // Field by field: comparing tuples copied every string first.
-        no != other.no || school != other.school || fullName != other.fullName
-            || trainingDirection != other.trainingDirection || programme != other.programme
-            || lastCourse != other.lastCourse || lastCourseDate != other.lastCourseDate
-            || lastCourseHours != other.lastCourseHours || phone != other.phone
-    }
-
-    /// The names of the content fields that differ, as the receipt lists them (record keys).
+    /// The names of the content fields that differ, as the receipt lists them (record keys): what
+    /// the head wrote about the employee, not where or when it came from.
     public func changedFields(from other: StoredApplicationRow) -> [String] {
         var fields: [String] = []
         if no != other.no { fields.append("no") }

@@ -1,7 +1,8 @@
+import CSV
 import Foundation
 import Staff
 
-/// `roster.csv` as a file: UTF-8 text, RFC 4180 records (`CSV`), read by the one roster
+/// `roster.csv` as a file: UTF-8 text, RFC 4180 records (`CSVParser`), read by the one roster
 /// reader (`RosterReader`). Every problem is collected, so that one reply can list them all.
 public enum RosterCSV {
     /// Reads `data`; `path` names the file in the error (`StoreError.rosterInvalid`).
@@ -11,7 +12,11 @@ public enum RosterCSV {
                 RosterIssue(row: 1, column: "-", problem: "the file is not UTF-8 text; save it as CSV UTF-8", kind: .notUTF8),
             ])
         }
-        let records = try CSV.parse(text, path: path).map { RosterReader.Record(line: $0.line, fields: $0.fields) }
+        let (parsed, ending) = CSVParser(delimiter: ",").records(in: text)
+        if case .quoteNeverClosed(let line) = ending {
+            throw StoreError.malformedCSV(path: path, line: line, detail: "a quoted field is never closed")
+        }
+        let records = parsed.map { RosterReader.Record(line: $0.line, fields: $0.fields) }
         do {
             return try RosterReader.read(records)
         } catch {
@@ -21,6 +26,6 @@ public enum RosterCSV {
 
     /// The roster as `roster.csv` text (UTF-8, no BOM: it is read by the bot, not opened in Excel).
     public static func render(_ roster: Roster) -> Data {
-        CSV.render(RosterReader.rows(of: roster), byteOrderMark: false, excelSafe: false)
+        Data(CSVWriter.text(RosterReader.rows(of: roster), byteOrderMark: false, excelSafe: false).utf8)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 @testable import Intake
 import Logging
 import MIME
+import Regulation
 import Store
 import Testing
 import Wording

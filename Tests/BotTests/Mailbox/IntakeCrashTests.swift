@@ -100,20 +100,20 @@ import TestSupport
         let bot = try InProcessBot()
         bot.deliverApplications(1...2)
         bot.server.maxMessageBytes = bot.server.messages(in: "INBOX").map(\.data.count).max()!
-        let large = ApplicationMail.make(number: 99, from: InProcessBot.heads[0], to: InProcessBot.address, rows: 400,
+        let large = ApplicationMail.make(number: 99, from: bot.heads[0], to: bot.address, rows: 400,
                                          date: Date(timeIntervalSince1970: 1_778_010_000))
         bot.server.deliver(large)
         let first = try bot.poll()
         #expect(first.pass.outcomes[.processed] == 2)
         #expect(first.pass.outcomes[.rejected] == 1)
         #expect(bot.server.messageIDs(in: "Rejected") == ["<app-99@test.kazguu.kz>"])
-        let toldTheSender = bot.server.delivered(to: InProcessBot.heads[0].email)
+        let toldTheSender = bot.server.delivered(to: bot.heads[0].email)
             .filter { InMemoryMailServer.header("In-Reply-To", in: $0) == "<app-99@test.kazguu.kz>" }
         #expect(toldTheSender.count == 1)
         // Polled again: nothing is answered twice.
         try bot.poll()
         try bot.poll()
-        #expect(bot.server.delivered(to: InProcessBot.heads[0].email)
+        #expect(bot.server.delivered(to: bot.heads[0].email)
             .filter { InMemoryMailServer.header("In-Reply-To", in: $0) == "<app-99@test.kazguu.kz>" }.count == 1)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Regulation
 import Store
 import Testing
 @testable import Bot

@@ -16,14 +16,15 @@ extension InMemoryMailServer.SMTPSession: MessageSubmission {}
 /// INBOX, then the outbox – without a mail server, so that crashes can be injected at every
 /// step of a message's life (`CrashSwitch`) and the outcome checked exactly.
 ///
-/// Addresses are in this suite's range (staff1410–1429); nothing here reaches a real server.
+/// Addresses are in the suite's range (staff1410–1413 unless `firstMailbox` says otherwise);
+/// nothing here reaches a real server.
 final class InProcessBot {
     typealias Head = (email: String, name: String, unit: String)
 
     static let address = "staff1410@kazguu.kz"
-    static let heads: [Head] = (1...3).map { n in
-        (email: "staff\(1410 + n)@kazguu.kz", name: "Басшы Тест \(n)", unit: "Бөлім \(n)")
-    }
+    /// The bot's address, then three heads: staff<firstMailbox>…staff<firstMailbox + 3>.
+    let address: String
+    let heads: [Head]
 
     let crashes = CrashSwitch()
     let server: InMemoryMailServer
@@ -35,13 +36,17 @@ final class InProcessBot {
     private(set) var originals: [String: Head] = [:]
 
     /// A bot with an empty store; `withRoster` installs the heads' roster.
-    init(withRoster: Bool = true) throws {
-        server = InMemoryMailServer(owner: Self.address, crashes: crashes)
+    init(withRoster: Bool = true, firstMailbox: Int = 1410) throws {
+        address = "staff\(firstMailbox)@kazguu.kz"
+        heads = (1...3).map { n in
+            (email: "staff\(firstMailbox + n)@kazguu.kz", name: "Басшы Тест \(n)", unit: "Бөлім \(n)")
+        }
+        server = InMemoryMailServer(owner: address, crashes: crashes)
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("cpdbot-inprocess-\(UUID().uuidString)")
         store = try FileStore(root: folder)
         var configuration = CPDBotConfiguration()
-        configuration.bot.address = Self.address
-        configuration.imap.user = Self.address
+        configuration.bot.address = address
+        configuration.imap.user = address
         configuration.store.path = folder.path
         // A head sends many applications here within the hour; the hourly reply limit has its own tests.
         configuration.replies.maxPerSenderPerHour = 100
@@ -56,7 +61,7 @@ final class InProcessBot {
 
     func installRoster() throws {
         var roster = "email,full_name,category,unit,role,leadership,lang\n"
-        for (index, head) in Self.heads.enumerated() {
+        for (index, head) in heads.enumerated() {
             roster += "\(head.email),\(head.name),PPS,\(head.unit),head,yes,\(["kk", "ru", "en"][index % 3])\n"
         }
         roster += "dshr@kazguu.kz,ДШРД,ABP,ДШРД,dshr,yes,kk\n"
@@ -67,9 +72,9 @@ final class InProcessBot {
     func deliverApplications(_ numbers: ClosedRange<Int>) {
         let start = Date(timeIntervalSince1970: 1_778_000_000)
         for number in numbers {
-            let head = Self.heads[number % Self.heads.count]
+            let head = heads[number % heads.count]
             let date = start.addingTimeInterval(Double(number) * 60)
-            server.deliver(ApplicationMail.make(number: number, from: head, to: Self.address, date: date), receivedAt: date)
+            server.deliver(ApplicationMail.make(number: number, from: head, to: address, date: date), receivedAt: date)
             originals["<app-\(number)@test.kazguu.kz>"] = head
         }
     }
@@ -148,7 +153,7 @@ final class InProcessBot {
         #expect(twice.isEmpty, "\(label): routed more than once: \(twice)", sourceLocation: sourceLocation)
 
         // One receipt per application, to the head who sent it.
-        for head in Self.heads {
+        for head in heads {
             let receipts = server.delivered(to: head.email).compactMap { InMemoryMailServer.header("In-Reply-To", in: $0) }
             let own = originals.filter { $0.value.email == head.email }.keys.sorted()
             #expect(receipts.sorted() == own, "\(label): receipts to \(head.email)", sourceLocation: sourceLocation)

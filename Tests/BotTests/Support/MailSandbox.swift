@@ -7,7 +7,7 @@ import Testing
 
 /// The project's mail sandbox (scripts/mail-sandbox), as the bot's integration tests use it:
 /// real Dovecot and Postfix on 127.0.0.1. Found through CPDBOT_SANDBOX_DIR, else
-/// <repo>/var/mail-sandbox; the tests are skipped only when neither exists.
+/// <repo>/var/mail-sandbox when a sandbox answers there; the tests are skipped only when neither is found.
 struct MailSandbox {
     /// Held by every test that resets or reads the sample corpus's own mailboxes
     /// (`a.seitkali@`, `dshr@`, …): suites run side by side, and one suite's reset must not
@@ -25,7 +25,9 @@ struct MailSandbox {
             return URL(fileURLWithPath: path)
         }
         let fallback = repository.appendingPathComponent("var/mail-sandbox")
-        return FileManager.default.fileExists(atPath: fallback.appendingPathComponent("password").path) ? fallback : nil
+        // The folder outlives `mail-sandbox down`: only a sandbox that answers counts.
+        return FileManager.default.fileExists(atPath: fallback.appendingPathComponent("password").path)
+            && SandboxProbe.isListening() ? fallback : nil
     }
 
     static var isAvailable: Bool { directory != nil }

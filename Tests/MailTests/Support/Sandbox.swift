@@ -1,12 +1,13 @@
 import Curl
 import Foundation
 import Testing
+import TestSupport
 @testable import Mail
 
 /// The project's real mail sandbox (scripts/mail-sandbox up): Dovecot and Postfix on 127.0.0.1.
 ///
 /// Found through CPDBOT_SANDBOX_DIR, else <repo>/var/mail-sandbox. Integration tests are skipped
-/// only when the variable is unset and the default folder does not exist; a set variable that
+/// only when the variable is unset and no sandbox answers at the default folder; a set variable that
 /// points at a broken sandbox makes them fail, with the reason.
 struct Sandbox {
     let directory: URL
@@ -25,15 +26,16 @@ struct Sandbox {
             .deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let fallback = repo.appendingPathComponent("var/mail-sandbox")
-        return FileManager.default.fileExists(atPath: fallback.path) ? fallback : nil
+        // The folder outlives `mail-sandbox down`: only a sandbox that answers counts.
+        return FileManager.default.fileExists(atPath: fallback.path) && SandboxProbe.isListening() ? fallback : nil
     }
 
     /// For `.enabled(if:)`.
     static var isConfigured: Bool { configuredDirectory != nil }
 
     static let skipMessage: Comment = """
-        mail sandbox not found: CPDBOT_SANDBOX_DIR is unset and <repo>/var/mail-sandbox does not \
-        exist (start one with scripts/mail-sandbox up, or export CPDBOT_SANDBOX_DIR)
+        mail sandbox not found: CPDBOT_SANDBOX_DIR is unset and no sandbox of <repo>/var/mail-sandbox \
+        answers on 127.0.0.1 (start one with scripts/mail-sandbox up, or export CPDBOT_SANDBOX_DIR)
         """
 
     struct Unusable: Error, CustomStringConvertible { var description: String }

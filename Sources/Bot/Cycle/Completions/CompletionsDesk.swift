@@ -32,33 +32,16 @@ struct CompletionsDesk {
             return nil
         }
         let (results, issues) = CompletionEvaluator(plan: plan, policy: rules.policy).evaluate(records)
-        var summary = Summary(issues: readIssues + issues)
         var ledger = try TrainingLedger.load(from: environment.store)
+        let recorded = ledger.record(results, plan: plan, format: rules.certificateFormat)
+        var summary = Summary(certificatesNew: recorded.certificatesNew, certificatesBefore: recorded.certificatesBefore,
+                              expulsions: recorded.expulsions, readmissions: recorded.readmissions,
+                              issues: readIssues + issues)
         // The ledger is written before any notice is queued: a crash in between re-queues the
         // notices (their purposes are not in the outbox yet) but never issues a second number.
-        var notices: [(RosterPerson?, String, CompletionResult, String?)] = []
-        for result in results {
-            let record = result.record
-            guard let course = plan.course(id: record.courseID) else { continue }
-            var number: String?
-            switch result.outcome {
-            case .certificate:
-                let issued = ledger.certificates.issue(courseID: course.id, participantEmail: record.participantEmail,
-                                                       year: record.completionDate.year, format: rules.certificateFormat)
-                number = issued.number
-                if issued.isNew {
-                    summary.certificatesNew += 1
-                    ledger.history.append(TrainingRecord(participantEmail: record.participantEmail, courseID: course.id,
-                                                         completionDate: record.completionDate, hours: result.hours,
-                                                         group: course.group, kind: course.kind))
-                } else {
-                    summary.certificatesBefore += 1
-                }
-            case .expulsionReimburse: summary.expulsions += 1
-            case .readmission: summary.readmissions += 1
-            }
-            ledger.results[course.id + "\u{0}" + record.participantEmail] = record.status.rawValue
-            notices.append((roster.person(address: record.participantEmail), course.id, result, number))
+        let notices: [(RosterPerson?, String, CompletionResult, String?)] = recorded.entries.map { entry in
+            (roster.person(address: entry.result.record.participantEmail), entry.course.id, entry.result,
+             entry.certificateNumber)
         }
         try ledger.save(to: environment.store)
         let certificates = try recordCertificates(notices, plan: plan)

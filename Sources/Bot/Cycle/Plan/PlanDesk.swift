@@ -29,29 +29,23 @@ struct PlanDesk {
             try replyUnreadable(to: person, reading: reading, hash: hash)
             return .unreadable
         }
-        let body = reading.message.readableText()
-        let line = ApprovalLine.find(in: body)
-        let approval = line?.date ?? CivilDate(reading.receivedAt, in: environment.timeZone)
-        let deadline = try rules.calendar.deadline(approvedOn: approval,
-                                                   workingDays: rules.policy.cycle.announcementWorkingDays).deadline
-        let cycle = PlanCycleName.of(subject: reading.summary.subject, approval: approval,
-                                     applicationDeadline: rules.policy.cycle.applicationDeadline)
+        let arrival = try PlanArrival(subject: reading.summary.subject, body: reading.message.readableText(),
+                                      receivedOn: CivilDate(reading.receivedAt, in: environment.timeZone),
+                                      policy: rules.policy.cycle, calendar: rules.calendar)
+        let (approval, deadline, cycle) = (arrival.approval, arrival.deadline, arrival.cycle)
         let sha = SHA256.hexDigest(bytes)
         let (slot, existing) = try plans.slot(cycle: cycle, sha256: sha,
                                                   courseIDs: Set(planReading.plan.courses.map(\.id)))
-        let extensionName = file.filename.split(separator: ".").last.map { String($0).lowercased() } ?? "bin"
-        let safeExtension = extensionName.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && extensionName.count <= 5
-            ? extensionName : "bin"
         let previewPurpose = "plan-preview:\(slot):\(sha)"
         var stored = existing ?? StoredPlan(
             slot: slot, cycle: cycle, state: .previewed, fileName: ReplyContext.visible(file.filename),
-            storedFile: "plan.\(safeExtension)", sha256: sha, approvalDate: approval, approvalLine: line?.line,
-            deadline: deadline, from: person.email, receivedAt: reading.receivedAt,
+            storedFile: "plan.\(PlanArrival.storedFileExtension(of: file.filename))", sha256: sha, approvalDate: approval,
+            approvalLine: arrival.approvalLine, deadline: deadline, from: person.email, receivedAt: reading.receivedAt,
             previewMessageID: mail.messageID(purpose: previewPurpose))
         if existing == nil { try plans.save(stored, file: Data(bytes)) }
         stored.approvalDate = approval
         stored.deadline = deadline
-        stored.approvalLine = line?.line
+        stored.approvalLine = arrival.approvalLine
         if existing != nil { try plans.save(stored) }
 
         let problems = PlanChecker(durations: rules.policy.durations).check(planReading.plan, roster: StaffRoster(roster))

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Regulation
 import Staff
@@ -13,25 +14,16 @@ public enum ComplianceCSV {
 
     /// The findings as CSV (RFC 4180), one person a line, with their name and unit from `roster`.
     public static func data(_ findings: [ComplianceFinding], roster: Roster, strings: ReplyStrings? = nil) -> Data {
-        var lines = [header.map { strings?.attachment("compliance.\($0)") ?? $0 }.map(field).joined(separator: ",")]
+        var records = [header.map { strings?.attachment("compliance.\($0)") ?? $0 }]
         for finding in findings {
             let person = roster.person(address: finding.participantEmail)
             let kind = strings?.attachment("compliance.kind.\(finding.kind.rawValue)") ?? finding.kind.rawValue
             let since = strings == nil ? finding.since.iso : finding.since.dotted
-            let fields = [finding.participantEmail, kind, since,
-                          finding.hoursCounted.map(String.init) ?? "", finding.hoursRequired.map(String.init) ?? "",
-                          finding.section, person?.fullName ?? "", person?.unit ?? ""]
-            lines.append(fields.map(field).joined(separator: ","))
+            records.append([finding.participantEmail, kind, since,
+                            finding.hoursCounted.map(String.init) ?? "", finding.hoursRequired.map(String.init) ?? "",
+                            finding.section, person?.fullName ?? "", person?.unit ?? ""])
         }
-        return Data(("\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n").utf8)
-    }
-
-    /// RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs a
-    /// name from the roster as a formula.
-    static func field(_ text: String) -> String {
-        var value = text
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { ",\"\n\r".contains($0) }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Excel-safe: a name from the roster never runs as a formula.
+        return Data(CSVWriter.text(records, byteOrderMark: true, excelSafe: true).utf8)
     }
 }

@@ -1,3 +1,4 @@
+import Intake
 import Regulation
 import Staff
 import Store

@@ -33,7 +33,9 @@ public struct MailTimestamp: Sendable, Equatable {
         self.timeZone = timeZone
     }
 
-    func text(_ language: WordingLanguage) -> String { MailMoment(moment: self, language: language).renderText }
+    /// The whole moment as mail and the console write it ("12 May 2026 at 09:41"): the one
+    /// renderer of a moment (`MailMoment`, through `LongDate`).
+    public func text(_ language: WordingLanguage) -> String { MailMoment(moment: self, language: language).renderText }
 }
 
 /// A date in a template. `{{deadline}}` is the nominative ("2026 жылғы 1 маусым",

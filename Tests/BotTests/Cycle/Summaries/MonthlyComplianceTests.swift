@@ -61,14 +61,4 @@ import Testing
         // The next month's first working day: the next report.
         #expect(f.desk.reportToDSHR(today: CivilDate(text: "2026-10-01")!).queued == ["compliance_report": 1])
     }
-
-    /// Names from the roster never become formulas in Excel; commas and quotes are quoted.
-    @Test(arguments: [
-        ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+7 701", "'+7 701"), ("-", "'-"), ("@a", "'@a"),
-        ("Law, School", "\"Law, School\""), ("Ли \"Анна\"", "\"Ли \"\"Анна\"\"\""), ("plain", "plain"), ("", ""),
-        ("two\nlines", "\"two\nlines\""),
-    ])
-    func csvFields(value: String, expected: String) {
-        #expect(ComplianceCSV.field(value) == expected)
-    }
 }

@@ -1,10 +1,10 @@
-import Regulation
-
 /// Which academic year a Plan is for: a year named in the subject (`[PLAN] 2026-2027`), else
 /// the year of its approval. Plans are approved in summer for the year that starts in
 /// September; a supplement approved before June belongs to the year already running.
-enum PlanCycleName {
-    static func of(subject: String?, approval: CivilDate, applicationDeadline: MonthDay) -> String {
+public enum PlanCycleName {
+    /// The cycle of a Plan with `subject`, approved on `approval`; `applicationDeadline` is the
+    /// day a cycle's year turns (`cycle.application_deadline`, 1 June).
+    public static func of(subject: String?, approval: CivilDate, applicationDeadline: MonthDay) -> String {
         if let subject, let named = named(in: subject) { return named }
         let start = MonthDay(month: approval.month, day: approval.day).map { $0 >= applicationDeadline } == true
             ? approval.year : approval.year - 1
@@ -12,7 +12,7 @@ enum PlanCycleName {
     }
 
     /// `2026-2027`, `2026–2027` or `2026/2027` where the second year follows the first.
-    static func named(in text: String) -> String? {
+    public static func named(in text: String) -> String? {
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index + 9 <= scalars.count {

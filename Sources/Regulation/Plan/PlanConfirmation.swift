@@ -2,7 +2,7 @@ import Foundation
 
 /// Whether DSHR's reply confirms a preview: a confirming word in what DSHR wrote, not in the
 /// preview quoted below it (the preview itself names the words).
-enum PlanConfirmation {
+public enum PlanConfirmation {
     static let words = ["confirm", "confirmed", "растаймын", "расталды", "подтверждаю", "подтверждено", "подтверждается"]
 
     static let negations: Set<String> = ["not", "don't", "don’t", "dont", "never", "не", "емес"]
@@ -15,7 +15,8 @@ enum PlanConfirmation {
     static let quoteStarts = ["-----original message-----", "-----исходное сообщение-----", "________________",
                               "from:", "от:", "кімнен:", "sent:", "отправлено:"]
 
-    static func confirms(_ body: String) -> Bool {
+    /// True when `body` (the reply's plain text) confirms in DSHR's own words.
+    public static func confirms(_ body: String) -> Bool {
         let written = ownText(body).lowercased()
         // Apostrophes stay inside words so that "don't" is one token.
         let tokens = written.split { !$0.isLetter && $0 != "'" && $0 != "’" }.map(String.init)

@@ -1,6 +1,5 @@
-import Regulation
 import Testing
-@testable import Bot
+@testable import Regulation
 
 /// Which academic year a Plan is for: the subject's year, else the approval's (§7.4–§7.5: Plans
 /// are approved in summer for the year starting in September).

@@ -1,5 +1,5 @@
 import Testing
-@testable import Bot
+@testable import Regulation
 
 /// A reply to the preview confirms only when DSHR's own words confirm – never because the
 /// quoted preview names the word, and never with a negation.

@@ -1,0 +1,103 @@
+import Foundation
+import Mail
+@testable import Store
+import Testing
+import TestSupport
+@testable import Bot
+
+/// The group commit's promise in a real pass over the in-process mail fakes: the store's
+/// writes for a chunk of messages are flushed together, and nothing is acknowledged outside
+/// the store (an IMAP move out of INBOX, an SMTP send) while a write of the batch is still
+/// unflushed. Mailboxes staff1474–1477 (in memory only).
+@Suite struct GroupCommitPassTests {
+    /// Forwards to the fake and notes, at every move, what the thread's batch still holds.
+    final class CheckingIMAP: MailboxSession {
+        let inner: InMemoryMailServer.IMAPSession
+        private(set) var movesOutOfInbox = 0
+        private(set) var unflushedAtMove: [Int] = []
+        private var selected = ""
+
+        init(_ inner: InMemoryMailServer.IMAPSession) {
+            self.inner = inner
+        }
+
+        func select(_ mailbox: String, readOnly: Bool) throws -> MailboxStatus {
+            selected = mailbox
+            return try inner.select(mailbox, readOnly: readOnly)
+        }
+        func createIfMissing(_ mailbox: String) throws { try inner.createIfMissing(mailbox) }
+        func searchUIDs(_ criteria: String) throws -> [UInt32] { try inner.searchUIDs(criteria) }
+        func searchUIDs(header field: String, value: String) throws -> [UInt32] { try inner.searchUIDs(header: field, value: value) }
+        func fetch(uids: [UInt32], into sink: (FetchedMessage) throws -> Void) throws { try inner.fetch(uids: uids, into: sink) }
+        func delete(uids: [UInt32]) throws { try inner.delete(uids: uids) }
+
+        func move(uids: [UInt32], to mailbox: String) throws {
+            if selected == "INBOX" {
+                movesOutOfInbox += uids.count
+                let pending = GroupCommit.current?.pending
+                unflushedAtMove.append((pending?.files ?? 0) + (pending?.directories ?? 0))
+            }
+            try inner.move(uids: uids, to: mailbox)
+        }
+    }
+
+    /// Forwards to the fake and notes what the sending thread's batch holds at each send.
+    final class CheckingSMTP: MessageSubmission {
+        let inner: InMemoryMailServer.SMTPSession
+        private(set) var unflushedAtSend: [Int] = []
+
+        init(_ inner: InMemoryMailServer.SMTPSession) {
+            self.inner = inner
+        }
+
+        func send(_ messages: [SMTPMessage], willSend: (Int) throws -> Void,
+                  didSend: (Int, Result<SendReport, MailError>) throws -> Void) throws {
+            try inner.send(messages, willSend: { index in
+                try willSend(index)
+                let pending = GroupCommit.current?.pending
+                unflushedAtSend.append((pending?.files ?? 0) + (pending?.directories ?? 0))
+            }, didSend: didSend)
+        }
+    }
+
+    @Test func nothingLeavesTheStoreUnflushedBeforeAMoveOrASend() throws {
+        let bot = try InProcessBot(firstMailbox: 1474)
+        bot.deliverApplications(1...7)
+        var handler = MessageHandler(environment: bot.environment, renderer: bot.renderer)
+        // After each message is journalled as routed, what its batch has not flushed yet.
+        let held = HeldCounts()
+        handler.afterStep = { step in
+            if step == .routed { held.add(GroupCommit.current?.pending.files ?? 0) }
+        }
+        let imap = CheckingIMAP(bot.server.imapSession())
+        var pass = MailboxPass(environment: bot.environment, handler: handler)
+        pass.chunkSize = 3  // three chunks, three commits
+        let summary = try pass.run(imap: imap, shouldStop: { false })
+        #expect(summary.outcomes[.processed] == 7)
+
+        // The batch defers: a handled message's files wait for the chunk's commit…
+        #expect(held.values.count == 7)
+        #expect(held.values.contains { $0 > 0 }, "no write was ever held for the commit: \(held.values)")
+        // …and the commit comes before the move: every move found the batch flushed.
+        #expect(imap.movesOutOfInbox == 7)
+        #expect(!imap.unflushedAtMove.isEmpty && imap.unflushedAtMove.allSatisfy { $0 == 0 }, "\(imap.unflushedAtMove)")
+
+        var sender = OutboxSender(environment: bot.environment,
+                                  replies: ReplyWriter(environment: bot.environment, renderer: bot.renderer),
+                                  folders: handler.folders)
+        sender.inFlightGrace = 0
+        let smtp = CheckingSMTP(bot.server.smtpSession())
+        let sent = try sender.flush(smtp: smtp, imap: imap)
+        #expect(sent.sent == 7)
+        #expect(smtp.unflushedAtSend.count == 7 && smtp.unflushedAtSend.allSatisfy { $0 == 0 }, "\(smtp.unflushedAtSend)")
+        #expect(GroupCommit.current == nil, "the pass's batch ended with the pass")
+    }
+
+    /// What the handler's hook saw (the hook is a closure the handler keeps).
+    final class HeldCounts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var counts: [Int] = []
+        var values: [Int] { lock.withLock { counts } }
+        func add(_ count: Int) { lock.withLock { counts.append(count) } }
+    }
+}
