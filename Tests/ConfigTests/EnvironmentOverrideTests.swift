@@ -83,6 +83,7 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         EnvironmentCase(variable: "CPDBOT_LIMITS_MAX_COMPRESSION_RATIO", value: "100", expected: fromFile { $0.limits.maxCompressionRatio = 100 }),
         EnvironmentCase(variable: "CPDBOT_LIMITS_MAX_XML_TOKEN_BYTES", value: "256 KiB", expected: fromFile { $0.limits.maxXMLTokenBytes = 256 << 10 }),
         EnvironmentCase(variable: "CPDBOT_REPLIES_MAX_PER_SENDER_PER_HOUR", value: "1", expected: fromFile { $0.replies.maxPerSenderPerHour = 1 }),
+        EnvironmentCase(variable: "CPDBOT_REPLIES_RECEIPT_LISTED_ROWS", value: "0", expected: fromFile { $0.replies.receiptListedRows = 0 }),
         EnvironmentCase(variable: "CPDBOT_SIGNATURE_DEPARTMENT_KK", value: "Стратегия және HR бөлімі", expected: fromFile { $0.signature.departmentKK = "Стратегия және HR бөлімі" }),
         EnvironmentCase(variable: "CPDBOT_SIGNATURE_DEPARTMENT_RU", value: "Отдел стратегии и HR", expected: fromFile { $0.signature.departmentRU = "Отдел стратегии и HR" }),
         EnvironmentCase(variable: "CPDBOT_SIGNATURE_DEPARTMENT_EN", value: "", expected: fromFile { $0.signature.departmentEN = nil }),

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """The peer a university would write by hand: imaplib fetches every message in INBOX,
 email parses it, openpyxl reads each xlsx attachment, the rows go to a CSV file, and – unless
-SEND is "none" – every sender gets a receipt listing the rows taken (plain text and HTML, as
-cpdbot's), sent with smtplib over submission (STARTTLS + AUTH):
+SEND is "none" – every sender gets a receipt with the same lists as cpdbot's (plain text and
+HTML): the rows taken, counted, the first LISTED of them named; on a resend what changed against
+the sender's previous rows (added, removed, changed, by e-mail), each list cut at LISTED too
+(cpdbot's `replies.receipt_listed_rows`, 25). Sent with smtplib over submission (STARTTLS + AUTH):
   none      no receipts (the old peer: retrieval and parsing only)
   one       one SMTP connection, each receipt sent as soon as its message is read
   pool:N    N SMTP connections on N threads, receipts handed over as messages are read
 Every receipt is accepted by the server (250 to its end of data) before the script ends.
-Usage: intake_imaplib_openpyxl.py HOST PORT USER PASSWORD_FILE CA_FILE OUT_DIR [SEND [SMTP_PORT]]"""
+Usage: intake_imaplib_openpyxl.py HOST PORT USER PASSWORD_FILE CA_FILE OUT_DIR [SEND [SMTP_PORT [LISTED]]]"""
 import concurrent.futures, csv, email, html, imaplib, io, os, smtplib, ssl, sys, threading
 from email import policy
 from email.message import EmailMessage
@@ -18,6 +20,7 @@ import openpyxl
 host, port, user, password_file, ca_file, out_dir = sys.argv[1:7]
 send_mode = sys.argv[7] if len(sys.argv) > 7 else "none"
 smtp_port = int(sys.argv[8]) if len(sys.argv) > 8 else 10587
+listed = int(sys.argv[9]) if len(sys.argv) > 9 else 25
 password = open(password_file).read().strip()
 context = ssl.create_default_context(cafile=ca_file)
 
@@ -29,8 +32,26 @@ def smtp_connection():
     return smtp
 
 
-def receipt(msg, sender, rows):
-    """The receipt for one message: the rows taken, numbered, in text and in HTML."""
+def person(row):
+    return f"{row[2]} <{row[9]}>"
+
+
+def changes(before, rows):
+    """What a resend changed against the sender's previous rows, by e-mail (column 10), as
+    cpdbot's receipt says it: added, removed, changed (the same e-mail, other values)."""
+    old = {}
+    for row in before:
+        old.setdefault(row[9], row)
+    emails = {row[9] for row in rows}
+    added = [row for row in rows if row[9] not in old]
+    changed = [row for row in rows if row[9] in old and old[row[9]] != row]
+    removed = [row for row in before if row[9] not in emails]
+    return added, removed, changed
+
+
+def receipt(msg, sender, rows, before):
+    """The receipt for one message, in text and in HTML: the rows taken (the first `listed`
+    named, the rest counted); on a resend, what changed, each list cut at `listed` too."""
     out = EmailMessage()
     out["From"] = user
     out["To"] = sender
@@ -40,11 +61,28 @@ def receipt(msg, sender, rows):
         out["In-Reply-To"] = msg["Message-ID"]
         out["References"] = msg["Message-ID"]
     out["Auto-Submitted"] = "auto-replied"
-    lines = [f"  {n}. {row[2]} <{row[9]}>" for n, row in enumerate(rows, 1)]
-    out.set_content("Өтінім қабылданды.\n\nҚабылданған қызметкерлер: %d\n%s\n" % (len(rows), "\n".join(lines)))
-    items = "".join(f"<li>{html.escape(str(row[2]))} &lt;{html.escape(str(row[9]))}&gt;</li>" for row in rows)
-    out.add_alternative(f"<p>Өтінім қабылданды.</p><p>Қабылданған қызметкерлер: {len(rows)}</p><ol>{items}</ol>",
-                        subtype="html")
+    text = [f"Өтінім қабылданды.\n\nҚабылданған қызметкерлер: {len(rows)}"]
+    text += [f"  {n}. {person(row)}" for n, row in enumerate(rows[:listed], 1)]
+    page = [f"<p>Өтінім қабылданды.</p><p>Қабылданған қызметкерлер: {len(rows)}</p><ol>",
+            *(f"<li>{html.escape(person(row))}</li>" for row in rows[:listed]), "</ol>"]
+    if len(rows) > listed:
+        text.append(f"  … және тағы {len(rows) - listed} адам.")
+        page.append(f"<p>… және тағы {len(rows) - listed} адам.</p>")
+    if before is not None:
+        for title, mark, items in zip(("Қосылғандар:", "Алынып тасталғандар:", "Өзгергендер:"), "+-*",
+                                      changes(before, rows)):
+            if not items:
+                continue
+            text.append(title)
+            text += [f"  {mark} {person(row)}" for row in items[:listed]]
+            page.append(f"<p>{title}</p><ul>")
+            page += [f"<li>{html.escape(person(row))}</li>" for row in items[:listed]]
+            if len(items) > listed:
+                text.append(f"  … және тағы {len(items) - listed} адам.")
+                page.append(f"<li>… және тағы {len(items) - listed} адам.</li>")
+            page.append("</ul>")
+    out.set_content("\n".join(text) + "\n")
+    out.add_alternative("".join(page), subtype="html")
     return out
 
 
@@ -102,6 +140,7 @@ _, data = imap.uid("SEARCH", None, "ALL")
 uids = data[0].split()
 os.makedirs(out_dir, exist_ok=True)
 messages = rows_written = receipts = 0
+previous = {}  # the rows each sender sent last: a resend's receipt says what changed
 with open(os.path.join(out_dir, "rows.csv"), "w", newline="", encoding="utf-8") as out:
     writer = csv.writer(out)
     # Batches of 100, BODY.PEEK[]: the fastest form imaplib offers.
@@ -127,8 +166,9 @@ with open(os.path.join(out_dir, "rows.csv"), "w", newline="", encoding="utf-8") 
                             taken.append(row)
                             rows_written += 1
             if sender_pool is not None and sender:
-                sender_pool.send(receipt(msg, sender, taken))
+                sender_pool.send(receipt(msg, sender, taken, previous.get(sender)))
                 receipts += 1
+            previous[sender] = taken
 if sender_pool is not None:
     sender_pool.close()
 imap.logout()

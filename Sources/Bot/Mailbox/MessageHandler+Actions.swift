@@ -56,7 +56,8 @@ extension MessageHandler {
             let replaced = try repository.replace(unit: head.unit, cycle: cycle.name, rows: stored, now: environment.now())
             change = ApplicationChange(replacing: replaced, with: stored)
         }
-        let receipt = ReplyContext.receipt(head: head, reading: reading, stored: stored, cycle: cycle, change: change)
+        var receipt = ReplyContext.receipt(head: head, reading: reading, stored: stored, cycle: cycle, change: change)
+        receipt.listedRows = environment.configuration.replies.receiptListedRows
         let forwarder = reading.message.sender.flatMap { $0.lowercasedAddress == head.email ? nil : $0 }
         try reply(template: "receipt", to: Mailbox(displayName: head.fullName, address: head.email),
                   cc: forwarder.map { [$0] } ?? [], language: head.language.rawValue,

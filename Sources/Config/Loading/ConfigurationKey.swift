@@ -83,6 +83,9 @@ extension ConfigurationKey {
         ConfigurationKey("replies.max_per_sender_per_hour") {
             $0.replies.maxPerSenderPerHour = try ValueParser.wholeNumber($1, of: "replies", in: 0...1_000)
         },
+        ConfigurationKey("replies.receipt_listed_rows") {
+            $0.replies.receiptListedRows = try ValueParser.wholeNumber($1, of: "rows", in: 0...100_000)
+        },
 
         // Folders found on the server, provider copies, sending limits (issue 18 items 4–6).
         ConfigurationKey("imap.sent_folder") { $0.imap.sentFolder = try ValueParser.folderName($1) },

@@ -1,3 +1,4 @@
+import Config
 import Intake
 import Regulation
 import Staff
@@ -45,6 +46,9 @@ public struct ReceiptContext: Sendable {
     public var deadline: CivilDate?
     /// The head as the roster has them (the greeting takes their given name and patronymic).
     public var addressee: RosterPerson?
+    /// At most this many people named in each list (`replies.receipt_listed_rows`); the rest
+    /// are counted (`accepted_more`, `added_more`, `removed_more`, `changed_more`).
+    public var listedRows = CPDBotConfiguration.Replies().receiptListedRows
 
     /// A receipt's facts.
     public init(
@@ -64,7 +68,7 @@ public struct ReceiptContext: Sendable {
 
     /// The template's values, column names and row problems worded by `strings`.
     public func values(_ strings: ReplyStrings) -> [String: Any] {
-        let accepted: [[String: Any]] = accepted.enumerated().map { index, row in
+        let accepted: [[String: Any]] = accepted.prefix(listedRows).enumerated().map { index, row in
             ["index": index + 1, "full_name": row.fullName ?? "", "email": row.email]
         }
         let rejected: [[String: Any]] = invalidRows.map { note in
@@ -81,12 +85,13 @@ public struct ReceiptContext: Sendable {
         var values: [String: Any] = [
             "name": name, "unit": unit, "cycle": cycle,
             "source_files_text": sourceFiles.joined(separator: ", "), "has_source_files": !sourceFiles.isEmpty,
-            "accepted": accepted, "accepted_count": accepted.count,
+            "accepted": accepted, "accepted_count": self.accepted.count,
             "rejected": rejected, "rejected_count": Set(invalidRows.map { "\($0.file ?? "")#\($0.row)" }).count,
             "has_rejected": !rejected.isEmpty,
             "is_resend": isResend, "has_changes": !(change?.isEmpty ?? true),
-            "added": change?.added.map(person) ?? [], "removed": change?.removed.map(person) ?? [],
-            "changed": change?.changed.map { item -> [String: Any] in
+            "added": change?.added.prefix(listedRows).map(person) ?? [],
+            "removed": change?.removed.prefix(listedRows).map(person) ?? [],
+            "changed": change?.changed.prefix(listedRows).map { item -> [String: Any] in
                 var entry = person(item.after)
                 entry["fields"] = item.fields.map(strings.column).joined(separator: ", ")
                 return entry
@@ -97,6 +102,12 @@ public struct ReceiptContext: Sendable {
         ]
         if let deadline { values["deadline"] = deadline }
         if let addressee { values["name"] = addressee }
+        // Only a list that was cut has its `*_more`: the template's "…and N more people" line.
+        let counts = [("accepted", self.accepted.count), ("added", change?.added.count ?? 0),
+                      ("removed", change?.removed.count ?? 0), ("changed", change?.changed.count ?? 0)]
+        for (list, count) in counts where count > listedRows {
+            values[list + "_more"] = count - listedRows
+        }
         return values
     }
 }
