@@ -59,7 +59,7 @@ public struct ApplicationRepository: Sendable {
     public func all(cycle: String) throws -> [StoredApplicationRow] {
         let folder = try cycleFolder(cycle)
         var units: [UnitApplication] = []
-        for name in try POSIX.list(folder.path) where name.hasSuffix(".json") && !name.hasPrefix(".") {
+        for name in try StoreReadCache.shared.list(folder.path) where name.hasSuffix(".json") && !name.hasPrefix(".") {
             if let unit = try AtomicFile.readJSON(UnitApplication.self, from: folder.appendingPathComponent(name)) {
                 units.append(unit)
             }

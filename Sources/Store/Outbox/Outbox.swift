@@ -52,7 +52,7 @@ public struct Outbox: Sendable {
 
     /// Every entry, oldest first.
     public func all() throws -> [OutboxEntry] {
-        let names = try POSIX.list(directory.path)
+        let names = try StoreReadCache.shared.list(directory.path)
         var entries: [OutboxEntry] = []
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
             if let entry = try AtomicFile.readJSON(OutboxEntry.self, from: directory.appendingPathComponent(name)) {
