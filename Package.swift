@@ -145,7 +145,7 @@ let package = Package(
         ]),
         // The console figure of scripts/bench: a store of 10,000 people, five cycles, 100,000 journal lines.
         .executableTarget(name: "cpdbot-bench-console", dependencies: [
-            "Bot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Bot", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: Fuzzing: a libFuzzer target for the MIME parser (see Sources/MIMEFuzz for the build line).

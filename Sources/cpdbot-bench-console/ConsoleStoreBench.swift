@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bot
 import Foundation
+import Store
 
 /// The console half of `scripts/bench`: writes a big university's store (`ConsoleBenchmarkStore`)
 /// and a DSHR sign-in link for it, and prints what was written as one JSON object. Talks to no
@@ -17,6 +18,7 @@ struct ConsoleStoreBench: ParsableCommand {
     @Option var cycles = 5
     @Option var journalLines = 100_000
     @Option(help: "The seed (default: drawn and printed).") var seed: UInt64?
+    @Flag(help: "Only a new sign-in link for DSHR in the existing store (a link works once).") var linkOnly = false
 
     func validate() throws {
         guard (2...200_000).contains(people) else { throw ValidationError("people 2…200000") }
@@ -25,6 +27,11 @@ struct ConsoleStoreBench: ParsableCommand {
     }
 
     func run() throws {
+        if linkOnly {
+            try ConsoleBenchmarkStore.addSignInLink(store: try FileStore(root: URL(fileURLWithPath: store)),
+                                                    file: URL(fileURLWithPath: signInFile))
+            return
+        }
         let seed = seed ?? UInt64.random(in: 1...UInt64(UInt32.max))
         // Printed first, so that a run that fails half-way can be replayed.
         FileHandle.standardError.write(Data("cpdbot-bench-console: seed \(seed)\n".utf8))

@@ -134,15 +134,20 @@ public struct ConsoleBenchmarkStore {
                 participants += chosen
             }
             // The cycle's Plan: 150 courses, one for each applicant.
-            let approval = CivilDate(year: year, month: 7, day: 3) ?? CivilDate(now, in: zone)
+            // The current cycle's Plan is being announced now: its §7.7 deadline ten days ahead,
+            // kept inside this year (the holiday calendar may not cover the next one yet).
+            let today = CivilDate(now, in: zone)
+            let approval = isCurrent ? today.adding(days: -5) : CivilDate(year: year, month: 7, day: 3) ?? today
+            let deadline77 = isCurrent ? min(today.adding(days: 10), CivilDate(year: today.year, month: 12, day: 31) ?? today)
+                : CivilDate(year: year, month: 8, day: 20) ?? approval
             let planCSV = Self.planCSV(cycle: cycle, year: year, participants: participants)
             let stored = StoredPlan(
                 slot: cycle, cycle: cycle, state: isCurrent ? .confirmed : .announced, fileName: "Жоспар \(cycle).csv",
                 storedFile: "plan.csv", sha256: SHA256.hexDigest(Data(planCSV.utf8)), approvalDate: approval,
-                approvalLine: "Approved: \(approval.iso)", deadline: CivilDate(year: year, month: 8, day: 20) ?? approval,
-                from: Self.dshr, receivedAt: Self.date(year: year, month: 7, day: 3, zone: zone),
+                approvalLine: "Approved: \(approval.iso)", deadline: deadline77,
+                from: Self.dshr, receivedAt: isCurrent ? now.addingTimeInterval(-5 * 86_400) : Self.date(year: year, month: 7, day: 3, zone: zone),
                 previewMessageID: "<preview-\(cycle)@kazguu.kz>", confirmedBy: Self.dshr,
-                confirmedAt: Self.date(year: year, month: 7, day: 4, zone: zone),
+                confirmedAt: isCurrent ? now.addingTimeInterval(-4 * 86_400) : Self.date(year: year, month: 7, day: 4, zone: zone),
                 announcedAt: isCurrent ? nil : Self.date(year: year, month: 7, day: 5, zone: zone))
             try PlanStore(store: store).save(stored, file: Data(planCSV.utf8))
             if isCurrent {
@@ -219,19 +224,24 @@ public struct ConsoleBenchmarkStore {
         events.removeLast(events.count - journalLines)
         try store.journal.append(contentsOf: events)
 
-        // The sign-in link, as the console stores it: only hashes of the token and the nonce.
-        let signIn = SignIn(token: Self.token(), nonce: Self.token())
-        try ConsoleLinkBook(store: store).add(ConsoleLinkBook.Link(
-            tokenHash: SHA256.hexDigest(Data(signIn.token.utf8)), browserHash: SHA256.hexDigest(Data(signIn.nonce.utf8)),
-            email: Self.dshr, createdAt: now, expiresAt: now.addingTimeInterval(15 * 60)), now: now)
-        let bytes = try JSONEncoder().encode(signIn)
-        _ = FileManager.default.createFile(atPath: signInFile.path, contents: nil, attributes: [.posixPermissions: 0o600])
-        try bytes.write(to: signInFile)
+        try Self.addSignInLink(store: store, file: signInFile, now: now)
 
         let sampleUnit = units[0]
         return Summary(seed: seed, people: roster.count, units: unitCount, cycles: names, applicationRows: rowCount,
                        certificates: issued.count, outboxEntries: outboxCount, journalLines: events.count, dshr: Self.dshr,
                        sampleUnitID: Self.unitID(sampleUnit), sampleMessage: sampleMessage, sampleSender: sampleSender)
+    }
+
+    /// A new sign-in link for DSHR, as the console stores one (only the hashes of the token and
+    /// of the browser's nonce); the token and the nonce go to `file` (0600), for the client.
+    public static func addSignInLink(store: FileStore, file: URL, now: Date = Date()) throws {
+        let signIn = SignIn(token: token(), nonce: token())
+        try ConsoleLinkBook(store: store).add(ConsoleLinkBook.Link(
+            tokenHash: SHA256.hexDigest(Data(signIn.token.utf8)), browserHash: SHA256.hexDigest(Data(signIn.nonce.utf8)),
+            email: dshr, createdAt: now, expiresAt: now.addingTimeInterval(15 * 60)), now: now)
+        try? FileManager.default.removeItem(at: file)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        try JSONEncoder().encode(signIn).write(to: file)
     }
 
     // MARK: Names and tables

@@ -96,6 +96,12 @@ public final class ConsoleApp: Sendable {
             return try page.announce(slot: parts[1], request: request)
         }
         guard get else { return page.notFound() }
+        return try PageCache.shared.response(for: request, session: session.id, language: language.rawValue, store: store,
+                                             now: now) { try getPage(page, request, parts: parts, session: session) }
+    }
+
+    /// A signed-in GET's page (`PageCache` keeps it while the store is unchanged).
+    private func getPage(_ page: PageContext, _ request: ConsoleRequest, parts: [String], session: SessionBook.Session) throws -> ConsoleResponse {
         switch parts.count {
         case 0:
             switch session.viewer.role {

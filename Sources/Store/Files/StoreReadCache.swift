@@ -57,6 +57,8 @@ final class StoreReadCache: @unchecked Sendable {
     private var entries: [String: (identity: FileIdentity, value: Any)] = [:]
     /// The names a folder held when it was listed, by the folder's identity.
     private var listings: [String: (identity: FileIdentity, names: [String])] = [:]
+    /// Values made from a folder's files (`folderValue`), by kind and folder.
+    private var folderValues: [String: (identity: FileIdentity, value: Any)] = [:]
 
     func enable(root: URL) {
         let path = root.standardizedFileURL.path + "/"
@@ -91,6 +93,22 @@ final class StoreReadCache: @unchecked Sendable {
         // Kept only when nothing changed while it was read and the file had settled.
         if FileIdentity.of(path) == before, before.isSettled(now: Date()) {
             lock.withLock { entries[key] = (before, value) }
+        }
+        return value
+    }
+
+    /// A value made from the files of one folder (`make`), from memory while the folder is
+    /// unchanged: for folders whose files are all written whole (`AtomicFile`: a rename into the
+    /// folder moves its modification time), such as the outbox and a cycle's applications.
+    func folderValue<T>(_ path: String, kind: String, make: () throws -> T) rethrows -> T {
+        guard isEnabled(path + "/"), let before = FileIdentity.of(path) else { return try make() }
+        let key = kind + "\u{0}" + path + "/"
+        if let hit = lock.withLock({ folderValues[key] }), hit.identity == before, let value = hit.value as? T {
+            return value
+        }
+        let value = try make()
+        if FileIdentity.of(path) == before, before.isSettled(now: Date()) {
+            lock.withLock { folderValues[key] = (before, value) }
         }
         return value
     }
