@@ -9,8 +9,10 @@ Loopback only; every wait bounded."""
 import hashlib, http.client, json, os, random, re, shutil, signal, statistics, subprocess, sys, time, urllib.parse
 
 PORT = 18_080
-REQUIREMENT_MS = {"overview": 50.0}
+REQUIREMENT_MS = {"overview": 50.0, "overview, growing": 50.0}
 DEFAULT_REQUIREMENT_MS = 100.0
+# The pause of a "person" between two requests in the intake-while-browsed figure.
+PACE_MS = 100
 LUA = """done = function(summary, latency, requests)
   io.write(string.format("CPDBOT p50=%d p95=%d p99=%d requests=%d status_errors=%d socket_errors=%d\\n",
     latency:percentile(50), latency:percentile(95), latency:percentile(99), summary.requests,
@@ -136,6 +138,12 @@ def console(args, cpdbot, generator, table, work, sandbox, bot, intake_step):
             results.append(figures)
             print(f"  console {name}: p50 {figures['p50']:.1f} ms, p95 {figures['p95']:.1f} ms, "
                   f"p99 {figures['p99']:.1f} ms, {figures['rps']:.0f} req/s", file=sys.stderr, flush=True)
+        for name, path in (("overview", "/"), ("messages", "/messages")):
+            figures = while_journal_grows(store, lambda: wrk(path, cookie, lua, args.console_seconds))
+            figures.update(name=name + ", growing", path=path, first=float("nan"), bytes=0)
+            results.append(figures)
+            print(f"  console {name} while the journal grows: p50 {figures['p50']:.1f} ms, p95 {figures['p95']:.1f} ms, "
+                  f"p99 {figures['p99']:.1f} ms, {figures['rps']:.0f} req/s", file=sys.stderr, flush=True)
         if intake_step is not None:
             intake = intake_under_load(args, cookie, lua, intake_step)
     finally:
@@ -158,45 +166,82 @@ def console(args, cpdbot, generator, table, work, sandbox, bot, intake_step):
         errors = f", {r['errors']} errors" if r["errors"] else ""
         lines.append(f"{r['name']:<18} {r['p50']:>7.1f} {r['p95']:>7.1f} {r['p99']:>7.1f} {r['rps']:>7.0f} "
                      f"{r['first']:>7.0f} {r['bytes'] / 1024:>6.0f}  ≤ {limit:.0f} ms: {verdict}{errors}")
-    lines.append("first: the first request after start (the files decoded once), ms")
+    lines.append("…, growing: while a line is added to the journal every second (each page made again once a second)")
+    lines.append("first: the first request after start, made from the files (later ones come from the page cache while the store is unchanged), ms")
     if intake:
-        lines.append(f"intake while browsed: cpdbot poll of {intake['count']} mails, median of {len(intake['alone'])} runs each, "
-                     f"in turn: alone {statistics.median(intake['alone']):.2f} msg/s, with wrk on the console "
-                     f"{statistics.median(intake['loaded']):.2f} msg/s "
-                     f"({statistics.median(intake['loaded']) / statistics.median(intake['alone']):.2f}×); "
-                     f"the console served {statistics.median(intake['rps']):.0f} req/s meanwhile")
+        base = statistics.median(intake["alone"])
+        lines.append(f"intake while browsed: cpdbot poll of {intake['count']} mails on its own store, median of "
+                     f"{len(intake['alone'])} runs each, in turn: alone {base:.2f} msg/s")
+        for kind, label in (("paced", f"browsed at a person's pace (20 connections, {PACE_MS} ms between requests)"),
+                            ("flood", "flooded (20 connections, no pause)")):
+            rates, served = intake["loads"][kind]
+            lines.append(f"  {label}: {statistics.median(rates):.2f} msg/s ({statistics.median(rates) / base:.2f}×), "
+                         f"the console serving {statistics.median(served):.0f} req/s")
     table.append(("console-block", lines))
+
+
+def while_journal_grows(store, measure):
+    """`measure()` while the journal grows by a `poll` line every second, as it does under a
+    running bot: every line changes the store, so each page is made again from the files once
+    a second (the page cache keeps it only while the store is unchanged). The line is appended
+    as `JSONLinesFile` does (O_APPEND, one write); this store is the benchmark's own."""
+    import threading
+    stop = threading.Event()
+
+    def grow():
+        fd = os.open(os.path.join(store, "journal.jsonl"), os.O_WRONLY | os.O_APPEND)
+        try:
+            while not stop.wait(1.0):
+                line = json.dumps({"at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "event": "poll"})
+                os.write(fd, (line + "\n").encode())
+        finally:
+            os.close(fd)
+    thread = threading.Thread(target=grow, daemon=True)
+    thread.start()
+    try:
+        return measure()
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def intake_under_load(args, cookie, lua, intake_step):
     """`intake_step()` runs one `cpdbot poll` of the intake corpus on a fresh store and returns
-    (messages, seconds). In turn: alone, then while wrk requests the overview and the messages
-    pages (20 connections) for the whole poll."""
-    alone, loaded, rps = [], [], []
+    (messages, seconds). In turn: alone; while wrk floods the overview and the messages pages
+    (20 connections, each sending its next request as soon as the last is answered); and while
+    they are browsed at a person's pace (20 connections, each waiting `PACE_MS` between requests:
+    at most 200 req/s, twenty people clicking ten times a second)."""
+    paced_lua = lua.replace(".lua", "-paced.lua")
+    with open(lua) as f, open(paced_lua, "w") as g:
+        g.write(f.read() + f"delay = function() return {PACE_MS} end\n")
+    alone, loads = [], {"flood": ([], []), "paced": ([], [])}
     count = 0
     for _ in range(args.runs):
         count, seconds = intake_step()
         alone.append(count / seconds)
-        load = [subprocess.Popen(["wrk", "-t1", "-c10", "-d600s", "--timeout", "10s", "-s", lua, "-H", f"Cookie: {cookie}",
-                                  f"http://127.0.0.1:{PORT}{path}"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-                for path in ("/", "/messages")]
-        try:
-            time.sleep(1)
-            count, seconds = intake_step()
-            loaded.append(count / seconds)
-        finally:
-            for proc in load:
-                proc.send_signal(signal.SIGINT)
-            served = 0.0
-            for proc in load:
-                try:
-                    out, _ = proc.communicate(timeout=30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    out = ""
-                match = re.search(r"Requests/sec:\s+([\d.]+)", out or "")
-                served += float(match.group(1)) if match else 0.0
-            rps.append(served)
-        print(f"  intake alone {alone[-1]:.2f} msg/s, browsed {loaded[-1]:.2f} msg/s ({rps[-1]:.0f} req/s)",
-              file=sys.stderr, flush=True)
-    return {"count": count, "alone": alone, "loaded": loaded, "rps": rps}
+        for kind, script in (("flood", lua), ("paced", paced_lua)):
+            load = [subprocess.Popen(["wrk", "-t1", "-c10", "-d600s", "--timeout", "10s", "-s", script, "-H",
+                                      f"Cookie: {cookie}", f"http://127.0.0.1:{PORT}{path}"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                    for path in ("/", "/messages")]
+            try:
+                time.sleep(1)
+                count, seconds = intake_step()
+                loads[kind][0].append(count / seconds)
+            finally:
+                for proc in load:
+                    proc.send_signal(signal.SIGINT)
+                served = 0.0
+                for proc in load:
+                    try:
+                        out, _ = proc.communicate(timeout=30)
+                    except subprocess.TimeoutExpired:
+                        proc.kill()
+                        out = ""
+                    match = re.search(r"Requests/sec:\s+([\d.]+)", out or "")
+                    served += float(match.group(1)) if match else 0.0
+                loads[kind][1].append(served)
+        print(f"  intake alone {alone[-1]:.2f} msg/s, flooded {loads['flood'][0][-1]:.2f} msg/s "
+              f"({loads['flood'][1][-1]:.0f} req/s), browsed {loads['paced'][0][-1]:.2f} msg/s "
+              f"({loads['paced'][1][-1]:.0f} req/s)", file=sys.stderr, flush=True)
+    return {"count": count, "alone": alone, "loads": loads}

@@ -10,7 +10,7 @@ import Store
 /// path and query, within the same minute of the clock (the pages show today, working days left
 /// and times), while the store's fingerprint (`FileStore.fingerprint()`) is the one it was made
 /// under. Any write to the store, by the bot or by the console, changes the fingerprint. Pages of
-/// a store that changed within the last two seconds are not kept (`StoreFingerprint.isSettled`):
+/// a store that changed within the last moment are not kept (`StoreFingerprint.isSettled`):
 /// only the requests that arrive while such a page is being made share it. Only successful HTML
 /// pages are kept, of the current minute, `capacity` at most.
 final class PageCache: @unchecked Sendable {

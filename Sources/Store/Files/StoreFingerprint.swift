@@ -17,8 +17,9 @@ import Darwin
 /// written in place too, but no page reads them.
 public struct StoreFingerprint: Equatable, Sendable {
     fileprivate var identities: [String: FileIdentity]
-    /// Nothing changed within the last two seconds: a later change cannot leave the kernel's
-    /// coarse timestamps as they were (`FileIdentity.isSettled`). Only a value made under a
+    /// Nothing changed within the last moment (0.1 s; 2 s on a file system without fractions of
+    /// a second): a later change cannot leave the kernel's coarse timestamps as they were
+    /// (`FileIdentity.isSettled`). Only a value made under a
     /// settled fingerprint may be kept for later; an unsettled one is good for the moment only.
     public let isSettled: Bool
 

@@ -29,11 +29,13 @@ struct FileIdentity: Equatable, Sendable {
                             modified: info.st_mtim, changed: info.st_ctim)
     }
 
-    /// The kernel stamps files with a coarse clock (a tick of a few milliseconds): a second
-    /// write within the same tick as the one seen would leave the identity as it was. So a
-    /// value is kept only for a file that has not changed for `settle` seconds – a later
-    /// write then necessarily gets another time (git's "racily clean" rule).
-    func isSettled(now: Date, settle: TimeInterval = 2) -> Bool {
+    /// The kernel stamps files with a coarse clock (a tick of at most 10 ms; a whole second on
+    /// file systems that keep no fractions): a second write within the same tick as the one seen
+    /// would leave the identity as it was. So a value is kept only for a file that has not
+    /// changed for a while – a later write then necessarily gets another time (git's "racily
+    /// clean" rule): 0.1 s when the stamps have fractions of a second, else 2 s.
+    func isSettled(now: Date) -> Bool {
+        let settle: TimeInterval = modified.tv_nsec != 0 || changed.tv_nsec != 0 ? 0.1 : 2
         let newest = max(Double(modified.tv_sec) + Double(modified.tv_nsec) / 1e9,
                          Double(changed.tv_sec) + Double(changed.tv_nsec) / 1e9)
         return now.timeIntervalSince1970 - newest >= settle
