@@ -37,7 +37,8 @@ final class JournalIndex: @unchecked Sendable {
                 states[path] = nil
                 return ([], 0, JournalSummary())
             }
-            var state = states[path].flatMap { old in
+            // Taken out of the dictionary, so that appending to its events does not copy them all.
+            var state = states.removeValue(forKey: path).flatMap { old in
                 old.device == identity.device && old.inode == identity.inode && old.offset <= identity.size
                     && Self.endsLine(path: path, at: old.offset) ? old : nil
             } ?? State(device: identity.device, inode: identity.inode, offset: 0, events: [], skipped: 0,
