@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "cpdbot", targets: ["cpdbot"]),
         .executable(name: "cpdbot-bench", targets: ["cpdbot-bench"]),
         .executable(name: "cpdbot-bench-certificates", targets: ["cpdbot-bench-certificates"]),
+        .executable(name: "cpdbot-bench-console", targets: ["cpdbot-bench-console"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -143,6 +144,10 @@ let package = Package(
         // The certificate figure of scripts/bench: 2,000 certificates drawn, registered and queued.
         .executableTarget(name: "cpdbot-bench-certificates", dependencies: [
             "Bot", "Config", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The console figure of scripts/bench: a store of 10,000 people, five cycles, 100,000 journal lines.
+        .executableTarget(name: "cpdbot-bench-console", dependencies: [
+            "Bot", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: Fuzzing: a libFuzzer target for the MIME parser (see Sources/MIMEFuzz for the build line).

@@ -5,6 +5,7 @@ on the same loopback Dovecot + Postfix, interleaved, as ratios. Prints one table
 Run through scripts/bench (which builds cpdbot in release mode and starts the sandbox).
 Every loop is bounded; traffic goes to 127.0.0.1 only."""
 import certificates
+import console as console_bench
 import argparse, email, imaplib, json, os, shutil, socket, ssl, statistics, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -438,6 +439,31 @@ def latency(args, cpdbot, table):
     row(table, "latency: p95", "s", p95, {})
 
 
+def console_intake_step(args, cpdbot):
+    """One `cpdbot poll` of a small intake corpus (`--console-intake-count` mails) on a fresh
+    store, every mail answered: the intake figure the console benchmark compares alone and
+    while the console is browsed. Returns (mails, seconds)."""
+    corpus = os.path.join(WORK, "console-intake")
+    n = args.console_intake_count
+    if not os.path.isdir(corpus) or len(os.listdir(corpus)) != n:
+        shutil.rmtree(corpus, ignore_errors=True)
+        sh(PY, os.path.join(ROOT, "bench", "make_corpus.py"), "intake", corpus, str(n), bench_roster())
+    files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus))
+    heads = head_addresses()
+
+    def step():
+        drain_queue()
+        sandbox("reset", BOT, *heads, DSHR)
+        sandbox("deliver", BOT, *files)
+        cfg = config_file(fresh_store(), replies_per_hour=1000)
+        t, _, out = timed([cpdbot, "poll", "--json", "--config", cfg])
+        report = json.loads(out)
+        handled = sum(report["outcomes"].values())
+        assert handled == n and report["sent"] == n, f"cpdbot poll handled {handled}, sent {report['sent']} of {n}: {out}"
+        return n, t
+    return step
+
+
 def versions():
     out = []
     for name, cmd in [("getmail6", ["getmail", "--version"]), ("python", [PY, "--version"]),
@@ -464,7 +490,11 @@ def main():
     p.add_argument("--listed-rows", type=int, default=25,
                    help="names per receipt list, for cpdbot (replies.receipt_listed_rows) and the Python peer alike")
     p.add_argument("--latency-count", type=int, default=50)
-    p.add_argument("--only", choices=["intake", "sending", "parsing", "latency", "certificates"], action="append")
+    p.add_argument("--cpdbot-bench-console")
+    p.add_argument("--console-seconds", type=int, default=10, help="wrk's -d per console page")
+    p.add_argument("--console-intake-count", type=int, default=100, help="mails of the intake-while-browsed figure (0: none)")
+    p.add_argument("--seed", type=int, help="the console store's seed (default: drawn and printed)")
+    p.add_argument("--only", choices=["intake", "sending", "parsing", "latency", "certificates", "console"], action="append")
     args = p.parse_args()
     os.makedirs(WORK, exist_ok=True)
     global LOAD
@@ -477,11 +507,14 @@ def main():
         {"intake": lambda: intake(args, args.cpdbot, table), "sending": lambda: sending(args, args.cpdbot_bench, table),
          "parsing": lambda: parsing(args, args.cpdbot, table), "latency": lambda: latency(args, args.cpdbot, table),
          "certificates": lambda: certificates.certificates(args, args.cpdbot_bench_certificates, table, row, timed,
-                                                           ROOT, WORK, progress)}[step]()
+                                                           ROOT, WORK, progress),
+         "console": lambda: console_bench.console(
+             args, args.cpdbot, args.cpdbot_bench_console, table, WORK, SANDBOX, BOT,
+             console_intake_step(args, args.cpdbot) if args.console_intake_count > 0 else None)}[step]()
     print(f"\ncpdbot benchmark – {args.runs} runs each, medians, interleaved; {versions()}")
     print(f"{'figure':<46} {'unit':<6} {'cpdbot':>9}  peers (value, cpdbot's lead: above 1× cpdbot is better)")
     for entry in table:
-        if entry[0] == "intake-block":
+        if entry[0] in ("intake-block", "console-block"):
             continue
         figure, unit, bot, peers = entry
         # Rates: cpdbot ÷ peer. Seconds and megabytes (less is better): peer ÷ cpdbot.
@@ -492,7 +525,7 @@ def main():
         cells = "; ".join(f"{name} {value:.2f} ({lead(value):.2f}×)" for name, value in peers.items())
         print(f"{figure:<46} {unit:<6} {bot:>9.2f}  {cells}")
     for entry in table:
-        if entry[0] == "intake-block":
+        if entry[0] in ("intake-block", "console-block"):
             print()
             print("\n".join(entry[1]))
     print(f"\nmachine: {os.cpu_count()} CPUs; load average (1 min) during the run "

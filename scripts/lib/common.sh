@@ -23,6 +23,9 @@ CPDBOT_MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certif
 # scripts/mail-gallery only (not CI): headless Chromium renders the mails to PNG, with fonts
 # that have the Kazakh letters.
 CPDBOT_GALLERY_PACKAGES=(chromium fonts-dejavu-core)
+# The benchmark's peers and tools (scripts/bench): getmail6, openpyxl for the Python pipeline,
+# /usr/bin/time for peak RSS, wrk for the console's pages; smtp-source comes with postfix.
+CPDBOT_BENCH_PACKAGES=(getmail6 python3-openpyxl time wrk)
 # scripts/package: dpkg-shlibdeps (the Depends: line), strip (binutils); systemd for
 # systemd-analyze (verify and security of the units), adduser for the package's postinst.
 CPDBOT_PACKAGING_PACKAGES=(dpkg-dev binutils systemd adduser)

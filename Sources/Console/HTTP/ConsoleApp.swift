@@ -39,8 +39,11 @@ public final class ConsoleApp: Sendable {
         var response: ConsoleResponse
         do {
             // A POST may change the store: it waits for the mail loop's writing lock, so that a
-            // console confirm and a mail confirm never run at once. A GET only reads.
-            response = request.method == "POST" ? try whileWriting { try route(request) } : try route(request)
+            // console confirm and a mail confirm never run at once. A GET only reads, and at a big
+            // university's size unchanged files are not decoded again (`StoreReadCache`).
+            response = request.method == "POST"
+                ? try whileWriting { try route(request) }
+                : try store.withReadCache { try route(request) }
         } catch StoreError.locked {
             environment.logger.warning("console: \(request.method) \(request.path): the store stayed busy for console.write_wait_seconds")
             response = anonymousPage("message", request: request, values: ["message_key": "store_busy"], status: 503)
@@ -110,6 +113,12 @@ public final class ConsoleApp: Sendable {
             return try page.resend(slot: parts[1], request: request)
         }
         guard get else { return page.notFound() }
+        return try PageCache.shared.response(for: request, session: session.id, language: language.rawValue, store: store,
+                                             now: now) { try getPage(page, request, parts: parts, session: session) }
+    }
+
+    /// A signed-in GET's page (`PageCache` keeps it while the store is unchanged).
+    private func getPage(_ page: PageContext, _ request: ConsoleRequest, parts: [String], session: SessionBook.Session) throws -> ConsoleResponse {
         switch parts.count {
         case 0:
             switch session.viewer.role {

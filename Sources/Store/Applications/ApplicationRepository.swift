@@ -60,13 +60,16 @@ public struct ApplicationRepository: Sendable {
     /// Every current row of the cycle, by unit name then row number.
     public func all(cycle: String) throws -> [StoredApplicationRow] {
         let folder = try cycleFolder(cycle)
-        var units: [UnitApplication] = []
-        for name in try POSIX.list(folder.path) where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            if let unit = try AtomicFile.readJSON(UnitApplication.self, from: folder.appendingPathComponent(name)) {
-                units.append(unit)
+        // Every unit's file is written whole (a rename): an unchanged folder holds the same rows.
+        return try StoreReadCache.shared.folderValue(folder.path, kind: "applications.all") {
+            var units: [UnitApplication] = []
+            for name in try StoreReadCache.shared.list(folder.path) where name.hasSuffix(".json") && !name.hasPrefix(".") {
+                if let unit = try AtomicFile.readJSON(UnitApplication.self, from: folder.appendingPathComponent(name)) {
+                    units.append(unit)
+                }
             }
+            return units.sorted { $0.unit < $1.unit }.flatMap(\.rows)
         }
-        return units.sorted { $0.unit < $1.unit }.flatMap(\.rows)
     }
 
     /// The cycle as CSV for Excel: UTF-8 with BOM, the record keys as header, formulas neutralised.

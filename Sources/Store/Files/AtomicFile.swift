@@ -55,12 +55,14 @@ public enum AtomicFile {
     }
 
     /// Reads and decodes a JSON file; nil when the file does not exist.
+    /// Decoded once while the file is unchanged, where the store keeps a read cache (`StoreReadCache`).
     public static func readJSON<T: Decodable>(_ type: T.Type, from url: URL) throws -> T? {
-        guard let data = try POSIX.readIfExists(url) else { return nil }
-        do {
-            return try StoreJSON.decoder.decode(type, from: data)
-        } catch {
-            throw StoreError.corrupt(path: url.path, detail: "not the expected JSON: \(error)")
+        try StoreReadCache.shared.value(path: url.path, kind: "json:\(T.self)") { data in
+            do {
+                return try StoreJSON.decoder.decode(type, from: data)
+            } catch {
+                throw StoreError.corrupt(path: url.path, detail: "not the expected JSON: \(error)")
+            }
         }
     }
 }

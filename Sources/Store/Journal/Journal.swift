@@ -19,6 +19,10 @@ public struct Journal: Sendable {
 
     /// Every readable event, oldest first, and how many damaged lines were skipped.
     public func events() throws -> (events: [JournalEvent], skippedLines: Int) {
+        if StoreReadCache.shared.isEnabled(url.path) {
+            let (values, skipped, _) = try JournalIndex.shared.read(url)
+            return (values, skipped)
+        }
         let (values, skipped) = try file.readAll(JournalEvent.self)
         return (values, skipped)
     }
@@ -30,6 +34,7 @@ public struct Journal: Sendable {
 
     /// What `cpdbot status` shows.
     public func summary() throws -> JournalSummary {
+        if StoreReadCache.shared.isEnabled(url.path) { return try JournalIndex.shared.read(url).summary }
         let (events, skipped) = try events()
         return JournalSummary(events: events, skippedLines: skipped)
     }

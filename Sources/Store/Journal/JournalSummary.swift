@@ -18,17 +18,6 @@ public struct JournalSummary: Equatable, Sendable {
 
     init(events list: [JournalEvent], skippedLines: Int) {
         self.skippedLines = skippedLines
-        for event in list {
-            events[event.event.rawValue, default: 0] += 1
-            if event.event == .routed, let outcome = event.outcome {
-                outcomes[outcome, default: 0] += 1
-            }
-            if event.event == .poll, lastPoll.map({ event.at >= $0 }) ?? true {
-                lastPoll = event.at
-            }
-            if event.event == .error || event.event == .sendFailed {
-                if lastError.map({ event.at >= $0.at }) ?? true { lastError = event }
-            }
-        }
+        for event in list { add(event) }
     }
 }

@@ -52,14 +52,17 @@ public struct Outbox: Sendable {
 
     /// Every entry, oldest first.
     public func all() throws -> [OutboxEntry] {
-        let names = try POSIX.list(directory.path)
-        var entries: [OutboxEntry] = []
-        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            if let entry = try AtomicFile.readJSON(OutboxEntry.self, from: directory.appendingPathComponent(name)) {
-                entries.append(entry)
+        // Every entry is written whole (a rename), so an unchanged folder means unchanged entries.
+        try StoreReadCache.shared.folderValue(directory.path, kind: "outbox.all") {
+            let names = try StoreReadCache.shared.list(directory.path)
+            var entries: [OutboxEntry] = []
+            for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+                if let entry = try AtomicFile.readJSON(OutboxEntry.self, from: directory.appendingPathComponent(name)) {
+                    entries.append(entry)
+                }
             }
+            return entries.sorted { ($0.queuedAt, $0.messageID) < ($1.queuedAt, $1.messageID) }
         }
-        return entries.sorted { ($0.queuedAt, $0.messageID) < ($1.queuedAt, $1.messageID) }
     }
 
     /// Messages to send at `now`: queued ones and temporary failures whose wait is over.

@@ -17,7 +17,7 @@ public struct PlanFiles: Sendable {
 
     /// Every slot that has a folder, in no particular order (the cycle knows the slots' order).
     public func slots() throws -> [String] {
-        try POSIX.list(directory.path).filter { !$0.hasPrefix(".") }
+        try StoreReadCache.shared.list(directory.path).filter { !$0.hasPrefix(".") }
     }
 
     /// The metadata of `slot`; nil when the slot has none.
@@ -32,6 +32,12 @@ public struct PlanFiles: Sendable {
         try POSIX.makeDirectory(folder.path)
         if let file { try AtomicFile.write(file.bytes, to: try url(slot: slot, name: file.name)) }
         try AtomicFile.writeJSON(metadata, to: try url(slot: slot, name: Self.metadataName))
+    }
+
+    /// A slot's file as `decode` makes it of the bytes; nil when it is missing. Decoded once
+    /// while the file is unchanged where the store keeps a read cache (`StoreReadCache`).
+    public func decoded<T>(slot: String, name: String, _ decode: (Data) throws -> T) throws -> T? {
+        try StoreReadCache.shared.value(path: try url(slot: slot, name: name).path, kind: "plan:\(T.self)", decode: decode)
     }
 
     /// The bytes of a slot's file; nil when it is missing.

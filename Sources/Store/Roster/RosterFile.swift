@@ -12,12 +12,12 @@ public struct RosterFile: Sendable {
 
     /// The current roster. Throws `notFound` when none was installed yet.
     public func load() throws -> Roster {
-        guard let data = try POSIX.readIfExists(url) else {
+        guard let roster = try StoreReadCache.shared.value(path: url.path, decode: { try RosterCSV.parse($0, path: url.path) }) else {
             throw StoreError.notFound(
                 what: "the roster (install it with `cpdbot` or send it to the bot with [ROSTER] in the subject)",
                 path: url.path)
         }
-        return try RosterCSV.parse(data, path: url.path)
+        return roster
     }
 
     /// Validates `data` and, only if it is valid, replaces the roster atomically. Returns who

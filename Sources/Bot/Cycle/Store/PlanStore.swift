@@ -54,17 +54,20 @@ public struct PlanStore: Sendable {
     /// The Plan read again from the stored file.
     public func reading(of plan: StoredPlan) throws(CycleError) -> PlanReading {
         let path = (try? files.url(slot: plan.slot, name: plan.storedFile).path) ?? "\(files.directory.path)/\(plan.slot)"
-        guard let data = try? files.file(slot: plan.slot, name: plan.storedFile) else {
-            throw .storedPlanUnreadable(path: path, detail: "the file is missing")
+        // Read once while the file is unchanged where the store keeps a read cache (the console).
+        let limits = documentLimits
+        let read = try? files.decoded(slot: plan.slot, name: plan.storedFile) { data -> Result<PlanReading, CycleError> in
+            do {
+                let document = try DocumentReader.read(bytes: [UInt8](data), fileName: plan.fileName, limits: limits)
+                return .success(try PlanTableReader().read(document))
+            } catch let error as RegulationError {
+                return .failure(.storedPlanUnreadable(path: path, detail: error.description))
+            } catch {
+                return .failure(.storedPlanUnreadable(path: path, detail: "\(error)"))
+            }
         }
-        do {
-            let document = try DocumentReader.read(bytes: [UInt8](data), fileName: plan.fileName, limits: documentLimits)
-            return try PlanTableReader().read(document)
-        } catch let error as RegulationError {
-            throw .storedPlanUnreadable(path: path, detail: error.description)
-        } catch {
-            throw .storedPlanUnreadable(path: path, detail: "\(error)")
-        }
+        guard let read else { throw .storedPlanUnreadable(path: path, detail: "the file is missing") }
+        return try read.get()
     }
 
     /// Every course and assignment of every stored Plan: completions name courses of any of
