@@ -112,7 +112,7 @@ let package = Package(
 
         // DSHR's console: pages from the store over HTTP (Hummingbird), sign-in by e-mailed link.
         .target(name: "Console", dependencies: [
-            "Bot", "Staff", "Store", "Config", "Wording", "CivilCalendar", "Regulation",
+            "Bot", "Staff", "Store", "Config", "Wording", "CivilCalendar", "Regulation", "MIME", "Documents",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -176,7 +176,7 @@ let package = Package(
             "CPDBotCommands", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ConsoleTests", dependencies: [
-            "Console", "Bot", "Intake", "Staff", "Store", "Config", "Regulation",
+            "Console", "Bot", "Intake", "Staff", "Store", "Config", "Regulation", "Documents", "Digest",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),

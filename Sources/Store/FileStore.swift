@@ -76,6 +76,9 @@ public struct FileStore: Sendable {
     /// Present while a backup waits for the writing lock: `run` then lets go of it within the
     /// pass, between two messages, instead of at the pass's end.
     static let backupRequestName = "backup.request"
+    /// Present while another writer (the console) waits for the writing lock: `run` lets go
+    /// between two messages, as for a backup. A file of its own, so that neither removes the other's.
+    static let writeRequestName = "write.request"
 
     /// The path of the single-instance lock file.
     public var lockPath: String { root.appendingPathComponent("cpdbot.lock").path }

@@ -4,7 +4,7 @@ Selenium, against a `cpdbot run` on the mail sandbox with the console on 127.0.0
 
 scripts/console-browser-test prepares the store and the configuration and starts the bot;
 this script is the browser's part. Mailboxes: staff1430 (DSHR), staff1431 and staff1432 (heads),
-staff1433 (staff); the bot is staff1449. Screenshots of every page in each language go into
+staff1433 (staff), staff1450 (whose announcement is retried); the bot is staff1449. Screenshots of every page in each language go into
 $CONSOLE_GALLERY when it is set.
 """
 import email
@@ -18,6 +18,7 @@ import ssl
 import subprocess
 import sys
 import time
+import urllib.request
 
 from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
@@ -111,6 +112,34 @@ def sign_in(driver, user, language="kk"):
     return link
 
 
+def inbox_count(user):
+    """How many messages USER's INBOX holds."""
+    password = open(os.path.join(SANDBOX, "password")).read().strip()
+    context = ssl.create_default_context(cafile=os.path.join(SANDBOX, "ca.pem"))
+    with imaplib.IMAP4_SSL("127.0.0.1", 10993, ssl_context=context) as imap:
+        imap.login(user, password)
+        imap.select("INBOX", readonly=True)
+        _, data = imap.uid("search", None, "ALL")
+        return len(data[0].split())
+
+
+def download(driver, path):
+    """GET PATH with the browser's session cookie: (status, content type, first bytes)."""
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(BASE + path, headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, response.headers.get("Content-Type"), response.read()
+
+
+def post_form(driver, action, fields):
+    """Submits a form the page no longer shows (a second click after the page changed)."""
+    driver.execute_script(
+        "const f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+        "for (const [k, v] of Object.entries(arguments[1])) {"
+        "  const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }"
+        "document.body.appendChild(f); f.submit();", action, fields)
+
+
 def figure(driver, name):
     return driver.find_element(By.CSS_SELECTOR, f'[data-figure="{name}"]').text.strip()
 
@@ -146,8 +175,8 @@ def main():
         check(figure(dshr, "rows-accepted") == "3", "rows accepted 3")
         cycle = dshr.find_element(By.TAG_NAME, "h1").text.split()[-1]
         plan = cpdbot_json("plan", "status", "--cycle", cycle)
-        check(plan is None and dshr.find_elements(By.CSS_SELECTOR, '[data-figure="plan-state"]') != [],
-              "no Plan yet: plan status has none, the overview says so")
+        check(plan is not None and sum(p["failed"] for p in plan) == int(figure(dshr, "plan-failed")),
+              "the Plan's failed announcements = cpdbot plan status --json")
         for language in ("kk", "ru", "en"):
             dshr.get(BASE + "/?lang=" + language)
             check(dshr.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, f"overview in {language}")
@@ -162,8 +191,46 @@ def main():
                 dshr.get(BASE + "/" + page + "?lang=" + language)
                 check(dshr.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, f"{page} in {language}")
                 shot(dshr, f"{language}-{page}")
+            # One message: how the bot read it, with a file name full of markup shown as text.
+            dshr.get(BASE + "/messages?from=staff1431&lang=" + language)
+            dshr.find_element(By.CSS_SELECTOR, "table a[href^='/messages/']").click()
+            check(appears(dshr, "reading-files") and "<img src=x>.csv" in dshr.find_element(By.ID, "reading-files").text,
+                  f"the inspect view in {language} shows the file name as text")
+            message_url = dshr.current_url
+            shot(dshr, f"{language}-message")
             dshr.get(BASE + "/nowhere?lang=" + language)
             shot(dshr, f"{language}-not-found")
+
+        # The compliance report as a workbook, beside the CSV.
+        dshr.get(BASE + "/compliance?lang=ru")
+        status_code, content_type, body = download(dshr, dshr.find_element(By.ID, "compliance-xlsx").get_attribute("pathname"))
+        check(status_code == 200 and content_type.startswith("application/vnd.openxmlformats") and body[:2] == b"PK",
+              "the compliance xlsx downloads as a workbook")
+        status_code, content_type, body = download(dshr, "/completions.xlsx")
+        check(status_code == 200 and body[:2] == b"PK", "the certificates list downloads as a workbook")
+
+        # Retry: the refused announcement is listed with the server's reason, the first click
+        # asks, the second queues it once and the bot sends it; a second click sends nothing.
+        dshr.get(BASE + "/plan?lang=en")
+        check("mailbox full" in dshr.find_element(By.TAG_NAME, "main").text, "the failed send shows the server's reason")
+        resend = dshr.find_element(By.CSS_SELECTOR, "form[action$='/retry']").get_attribute("action").replace("/retry", "/resend")
+        csrf = dshr.find_element(By.CSS_SELECTOR, "form[action$='/retry'] input[name=csrf]").get_attribute("value")
+        before = inbox_count("staff1450@kazguu.kz")
+        dshr.find_element(By.CSS_SELECTOR, "button.retry").click()
+        check(appears(dshr, "resend"), "Retry asks before it sends")
+        shot(dshr, "en-plan-retry")
+        dshr.find_element(By.ID, "resend").click()
+        check(appears(dshr, "notice") and "Queued again: 1;" in dshr.find_element(By.ID, "notice").text,
+              "Retry queues the failed announcement once")
+        deadline = time.time() + 90
+        while time.time() < deadline and inbox_count("staff1450@kazguu.kz") == before:
+            time.sleep(1)
+        check(inbox_count("staff1450@kazguu.kz") == before + 1, "the retried announcement arrived, once")
+        post_form(dshr, resend, {"csrf": csrf, "confirm": "yes"})
+        check(appears(dshr, "notice") and "Queued again: 0;" in dshr.find_element(By.ID, "notice").text,
+              "a second click queues nothing")
+        time.sleep(5)
+        check(inbox_count("staff1450@kazguu.kz") == before + 1, "…and sends nothing")
 
         # A forged CSRF token is refused.
         dshr.get(BASE + "/me")
@@ -203,6 +270,9 @@ def main():
         head.get(BASE + other)
         check(head.find_elements(By.ID, "message") != [] and "Ivanov" not in head.page_source,
               "a head gets 'not found' for another unit")
+        # The head's own message, read as the bot read it.
+        head.get(message_url)
+        check(appears(head, "reading-files"), "a head opens a message from their unit")
         head.get(own)
     finally:
         head.quit()

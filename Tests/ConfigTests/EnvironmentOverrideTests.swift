@@ -26,7 +26,8 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         poll_interval_seconds: 60
         alerts: { after_minutes: 45 }
         console: { listen: "0.0.0.0:9000", public_url: "https://file.kz/c", link_valid_minutes: 10, session_idle_minutes: 20,
-                   session_absolute_hours: 8, sign_in_per_address_per_hour: 3, sign_in_per_client_per_hour: 10 }
+                   session_absolute_hours: 8, sign_in_per_address_per_hour: 3, sign_in_per_client_per_hour: 10,
+                   write_wait_seconds: 90 }
         oauth2:
           provider: generic
           tenant: file-tenant
@@ -143,6 +144,8 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
                         expected: fromFile { $0.console.signInPerAddressPerHour = 2 }),
         EnvironmentCase(variable: "CPDBOT_CONSOLE_SIGN_IN_PER_CLIENT_PER_HOUR", value: "50",
                         expected: fromFile { $0.console.signInPerClientPerHour = 50 }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_WRITE_WAIT_SECONDS", value: "30",
+                        expected: fromFile { $0.console.writeWaitSeconds = 30 }),
     ]
 
     @Test func fileAloneLoads() throws {

@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Regulation
 import Store
@@ -64,7 +65,17 @@ import Testing
         let head = TestBrowser(app: fixture.app, client: "10.0.0.9")
         head.signIn("head.econ@kazguu.kz", mailer: fixture.mailer)
         #expect(head.get("/completions").status == 404)
+        #expect(head.get("/completions.xlsx").status == 404)
         #expect(head.get(href).status == 404)
+
+        // The certificates as a workbook, titled in the reader's language, hours as numbers.
+        #expect(dshr.get("/completions", query: ["lang": "kk"]).bodyText.contains("href=\"/completions.xlsx\""))
+        let workbook = dshr.get("/completions.xlsx")
+        #expect(workbook.status == 200 && workbook.contentType.hasPrefix("application/vnd.openxmlformats"))
+        let rows = try ComplianceWorkbookTests.rows(workbook)
+        #expect(rows.first == ["№", "Қызметкер", "Электрондық пошта", "Курс", "Сағат", "Берілген күні"])
+        #expect(rows.dropFirst().first?.first == certificate.number)
+        #expect(rows.dropFirst().first?[4] == "\(CellValue.number(Double(certificate.hours)))")
         #expect(dshr.get("/certificates/CPD-1900-99999.pdf").status == 404)
     }
 

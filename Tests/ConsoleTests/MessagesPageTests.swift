@@ -4,7 +4,7 @@ import Testing
 @testable import Console
 
 /// The messages page: the journal filtered by sender, outcome and day; one message with its
-/// outcome and the reply queued for it; DSHR's only.
+/// outcome and the reply queued for it; DSHR every message, a head their unit's.
 @Suite struct MessagesPageTests {
     static let sha = String(repeating: "ab", count: 32), other = String(repeating: "cd", count: 32)
 
@@ -34,7 +34,7 @@ import Testing
         #expect(cut.isCut && cut.shown == 1 && cut.matched == 3)
     }
 
-    @Test func oneMessageShowsItsOutcomeAndReplyAndOnlyToDSHR() throws {
+    @Test func oneMessageShowsItsOutcomeAndReplyToDSHRAndItsUnitsHead() throws {
         let fixture = try ConsoleFixture()
         defer { fixture.remove() }
         for event in Self.events(at: fixture.clock.now) { try fixture.store.journal.append(event) }
@@ -57,10 +57,21 @@ import Testing
         #expect(one.bodyText.contains("Өтініміңіз қабылданды"))
         #expect(dshr.get("/messages/" + String(repeating: "0", count: 64)).status == 404)
         #expect(dshr.get("/messages/../etc").status == 404)
+        // A head sees the messages of their unit's people (here their own), nothing else.
         let head = TestBrowser(app: fixture.app, client: "10.0.0.31")
         head.signIn("head.law@kazguu.kz", mailer: fixture.mailer)
-        #expect(head.get("/messages").status == 404)
-        #expect(head.get("/messages/" + Self.sha).status == 404)
+        let headList = head.get("/messages")
+        #expect(headList.status == 200)
+        #expect(headList.bodyText.contains(Self.sha) && !headList.bodyText.contains(Self.other))
+        #expect(head.get("/messages/" + Self.sha).status == 200)
+        #expect(head.get("/messages/" + Self.other).status == 404)
+        let otherHead = TestBrowser(app: fixture.app, client: "10.0.0.32")
+        otherHead.signIn("head.econ@kazguu.kz", mailer: fixture.mailer)
+        #expect(otherHead.get("/messages/" + Self.sha).status == 404)
+        let staff = TestBrowser(app: fixture.app, client: "10.0.0.33")
+        staff.signIn("staff.law@kazguu.kz", mailer: fixture.mailer)
+        #expect(staff.get("/messages").status == 404)
+        #expect(staff.get("/messages/" + Self.sha).status == 404)
     }
 }
 

@@ -24,7 +24,7 @@ extension MessageHandler {
         guard let plan = try desk.plan.confirmedPlan(by: reading, sender: person) else { return nil }
         let hash = reading.summary.messageId ?? UUID().uuidString
         let summary = try desk.plan.confirm(plan, by: person, reading: reading, hash: hash, roster: roster)
-        return "Plan \(plan.slot) confirmed by \(person.email): \(summary.queued) announcement(s) queued, "
-            + "\(summary.alreadyQueued) queued before"
+        return "Plan \(plan.slot) confirmed by \(person.email): \(summary.queued) announcement(s) queued "
+            + "(\(summary.retried) of them failed before), \(summary.alreadyQueued) queued before"
     }
 }

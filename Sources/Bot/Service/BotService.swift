@@ -18,11 +18,14 @@ public struct BotService: Service {
     let storeLock: StoreLock?
     /// Wakes the loop from its wait (the console does, after queueing a sign-in mail).
     let waker: IdleWaker?
+    /// Told how long each poll took and whether it succeeded (the console's `/metrics`).
+    let onPoll: @Sendable (Duration, Bool) -> Void
 
     /// The service; `storeLock` is held for its lifetime, `waker` (one is made when nil) ends an IMAP IDLE wait on shutdown.
     public init(environment: BotEnvironment, storeLock: StoreLock? = nil, notifier: ServiceNotifier = ServiceNotifier(),
-                waker: IdleWaker? = nil) {
+                waker: IdleWaker? = nil, onPoll: @escaping @Sendable (Duration, Bool) -> Void = { _, _ in }) {
         self.environment = environment
+        self.onPoll = onPoll
         self.storeLock = storeLock
         self.notifier = notifier
         self.waker = waker
@@ -34,9 +37,9 @@ public struct BotService: Service {
         let waker = try self.waker ?? IdleWaker()
         try await withGracefulShutdownHandler {
             // libcurl blocks: the loop gets a thread of its own, off the cooperative pool.
-            try await BlockingThread.run(named: "cpdbot-mail") { [environment, maximumBackoff, notifier, storeLock] in
+            try await BlockingThread.run(named: "cpdbot-mail") { [environment, maximumBackoff, notifier, storeLock, onPoll] in
                 try Self.loop(environment: environment, stop: stop, waker: waker, maximumBackoff: maximumBackoff,
-                              notifier: notifier, storeLock: storeLock)
+                              notifier: notifier, storeLock: storeLock, onPoll: onPoll)
             }
         } onGracefulShutdown: { [notifier] in
             notifier.stopping()
@@ -46,7 +49,8 @@ public struct BotService: Service {
     }
 
     static func loop(environment: BotEnvironment, stop: StopFlag, waker: IdleWaker, maximumBackoff: Duration,
-                     notifier: ServiceNotifier = .none, storeLock: StoreLock? = nil) throws {
+                     notifier: ServiceNotifier = .none, storeLock: StoreLock? = nil,
+                     onPoll: @Sendable (Duration, Bool) -> Void = { _, _ in }) throws {
         let runner = try BotRunner(environment: environment)
         let logger = environment.logger
         let heartbeat = Heartbeat(notifier: notifier)
@@ -85,7 +89,15 @@ public struct BotService: Service {
                 reminders.runIfDue()
                 lastPurge = Self.purgeIfDue(environment: environment, last: lastPurge)
                 notifier.status("polling")
-                let report = try runner.poll(shouldStop: shouldStop)
+                let started = ContinuousClock.now
+                let report: BotRunner.PollReport
+                do {
+                    report = try runner.poll(shouldStop: shouldStop)
+                } catch {
+                    onPoll(ContinuousClock.now - started, false)
+                    throw error
+                }
+                onPoll(ContinuousClock.now - started, true)
                 if report.seen > 0 || report.sent > 0 {
                     logger.info("poll: \(report.seen) message(s) \(report.outcomes.sorted { $0.key < $1.key }); sent \(report.sent)")
                 }

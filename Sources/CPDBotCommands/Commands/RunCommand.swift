@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bot
+import Console
 import Logging
 import Mail
 import ServiceLifecycle
@@ -21,13 +22,17 @@ struct RunCommand: AsyncParsableCommand {
         // The console (console.listen) wakes the mail loop when it queues a sign-in link.
         let waker: IdleWaker
         do { waker = try IdleWaker() } catch { throw CLIExit.couldNotRun("\(error)") }
-        let service = BotService(environment: bootstrap.environment, storeLock: bootstrap.lock, waker: waker)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: service)]
+        var console: ConsoleService?
         if let listen = bootstrap.configuration.console.listen {
-            services.append(.init(service: try ConsoleSetup.service(
+            console = try ConsoleSetup.service(
                 environment: bootstrap.environment, templates: global.templatesDirectory(bootstrap.configuration), listen: listen,
-                wake: { waker.wake() })))
+                wake: { waker.wake() })
         }
+        // Each poll's duration goes to the console's /metrics (the console in this process).
+        let service = BotService(environment: bootstrap.environment, storeLock: bootstrap.lock, waker: waker,
+                                 onPoll: { [metrics = console?.metrics] in metrics?.recordPoll(duration: $0, succeeded: $1) })
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: service)]
+        if let console { services.append(.init(service: console)) }
         let group = ServiceGroup(configuration: .init(
             services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],

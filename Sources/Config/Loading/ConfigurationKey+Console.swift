@@ -21,6 +21,9 @@ extension ConfigurationKey {
         ConfigurationKey("console.sign_in_per_client_per_hour") {
             $0.console.signInPerClientPerHour = try ValueParser.wholeNumber($1, of: "requests", in: 1...10_000)
         },
+        ConfigurationKey("console.write_wait_seconds") {
+            $0.console.writeWaitSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: 1...600)
+        },
     ]
 }
 

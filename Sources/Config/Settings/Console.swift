@@ -17,6 +17,9 @@ extension CPDBotConfiguration {
         public var signInPerAddressPerHour: Int
         /// Sign-in requests from one client (IP address) in an hour.
         public var signInPerClientPerHour: Int
+        /// How long a console action that changes the store (Confirm and announce, Retry, a
+        /// sign-in) waits for the mail loop to let go of the store before the page says "try again".
+        public var writeWaitSeconds: Int = 60
 
         /// Where the console listens (`console.listen`, `host:port`).
         public struct Listen: Sendable, Equatable, CustomStringConvertible {

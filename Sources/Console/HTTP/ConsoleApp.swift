@@ -13,6 +13,8 @@ public final class ConsoleApp: Sendable {
     let auth: ConsoleAuth
     /// The `/metrics` figures.
     public let metrics: ConsoleMetrics
+    /// One console write at a time (`whileWriting`).
+    let writes = NSLock()
 
     static let sessionCookie = "cpdbot_session"
     static let browserCookie = "cpdbot_browser"
@@ -36,7 +38,12 @@ public final class ConsoleApp: Sendable {
     public func handle(_ request: ConsoleRequest) -> ConsoleResponse {
         var response: ConsoleResponse
         do {
-            response = try route(request)
+            // A POST may change the store: it waits for the mail loop's writing lock, so that a
+            // console confirm and a mail confirm never run at once. A GET only reads.
+            response = request.method == "POST" ? try whileWriting { try route(request) } : try route(request)
+        } catch StoreError.locked {
+            environment.logger.warning("console: \(request.method) \(request.path): the store stayed busy for console.write_wait_seconds")
+            response = anonymousPage("message", request: request, values: ["message_key": "store_busy"], status: 503)
         } catch {
             environment.logger.error("console: \(request.method) \(request.path): \(error)")
             response = .html(plainPage(status: 500, text: "500 – \(error)"), status: 500)
@@ -94,6 +101,14 @@ public final class ConsoleApp: Sendable {
         if post, parts.count == 3, parts[0] == "plan", parts[2] == "announce" {
             return try page.announce(slot: parts[1], request: request)
         }
+        // "Retry" of failed announcements: again a step to confirm, then the same path.
+        if post, parts.count == 3, parts[0] == "plan", parts[2] == "retry" {
+            guard page.csrfMatches(request) else { return forbidden(request) }
+            return try page.plans(retrying: parts[1])
+        }
+        if post, parts.count == 3, parts[0] == "plan", parts[2] == "resend" {
+            return try page.resend(slot: parts[1], request: request)
+        }
         guard get else { return page.notFound() }
         switch parts.count {
         case 0:
@@ -114,6 +129,8 @@ public final class ConsoleApp: Sendable {
             return try page.person()
         case 1 where parts[0] == "completions":
             return try page.completions()
+        case 1 where parts[0] == "completions.xlsx":
+            return try page.certificatesWorkbook()
         case 1 where parts[0] == "messages":
             return try page.messages(request)
         case 2 where parts[0] == "messages":
@@ -122,6 +139,8 @@ public final class ConsoleApp: Sendable {
             return try page.compliance(request)
         case 1 where parts[0] == "compliance.csv":
             return try page.complianceCSV(request)
+        case 1 where parts[0] == "compliance.xlsx":
+            return try page.complianceWorkbook(request)
         case 2 where parts[0] == "certificates":
             return try page.certificatePDF(file: parts[1])
         default:
@@ -146,7 +165,7 @@ public final class ConsoleApp: Sendable {
     /// The anonymous forms' CSRF token: derived from the nonce cookie, never the nonce itself.
     static func anonymousCSRF(_ nonce: String) -> String { ConsoleSecrets.sha256("csrf:" + nonce) }
 
-    private func anonymousPage(_ name: String, request: ConsoleRequest, values: [String: Any] = [:],
+    func anonymousPage(_ name: String, request: ConsoleRequest, values: [String: Any] = [:],
                                status: Int = 200) -> ConsoleResponse {
         let language = language(of: request)
         let (nonce, isNew) = browserNonce(request)

@@ -84,6 +84,9 @@ public struct ConsoleService: Service {
     let logger: Logger
     let onListening: @Sendable (Int) async -> Void
 
+    /// The `/metrics` figures of this console (`cpdbot run` records its polls there).
+    public var metrics: ConsoleMetrics { app.metrics }
+
     /// A service listening on `host:port`; `onListening` gets the port bound (0 asks for any).
     public init(app: ConsoleApp, host: String, port: Int, logger: Logger,
                 onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {

@@ -7,12 +7,24 @@ extension PageContext {
     /// DSHR's completions and certificates page.
     func completions() throws -> ConsoleResponse {
         guard viewer.role == .dshr else { return notFound() }
+        return render("completions", values: ["page": try completionsPage(), "nav_completions": true])
+    }
+
+    /// `/completions.xlsx`: the certificates issued, as the page lists them (`CertificatesWorkbook`); DSHR's.
+    func certificatesWorkbook() throws -> ConsoleResponse {
+        guard viewer.role == .dshr else { return notFound() }
+        let today = ConsoleCycleFacts(now: app.environment.now()).today
+        return ConsoleResponse(status: 200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                               body: try CertificatesWorkbook.data(try completionsPage(), strings: strings),
+                               headers: [("Content-Disposition", Self.attachment(named: "certificates_\(today.iso).xlsx"))])
+    }
+
+    private func completionsPage() throws -> CompletionsPage {
         let environment = app.environment
         let desk = try CycleDesk(environment: environment)
-        let page = CompletionsPage(certificates: try store.certificates.all(), facts: try desk.completionFacts(),
-                                   roster: try store.roster.load(), today: ConsoleCycleFacts(now: environment.now()).today,
-                                   strings: strings)
-        return render("completions", values: ["page": page, "nav_completions": true])
+        return CompletionsPage(certificates: try store.certificates.all(), facts: try desk.completionFacts(),
+                               roster: try store.roster.load(), today: ConsoleCycleFacts(now: environment.now()).today,
+                               strings: strings)
     }
 
     /// A certificate's PDF, drawn again as it stands (`cpdbot certificate pdf`): DSHR's for any

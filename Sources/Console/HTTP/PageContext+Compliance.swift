@@ -7,7 +7,7 @@ import Store
 extension PageContext {
     /// The unit `?unit=` names among those this viewer may see; a head is always held to theirs.
     /// Nil when the id names no unit the viewer may see (the page is then 404); `.some(nil)`: every unit.
-    private func complianceUnit(_ request: ConsoleRequest) throws -> String?? {
+    func complianceUnit(_ request: ConsoleRequest) throws -> String?? {
         let visible = try visibleUnits()
         if let id = request.query["unit"], !id.isEmpty {
             guard let unit = visible.first(where: { UnitID.of($0) == id }) else { return nil }
@@ -41,6 +41,26 @@ extension PageContext {
         let name = "compliance_\(today.iso)" + (unit.map { "_" + UnitID.of($0) } ?? "") + ".csv"
         return ConsoleResponse(status: 200, contentType: "text/csv; charset=utf-8",
                                body: ComplianceCSV.data(findings, roster: roster),
+                               headers: [("Content-Disposition", Self.attachment(named: name))])
+    }
+}
+
+extension PageContext {
+    /// `/compliance.xlsx`: the CSV's people as an Excel workbook, with column titles and
+    /// requirements in the page's language (`ComplianceWorkbook`).
+    func complianceWorkbook(_ request: ConsoleRequest) throws -> ConsoleResponse {
+        guard viewer.role != .staff, let unit = try complianceUnit(request) else { return notFound() }
+        let environment = app.environment
+        let today = ConsoleCycleFacts(now: environment.now()).today
+        let roster = try store.roster.load()
+        let visible = try visibleUnits()
+        let units = Set(unit.map { [$0] } ?? visible)
+        let findings = CompliancePage.findings(try CycleDesk(environment: environment).compliance(asOf: today),
+                                               roster: roster, units: units).map(\.0)
+        let name = "compliance_\(today.iso)" + (unit.map { "_" + UnitID.of($0) } ?? "") + ".xlsx"
+        return ConsoleResponse(status: 200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                               body: try ComplianceWorkbook.data(findings, roster: roster, language: language,
+                                                                 templatesDirectory: environment.templatesDirectory, asOf: today),
                                headers: [("Content-Disposition", Self.attachment(named: name))])
     }
 }

@@ -103,7 +103,7 @@ struct PageContext {
     }
 
     /// DSHR's Plan page: each Plan of the cycle, and "Confirm and announce" with a step to confirm.
-    func plans(notice: String? = nil, confirming slot: String? = nil) throws -> ConsoleResponse {
+    func plans(notice: String? = nil, confirming slot: String? = nil, retrying: String? = nil) throws -> ConsoleResponse {
         guard viewer.role == .dshr else { return notFound() }
         let environment = app.environment
         let facts = ConsoleCycleFacts(now: environment.now(), timeZone: environment.timeZone)
@@ -115,11 +115,13 @@ struct PageContext {
         }
         let lines = OverviewPage.planLines(status, today: facts.today, workingDaysLeft: daysLeft, strings: strings)
         let confirming = lines.first { $0.slot == slot && $0.canAnnounce }
-        return render("plan", values: [
+        var values: [String: Any] = [
             "cycle": facts.cycle, "plans": lines, "has_plan": !lines.isEmpty, "nav_plan": true,
             "notice": notice ?? "", "has_notice": notice != nil,
             "confirming": confirming.map { ["slot": $0.slot, "file": $0.file] } ?? [:], "is_confirming": confirming != nil,
-        ])
+        ]
+        values.merge(try failedSends(desk: desk, lines: lines, retrying: retrying)) { _, new in new }
+        return render("plan", values: values)
     }
 
     /// The second click of "Confirm and announce": the same path as DSHR's confirming reply.

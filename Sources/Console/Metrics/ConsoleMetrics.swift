@@ -12,7 +12,22 @@ public final class ConsoleMetrics: Sendable {
 
     /// Metrics with a registry of their own.
     public init() {
-        factory = PrometheusMetricsFactory(registry: registry)
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // A poll reads the mailbox and sends what is due: from a second to many minutes while a
+        // Plan is announced at the provider's pace.
+        factory.durationHistogramBuckets[Self.pollDuration] = [
+            .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30),
+            .seconds(60), .seconds(120), .seconds(300), .seconds(600), .seconds(1_800),
+        ]
+        self.factory = factory
+    }
+
+    static let pollDuration = "cpdbot_poll_duration_seconds"
+
+    /// One poll of the mail loop (`cpdbot run`): its duration, by result (`ok`, `failed`).
+    public func recordPoll(duration: Duration, succeeded: Bool) {
+        Metrics.Timer(label: Self.pollDuration, dimensions: [("result", succeeded ? "ok" : "failed")], factory: factory)
+            .recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     /// Every console request, by status class (`2xx`, `3xx`, `4xx`, `5xx`).
@@ -31,7 +46,8 @@ public final class ConsoleMetrics: Sendable {
             Gauge(label: "cpdbot_outbox_messages", dimensions: [("state", state)], factory: factory)
                 .record(report.outbox[state] ?? 0)
         }
-        // Without a poll yet the age is -1, which an alert rule can tell from a fresh poll.
+        // The last poll that succeeded (a failed one leaves it): without one yet the age is -1,
+        // which an alert rule can tell from a fresh poll.
         Gauge(label: "cpdbot_last_poll_age_seconds", factory: factory)
             .record(report.lastPoll.map { now.timeIntervalSince($0) } ?? -1)
         Gauge(label: "cpdbot_login_failing", factory: factory).record(report.loginFailingSince == nil ? 0 : 1)

@@ -53,6 +53,8 @@ public struct CompliancePage: Sendable {
     public var isOneUnit: Bool
     /// `/compliance.csv`, with `?unit=` when narrowed.
     public var csvHref: String
+    /// `/compliance.xlsx`, with `?unit=` when narrowed.
+    public var xlsxHref: String
 
     /// Findings of people outside `visibleUnits` are left out (a head's page, a narrowed page).
     public init(findings: [ComplianceFinding], roster: Roster, visibleUnits: [String], unit: String?, asOf: CivilDate,
@@ -87,6 +89,7 @@ public struct CompliancePage: Sendable {
         unitName = unit ?? ""
         isOneUnit = unit != nil
         csvHref = "/compliance.csv" + (unit.map { "?unit=" + UnitID.of($0) } ?? "")
+        xlsxHref = "/compliance.xlsx" + (unit.map { "?unit=" + UnitID.of($0) } ?? "")
     }
 
     /// The findings of people in `units`, with their roster entry.

@@ -27,7 +27,8 @@ public struct StoreBackup {
     }
 
     /// Files that are never part of a backup: the locks.
-    static let excluded: Set<String> = ["cpdbot.lock", FileStore.writingLockName, FileStore.backupRequestName]
+    static let excluded: Set<String> = ["cpdbot.lock", FileStore.writingLockName, FileStore.backupRequestName,
+                                         FileStore.writeRequestName]
 
     /// Writes the backup to `destination` (atomically: a temporary file, then rename); returns
     /// its manifest.

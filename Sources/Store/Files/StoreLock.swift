@@ -60,14 +60,23 @@ public final class StoreLock: @unchecked Sendable {
     /// Between two changes (two messages of a pass): when a backup asks for the store
     /// (`backup.request`), lets it copy, then takes the store back. A stat(2) when no one asks.
     public func yieldToBackup() {
-        var status = stat()
-        guard stat(backupRequestPath, &status) == 0 else { return }
-        // A request left by a killed backup is not one (a backup waits 10 minutes at most).
-        guard time(nil) - status.st_mtim.tv_sec < 900 else { return }
+        // A backup's request or another writer's (the console's confirm); either is one stat(2).
+        guard [backupRequestPath, writeRequestPath].contains(where: Self.isFreshRequest) else { return }
         writing.release()
         // The backup takes the lock within 50 ms; give it the chance, then wait for its copy.
         usleep(200_000)
         while (try? writing.acquire()) == nil {}
+    }
+
+    /// A request left by a killed backup or writer is not one (they wait 10 minutes at most).
+    private static func isFreshRequest(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return time(nil) - status.st_mtim.tv_sec < 900
+    }
+
+    private var writeRequestPath: String {
+        ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(FileStore.writeRequestName)
     }
 
     private var backupRequestPath: String {

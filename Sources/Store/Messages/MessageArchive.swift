@@ -60,6 +60,14 @@ public final class MessageArchive: @unchecked Sendable {
         return byHash?[sha256.lowercased()] != nil
     }
 
+    /// The archived message with these bytes (`sha256`, hex), nil when none is.
+    public func message(sha256: String) throws -> ArchivedMessage? {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try loadIndexIfNeeded()
+        return byHash?[sha256.lowercased()]
+    }
+
     /// The first archived message with this Message-ID (angle brackets optional).
     public func message(withMessageID messageID: String) throws -> ArchivedMessage? {
         guard let id = Self.normalizedMessageID(messageID) else { return nil }

@@ -110,6 +110,21 @@ public struct Outbox: Sendable {
         }
     }
 
+    /// Puts a message that failed for good back in the queue, as new: DSHR asked to try it again
+    /// (a full mailbox emptied, a server back after days). True when it was requeued; a message
+    /// in any other state is left alone, so asking twice queues it once.
+    @discardableResult
+    public func requeueFailed(messageID: String, now: Date = Date()) throws -> Bool {
+        var requeued = false
+        try update(messageID) { entry in
+            guard case .failedPermanent = entry.state else { return }
+            entry.state = .queued
+            entry.updatedAt = now
+            requeued = true
+        }
+        return requeued
+    }
+
     private func update(_ messageID: String, _ change: (inout OutboxEntry) -> Void) throws -> OutboxEntry {
         guard var entry = try entry(messageID: messageID) else {
             throw StoreError.notFound(what: "outgoing message <\(messageID)>", path: directory.path)

@@ -12,12 +12,15 @@ public struct AnnouncementSummary: Sendable, Equatable, Codable {
     public var queued: Int
     /// Queued by an earlier run (a resumed or repeated announcement sends nothing twice).
     public var alreadyQueued: Int
+    /// Of `queued`: announcements that had failed for good and are queued once more.
+    public var retried = 0
 }
 
 /// §7.7: every person on the roster learns the Plan by e-mail, in their language, with their own
 /// courses on top, the Plan attached and their courses as calendar entries (`PlanCalendar`). Each person's message has the purpose
 /// `announce:<slot>:<email>`, so a run that stopped halfway resumes without sending anyone a
-/// second copy; the outbox sends them at its own pace.
+/// second copy; the outbox sends them at its own pace. A run over an announced Plan queues what
+/// is missing (people new to the roster) and requeues the announcements that failed for good.
 struct PlanAnnouncer {
     let environment: BotEnvironment
     let mail: CycleMail
@@ -57,8 +60,16 @@ struct PlanAnnouncer {
         let (withdrawn, announcedBefore) = try earlierAnnouncements(of: stored, plan: plan)
         for person in people {
             let purpose = "announce:\(stored.announcementKey):\(person.email.lowercased())"
-            if try mail.isQueued(purpose: purpose) {
-                summary.alreadyQueued += 1
+            if let earlier = try mail.queued(purpose: purpose) {
+                // Confirming again (DSHR's reply, the console's Retry) gives a message the server
+                // refused for good one more try, to the same address; anything else is left alone.
+                if case .failedPermanent = earlier.state,
+                   try environment.store.outbox.requeueFailed(messageID: earlier.messageID, now: environment.now()) {
+                    summary.queued += 1
+                    summary.retried += 1
+                } else {
+                    summary.alreadyQueued += 1
+                }
                 continue
             }
             let attachment = try attachment(person.language)

@@ -23,6 +23,11 @@ struct CycleMail {
         try environment.store.outbox.entry(messageID: messageID(purpose: purpose)) != nil
     }
 
+    /// The outbox entry of this purpose, nil when none was queued.
+    func queued(purpose: String) throws -> OutboxEntry? {
+        try environment.store.outbox.entry(messageID: messageID(purpose: purpose))
+    }
+
     func messageID(purpose: String) -> String {
         MessageComposer.messageID(key: purpose, domain: environment.domain)
     }
