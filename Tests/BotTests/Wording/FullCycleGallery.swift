@@ -1,4 +1,5 @@
 import Config
+import Documents
 import Foundation
 @testable import Intake
 import Logging
@@ -33,6 +34,8 @@ import TestSupport
         var text: String
         var html: String
         var attachments: [String]
+        /// Every e-mail address inside the attachments (the Plan's course list, calendar entries).
+        var attachedAddresses: Set<String> = []
     }
 
     @Test(arguments: RosterPerson.Language.allCases)
@@ -44,10 +47,14 @@ import TestSupport
                        "service-alert-plan-unconfirmed", "dshr-announcement-reminder", "plan-announcement-with-course",
                        "plan-announcement-without-course", "certificate-and-work-off", "certificate",
                        "expulsion-7.14", "readmission-7.15", "completions-result", "console-sign-in",
-                       "compliance-report", "daily-summary", "plan-confirmed"] {
+                       "compliance-report", "daily-summary", "plan-confirmed", "delivery-failed", "deadline-alert-refused",
+                       "plan-confirmed-again"] {
             #expect(labels.contains { $0 == wanted }, "\(language): no \(wanted) in \(labels)")
         }
         for mail in mails {
+            // The Plan attached to everyone holds no one's address but the reader's own (and the bot's, as organiser).
+            let others = mail.attachedAddresses.subtracting(mail.to.map { $0.lowercased() } + [FullCycleRun.bot])
+            #expect(others.isEmpty, "\(language) \(mail.label): \(others) in \(mail.attachments)")
             #expect(!mail.text.isEmpty && !mail.html.isEmpty, "\(language) \(mail.label): a text and an HTML part")
             // Every file is named in the reader's language.
             #expect(!mail.attachments.contains { $0.hasPrefix("certificate_") } || language == .en, "\(language) \(mail.label)")
@@ -250,7 +257,8 @@ struct FullCycleRun {
                 mails.append(FullCycleGallery.Mail(
                     label: name, to: parsed.to.map(\.address), cc: (parsed.header.first("Cc").map { AddressParser.parseList($0.text) } ?? []).map(\.address),
                     subject: parsed.subject ?? "", text: parsed.readableText(), html: parsed.htmlBody() ?? "",
-                    attachments: IncomingFile.files(of: parsed, limits: .default).map(\.filename)))
+                    attachments: IncomingFile.files(of: parsed, limits: .default).map(\.filename),
+                    attachedAddresses: Self.addresses(in: IncomingFile.files(of: parsed, limits: .default))))
             }
         }
         let p = people, w = words
@@ -328,7 +336,10 @@ struct FullCycleRun {
         try poll()
         try collect { _ in "dshr-announcement-reminder" }
 
-        // DSHR confirms by replying: one announcement per person.
+        // DSHR confirms by replying: one announcement per person. One mailbox is full for now:
+        // the server refuses that announcement for good.
+        let refused = Self.staff(1866)
+        server.refusedRecipients = [refused]
         clock.set("2026-07-30", 10, 15)
         try deliver(Self.reply(from: (Self.dshr, p.dshr), to: Self.bot, id: "confirm-1", inReplyTo: "<\(preview.messageID)>",
                                subject: preview.subject ?? "", body: w.confirm + "\n", date: clock.now))
@@ -336,10 +347,33 @@ struct FullCycleRun {
             switch entry.recipients.first {
             case Self.staff(1864): "plan-announcement-with-course"
             case Self.staff(1868): "plan-announcement-without-course"
-            case Self.dshr: entry.purpose.hasPrefix("announce:") ? nil : "plan-confirmed"
+            case Self.dshr: entry.purpose.hasPrefix("announce:") ? nil
+                : entry.purpose.hasPrefix("report-undeliverable:") ? "delivery-failed" : "plan-confirmed"
             default: nil
             }
         }
+
+        // The working day before the §7.7 deadline (Friday 31 July; Monday 3 August): one
+        // announcement was refused, so DSHR is alerted in the preview's thread.
+        clock.set("2026-07-31", 9)
+        _ = desk.reportToDSHR(today: CivilDate(text: "2026-07-31")!)
+        try poll()
+        try collect { $0.purpose.hasPrefix(DeadlineAlert.purposePrefix) ? "deadline-alert-refused" : nil }
+        let alert = try #require(try store.outbox.all().first { $0.purpose.hasPrefix(DeadlineAlert.purposePrefix) })
+
+        // The mailbox has room again: DSHR replies "confirm" to the alert, and the refused
+        // announcement goes out once more – to that person only.
+        server.refusedRecipients = []
+        let othersBefore = server.submitted.count { !$0.recipients.contains(refused) }
+        clock.set("2026-07-31", 11)
+        try deliver(Self.reply(from: (Self.dshr, p.dshr), to: Self.bot, id: "confirm-2", inReplyTo: "<\(alert.messageID)>",
+                               references: ["<\(preview.messageID)>", "<\(alert.messageID)>"],
+                               subject: alert.subject ?? "", body: w.confirm + "\n", date: clock.now))
+        try collect { entry in entry.recipients.first == Self.dshr && !entry.purpose.hasPrefix("announce:") ? "plan-confirmed-again" : nil }
+        #expect(server.delivered(to: refused).count == 1, "\(language): the refused announcement is sent again, once")
+        // Besides it, only the bot's answer to DSHR (and its own copy of it) went out.
+        #expect(server.submitted.count { !$0.recipients.contains(refused) } == othersBefore + 1,
+                "\(language): nobody else gets the Plan twice")
 
         // The results after the courses: certificates (§8 for a paid course), §7.14, §7.15, and DSHR's summary.
         clock.set("2026-11-05", 11)
@@ -414,7 +448,8 @@ struct FullCycleRun {
         return Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
     }
 
-    static func reply(from: Person, to: String, id: String, inReplyTo: String, subject: String, body: String, date: Date) -> Data {
+    static func reply(from: Person, to: String, id: String, inReplyTo: String, references: [String]? = nil, subject: String,
+                      body: String, date: Date) -> Data {
         let text = """
             From: \(DSHRMail.encoded(from.name)) <\(from.email)>
             To: <\(to)>
@@ -422,7 +457,7 @@ struct FullCycleRun {
             Date: \(DSHRMail.rfc5322(date))
             Message-ID: <\(id)@gallery.kazguu.kz>
             In-Reply-To: \(inReplyTo)
-            References: \(inReplyTo)
+            References: \((references ?? [inReplyTo]).joined(separator: " "))
             MIME-Version: 1.0
             Content-Type: text/plain; charset=utf-8
             Content-Transfer-Encoding: base64
@@ -431,6 +466,33 @@ struct FullCycleRun {
 
             """
         return Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+    }
+
+    /// The e-mail addresses inside attached workbooks (their cells) and calendar files (their lines
+    /// unfolded); DSHR's compliance CSV names people on purpose and is not looked into.
+    static func addresses(in files: [IncomingFile]) -> Set<String> {
+        var found: Set<String> = []
+        for file in files {
+            guard let bytes = file.bytes else { continue }
+            var texts: [String] = []
+            if let document = try? DocumentReader.read(bytes: bytes, fileName: file.filename), file.filename.hasSuffix(".xlsx") {
+                texts = document.tables.flatMap(\.rows).flatMap(\.cells).compactMap { cell in
+                    if case let .text(text) = cell.value { return text } else { return nil }
+                }
+            } else if file.filename.hasSuffix(".ics") {
+                // An entry's UID looks like an address and is none.
+                texts = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+                    .components(separatedBy: "\r\n").filter { !$0.hasPrefix("UID:") }
+            }
+            for text in texts {
+                let regex = try? NSRegularExpression(pattern: #"[\w.+-]+@[\w-]+(\.[\w-]+)+"#)
+                let range = NSRange(text.startIndex..., in: text)
+                for match in regex?.matches(in: text, range: range) ?? [] {
+                    if let r = Range(match.range, in: text) { found.insert(text[r].lowercased()) }
+                }
+            }
+        }
+        return found
     }
 
     /// Latin words in a kk or ru mail that are neither allowed (MailWordingTests.allowed) nor given:
