@@ -42,7 +42,7 @@ import TestSupport
     func everyMailOfTheCycle(language: RosterPerson.Language) throws {
         let mails = try FullCycleRun(language: language).run()
         let labels = mails.map(\.label)
-        for wanted in ["call-for-applications", "receipt", "receipt-late", "refusal-unknown-sender", "refusal-not-a-head",
+        for wanted in ["call-for-applications", "receipt", "receipt-late", "refusal-unknown-sender", "refusal-unknown-sender-in-their-language", "refusal-not-a-head",
                        "application-reminder", "dshr-applications-summary", "dshr-plan-reminder", "plan-preview",
                        "service-alert-plan-unconfirmed", "dshr-announcement-reminder", "plan-announcement-with-course",
                        "plan-announcement-without-course", "certificate-and-work-off", "certificate",
@@ -286,6 +286,15 @@ struct FullCycleRun {
         try deliver(Self.mail(from: (Self.unknown, ""), to: Self.bot, subject: w.unknown, body: w.unknownBody, id: "unknown-1",
                               date: clock.now, file: nil))
         try collect { _ in "refusal-unknown-sender" }
+        // Someone unknown who writes in another language is answered in theirs, whatever the bot's default.
+        let other: (subject: String, body: String, greeting: String) = language == .ru
+            ? ("Біліктілікті арттыру курсы", "Сәлеметсіз бе! Курсқа қалай жазылуға болады?\n", "Сәлеметсіз бе!")
+            : ("Курсы повышения квалификации", "Здравствуйте! Как записаться на курс?\n", "Здравствуйте!")
+        clock.set("2026-05-13", 15, 20)
+        try deliver(Self.mail(from: (Self.unknown, ""), to: Self.bot, subject: other.subject, body: other.body, id: "unknown-2",
+                              date: clock.now, file: nil))
+        try collect { _ in "refusal-unknown-sender-in-their-language" }
+        #expect(mails.last?.text.hasPrefix(other.greeting) == true, "\(language): \(mails.last?.text ?? "")")
         clock.set("2026-05-14", 9, 40)
         try deliver(Self.mail(from: (Self.staff(1864), p.staff[1864] ?? ""), to: Self.bot, subject: w.application,
                               body: w.applicationBody, id: "staff-1", date: clock.now,
