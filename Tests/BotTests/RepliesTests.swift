@@ -88,6 +88,11 @@ enum ReplySamples {
             report["sender_told"] = true
             result.append(("report_to_dshr", report))
         }
+        // An announcement the server refused when the bot sent it: in no folder of the mailbox.
+        var refused = ReportContext(reason: .bounce, message: NotedMessage(from: "cpd@kazguu.kz", subject: "Жоспар", date: nil, messageID: "m@kazguu.kz"),
+                                    failedRecipient: "b.tulegenov@kazguu.kz", bouncedSubject: "Жоспар", folder: "").values()
+        refused["is_announcement"] = true
+        result.append(("report_to_dshr", refused))
         return result
     }
 }

@@ -73,8 +73,10 @@ public final class TemplateLibrary: @unchecked Sendable {
             throw ReplyTemplateError.missingTemplate(path: url.path)
         }
         let pragma = part == "html" ? "{{% CONTENT_TYPE: HTML}}" : "{{% CONTENT_TYPE: TEXT}}"
+        var text = try includingPartials(source, part: part, language: language)
+        if part == "html" { text = Self.styledParagraphs(text) }
         do {
-            let template = try MustacheTemplate(string: pragma + includingPartials(source, part: part, language: language))
+            let template = try MustacheTemplate(string: pragma + text)
             templates[url.path] = template
             return template
         } catch {
@@ -109,6 +111,12 @@ public final class TemplateLibrary: @unchecked Sendable {
             <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse: collapse; background-color: #f4f4f4;"><tr><td align="center" style="padding: 16px 8px;">
             <table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="border-collapse: collapse; width: 100%; max-width: 640px; background-color: #ffffff;"><tr><td style="padding: 24px; font-family: Arial, Helvetica, sans-serif; font-size: 14px; line-height: 1.5; color: #222222;">
             """# + body + "</td></tr></table>\n</td></tr></table>\n</body>" + String(html[close.upperBound...])
+    }
+
+    /// Clients give a bare `<p>` different margins (Outlook none at all), so every paragraph
+    /// a template writes as `<p>` gets the same inline margin.
+    static func styledParagraphs(_ html: String) -> String {
+        html.replacingOccurrences(of: "<p>", with: #"<p style="margin: 0 0 12px 0;">"#)
     }
 
     /// Subjects become one header-safe line: line breaks and control characters from

@@ -337,8 +337,10 @@ struct OutboxSender {
             let noted = NotedMessage(from: environment.configuration.bot.address, subject: entry.subject,
                                      date: nil, messageID: entry.messageID)
             // The addresses, not the server's English reason (the journal keeps that).
-            let values = ReportContext(reason: .bounce, message: noted, failedRecipient: entry.recipients.joined(separator: ", "),
-                                       bouncedSubject: entry.subject).values()
+            var values = ReportContext(reason: .bounce, message: noted, failedRecipient: entry.recipients.joined(separator: ", "),
+                                       bouncedSubject: entry.subject, folder: "").values()
+            // A Plan's announcement reaches the corrected address by a confirmation in the preview's thread.
+            values["is_announcement"] = entry.purpose.hasPrefix("announce:")
             try replies.enqueue(ReplyWriter.Request(
                 template: "report_to_dshr", language: environment.configuration.bot.language.rawValue,
                 context: { _ in values }, to: environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) },

@@ -1,5 +1,6 @@
 /// The Plan's approval date, from a line of DSHR's message (samples/cycle/README.md §7.7):
-/// `Approved: YYYY-MM-DD`, `Бекітілді: DD.MM.YYYY` or `Утвержден: DD.MM.YYYY`. Either date form is
+/// `Approved: YYYY-MM-DD`, `Бекітілді: DD.MM.YYYY` (or `Бекітілген күні:`) or `Утвержден: DD.MM.YYYY`
+/// (or `Дата утверждения:`). Either date form is
 /// accepted after any of the labels, and `Утверждён`/`Утверждено`/`Утверждена` too. A sentence
 /// such as "approved by the Chairman today" is not a match: the label must start the line and be
 /// followed by a colon and a date. Without such a line the caller uses the date received.
@@ -9,7 +10,9 @@ public struct ApprovalLine: Sendable, Equatable {
     /// The line as written, for the preview ("approval_line").
     public var line: String
 
-    static let labels = ["approved", "бекітілді", "утвержден", "утверждён", "утверждено", "утверждена"]
+    /// How DSHR starts the line; the longer of two labels that start alike comes first.
+    static let labels = ["approved", "approval date", "бекітілді", "бекітілген күні", "бекітілген", "утвержден", "утверждён",
+                         "утверждено", "утверждена", "дата утверждения"]
     /// Lines longer than this are prose, not an approval line.
     static let maxLineCharacters = 200
 

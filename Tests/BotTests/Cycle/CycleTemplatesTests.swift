@@ -100,7 +100,7 @@ import Wording
         out.append(("command_result", "roster error", RosterErrorContext.values(rosterIssues).merging(["is_roster": true]) { old, _ in old }))
         out.append(("command_result", "roster missing", ["is_roster": true, "roster_missing": true]))
         out.append(("command_result", "confirmation", ["is_confirmation": true, "cycle": "2026-2027", "file_name": "p.xlsx",
-                                                       "queued": 3, "already": 1, "has_already": true, "recipients": 4,
+                                                       "queued": 3, "already": 1, "has_already": true, "retried": 1, "has_retried": true, "recipients": 4,
                                                        "deadline": CivilDate(text: "2026-07-13")!]))
         return out.map { ($0.0, $0.1, $0.2.merging(["name": "Ә. <Test>", "original_subject": "[PLAN]"]) { old, _ in old }) }
     }

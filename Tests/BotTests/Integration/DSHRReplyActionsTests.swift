@@ -87,7 +87,9 @@ struct DSHRReplyActionsTests {
         try sandbox.waitUntil(seconds: 30) { try messages.all(of: Self.dshr).contains { MailSandbox.header("Message-ID", in: $0.raw) == alertID } }
         let alert = try #require(try messages.all(of: Self.dshr).first { MailSandbox.header("Message-ID", in: $0.raw) == alertID })
         #expect(alert.text.contains(Self.gone), "the refused address is listed")
-        #expect(alert.text.contains("[ТІЗІМ]") && alert.text.contains("«растаймын» деп жауап беріңіз"), "what to do, by reply")
+        #expect(alert.text.contains("[ТІЗІМ]") && alert.text.contains("«растаймын» деген сөзбен жауап беріңіз")
+                && alert.text.contains("сервер қабылдамаған мекенжайларға тағы бір рет жібереді"),
+                "what to do, by reply, and that refused ones are sent again")
         #expect(!alert.text.contains("cpdbot"), "no command to run")
 
         // DSHR corrects the roster, then answers the alert.

@@ -87,7 +87,7 @@ struct DSHRReportsSandboxTests {
             #expect(summary.text.contains(expected), "\(expected) in:\n\(summary.text)")
         }
         let compliance = try #require(received.first { $0.subject.contains("Міндетті оқыту") })
-        #expect(compliance.files == ["Міндетті_оқыту_01.12.2026.csv"], "DSHR's language")
+        #expect(compliance.files == ["Міндетті_оқыту_01.12.2026.xlsx"], "DSHR's language")
         #expect(compliance.text.contains("Бауыржан Оспанов, Law <\(Self.head)>"))
     }
 }

@@ -55,6 +55,16 @@ import Wording
         let strings = try library.strings(language)
         return ReplySamples.contexts(strings) + CycleTemplatesTests.contexts.map { ($0.0, $0.2) }
             + SummaryTemplatesTests.contexts.map { ($0.0, $0.2) } + loginAlerts + ServiceAlertsTests.sampleContexts
+            + [("console_sign_in", consoleSignIn)]
+    }
+
+    /// The console's sign-in link: the one mail with a link in it (`signInLink`).
+    static let signInLink = "https://hr.kazguu.kz/console/sign-in?token=Zq3xY8pW2mN7"
+    static var consoleSignIn: [String: Any] {
+        let person = RosterPerson(email: "dshr@kazguu.kz", fullName: "Нұрланова Гүлнар Асқарқызы", category: .abp, unit: "DSHR",
+                                  role: .dshr, leadership: false, language: .kk)
+        return ["name": person, "link": signInLink, "valid_minutes": 15,
+                "requested_at": MailTimestamp(Date(timeIntervalSince1970: 1_800_000_000), in: TimeZone(identifier: "Asia/Almaty")!)]
     }
 
     /// The alert that the bot cannot log in, with an application's secret and with a password.
@@ -323,9 +333,11 @@ import Wording
     func inlineStylesLayoutTablesAndTheSameWords(language: RosterPerson.Language) throws {
         for (name, context) in try MailWordingTests.samples(language) {
             let reply = try MailWordingTests.library.render(name, language: language, context: context)
+            // The sign-in mail's link is the one address a reader must open; no other.
             let html = reply.html
+            let checked = name == "console_sign_in" ? html.replacingOccurrences(of: MailWordingTests.signInLink, with: "") : html
             for banned in ["<style", "class=", "<link", "<img", "<script", "http://", "https://", "@import"] {
-                #expect(!html.lowercased().contains(banned) || html.contains("&lt;script"), "\(language) \(name): \(banned)")
+                #expect(!checked.lowercased().contains(banned) || html.contains("&lt;script"), "\(language) \(name): \(banned)")
             }
             #expect(html.contains(#"<table role="presentation""#), "\(language) \(name): a layout table")
             // The same words, except the column titles of the HTML tables (the text part lists

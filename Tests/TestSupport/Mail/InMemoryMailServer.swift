@@ -32,7 +32,14 @@ public final class InMemoryMailServer: @unchecked Sendable {
     public var maxMessageBytes = Int.max
     public let uidValidity: UInt32 = 1
 
+    /// Recipients SMTP refuses for good (550), as a server does for a mailbox that is gone.
+    public var refusedRecipients: Set<String> {
+        get { lock.withLock { refused } }
+        set { lock.withLock { refused = Set(newValue.map { $0.lowercased() }) } }
+    }
+
     private let lock = NSLock()
+    private var refused: Set<String> = []
     private var folders: [String: [Message]] = ["INBOX": []]
     private var nextUID: [String: UInt32] = [:]
     private var submissions: [Submission] = []
@@ -201,7 +208,7 @@ public final class InMemoryMailServer: @unchecked Sendable {
 
     // MARK: SMTP
 
-    /// An SMTP submission session: every message is taken (250 for every recipient).
+    /// An SMTP submission session: every message is taken (250 for every recipient but `refusedRecipients`).
     public func smtpSession() -> SMTPSession { SMTPSession(server: self) }
 
     public final class SMTPSession {
@@ -220,15 +227,23 @@ public final class InMemoryMailServer: @unchecked Sendable {
                 try server.crashes.checkAlive()
                 try willSend(index)
                 try server.crashes.reached(.afterMark)
-                server.lock.withLock {
-                    server.submissions.append(Submission(from: message.from, recipients: message.recipients, data: message.data))
-                    if message.recipients.contains(where: { $0.lowercased() == server.owner }) {
-                        _ = server.append(message.data, to: "INBOX", receivedAt: Date())
+                let refused = server.refusedRecipients
+                let accepted = message.recipients.filter { !refused.contains($0.lowercased()) }
+                if !accepted.isEmpty {
+                    server.lock.withLock {
+                        server.submissions.append(Submission(from: message.from, recipients: accepted, data: message.data))
+                        if accepted.contains(where: { $0.lowercased() == server.owner }) {
+                            _ = server.append(message.data, to: "INBOX", receivedAt: Date())
+                        }
                     }
                 }
                 try server.crashes.reached(.afterSend)
-                let report = SendReport(perRecipient: Dictionary(message.recipients.map { ($0, RecipientResult.accepted) },
-                                                                 uniquingKeysWith: { first, _ in first }))
+                let results = message.recipients.map { recipient in
+                    (recipient, refused.contains(recipient.lowercased())
+                        ? RecipientResult.permanentFailure(code: 550, reply: "5.1.1 <\(recipient)>: Recipient address rejected: User unknown")
+                        : RecipientResult.accepted)
+                }
+                let report = SendReport(perRecipient: Dictionary(results, uniquingKeysWith: { first, _ in first }))
                 try didSend(index, .success(report))
             }
         }

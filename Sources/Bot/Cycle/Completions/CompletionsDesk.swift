@@ -141,9 +141,14 @@ struct CompletionsDesk {
                 values["has_certificate_pdf"] = true
                 values["verification_code"] = issued.code
                 values["verify_url"] = issued.verifyURL
+                // Named in the reader's language, as the Plan's course list is.
+                let number = CertificateFileName.safe(issued.record.number)
+                let strings = try? TemplateLibrary(directory: environment.templatesDirectory)
+                    .strings(RosterPerson.Language(rawValue: language) ?? .kk)
+                let name = strings.map { PlanWorkbook.fileName($0.attachment("certificate_file", ["number": number])) }
                 attachments.append(OutgoingMessage.Attachment(
-                    filename: "certificate_\(CertificateFileName.safe(issued.record.number)).pdf", mimeType: "application/pdf",
-                    bytes: issued.pdf))
+                    filename: (name.flatMap { $0.contains(number) ? $0 : nil } ?? "certificate_\(number)") + ".pdf",
+                    mimeType: "application/pdf", bytes: issued.pdf))
             }
         case .expulsionReimburse:
             kind = .expulsion

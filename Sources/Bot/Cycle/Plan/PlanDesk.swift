@@ -139,6 +139,7 @@ struct PlanDesk {
         let values: [String: Any] = [
             "name": person, "original_subject": reading.summary.subject ?? "", "is_confirmation": true,
             "cycle": plan.cycle, "file_name": plan.fileName, "queued": summary.queued, "already": summary.alreadyQueued, "has_already": summary.alreadyQueued > 0,
+            "retried": summary.retried, "has_retried": summary.retried > 0,
             "recipients": summary.recipients, "deadline": plan.deadline,
         ]
         try mail.send(ReplyWriter.Request(

@@ -40,9 +40,12 @@ struct MonthlyCompliance {
         let language = environment.configuration.bot.language
         let strings = try TemplateLibrary(directory: environment.templatesDirectory)
             .strings(RosterPerson.Language(rawValue: language.rawValue) ?? .kk)
-        let name = PlanWorkbook.fileName(strings.attachment("compliance_file", ["date": today.dotted])) + ".csv"
-        let attachment = OutgoingMessage.Attachment(filename: name, mimeType: "text/csv; charset=utf-8",
-                                                    bytes: [UInt8](ComplianceCSV.data(findings, roster: roster, strings: strings)))
+        // A workbook, not a CSV: Excel set to Russian or Kazakh splits a CSV at ';', so a
+        // comma-separated file would open as one column.
+        let name = PlanWorkbook.fileName(strings.attachment("compliance_file", ["date": today.dotted])) + ".xlsx"
+        let attachment = OutgoingMessage.Attachment(
+            filename: name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            bytes: [UInt8](try ComplianceWorkbook.data(findings, roster: roster, strings: strings, asOf: today)))
         let queued = try desk.mail.send(ReplyWriter.Request(
             template: "compliance_report", language: environment.configuration.bot.language.rawValue,
             context: { _ in values }, to: dshr.map { Mailbox(displayName: nil, address: $0) }, purpose: purpose,

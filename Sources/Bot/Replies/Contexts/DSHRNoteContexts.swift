@@ -73,6 +73,8 @@ public struct ReportContext: Sendable {
     public func values() -> [String: Any] {
         var values = message.values()
         values["folder"] = folder
+        // A message the outbox could not send is in no folder of the bot's mailbox.
+        if folder.isEmpty { values["outside_mailbox"] = true }
         switch reason {
         case .bounce: values["bounce"] = true
         case let .spoofed(claimed):

@@ -68,7 +68,8 @@ struct MailDate: MustacheParent, MustacheCustomRenderable, CustomStringConvertib
 
 /// A number in a template. `{{count}}` is the number ("1 250"); `{{count.<noun>}}` the number
 /// with the noun of `strings.json` in the form the number wants ("3 курса", "1 course");
-/// `{{#count.one}}`, `.few`, `.many`, `.other` are the plural category, `{{#count.zero}}` is 0.
+/// `{{#count.one}}`, `.few`, `.many`, `.other` are the plural category, `{{#count.zero}}` is 0,
+/// `{{#count.single}}` is exactly 1 (Kazakh's category is `one` after every number).
 struct MailCount: MustacheParent, MustacheCustomRenderable, CustomStringConvertible {
     let value: Int
     let language: WordingLanguage
@@ -81,6 +82,8 @@ struct MailCount: MustacheParent, MustacheCustomRenderable, CustomStringConverti
     func child(named name: String) -> Any? {
         if let forms = nouns[name] { return forms.counted(value, in: language) }
         if name == "zero" { return value == 0 }
+        // Exactly one, whatever the language's plural rule ("this row" / "these rows").
+        if name == "single" { return value == 1 }
         if let category = PluralCategory(rawValue: name) { return PluralCategory.of(value, in: language) == category }
         return nil
     }
@@ -91,7 +94,8 @@ struct MailCount: MustacheParent, MustacheCustomRenderable, CustomStringConverti
 enum MailValues {
     static func localize(_ context: [String: Any], language: WordingLanguage, strings: ReplyStrings,
                          signature: MailSignature) -> [String: Any] {
-        var values = context.mapValues { localize(value: $0, language: language, strings: strings) }
+        var values = withPeriod(context, context.mapValues { localize(value: $0, language: language, strings: strings) },
+                                language: language)
         if values["greeting"] == nil {
             values["greeting"] = PersonName.salutation(addressee(context["name"]), language: language)
         }
@@ -129,13 +133,28 @@ enum MailValues {
         case let column as TableColumn: return Reasons.column(column.key, strings: strings)
         case let reason as WordedReason: return strings.reason(reason.key) ?? strings.reason("failure.unknown") ?? ""
         case let dictionary as [String: Any]:
-            return dictionary.mapValues { localize(value: $0, language: language, strings: strings) }
+            return withPeriod(dictionary, dictionary.mapValues { localize(value: $0, language: language, strings: strings) },
+                              language: language)
         case let array as [[String: Any]]:
-            return array.map { $0.mapValues { localize(value: $0, language: language, strings: strings) } }
+            return array.map { withPeriod($0, $0.mapValues { localize(value: $0, language: language, strings: strings) },
+                                          language: language) }
         case let array as [Any]:
             return array.map { localize(value: $0, language: language, strings: strings) }
         default: return value
         }
+    }
+}
+
+extension MailValues {
+    /// `{{period}}` beside `start_date` and `end_date`: the span as a person writes it
+    /// ("14 September – 30 October 2026"), the shared year said once.
+    static func withPeriod(_ original: [String: Any], _ localized: [String: Any], language: WordingLanguage) -> [String: Any] {
+        guard localized["period"] == nil, let start = original["start_date"] as? CivilDate,
+              let end = original["end_date"] as? CivilDate else { return localized }
+        var values = localized
+        values["period"] = LongDate.period(from: (start.year, start.month, start.day), to: (end.year, end.month, end.day),
+                                           language: language)
+        return values
     }
 }
 
