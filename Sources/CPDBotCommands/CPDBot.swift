@@ -1,5 +1,5 @@
-import ArgumentParser
-import Foundation
+public import ArgumentParser
+public import Foundation
 
 /// The `cpdbot` command line, started by the `cpdbot` executable.
 public enum CPDBotCommandLine {

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
-import Staff
+public import Staff
 
 // The one error type of the Store module. Every message names the path it concerns and
 // says what the operator can do about it, because these end up on stderr of `cpdbot`.

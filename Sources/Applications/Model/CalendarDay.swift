@@ -1,4 +1,4 @@
-import CivilCalendar
+public import CivilCalendar
 
 /// A day of the Gregorian calendar, without time or zone: what a date cell means.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {

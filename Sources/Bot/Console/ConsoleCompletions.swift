@@ -1,6 +1,6 @@
-import Foundation
-import Regulation
-import Store
+public import Foundation
+public import Regulation
+public import Store
 
 /// What the console's completions page shows besides the certificates: the §8 work-off
 /// obligations and the §7.14 reimbursements, worked out from the training ledger and the

@@ -1,8 +1,8 @@
-import CivilCalendar
-import Intake
-import Foundation
-import Regulation
-import Store
+public import CivilCalendar
+public import Intake
+public import Foundation
+public import Regulation
+public import Store
 
 /// The cycle as the bot counts it, for the console's overview: the same rules the intake and
 /// `plan status` use, so the page cannot disagree with the mail or the CLI.

@@ -1,5 +1,5 @@
-import Foundation
-import Store
+public import Foundation
+public import Store
 
 extension CycleDesk {
     /// The console's "Confirm and announce": what DSHR's confirming reply and `cpdbot plan

@@ -1,7 +1,7 @@
-import Foundation
-import Logging
-import Regulation
-import Store
+public import Foundation
+public import Logging
+public import Regulation
+public import Store
 
 /// The cycle's mail in one place, for the message handler and the CLI (`plan announce`,
 /// `plan status`, `remind`, `report compliance`).

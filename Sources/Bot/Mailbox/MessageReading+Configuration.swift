@@ -1,7 +1,7 @@
-import Config
-import Documents
-import Intake
-import MIME
+public import Config
+public import Documents
+public import Intake
+public import MIME
 
 extension MessageReading.Limits {
     /// The limits of the configuration (`limits.*`), threaded to the readers.

@@ -1,4 +1,4 @@
-import Wording
+public import Wording
 
 /// The short localised labels of one language (`templates/<lang>/strings.json`): column names
 /// and row problems for receipts, which templates cannot look up by key themselves.

@@ -1,7 +1,7 @@
-import Foundation
-import Mustache
-import Staff
-import Store
+public import Foundation
+public import Mustache
+public import Staff
+public import Store
 
 /// The reply templates: `<directory>/<lang>/<name>.{subject,txt,html}.mustache`.
 ///

@@ -1,8 +1,8 @@
-import Foundation
-import Logging
-import Mail
-import OAuth
-import Store
+public import Foundation
+public import Logging
+public import Mail
+public import OAuth
+public import Store
 
 /// The bot's work, driven from one thread: a pass over the mailbox, then the outbox. Blocking
 /// (libcurl), so `BotService` runs it off the cooperative thread pool.

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
-import Glibc
+public import Glibc
 #endif
 
 /// Tells systemd how the service is doing (sd_notify(3)'s datagram protocol): `READY=1` once

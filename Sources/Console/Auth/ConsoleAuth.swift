@@ -1,7 +1,7 @@
-import Config
-import Foundation
-import Staff
-import Store
+public import Config
+public import Foundation
+public import Staff
+public import Store
 
 /// Sends a sign-in link (the bot's outbox in production, a recorder in tests).
 public protocol SignInMailing: Sendable {

@@ -1,9 +1,9 @@
-import Bot
-import Config
-import Foundation
-import Staff
-import Logging
-import Store
+public import Bot
+public import Config
+public import Foundation
+public import Staff
+public import Logging
+public import Store
 
 /// The console's routes: who may see what, which page, which cookie. HTTP-free (see
 /// `ConsoleRequest`); `ConsoleServer` puts it behind Hummingbird.

@@ -1,12 +1,12 @@
-import Bot
-import Store
-import Foundation
-import Staff
-import HTTPTypes
-import Hummingbird
-import Logging
-import NIOCore
-import ServiceLifecycle
+public import Bot
+public import Store
+public import Foundation
+public import Staff
+public import HTTPTypes
+public import Hummingbird
+public import Logging
+public import NIOCore
+public import ServiceLifecycle
 
 /// The request context: Hummingbird's core storage and the peer's address (the rate limit's key).
 struct ConsoleRequestContext: RequestContext {

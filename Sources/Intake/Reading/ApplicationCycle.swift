@@ -1,7 +1,7 @@
-import CivilCalendar
-import Config
-import Foundation
-import Regulation
+public import CivilCalendar
+public import Config
+public import Foundation
+public import Regulation
 
 /// Which cycle an application belongs to (DESIGN.md, "Application records"): the academic year
 /// the Plan is for, named by the year of its 1 June deadline (`2026-2027` for applications due
@@ -53,7 +53,7 @@ public struct ApplicationCycle: Sendable, Equatable {
     }
 }
 
-import Applications
+public import Applications
 
 extension CalendarDay {
     /// The calendar day of `date` in `zone`.

@@ -1,9 +1,9 @@
-import CivilCalendar
-import Applications
-import Config
-import Documents
-import Foundation
-import MIME
+public import CivilCalendar
+public import Applications
+public import Config
+public import Documents
+public import Foundation
+public import MIME
 
 /// Everything the bot reads from one message before deciding what to do with it: the MIME
 /// summary (sender, forward, machine-mail signals), every file with its application reading,

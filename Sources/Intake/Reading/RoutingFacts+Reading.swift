@@ -1,6 +1,6 @@
-import Applications
-import Foundation
-import MIME
+public import Applications
+public import Foundation
+public import MIME
 
 extension RoutingFacts {
     /// The facts routing needs, from what the readers made of the message.

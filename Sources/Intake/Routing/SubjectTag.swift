@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds a DSHR command tag (`[PLAN]`, `[ТІЗІМ]`, …) in a subject.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Which unit an application's rows name (their school/unit column), against the roster's
 /// units: a head of Accounting sending the Law School's list must not have it stored as

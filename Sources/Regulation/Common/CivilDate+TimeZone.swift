@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension CivilDate {
     /// The calendar day `instant` falls on in `zone` (the university's: `bot.time_zone`).

@@ -1,8 +1,8 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
 /// Crash-safe whole-file writes: a reader sees either the old or the new content, never a mix,

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
 /// The single-instance lock: an exclusive, non-blocking `flock` on `<store>/cpdbot.lock`,

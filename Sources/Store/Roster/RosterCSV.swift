@@ -1,5 +1,5 @@
-import Foundation
-import Staff
+public import Foundation
+public import Staff
 
 /// `roster.csv` as a file: UTF-8 text, RFC 4180 records (`CSV`), read by the one roster
 /// reader (`RosterReader`). Every problem is collected, so that one reply can list them all.

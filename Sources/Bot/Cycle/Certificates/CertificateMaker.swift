@@ -1,7 +1,7 @@
-import Certificates
-import Foundation
-import Regulation
-import Store
+public import Certificates
+public import Foundation
+public import Regulation
+public import Store
 
 /// Draws §7.16 certificates for the bot and the command line: the template in
 /// `templates/certificate/`, the images and the signatory of `certificates.*`, the verification

@@ -1,8 +1,8 @@
-import Foundation
-import MIME
-import Regulation
-import Staff
-import Store
+public import Foundation
+public import MIME
+public import Regulation
+public import Staff
+public import Store
 
 /// What an announcement run did.
 public struct AnnouncementSummary: Sendable, Equatable, Codable {

@@ -1,9 +1,9 @@
-import Documents
-import Foundation
-import MIME
-import Regulation
-import Staff
-import Store
+public import Documents
+public import Foundation
+public import MIME
+public import Regulation
+public import Staff
+public import Store
 
 /// What `cpdbot remind` did.
 public struct ReminderReport: Sendable, Equatable, Codable {

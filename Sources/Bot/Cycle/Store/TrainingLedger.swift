@@ -1,6 +1,6 @@
-import Foundation
-import Regulation
-import Store
+public import Foundation
+public import Regulation
+public import Store
 
 /// The certificates issued and the training history they add, kept together in one file
 /// (`<store>/training/ledger.json`, written by the store's `TrainingLedgerFile`) so that one atomic write records both: a certificate

@@ -1,6 +1,6 @@
-import Regulation
-import Staff
-import Store
+public import Regulation
+public import Staff
+public import Store
 
 /// A column of a Plan or completions table, by its key (`course_id`); a template shows its
 /// name in the reader's language.
