@@ -13,7 +13,7 @@ import PackageDescription
 /// (only where the module's public API shows that module's types; C modules are `internal import`).
 let upcomingFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility:migrate"),
+    .enableUpcomingFeature("MemberImportVisibility"),
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 

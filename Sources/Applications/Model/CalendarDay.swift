@@ -1,4 +1,4 @@
-public import CivilCalendar
+import CivilCalendar
 
 /// A day of the Gregorian calendar, without time or zone: what a date cell means.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {

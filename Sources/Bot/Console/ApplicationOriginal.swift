@@ -1,5 +1,5 @@
-public import Foundation
-public import Intake
+import Foundation
+import Intake
 public import Store
 
 /// An application file as its head sent it, for the console's unit page: read again from the

@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 public import Regulation
-public import Store
+import Store
 
 /// What the console's completions page shows besides the certificates: the §8 work-off
 /// obligations and the §7.14 reimbursements, worked out from the training ledger and the

@@ -1,8 +1,8 @@
 public import CivilCalendar
-public import Intake
+import Intake
 public import Foundation
 public import Regulation
-public import Store
+import Store
 
 /// The cycle as the bot counts it, for the console's overview: the same rules the intake and
 /// `plan status` use, so the page cannot disagree with the mail or the CLI.

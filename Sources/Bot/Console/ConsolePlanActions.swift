@@ -1,5 +1,5 @@
-public import Foundation
-public import Store
+import Foundation
+import Store
 
 extension CycleDesk {
     /// The console's "Confirm and announce": what DSHR's confirming reply and `cpdbot plan

@@ -1,7 +1,8 @@
+import Config
 public import Staff
-public import Foundation
-public import MIME
-public import Store
+import Foundation
+import MIME
+import Store
 
 /// The console's sign-in mail (issue 17): queued in the outbox like every other message, in
 /// the person's language, so the bot's SMTP path, pacing and retries send it.

@@ -1,7 +1,8 @@
-public import Foundation
-public import Logging
+import Config
+import Foundation
+import Logging
 public import Regulation
-public import Store
+import Store
 
 /// The cycle's mail in one place, for the message handler and the CLI (`plan announce`,
 /// `plan status`, `remind`, `report compliance`).

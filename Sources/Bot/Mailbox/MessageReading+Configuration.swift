@@ -1,7 +1,7 @@
 public import Config
 public import Documents
-public import Intake
-public import MIME
+import Intake
+import MIME
 
 extension MessageReading.Limits {
     /// The limits of the configuration (`limits.*`), threaded to the readers.

@@ -1,3 +1,4 @@
+import Foundation
 public import Wording
 
 /// The short localised labels of one language (`templates/<lang>/strings.json`): column names

@@ -1,7 +1,7 @@
 public import Foundation
-public import Mustache
+import Mustache
 public import Staff
-public import Store
+import Store
 
 /// The reply templates: `<directory>/<lang>/<name>.{subject,txt,html}.mustache`.
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Blocking work (libcurl's transfers, fsync) on a thread of its own. Swift's cooperative pool
 /// has one thread per core and expects every job to give its thread back quickly; a blocking

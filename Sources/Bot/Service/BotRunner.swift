@@ -1,8 +1,10 @@
-public import Foundation
-public import Logging
+import Config
+import Foundation
+import Intake
+import Logging
 public import Mail
-public import OAuth
-public import Store
+import OAuth
+import Store
 
 /// The bot's work, driven from one thread: a pass over the mailbox, then the outbox. Blocking
 /// (libcurl), so `BotService` runs it off the cooperative thread pool.

@@ -1,6 +1,6 @@
 public import Config
 public import Foundation
-public import Logging
+import Logging
 public import Mail
 public import ServiceLifecycle
 public import Store

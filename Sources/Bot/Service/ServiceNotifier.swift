@@ -1,6 +1,6 @@
 public import Foundation
 #if canImport(Glibc)
-public import Glibc
+import Glibc
 #endif
 
 /// Tells systemd how the service is doing (sd_notify(3)'s datagram protocol): `READY=1` once

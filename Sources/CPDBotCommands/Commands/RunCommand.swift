@@ -1,8 +1,10 @@
 import ArgumentParser
 import Bot
+import Config
 import Logging
 import Mail
 import ServiceLifecycle
+import UnixSignals
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
-public import Config
-public import Foundation
+import Config
+import Foundation
 public import Staff
-public import Store
+import Store
 
 /// Sends a sign-in link (the bot's outbox in production, a recorder in tests).
 public protocol SignInMailing: Sendable {

@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 public import Staff
-public import Store
+import Store
 
 /// Who is looking, and what they may see: DSHR everything, a head their own unit, everyone
 /// their own record (roles from the roster; `bot.dshr` addresses are DSHR too).

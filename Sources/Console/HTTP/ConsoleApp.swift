@@ -1,9 +1,9 @@
 public import Bot
-public import Config
-public import Foundation
-public import Staff
-public import Logging
-public import Store
+import Config
+import Foundation
+import Staff
+import Logging
+import Store
 
 /// The console's routes: who may see what, which page, which cookie. HTTP-free (see
 /// `ConsoleRequest`); `ConsoleServer` puts it behind Hummingbird.

@@ -1,11 +1,11 @@
 public import Bot
-public import Store
-public import Foundation
+import Store
+import Foundation
 public import Staff
-public import HTTPTypes
-public import Hummingbird
+import HTTPTypes
+import Hummingbird
 public import Logging
-public import NIOCore
+import NIOCore
 public import ServiceLifecycle
 
 /// The request context: Hummingbird's core storage and the peer's address (the rate limit's key).

@@ -1,7 +1,7 @@
-public import Bot
-public import Metrics
-public import Foundation
-public import Prometheus
+import Bot
+import Metrics
+import Foundation
+import Prometheus
 
 /// `/metrics`: the bot's figures in Prometheus's text format, through swift-metrics with
 /// swift-prometheus as its factory. The factory is the console's own (no global bootstrap), so

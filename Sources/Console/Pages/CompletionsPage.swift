@@ -1,5 +1,5 @@
 public import Bot
-public import Foundation
+import Foundation
 public import Staff
 public import Regulation
 public import Store

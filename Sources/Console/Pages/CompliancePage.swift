@@ -1,8 +1,8 @@
-public import Bot
-public import Foundation
+import Bot
+import Foundation
 public import Staff
 public import Regulation
-public import Store
+import Store
 
 /// The §6.3 page (values in, values out): per unit, how many people are under the hours in five
 /// years and how many leaders lack a management course, as a chart and a table, then everyone

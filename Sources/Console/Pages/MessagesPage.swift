@@ -1,5 +1,5 @@
-public import Foundation
-public import Regulation
+import Foundation
+import Regulation
 public import Store
 
 /// DSHR's journal of messages (values in, values out): every message in and every send out,

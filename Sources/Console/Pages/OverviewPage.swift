@@ -1,7 +1,7 @@
 public import Bot
-public import Foundation
+import Foundation
 public import Staff
-public import Regulation
+import Regulation
 public import Store
 
 /// The cycle at a glance (DSHR): dates, units applied / late / not yet, messages by outcome,

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Store
 
 /// A person's own record: the rows units sent for them, and their certificates.

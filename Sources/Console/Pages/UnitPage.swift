@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Store
 
 /// One unit's application as the bot holds it: its current rows and the messages they came from.

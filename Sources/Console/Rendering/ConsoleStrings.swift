@@ -1,10 +1,10 @@
-public import CivilCalendar
+import CivilCalendar
 public import Foundation
 public import Staff
 public import Regulation
-public import Store
-public import Wording
-public import Yams
+import Store
+import Wording
+import Yams
 
 /// The console's words in one language: `templates/console/strings/<lang>.yml`, a flat map
 /// of keys to texts, plus dates and counts written the way the mail writes them (`Wording`).

@@ -1,8 +1,8 @@
 public import CivilCalendar
 public import Foundation
 public import Staff
-public import Mustache
-public import Store
+import Mustache
+import Store
 
 /// The pages' templates (`templates/console/*.mustache`, one set for all languages: the words
 /// come from `strings/<lang>.yml`) and the stylesheet. Everything is read once, at start.

@@ -1,5 +1,5 @@
 public import CivilCalendar
-public import Config
+import Config
 public import Foundation
 public import Regulation
 

@@ -1,6 +1,6 @@
 public import CivilCalendar
 public import Applications
-public import Config
+import Config
 public import Documents
 public import Foundation
 public import MIME

@@ -1,6 +1,6 @@
-public import Applications
-public import Foundation
-public import MIME
+import Applications
+import Foundation
+import MIME
 
 extension RoutingFacts {
     /// The facts routing needs, from what the readers made of the message.

@@ -1,4 +1,4 @@
-public import MIME
+import MIME
 
 /// The file-name rule of samples/README.md: a name is hostile when it holds a path separator
 /// (`/` or `\`), a `..` component, a control character (NUL, C0, C1), a bidirectional control

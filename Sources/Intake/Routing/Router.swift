@@ -1,5 +1,5 @@
-public import Foundation
-public import MIME
+import Foundation
+import MIME
 public import Staff
 
 /// The routing rules of DESIGN.md "Messages in" and samples/README.md "Expected actions":

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Finds a DSHR command tag (`[PLAN]`, `[ТІЗІМ]`, …) in a subject.
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Which unit an application's rows name (their school/unit column), against the roster's
 /// units: a head of Accounting sending the Law School's list must not have it stored as

@@ -1,7 +1,9 @@
+import Config
 import Foundation
 @testable import Intake
 import Logging
 import MIME
+import Regulation
 import Store
 import Testing
 import Wording

@@ -1,9 +1,10 @@
 public import Config
 public import Foundation
-public import Intake
-public import Logging
-public import Regulation
-public import Store
+import Intake
+import Logging
+import Regulation
+import Staff
+import Store
 
 /// The certificate figure of `scripts/bench` (issue 16: 2,000 certificates drawn, registered
 /// and queued in under 60 s): a throw-away store with a roster of `count` people, a Plan that

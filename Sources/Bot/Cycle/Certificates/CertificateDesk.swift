@@ -1,6 +1,7 @@
-public import Certificates
-public import Foundation
-public import Regulation
+import Certificates
+import Config
+import Foundation
+import Regulation
 public import Store
 
 /// What the command line does with issued certificates: check a number and its code, show a

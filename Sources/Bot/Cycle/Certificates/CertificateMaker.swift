@@ -1,6 +1,7 @@
-public import Certificates
-public import Foundation
-public import Regulation
+import Certificates
+import Config
+import Foundation
+import Regulation
 public import Store
 
 /// Draws §7.16 certificates for the bot and the command line: the template in

@@ -1,6 +1,6 @@
-public import Config
+import Config
 public import Foundation
-public import Regulation
+import Regulation
 
 /// How long sending the announcement takes at the configured pace
 /// (`smtp.max_messages_per_minute`, `smtp.max_recipients_per_day`), and whether the last

@@ -1,8 +1,10 @@
-public import Foundation
-public import MIME
-public import Regulation
-public import Staff
-public import Store
+import Config
+import Foundation
+import ICalendar
+import MIME
+import Regulation
+import Staff
+import Store
 
 /// What an announcement run did.
 public struct AnnouncementSummary: Sendable, Equatable, Codable {

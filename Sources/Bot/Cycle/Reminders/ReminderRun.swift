@@ -1,9 +1,10 @@
-public import Documents
-public import Foundation
-public import MIME
+import Config
+import Documents
+import Foundation
+import MIME
 public import Regulation
-public import Staff
-public import Store
+import Staff
+import Store
 
 /// What `cpdbot remind` did.
 public struct ReminderReport: Sendable, Equatable, Codable {

@@ -1,5 +1,5 @@
-public import Documents
-public import Foundation
+import Documents
+import Foundation
 public import Regulation
 public import Store
 

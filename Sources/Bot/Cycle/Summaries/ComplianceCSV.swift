@@ -1,7 +1,7 @@
 public import Foundation
 public import Regulation
 public import Staff
-public import Store
+import Store
 
 /// The compliance findings as the CSV DSHR opens in Excel (UTF-8 with BOM, CRLF): the columns
 /// of `cpdbot report compliance --format csv`, then the person's name and unit from the roster.

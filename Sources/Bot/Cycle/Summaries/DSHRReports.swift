@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Regulation
 
 /// What one day's reports to DSHR did (`cpdbot remind` merges it into its report).

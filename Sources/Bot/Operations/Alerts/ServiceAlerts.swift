@@ -1,6 +1,6 @@
-public import CivilCalendar
+import CivilCalendar
 public import Foundation
-public import Regulation
+import Regulation
 public import Store
 
 /// Which service conditions hold, and which of them are to be mailed now. Pure: facts and the

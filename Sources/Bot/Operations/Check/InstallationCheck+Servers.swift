@@ -1,7 +1,7 @@
-public import Config
-public import Foundation
-public import Mail
-public import OAuth
+import Config
+import Foundation
+import Mail
+import OAuth
 
 extension InstallationCheck {
     /// The IMAP capabilities cpdbot uses, and what it does without each.

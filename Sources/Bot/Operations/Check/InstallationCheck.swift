@@ -1,6 +1,6 @@
 public import Config
 public import Foundation
-public import Regulation
+import Regulation
 
 /// `cpdbot check`: what an administrator runs after installing or editing the configuration.
 /// Each check is a small function giving `CheckResult`s, so that a new one (OAuth2 login,

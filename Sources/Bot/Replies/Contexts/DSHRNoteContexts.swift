@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Intake
 
 /// The message a note to DSHR is about.

@@ -1,6 +1,6 @@
 public import Intake
 public import Staff
-public import Store
+import Store
 
 /// The context of `reject_file`: every file that gave no application, with its problem.
 /// Each file item carries a flag named for its problem kind, so that the template holds the

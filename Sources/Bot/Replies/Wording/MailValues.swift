@@ -1,9 +1,9 @@
 public import Foundation
-public import Mustache
-public import Regulation
-public import Staff
-public import Store
-public import Wording
+import Mustache
+import Regulation
+import Staff
+import Store
+import Wording
 
 /// A tenge amount in a template context; rendered as DSHR writes money ("150 000 тг").
 public struct Tenge: Sendable, Equatable {

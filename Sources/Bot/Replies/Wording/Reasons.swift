@@ -1,6 +1,6 @@
-public import Regulation
-public import Staff
-public import Store
+import Regulation
+import Staff
+import Store
 
 /// A column of a Plan or completions table, by its key (`course_id`); a template shows its
 /// name in the reader's language.
