@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+import Darwin
 #endif
 
 /// CPU time spent by the calling thread, for tests that bound the *work* a hostile input costs

@@ -2,7 +2,7 @@ public import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+import Darwin
 #endif
 
 /// The certificate registry: `<store>/certificates/registry.json` (0600), every certificate

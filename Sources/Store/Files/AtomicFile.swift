@@ -2,7 +2,7 @@ public import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+import Darwin
 #endif
 
 /// Crash-safe whole-file writes: a reader sees either the old or the new content, never a mix,

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+import Darwin
 #endif
 import Foundation
 

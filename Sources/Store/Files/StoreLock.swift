@@ -2,7 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+import Darwin
 #endif
 
 /// The single-instance lock: an exclusive, non-blocking `flock` on `<store>/cpdbot.lock`,
