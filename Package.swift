@@ -7,6 +7,16 @@
 // Service → Mailbox → Cycle → Sending → Replies → Environment (docs/architecture.md).
 import PackageDescription
 
+/// The Swift 6 upcoming features every target is built with (issue 12), as the anchors (swift-nio,
+/// swift-foundation) use them: `any` spelled out for existentials; a member is visible only when its
+/// module is imported by the file itself; imports are internal unless marked `public import`
+/// (only where the module's public API shows that module's types; C modules are `internal import`).
+let upcomingFeatures: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
 let package = Package(
     name: "cpdbot",
     platforms: [.macOS(.v14)],
@@ -192,3 +202,8 @@ let package = Package(
         ]),
     ]
 )
+
+// One settings array for every Swift target, Sources and Tests alike (system libraries take no settings).
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + upcomingFeatures
+}

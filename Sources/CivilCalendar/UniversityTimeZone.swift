@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The zone the university lives in when `bot.time_zone` is not set: one definition for the
 /// configuration's default and for the pure modules' defaults (Intake), so they cannot differ.

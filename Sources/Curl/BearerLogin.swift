@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How libcurl logs in: with the password of `ConnectionSettings`, or over SASL with an OAuth2
 /// access token (RFC 7628 OAUTHBEARER, or Google's and Microsoft's XOAUTH2).

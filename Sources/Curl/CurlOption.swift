@@ -1,5 +1,5 @@
-import CCurl
-import CurlShim
+internal import CCurl
+internal import CurlShim
 
 /// A libcurl option, named so that error messages can say which one failed.
 ///

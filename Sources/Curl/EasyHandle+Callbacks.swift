@@ -1,5 +1,6 @@
-import CCurl
-import CurlShim
+internal import CCurl
+internal import CurlShim
+import Foundation
 
 /// What a debug callback is seeing (libcurl's curl_infotype).
 public enum DebugEvent: Sendable, Equatable {

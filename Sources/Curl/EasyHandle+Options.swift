@@ -1,5 +1,5 @@
-import CCurl
-import CurlShim
+internal import CCurl
+internal import CurlShim
 
 /// Typed setters: the argument kind is checked against libcurl's option table first, so a
 /// wrong kind is a thrown error instead of undefined behaviour in a variadic C call.

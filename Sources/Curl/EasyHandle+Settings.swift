@@ -1,4 +1,4 @@
-import CCurl
+internal import CCurl
 
 extension EasyHandle {
     /// The protocols a handle may ever speak: a URL with any other scheme fails to start.

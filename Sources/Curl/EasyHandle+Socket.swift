@@ -1,5 +1,5 @@
-import CCurl
-import CurlShim
+internal import CCurl
+internal import CurlShim
 import Foundation
 
 /// Raw byte exchange on a CURLOPT_CONNECT_ONLY connection: libcurl made the connection, did

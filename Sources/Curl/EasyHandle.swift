@@ -1,5 +1,5 @@
-import CCurl
-import CurlShim
+internal import CCurl
+internal import CurlShim
 import Foundation
 
 /// One libcurl easy handle: one connection, one transfer at a time.

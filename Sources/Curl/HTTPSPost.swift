@@ -1,6 +1,6 @@
-import CCurl
-import CurlShim
-import Foundation
+internal import CCurl
+internal import CurlShim
+public import Foundation
 
 /// How an HTTPS request to a token endpoint is made: the same CA rule as the mail servers,
 /// bounded in time and in the size of the answer.

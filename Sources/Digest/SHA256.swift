@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// SHA-256 as cpdbot names things with it: lower-case hex of swift-crypto's digest (attachment
 /// hashes, store keys, Message-IDs, backup manifests). The hashing is swift-crypto's (BoringSSL);

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Writes an RFC 5545 calendar: CRLF line ends, lines folded at 75 octets without splitting a
 /// UTF-8 character, TEXT values escaped (`\\`, `\;`, `\,`, `\n`), and `Asia/Almaty` as the

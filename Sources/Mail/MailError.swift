@@ -1,4 +1,4 @@
-import Curl
+public import Curl
 import Foundation
 
 /// The one error type of the Mail module. `description` names the server and the step and

@@ -1,4 +1,4 @@
-import Curl
+public import Curl
 
 /// How to reach one mail server (URL, user, password, CA file, TLS rule, timeouts), so callers
 /// of Mail need not import the Curl module: the same type as `Curl.ConnectionSettings`.

@@ -1,6 +1,6 @@
 import Crypto
-import Foundation
-import _CryptoExtras
+public import Foundation
+public import _CryptoExtras
 
 /// A JWT signed RS256 (RFC 7515/7519): RSA PKCS#1 v1.5 with SHA-256, by swift-crypto.
 /// Pure: claims, key and clock in, compact serialization out.

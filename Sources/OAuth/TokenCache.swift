@@ -1,5 +1,5 @@
-import Curl
-import Foundation
+public import Curl
+public import Foundation
 
 /// Access tokens kept in memory and renewed before they expire (`IssuedToken.renewalDate`),
 /// shared by every connection and thread that logs in with them. One request at a time: a

@@ -1,6 +1,6 @@
 import Config
-import Curl
-import Foundation
+public import Curl
+public import Foundation
 import _CryptoExtras
 
 /// Asks a token endpoint for an access token: builds the grant (reading the secret files),

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An access token and how long it lives. `description` never shows the token.
 public struct IssuedToken: Sendable, Equatable, CustomStringConvertible {

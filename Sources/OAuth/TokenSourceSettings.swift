@@ -1,5 +1,5 @@
-import Curl
-import Foundation
+public import Curl
+public import Foundation
 
 /// Where and how to ask for access tokens, with the paths of the secret files (read at each
 /// request, so a rotated secret is picked up without a restart).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The file store: one directory, nothing else to install.
 ///

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Staff
+public import Staff
 
 // The one error type of the Store module. Every message names the path it concerns and
 // says what the operator can do about it, because these end up on stderr of `cpdbot`.

@@ -1,4 +1,4 @@
-import Yams
+public import Yams
 
 /// A module's own error, made from a problem found in one of cpdbot's YAML files. `YAMLNode`
 /// reports through it, so each module keeps one error type while all YAML is read one way.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bot
 import Testing
 @testable import CPDBotCommands
 

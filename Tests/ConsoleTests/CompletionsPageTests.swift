@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Regulation
+import Staff
 import Store
 import Testing
 @testable import Bot

@@ -1,4 +1,5 @@
 import Foundation
+import Staff
 import Store
 import Testing
 @testable import Bot

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Intake
+import Staff
 import Store
 @testable import Bot
 

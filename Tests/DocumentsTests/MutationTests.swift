@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 @testable import Documents
+import Foundation
 
 /// Damaged copies of the corpus files must end in a `DocumentError` or a document, never a
 /// crash or a hang. Mutations are deterministic (fixed seeds; `CPDBOT_SEED` tries another), so failures repeat.

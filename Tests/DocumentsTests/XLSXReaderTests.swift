@@ -1,5 +1,6 @@
 import Testing
 @testable import Documents
+import Foundation
 
 @Suite struct XLSXReaderTests {
     private func read(_ bytes: [UInt8]) throws -> Document {

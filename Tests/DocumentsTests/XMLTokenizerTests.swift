@@ -1,5 +1,6 @@
 import Testing
 @testable import Documents
+import Foundation
 
 @Suite struct XMLTokenizerTests {
     /// A readable trace of the tokens: `<name a=v>`, `</name>`, `"text"`.

@@ -1,3 +1,4 @@
+import Curl
 import Foundation
 import Testing
 @testable import OAuth

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Store
+import Staff
 
 @Suite struct PersonDataTests {
     static let person = "a.seitkali@kazguu.kz"

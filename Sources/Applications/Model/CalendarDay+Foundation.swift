@@ -1,5 +1,5 @@
 import CivilCalendar
-import Foundation
+public import Foundation
 
 extension CalendarDay {
     /// The calendar day of an instant in a time zone: a message received at 23:30 UTC on

@@ -1,4 +1,4 @@
-import Documents
+public import Documents
 
 /// The file-level outcome when a file yields no table (samples/README.md, "File-level outcome").
 public enum ReadingErrorKind: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,4 +1,4 @@
-import Documents
+public import Documents
 
 /// The one path from a file (or a table pasted into a message) to an application reading,
 /// shared by the bot and `cpdbot validate`.

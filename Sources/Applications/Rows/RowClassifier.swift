@@ -1,4 +1,5 @@
 import Documents
+import Foundation
 
 /// Sorts the rows below the header into employee rows and the rows to skip.
 struct RowClassifier {

@@ -1,6 +1,6 @@
 import Foundation
 import Intake
-import Store
+public import Store
 
 /// An application file as its head sent it, for the console's unit page: read again from the
 /// archived message the rows came from, by the same reading the intake used.

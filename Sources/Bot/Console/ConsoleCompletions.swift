@@ -1,5 +1,5 @@
 import Foundation
-import Regulation
+public import Regulation
 import Store
 
 /// What the console's completions page shows besides the certificates: the §8 work-off

@@ -1,7 +1,7 @@
-import CivilCalendar
+public import CivilCalendar
 import Intake
-import Foundation
-import Regulation
+public import Foundation
+public import Regulation
 import Store
 
 /// The cycle as the bot counts it, for the console's overview: the same rules the intake and

@@ -1,4 +1,5 @@
-import Staff
+import Config
+public import Staff
 import Foundation
 import MIME
 import Store

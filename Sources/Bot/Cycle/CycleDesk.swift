@@ -1,6 +1,7 @@
+import Config
 import Foundation
 import Logging
-import Regulation
+public import Regulation
 import Store
 
 /// The cycle's mail in one place, for the message handler and the CLI (`plan announce`,

@@ -1,7 +1,7 @@
-import Config
-import Foundation
-import Logging
-import Store
+public import Config
+public import Foundation
+public import Logging
+public import Store
 
 /// What every part of the bot works with: the configuration, the file store, the templates,
 /// a logger and the clock (injected so tests can set the date).

@@ -1,6 +1,8 @@
 import Applications
+import Config
 import Foundation
 import Intake
+import Logging
 import MIME
 import Staff
 import Store

@@ -1,5 +1,6 @@
 import Foundation
 import Intake
+import MIME
 import Staff
 import Store
 

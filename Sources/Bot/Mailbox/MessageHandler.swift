@@ -1,4 +1,5 @@
 import Applications
+import Config
 import Digest
 import Foundation
 import Intake
@@ -53,7 +54,7 @@ struct MessageHandler {
         case routed
     }
 
-    init(environment: BotEnvironment, renderer: TemplateRendering) {
+    init(environment: BotEnvironment, renderer: any TemplateRendering) {
         self.environment = environment
         self.replies = ReplyWriter(environment: environment, renderer: renderer)
         folders = .configured(environment.configuration)

@@ -1,5 +1,5 @@
-import Config
-import Documents
+public import Config
+public import Documents
 import Intake
 import MIME
 

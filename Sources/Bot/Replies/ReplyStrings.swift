@@ -1,4 +1,5 @@
-import Wording
+import Foundation
+public import Wording
 
 /// The short localised labels of one language (`templates/<lang>/strings.json`): column names
 /// and row problems for receipts, which templates cannot look up by key themselves.

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import Mustache
-import Staff
+public import Staff
 import Store
 
 /// The reply templates: `<directory>/<lang>/<name>.{subject,txt,html}.mustache`.

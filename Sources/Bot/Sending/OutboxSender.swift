@@ -1,4 +1,6 @@
+import Config
 import Foundation
+import Intake
 import Logging
 import MIME
 import Mail

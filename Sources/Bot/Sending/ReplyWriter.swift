@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Intake
 import MIME
@@ -25,7 +26,7 @@ struct ReplyWriter {
     }
 
     let environment: BotEnvironment
-    let renderer: TemplateRendering
+    let renderer: any TemplateRendering
 
     /// Renders, composes and queues. Returns the Message-ID (the queued one, if it was queued before).
     @discardableResult

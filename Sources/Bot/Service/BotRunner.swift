@@ -1,6 +1,8 @@
+import Config
 import Foundation
+import Intake
 import Logging
-import Mail
+public import Mail
 import OAuth
 import Store
 

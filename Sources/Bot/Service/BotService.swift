@@ -1,9 +1,9 @@
-import Config
-import Foundation
+public import Config
+public import Foundation
 import Logging
-import Mail
-import ServiceLifecycle
-import Store
+public import Mail
+public import ServiceLifecycle
+public import Store
 
 /// `cpdbot run`: poll, send, wait for mail (IDLE or the poll interval), again, until a graceful
 /// shutdown (SIGTERM/SIGINT), which finishes the message in hand. Mail servers that are down

@@ -1,5 +1,5 @@
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 
 /// `--log-format`: plain lines for a person, JSON objects for a log collector.
 public enum LogFormat: String, CaseIterable, Sendable {

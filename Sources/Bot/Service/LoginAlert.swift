@@ -1,4 +1,5 @@
 import Config
+import Curl
 import Foundation
 import Logging
 import Mail

@@ -1,7 +1,7 @@
-import Config
-import Curl
-import Foundation
-import OAuth
+public import Config
+public import Curl
+public import Foundation
+public import OAuth
 
 /// Turns the configuration into libcurl connection settings, resolving passwords at the last
 /// moment (they live only in `ConnectionSettings`, whose description hides them). A server

@@ -7,6 +7,7 @@ import Logging
 import Mail
 import ServiceLifecycle
 import Store
+import UnixSignals
 
 /// `cpdbot console`: the web console alone (issue 17), e.g. on a second machine that reads the
 /// store, or while `run` is stopped. Inside `cpdbot run` it starts by itself when `console.listen`

@@ -1,6 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import Regulation
+public import Regulation
 
 /// `cpdbot obligation --cost KZT --start DATE [--end-reason R --on DATE] [--json]` (§8).
 struct ObligationCommand: AsyncParsableCommand {

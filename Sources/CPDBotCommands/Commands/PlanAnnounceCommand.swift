@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bot
 import Foundation
+import Regulation
 
 /// `cpdbot plan announce --cycle C --yes`: DSHR's confirmation from the command line. Every
 /// person on the roster gets one announcement (purpose `announce:<slot>:<email>`): running it

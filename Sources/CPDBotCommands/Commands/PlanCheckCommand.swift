@@ -1,4 +1,5 @@
 import ArgumentParser
+import Config
 import Documents
 import Foundation
 import Regulation

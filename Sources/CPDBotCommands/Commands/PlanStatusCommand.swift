@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bot
 import Foundation
+import Regulation
 
 /// `cpdbot plan status --cycle C [--json]`: each Plan of the cycle, its state, its §7.7
 /// deadline, and its announcements in the outbox (sent / pending / failed).

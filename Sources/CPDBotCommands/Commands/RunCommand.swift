@@ -1,9 +1,11 @@
 import ArgumentParser
 import Bot
+import Config
 import Console
 import Logging
 import Mail
 import ServiceLifecycle
+import UnixSignals
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

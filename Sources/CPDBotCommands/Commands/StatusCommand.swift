@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bot
+import Config
 import Foundation
 import Store
 

@@ -1,4 +1,4 @@
-import ArgumentParser
-import Bot
+public import ArgumentParser
+public import Bot
 
 extension LogFormat: ExpressibleByArgument {}

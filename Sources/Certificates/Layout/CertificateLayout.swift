@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import YAMLFiles
 
 /// Where everything goes on the page: `templates/certificate/layout.yml`, which DSHR may edit
@@ -124,7 +124,7 @@ public struct CertificateLayout: Sendable, Equatable, Decodable {
         }
 
         /// Reads the YAML keys (`x_mm`, `size_pt`, …), with the defaults above for the optional ones.
-        public init(from decoder: Decoder) throws {
+        public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             key = try c.decode(String.self, forKey: .key)
             scope = try c.decodeIfPresent(Scope.self, forKey: .scope) ?? .column

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One language's words on the certificate: `templates/certificate/<lang>.yml`. `strings`
 /// are the texts the layout places by key, with `{placeholders}`; `formats` and `groups` name

@@ -1,4 +1,4 @@
-import CCairo
+internal import CCairo
 import Foundation
 
 /// Draws certificates as A4 PDF pages with Cairo, shaping text with Pango (so Ә Ғ Қ Ң Ө Ұ Ү Һ І

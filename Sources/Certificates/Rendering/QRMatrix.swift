@@ -1,4 +1,4 @@
-import CQRencode
+internal import CQRencode
 
 /// A QR code's modules from libqrencode (error correction M: a printed code survives a fold
 /// or a smudge), row by row.

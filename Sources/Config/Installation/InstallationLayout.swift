@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where cpdbot finds its configuration, templates and rule files by default, decided from
 /// where its executable lies. An installed binary (`<prefix>/bin/cpdbot` next to

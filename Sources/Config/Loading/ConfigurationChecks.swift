@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that look at more than one key, and at the environment as a whole.
 enum ConfigurationChecks {
     /// Values that are each fine but do not fit together.

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ConfigurationKey {
     /// `console.*` (issue 17), kept apart from the main table so that the console's keys read together.
     static let consoleKeys: [ConfigurationKey] = [

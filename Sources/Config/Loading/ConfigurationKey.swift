@@ -1,3 +1,5 @@
+import Foundation
+
 /// One configuration key: its full name, the environment variable that overrides it, and
 /// how a raw value is checked and stored. `ConfigurationKey.all` is the whole schema: a key
 /// missing here does not exist, in the file or in the environment.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Builds a `CPDBotConfiguration` from defaults, then the YAML file, then the environment
 /// (`CPDBOT_<SECTION>_<KEY>` wins over the file). Every problem is reported at once, by the

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where `policy.yml` and `holidays-kz.yml` are read from (`rules.policy_file`,
 /// `rules.holidays_file`, else the installation's copies), and reading them: once, at start,

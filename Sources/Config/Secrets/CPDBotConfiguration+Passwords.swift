@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension CPDBotConfiguration {
     /// The IMAP password from `imap.password_file` or `imap.password_env`.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Turns a `PasswordSource` into a `Secret`. Reads the file or the environment only; errors
 /// name the configuration key and say what to do, never the password.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads a secret from a file only the service can read: a password, a client secret, a
 /// private key, a service account key. Errors name the configuration key and the path and say

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension CPDBotConfiguration {
     /// Who the bot is and whom it answers to (`bot.*`).

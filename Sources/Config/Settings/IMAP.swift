@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension CPDBotConfiguration {
     /// The mailbox the bot reads (`imap.*`).

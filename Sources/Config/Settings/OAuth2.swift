@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension CPDBotConfiguration {
     /// How the bot logs in to a mail server (`imap.auth`, `smtp.auth`).

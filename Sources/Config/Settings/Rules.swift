@@ -1,5 +1,5 @@
 import CivilCalendar
-import Foundation
+public import Foundation
 
 extension CPDBotConfiguration {
     /// The Regulation's numbers and Kazakhstan's calendar (`rules.*`): where `policy.yml` and

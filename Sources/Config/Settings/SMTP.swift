@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension CPDBotConfiguration {
     /// The submission server the bot sends through (`smtp.*`).

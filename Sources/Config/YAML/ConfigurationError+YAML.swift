@@ -1,4 +1,4 @@
-import YAMLFiles
+public import YAMLFiles
 
 /// `cpdbot.yml`'s problems, as the loader reports them: the file's line with the key.
 extension ConfigurationError: YAMLFileProblem {

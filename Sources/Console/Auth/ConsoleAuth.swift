@@ -1,6 +1,6 @@
 import Config
 import Foundation
-import Staff
+public import Staff
 import Store
 
 /// Sends a sign-in link (the bot's outbox in production, a recorder in tests).

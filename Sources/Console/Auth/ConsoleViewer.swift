@@ -1,5 +1,5 @@
 import Foundation
-import Staff
+public import Staff
 import Store
 
 /// Who is looking, and what they may see: DSHR everything, a head their own unit, everyone

@@ -1,4 +1,4 @@
-import Bot
+public import Bot
 import Config
 import Foundation
 import Staff

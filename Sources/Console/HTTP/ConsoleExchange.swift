@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A request as the console's pages see it: no HTTP library types, so the routes are tested
 /// without a socket, and the Hummingbird adapter stays one small file.

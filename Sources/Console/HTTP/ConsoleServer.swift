@@ -1,12 +1,12 @@
-import Bot
+public import Bot
 import Store
 import Foundation
-import Staff
+public import Staff
 import HTTPTypes
 import Hummingbird
-import Logging
+public import Logging
 import NIOCore
-import ServiceLifecycle
+public import ServiceLifecycle
 
 /// The request context: Hummingbird's core storage and the peer's address (the rate limit's key).
 struct ConsoleRequestContext: RequestContext {

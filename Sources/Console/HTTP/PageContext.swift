@@ -1,4 +1,5 @@
 import Bot
+import Config
 import Foundation
 import Staff
 import Store

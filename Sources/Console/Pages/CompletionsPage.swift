@@ -1,8 +1,8 @@
-import Bot
+public import Bot
 import Foundation
-import Staff
-import Regulation
-import Store
+public import Staff
+public import Regulation
+public import Store
 
 /// DSHR's completions page (values in, values out): the certificates issued, the §8 work-off
 /// obligations still running with their end dates, and the §7.14 reimbursements asked for.

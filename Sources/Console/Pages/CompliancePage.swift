@@ -1,7 +1,7 @@
 import Bot
 import Foundation
-import Staff
-import Regulation
+public import Staff
+public import Regulation
 import Store
 
 /// The §6.3 page (values in, values out): per unit, how many people are under the hours in five

@@ -1,5 +1,5 @@
-import Bot
-import Foundation
+public import Bot
+public import Foundation
 
 /// `/healthz`: what a monitor needs, from the same `StatusReport` as `cpdbot status`.
 public struct HealthPage: Encodable, Sendable, Equatable {

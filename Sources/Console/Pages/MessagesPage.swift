@@ -1,6 +1,6 @@
 import Foundation
 import Regulation
-import Store
+public import Store
 
 /// DSHR's journal of messages (values in, values out): every message in and every send out,
 /// newest first, filtered by sender, outcome and day (Almaty).

@@ -1,8 +1,8 @@
-import Bot
+public import Bot
 import Foundation
-import Staff
+public import Staff
 import Regulation
-import Store
+public import Store
 
 /// The cycle at a glance (DSHR): dates, units applied / late / not yet, messages by outcome,
 /// the outbox, and the Plan with its announcements. Values from the store in, page values out.

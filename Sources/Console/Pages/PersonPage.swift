@@ -1,5 +1,5 @@
 import Foundation
-import Store
+public import Store
 
 /// A person's own record: the rows units sent for them, and their certificates.
 public struct PersonPage: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+public import Store
 
 /// One unit's application as the bot holds it: its current rows and the messages they came from.
 public struct UnitPage: Sendable {

@@ -1,8 +1,8 @@
 import Bot
 import CivilCalendar
-import Foundation
-import Staff
-import Regulation
+public import Foundation
+public import Staff
+public import Regulation
 import Store
 import Wording
 import YAMLFiles

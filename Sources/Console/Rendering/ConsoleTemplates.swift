@@ -1,6 +1,6 @@
-import CivilCalendar
-import Foundation
-import Staff
+public import CivilCalendar
+public import Foundation
+public import Staff
 import Mustache
 import Store
 

@@ -1,5 +1,5 @@
-import CXLSXWriter
-import Foundation
+internal import CXLSXWriter
+public import Foundation
 
 /// Writes simple workbooks (a bold header row, then text and number cells) with Debian's
 /// libxlsxwriter, which Excel, LibreOffice and Google Sheets all open. libxlsxwriter 1.1.4 writes

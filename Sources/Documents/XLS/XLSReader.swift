@@ -1,4 +1,4 @@
-import CFreeXL
+internal import CFreeXL
 
 /// A legacy Excel 97–2003 workbook (BIFF8 .xls) through FreeXL.
 ///

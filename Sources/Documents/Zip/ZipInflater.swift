@@ -1,5 +1,5 @@
 #if canImport(CISAL)
-import CISAL
+internal import CISAL
 
 /// Raw DEFLATE (RFC 1951) through Intel's ISA-L, about three times faster than zlib on office
 /// files (measured: a 10 MB worksheet member inflates to 62.8 MB in 25 ms against zlib's

@@ -1,6 +1,6 @@
-import CivilCalendar
-import Foundation
-import Regulation
+public import CivilCalendar
+public import Foundation
+public import Regulation
 
 /// Which cycle an application belongs to (DESIGN.md, "Application records"): the academic year
 /// the Plan is for, named by the year of its 1 June deadline (`2026-2027` for applications due

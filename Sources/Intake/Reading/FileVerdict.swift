@@ -1,4 +1,4 @@
-import Applications
+public import Applications
 
 /// What the intake made of one attached file.
 public struct FileVerdict: Sendable {

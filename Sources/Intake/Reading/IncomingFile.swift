@@ -1,4 +1,4 @@
-import MIME
+public import MIME
 
 /// One file a message carries, as the intake sees it: MIME attachments, files inside a
 /// winmail.dat container, and attached messages (listed, never read as applications).

@@ -1,8 +1,8 @@
-import CivilCalendar
-import Applications
-import Documents
-import Foundation
-import MIME
+public import Applications
+public import CivilCalendar
+public import Documents
+public import Foundation
+public import MIME
 
 /// Everything the bot reads from one message before deciding what to do with it: the MIME
 /// summary (sender, forward, machine-mail signals), every file with its application reading,

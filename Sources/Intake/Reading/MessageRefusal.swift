@@ -1,4 +1,4 @@
-import MIME
+public import MIME
 
 /// Why a whole message was refused before any file was read: over a size or structure limit,
 /// or too damaged to parse. Carries the configuration key and both figures, for the sender's

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What becomes of a head's application: the cycle it counts for, the Message-ID it is
 /// recorded under, and whether it replaces the unit's stored rows. Pure: the reading and what

@@ -1,6 +1,6 @@
 import Foundation
 import MIME
-import Staff
+public import Staff
 
 /// The routing rules of DESIGN.md "Messages in" and samples/README.md "Expected actions":
 /// a pure function from the facts about a message and the roster to exactly one decision.

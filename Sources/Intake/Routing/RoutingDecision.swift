@@ -1,4 +1,4 @@
-import Staff
+public import Staff
 
 /// The one outcome every incoming message ends in; the message is moved to the IMAP folder of
 /// the same name.

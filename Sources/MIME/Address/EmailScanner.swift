@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds e-mail addresses in free text (bounce bodies): local@domain.tld, lowercased.
 enum EmailScanner {
     static func addresses(in text: String) -> [String] {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A message the bot sends: everything the composer needs, nothing it has to invent.
 public struct OutgoingMessage: Sendable {

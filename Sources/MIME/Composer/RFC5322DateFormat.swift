@@ -1,5 +1,5 @@
 import CivilCalendar
-import Foundation
+public import Foundation
 
 /// Formats dates as RFC 5322 §3.3 wants them ("Tue, 12 May 2026 09:41:17 +0500"), in a fixed
 /// offset the caller chooses: no locale, no time-zone database.

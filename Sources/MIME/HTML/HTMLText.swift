@@ -1,3 +1,5 @@
+import Foundation
+
 /// HTML body → readable plain text: block elements become line breaks, table cells tabs,
 /// entities decoded, scripts, styles, comments (Outlook's conditional ones too) and the head dropped.
 /// Good enough to read forward blocks and questions; tables proper are the Documents module's job.

@@ -1,5 +1,5 @@
 import CivilCalendar
-import Foundation
+public import Foundation
 
 /// A Date header value: the instant and the sender's UTC offset as written.
 public struct MessageDate: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import CYTNEF
+internal import CYTNEF
 
 /// Reads the files inside a winmail.dat (application/ms-tnef) with Debian's libytnef.
 /// Pure: the container's bytes in, the files out.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One message as fetched with `BODY.PEEK[]`: fetching never sets \Seen and never removes it,
 /// so a message whose processing fails stays in the mailbox and is fetched again.

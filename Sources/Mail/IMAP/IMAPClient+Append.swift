@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension IMAPClient {
     /// APPEND a message (e.g. a copy of a sent mail into "Sent") with flags such as \Seen.

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 extension IMAPClient {
     /// Fetches the messages with these UIDs from the selected mailbox and hands each to `sink`

@@ -1,3 +1,5 @@
+import Logging
+
 extension IMAPClient {
     /// Every mailbox of the account (`LIST "" "*"`), with RFC 6154 special-use attributes when
     /// the server has SPECIAL-USE (`RETURN (SPECIAL-USE)`; a server that refuses that form is

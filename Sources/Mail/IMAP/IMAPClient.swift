@@ -1,6 +1,6 @@
-import Curl
+public import Curl
 import Foundation
-import Logging
+public import Logging
 
 /// An IMAP client on one connection that stays open across calls: login once, then select,
 /// search, fetch, flag, move, append and IDLE.

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 extension SMTPClient {
     /// Sends `messages` in order over one connection, pipelined when the server offers

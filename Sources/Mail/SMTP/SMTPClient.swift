@@ -1,6 +1,6 @@
-import Curl
-import Foundation
-import Logging
+public import Curl
+public import Foundation
+public import Logging
 
 /// Sends messages over SMTP: smtps://, or smtp:// with STARTTLS required; AUTH with the
 /// configured user (none when the user is empty). One connection serves every message and is

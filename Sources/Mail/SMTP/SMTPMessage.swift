@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One message for `SMTPClient.send(_:willSend:didSend:)`: its bytes and its envelope.
 public struct SMTPMessage: Sendable, Equatable {

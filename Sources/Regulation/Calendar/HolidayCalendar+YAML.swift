@@ -1,4 +1,5 @@
 import Yams
+import YAMLFiles
 
 extension HolidayCalendar {
     /// Reads `config/holidays-kz.yml` (the caller reads the file; this module does no I/O).

@@ -1,5 +1,5 @@
 import CivilCalendar
-import Foundation
+public import Foundation
 
 extension CivilDate {
     /// The calendar day `instant` falls on in `zone` (the university's: `bot.time_zone`).

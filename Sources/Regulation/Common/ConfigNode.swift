@@ -1,4 +1,4 @@
-import YAMLFiles
+public import YAMLFiles
 
 /// The Regulation's files (`policy.yml`, `holidays-kz.yml`) are read by the same YAML reader as
 /// `cpdbot.yml`; their problems are `RegulationError`s.

@@ -1,5 +1,5 @@
-import Documents
-import Staff
+public import Documents
+public import Staff
 
 extension StaffRoster {
     /// The facts the rules need (category, leadership) of everyone on the roster, as the one

@@ -1,3 +1,5 @@
+import YAMLFiles
+
 extension Policy {
     /// Reads `config/policy.yml` (the caller reads the file). Absent keys keep their defaults;
     /// unknown keys and bad values are errors that name the key.

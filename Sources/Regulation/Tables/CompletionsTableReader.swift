@@ -1,4 +1,4 @@
-import Documents
+public import Documents
 
 /// Document → completion records, by meaning (same rules as the Plan).
 public struct CompletionsTableReader: Sendable {

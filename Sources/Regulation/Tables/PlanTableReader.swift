@@ -1,4 +1,4 @@
-import Documents
+public import Documents
 
 /// A Plan read from a document, with the rows that could not be taken as they are.
 public struct PlanReading: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One condition DSHR and the administrators were (or are to be) told about: kept while it
 /// lasts, so that it is mailed once, and dropped when it clears, so that it is mailed again

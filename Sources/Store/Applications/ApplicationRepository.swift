@@ -1,6 +1,6 @@
 import CSV
 import Digest
-import Foundation
+public import Foundation
 
 /// The applications of every cycle: one JSON file per unit under `applications/<cycle>/`.
 /// A resend replaces the unit's earlier rows for the cycle, and the rows it replaced are handed

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One accepted employee of an application, as the store keeps it (the record of DESIGN.md
 /// "Application records"). The Applications module has its own row type; the bot maps between them.

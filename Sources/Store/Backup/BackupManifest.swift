@@ -1,5 +1,5 @@
 import Digest
-import Foundation
+public import Foundation
 
 /// `cpdbot-backup.json`, the first file of every backup: what the archive must hold, each
 /// file with its size and SHA-256, so that a restore checks the whole archive before it

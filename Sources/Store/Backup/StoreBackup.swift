@@ -1,5 +1,5 @@
 import Digest
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif

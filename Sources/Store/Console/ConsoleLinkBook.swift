@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The console's one-time sign-in links: `<store>/console/links.json` (0600). A link is kept
 /// only as the SHA-256 of its token, with the SHA-256 of the nonce cookie of the browser that

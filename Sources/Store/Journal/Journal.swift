@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `journal.jsonl`: one event per message received and per message sent, appended with
 /// O_APPEND + fsync, so that the record of what happened survives a crash.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The kind of a journal event. Open-ended (a string), so that new kinds need no schema change.
 public struct JournalEventKind: RawRepresentable, Codable, Hashable, Sendable, ExpressibleByStringLiteral {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The journal condensed for `cpdbot status`.
 public struct JournalSummary: Equatable, Sendable {

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+public import Foundation
 
 /// The last failure of `poll` or `run`, kept where a full disk cannot lose it: a file of fixed
 /// size, made when the store opens and afterwards only overwritten in place, so writing it

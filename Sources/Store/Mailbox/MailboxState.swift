@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where the bot is in one IMAP mailbox: what it has handled, and how the last poll went.
 public struct MailboxState: Codable, Equatable, Sendable {

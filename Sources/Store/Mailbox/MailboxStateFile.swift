@@ -1,5 +1,5 @@
 import Digest
-import Foundation
+public import Foundation
 
 /// `mailbox/<name>.json`: the `MailboxState` of each IMAP mailbox the bot reads.
 public struct MailboxStateFile: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One raw message kept in the archive (a line of `messages/index.jsonl`).
 public struct ArchivedMessage: Codable, Equatable, Sendable {

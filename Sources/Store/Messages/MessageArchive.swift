@@ -1,5 +1,5 @@
 import Digest
-import Foundation
+public import Foundation
 
 /// Raw messages, kept byte-identical under `messages/<yyyy-mm>/<sha256>.eml`, with an index
 /// (`messages/index.jsonl`) by content hash and Message-ID so that the same message is never

@@ -1,5 +1,5 @@
 import Digest
-import Foundation
+public import Foundation
 
 /// `<store>/outbox/inflight/<SHA-256 of the Message-ID>`: an empty file written (and synced)
 /// just before a message's first byte goes to the SMTP server, removed once the server's

@@ -1,5 +1,5 @@
 import Digest
-import Foundation
+public import Foundation
 
 /// The queue of outgoing mail. A message is written here before it is sent, so that after a
 /// crash it is either sent later or found already sent; never lost, never sent twice.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One outgoing message: `outbox/<key>.json`, with the raw bytes beside it in `outbox/<key>.eml`.
 public struct OutboxEntry: Codable, Equatable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where an outgoing message is: queued → sent | failed (temporary, retried later) | failed (permanent).
 /// A message the server throttled waits, still queued, without counting as a failed attempt.

@@ -1,6 +1,7 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
+import Staff
 #endif
 
 /// What the store holds about one person (Law 94-V: a person's data shown on request), found

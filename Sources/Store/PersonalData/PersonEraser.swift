@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Staff
 
 /// `cpdbot person erase`: removes or anonymises one person's data everywhere in the store,

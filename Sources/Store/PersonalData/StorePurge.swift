@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How long the store keeps personal data (from `retention.*` in the configuration).
 public struct RetentionRules: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `<store>/plans/<slot>/`: the Plans DSHR sent, one folder per slot – `plan.json` (the Plan's
 /// state and dates) and the file as DSHR sent it. The store owns the folders and the writes

@@ -1,6 +1,6 @@
 import CSV
-import Foundation
-import Staff
+public import Foundation
+public import Staff
 
 /// `roster.csv` as a file: UTF-8 text, RFC 4180 records (`CSVParser`), read by the one roster
 /// reader (`RosterReader`). Every problem is collected, so that one reply can list them all.

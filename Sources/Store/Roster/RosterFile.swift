@@ -1,5 +1,5 @@
-import Foundation
-import Staff
+public import Foundation
+public import Staff
 
 /// `roster.csv` at the top of the store.
 public struct RosterFile: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `<store>/training/ledger.json`: the certificates issued and the training history they add,
 /// kept in one file so that one atomic write records both (a certificate number is never

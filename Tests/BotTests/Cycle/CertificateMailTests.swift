@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import MIME
 import Regulation
+import Staff
 import Store
 import Testing
 @testable import Bot

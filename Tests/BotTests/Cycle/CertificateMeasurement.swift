@@ -1,6 +1,8 @@
+import Config
 import Foundation
 @testable import Intake
 import Logging
+import Staff
 import Store
 import Testing
 @testable import Bot

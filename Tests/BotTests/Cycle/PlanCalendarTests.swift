@@ -1,5 +1,6 @@
 import Foundation
 import Documents
+import ICalendar
 import MIME
 import Regulation
 import Staff

@@ -1,3 +1,4 @@
+import Curl
 import Digest
 import Foundation
 import Logging

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Intake
+import MIME
 import Mail
 import Testing
 @testable import Bot

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Testing
 
 /// Dovecot and Postfix restarted while `cpdbot run` works through a backlog: the bot backs off,

@@ -1,4 +1,5 @@
 import Foundation
+import Intake
 import Store
 import Testing
 import TestSupport

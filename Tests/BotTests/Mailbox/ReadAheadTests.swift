@@ -1,4 +1,6 @@
 import Foundation
+import Intake
+import MIME
 import Mail
 import Testing
 @testable import Bot

@@ -1,5 +1,6 @@
 import Foundation
 import Regulation
+import Staff
 import Store
 import Testing
 @testable import Bot

@@ -1,3 +1,4 @@
+import Foundation
 import Staff
 import Store
 import Testing

@@ -1,3 +1,5 @@
+import Documents
+import Foundation
 import Staff
 import Testing
 @testable import Regulation

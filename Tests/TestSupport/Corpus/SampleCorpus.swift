@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The sample corpus copied into the repository (`Tests/Fixtures/samples`): messages,
 /// applications, the roster, and the oracle that says what each should give (`expected.json`).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A plaintext SMTP server on 127.0.0.1 that takes every message (PIPELINING offered), or
 /// drops the connection when it has read message `dropAt`'s end of data, without answering:

@@ -1,5 +1,5 @@
-import Foundation
-import Mail
+public import Foundation
+public import Mail
 
 /// An IMAP mailbox and an SMTP submission server in memory, for tests that drive the bot's
 /// intake pass and outbox without the mail sandbox. It keeps one user's folders (the bot's):

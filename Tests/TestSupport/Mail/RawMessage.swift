@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reading raw RFC 5322 bytes the simple way tests need: no MIME, no decoding.
 public enum RawMessage {

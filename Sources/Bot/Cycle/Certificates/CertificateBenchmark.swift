@@ -1,8 +1,9 @@
-import Config
-import Foundation
+public import Config
+public import Foundation
 import Intake
 import Logging
 import Regulation
+import Staff
 import Store
 
 /// The certificate figure of `scripts/bench` (issue 16: 2,000 certificates drawn, registered

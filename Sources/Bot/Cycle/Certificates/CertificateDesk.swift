@@ -1,7 +1,8 @@
 import Certificates
+import Config
 import Foundation
 import Regulation
-import Store
+public import Store
 
 /// What the command line does with issued certificates: check a number and its code, show a
 /// certificate, draw it again, and re-issue it (same number, marked as a duplicate of the day,

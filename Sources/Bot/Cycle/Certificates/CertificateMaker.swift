@@ -1,7 +1,8 @@
 import Certificates
+import Config
 import Foundation
 import Regulation
-import Store
+public import Store
 
 /// Draws §7.16 certificates for the bot and the command line: the template in
 /// `templates/certificate/`, the images and the signatory of `certificates.*`, the verification

@@ -1,3 +1,4 @@
+import Config
 import Documents
 import Foundation
 import Intake

@@ -1,5 +1,5 @@
 import Config
-import Foundation
+public import Foundation
 import Regulation
 
 /// How long sending the announcement takes at the configured pace

@@ -1,4 +1,6 @@
+import Config
 import Foundation
+import ICalendar
 import MIME
 import Regulation
 import Staff

@@ -1,3 +1,4 @@
+import Config
 import Digest
 import Documents
 import Foundation

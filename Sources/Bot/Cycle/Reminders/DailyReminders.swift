@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Regulation
 
 /// `cpdbot run` sends the day's reminders and reports to DSHR itself: once per calendar day (Almaty), before the

@@ -1,7 +1,8 @@
+import Config
 import Documents
 import Foundation
 import MIME
-import Regulation
+public import Regulation
 import Staff
 import Store
 

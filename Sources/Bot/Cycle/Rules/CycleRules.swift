@@ -1,6 +1,6 @@
-import Config
-import Foundation
-import Regulation
+public import Config
+public import Foundation
+public import Regulation
 
 /// The Regulation's numbers and Kazakhstan's calendar, as the cycle's mail needs them. Read once
 /// at start from the files `rules.policy_file` and `rules.holidays_file` name (or the

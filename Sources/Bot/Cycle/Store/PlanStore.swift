@@ -1,7 +1,7 @@
 import Documents
 import Foundation
-import Regulation
-import Store
+public import Regulation
+public import Store
 
 /// The Plans DSHR sent, as the cycle sees them: slots, states, and each Plan read again from
 /// the file DSHR sent. The files themselves are the store's (`PlanFiles`, `<store>/plans/`).

@@ -1,5 +1,5 @@
-import Foundation
-import Regulation
+public import Foundation
+public import Regulation
 
 /// Where a Plan stands: DSHR has seen the preview, has confirmed it, or it has gone to the staff.
 public enum PlanState: String, Codable, Sendable {

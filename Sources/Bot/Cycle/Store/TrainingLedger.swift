@@ -1,6 +1,6 @@
 import Foundation
-import Regulation
-import Store
+public import Regulation
+public import Store
 
 /// The ledger (Regulation's `TrainingLedger`) in the store: `<store>/training/ledger.json`,
 /// written by the store's `TrainingLedgerFile` in one atomic write.

@@ -1,7 +1,7 @@
 import CSV
-import Foundation
-import Regulation
-import Staff
+public import Foundation
+public import Regulation
+public import Staff
 import Store
 
 /// The compliance findings as the CSV DSHR opens in Excel (UTF-8 with BOM, CRLF): the columns

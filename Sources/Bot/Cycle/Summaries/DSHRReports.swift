@@ -1,5 +1,5 @@
 import Foundation
-import Regulation
+public import Regulation
 
 /// What one day's reports to DSHR did (`cpdbot remind` merges it into its report).
 public struct DSHRReportsRun: Sendable, Equatable, Codable {

@@ -1,6 +1,9 @@
+import Config
 import Foundation
+import Logging
 import MIME
 import Regulation
+import Staff
 import Store
 
 /// Looks at the service at every poll, remembers what holds (`FileStore.alerts`) and mails

@@ -1,7 +1,7 @@
 import CivilCalendar
-import Foundation
+public import Foundation
 import Regulation
-import Store
+public import Store
 
 /// Which service conditions hold, and which of them are to be mailed now. Pure: facts and the
 /// clock in, conditions out; `ServiceAlertDesk` gathers the facts and sends.

@@ -1,5 +1,5 @@
-import Foundation
-import Regulation
+public import Foundation
+public import Regulation
 
 /// A condition of the service that DSHR and `bot.admin` must hear about before it hurts
 /// (issue 15, item 6): mail problems have their own alert (`LoginAlert`), these are the rest.

@@ -1,5 +1,5 @@
-import Config
-import Foundation
+public import Config
+public import Foundation
 import Regulation
 
 /// `cpdbot check`: what an administrator runs after installing or editing the configuration.

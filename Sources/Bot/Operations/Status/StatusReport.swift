@@ -1,5 +1,5 @@
-import Foundation
-import Store
+public import Foundation
+public import Store
 
 /// What `cpdbot status` reports and the console's overview and `/healthz` show: one function,
 /// so the figures are the same wherever they are read.

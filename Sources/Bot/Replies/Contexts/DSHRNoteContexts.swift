@@ -1,5 +1,5 @@
 import Foundation
-import Intake
+public import Intake
 
 /// The message a note to DSHR is about.
 public struct NotedMessage: Sendable {

@@ -1,8 +1,8 @@
 import Config
 import Intake
-import Regulation
-import Staff
-import Store
+public import Regulation
+public import Staff
+public import Store
 
 /// A row the receipt reports as not accepted (one entry per problem, as the validator gives them).
 public struct InvalidRowNote: Equatable, Sendable {

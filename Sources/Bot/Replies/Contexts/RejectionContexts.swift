@@ -1,5 +1,5 @@
-import Intake
-import Staff
+public import Intake
+public import Staff
 import Store
 
 /// The context of `reject_file`: every file that gave no application, with its problem.

@@ -1,5 +1,5 @@
-import Config
-import Wording
+public import Config
+public import Wording
 
 /// Who signs the bot's mails and whom to ask (`signature.*` in the configuration): the
 /// department's name per language, a contact person, a phone and a room.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Mustache
 import Regulation
 import Staff

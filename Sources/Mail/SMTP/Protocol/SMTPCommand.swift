@@ -1,3 +1,5 @@
+import Foundation
+
 /// The command lines the client sends (RFC 5321 §4.1.1), as bytes ready to write.
 /// Addresses are checked by `isPlausibleAddress` before they get here.
 enum SMTPCommand {

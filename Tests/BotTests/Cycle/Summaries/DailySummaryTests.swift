@@ -1,5 +1,6 @@
 import Foundation
 import Config
+import Intake
 import Regulation
 import Store
 import Testing

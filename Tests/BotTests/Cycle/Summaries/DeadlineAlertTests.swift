@@ -1,6 +1,7 @@
 import Foundation
 @testable import Intake
 import Regulation
+import Staff
 import Store
 import Testing
 @testable import Bot
