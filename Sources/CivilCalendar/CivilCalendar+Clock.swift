@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension CivilCalendar {
     /// What a clock in `zone` shows at `instant`: the day (days since 1970-01-01) and the second

@@ -1,4 +1,4 @@
-import YAMLFiles
+public import YAMLFiles
 
 /// The console's words (`templates/console/strings/<lang>.yml`) are read by the one YAML reader
 /// (`YAMLNode`); its problems become `templates`, naming the file, the key and the line.

@@ -4,6 +4,7 @@ import Foundation
 @testable import Intake
 import Logging
 import Regulation
+import Staff
 import Store
 import Testing
 @testable import Console

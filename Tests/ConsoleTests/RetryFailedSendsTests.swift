@@ -1,5 +1,6 @@
 import Foundation
 @testable import Intake
+import Staff
 import Store
 import Testing
 @testable import Bot

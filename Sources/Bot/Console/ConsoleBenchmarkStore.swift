@@ -1,9 +1,9 @@
 import CivilCalendar
 import Digest
-import Foundation
+public import Foundation
 import Regulation
 import Staff
-import Store
+public import Store
 
 /// The console figure of `scripts/bench` (issue 17, item 5): a store the size of a big
 /// university, written through the store's own types – a roster of `people`, `cycles` academic

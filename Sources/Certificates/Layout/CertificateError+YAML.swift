@@ -1,4 +1,4 @@
-import YAMLFiles
+public import YAMLFiles
 
 /// The template's YAML files are read by the one YAML reader (`YAMLNode`); its problems become
 /// `invalidTemplate`, naming the file, the key and the line.

@@ -1,5 +1,6 @@
 import Bot
 import Foundation
+import Regulation
 import Staff
 import Store
 

@@ -1,5 +1,5 @@
 import Documents
-import Foundation
+public import Foundation
 
 /// The certificates of `/completions` as an Excel workbook (libxlsxwriter): the page's columns
 /// with its titles in the reader's language, the hours as numbers. Values in, bytes out.

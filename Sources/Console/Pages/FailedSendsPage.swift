@@ -1,4 +1,4 @@
-import Bot
+public import Bot
 import Foundation
 
 /// One Plan's announcements that failed for good, as the Plan page lists them (values in,

@@ -1,5 +1,5 @@
 import Foundation
-import MIME
+public import MIME
 
 /// How the bot read one archived message: the facts `cpdbot inspect` prints, from the same
 /// `MessageSummary`, with the console's words for the labels (values in, values out). The

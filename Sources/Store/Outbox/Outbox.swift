@@ -119,7 +119,7 @@ public struct Outbox: Sendable {
     @discardableResult
     public func requeueFailed(messageID: String, now: Date = Date()) throws -> Bool {
         var requeued = false
-        try update(messageID) { entry in
+        _ = try update(messageID) { entry in
             guard case .failedPermanent = entry.state else { return }
             entry.state = .queued
             entry.updatedAt = now

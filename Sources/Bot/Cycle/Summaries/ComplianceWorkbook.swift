@@ -1,7 +1,7 @@
 import Documents
-import Foundation
-import Regulation
-import Staff
+public import Foundation
+public import Regulation
+public import Staff
 import Store
 
 /// The compliance findings as an Excel workbook (libxlsxwriter, like the Appendix 1 form): the

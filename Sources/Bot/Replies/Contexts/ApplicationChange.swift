@@ -1,5 +1,5 @@
-import Intake
-import Store
+public import Intake
+public import Store
 
 /// What a resend changed in a unit's application, by the employee's e-mail: Intake's pure
 /// `RowChanges` over the store's rows.

@@ -1,5 +1,5 @@
 import Config
-import Intake
+public import Intake
 public import Regulation
 public import Staff
 public import Store

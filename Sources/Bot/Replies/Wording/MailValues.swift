@@ -3,7 +3,7 @@ import Mustache
 import Regulation
 import Staff
 import Store
-import Wording
+public import Wording
 
 /// A tenge amount in a template context; rendered as DSHR writes money ("150 000 тг").
 public struct Tenge: Sendable, Equatable {
