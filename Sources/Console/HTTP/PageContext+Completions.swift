@@ -14,7 +14,7 @@ extension PageContext {
     /// `/completions.xlsx`: the certificates issued, as the page lists them (`CertificatesWorkbook`); DSHR's.
     func certificatesWorkbook() throws -> ConsoleResponse {
         guard viewer.role == .dshr else { return notFound() }
-        let today = ConsoleCycleFacts(now: app.environment.now()).today
+        let today = cycleFacts.today
         return ConsoleResponse(status: 200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                body: try CertificatesWorkbook.data(try completionsPage(), strings: strings),
                                headers: [("Content-Disposition", Self.attachment(named: "certificates_\(today.iso).xlsx"))])
@@ -24,7 +24,7 @@ extension PageContext {
         let environment = app.environment
         let desk = try CycleDesk(environment: environment)
         return CompletionsPage(certificates: try store.certificates.all(), facts: try desk.completionFacts(),
-                               roster: try store.roster.load(), today: ConsoleCycleFacts(now: environment.now()).today,
+                               roster: try store.roster.load(), today: cycleFacts.today,
                                strings: strings)
     }
 

@@ -20,48 +20,44 @@ extension PageContext {
     func compliance(_ request: ConsoleRequest) throws -> ConsoleResponse {
         guard viewer.role != .staff, let unit = try complianceUnit(request) else { return notFound() }
         let environment = app.environment
-        let today = ConsoleCycleFacts(now: environment.now()).today
+        let today = cycleFacts.today
         let page = CompliancePage(findings: try CycleDesk(environment: environment).compliance(asOf: today),
                                   roster: try store.roster.load(), visibleUnits: try visibleUnits(), unit: unit,
                                   asOf: today, strings: strings)
         return render("compliance", values: ["page": page, "nav_compliance": true])
     }
 
+    /// What a compliance download holds: the findings of the people the page shows (the unit
+    /// `?unit=` names, else every unit the viewer may see), and the file's name without extension.
+    private func complianceDownload(_ request: ConsoleRequest)
+        throws -> (findings: [ComplianceFinding], roster: Roster, today: CivilDate, name: String)? {
+        guard viewer.role != .staff, let unit = try complianceUnit(request) else { return nil }
+        let today = cycleFacts.today
+        let roster = try store.roster.load()
+        let units = Set(try unit.map { [$0] } ?? visibleUnits())
+        let findings = CompliancePage.findings(try CycleDesk(environment: app.environment).compliance(asOf: today),
+                                               roster: roster, units: units).map(\.0)
+        return (findings, roster, today, "compliance_\(today.iso)" + (unit.map { "_" + UnitID.of($0) } ?? ""))
+    }
+
     /// `/compliance.csv`: the file DSHR's monthly report attaches (`ComplianceCSV`), for the
     /// people the page shows.
     func complianceCSV(_ request: ConsoleRequest) throws -> ConsoleResponse {
-        guard viewer.role != .staff, let unit = try complianceUnit(request) else { return notFound() }
-        let environment = app.environment
-        let today = ConsoleCycleFacts(now: environment.now()).today
-        let roster = try store.roster.load()
-        let visible = try visibleUnits()
-        let units = Set(unit.map { [$0] } ?? visible)
-        let findings = CompliancePage.findings(try CycleDesk(environment: environment).compliance(asOf: today),
-                                               roster: roster, units: units).map(\.0)
-        let name = "compliance_\(today.iso)" + (unit.map { "_" + UnitID.of($0) } ?? "") + ".csv"
+        guard let download = try complianceDownload(request) else { return notFound() }
         return ConsoleResponse(status: 200, contentType: "text/csv; charset=utf-8",
-                               body: ComplianceCSV.data(findings, roster: roster),
-                               headers: [("Content-Disposition", Self.attachment(named: name))])
+                               body: ComplianceCSV.data(download.findings, roster: download.roster),
+                               headers: [("Content-Disposition", Self.attachment(named: download.name + ".csv"))])
     }
-}
 
-extension PageContext {
     /// `/compliance.xlsx`: the CSV's people as an Excel workbook, with column titles and
     /// requirements in the page's language (`ComplianceWorkbook`).
     func complianceWorkbook(_ request: ConsoleRequest) throws -> ConsoleResponse {
-        guard viewer.role != .staff, let unit = try complianceUnit(request) else { return notFound() }
-        let environment = app.environment
-        let today = ConsoleCycleFacts(now: environment.now()).today
-        let roster = try store.roster.load()
-        let visible = try visibleUnits()
-        let units = Set(unit.map { [$0] } ?? visible)
-        let findings = CompliancePage.findings(try CycleDesk(environment: environment).compliance(asOf: today),
-                                               roster: roster, units: units).map(\.0)
-        let name = "compliance_\(today.iso)" + (unit.map { "_" + UnitID.of($0) } ?? "") + ".xlsx"
+        guard let download = try complianceDownload(request) else { return notFound() }
+        let body = try ComplianceWorkbook.data(download.findings, roster: download.roster, language: language,
+                                               templatesDirectory: app.environment.templatesDirectory,
+                                               asOf: download.today)
         return ConsoleResponse(status: 200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                               body: try ComplianceWorkbook.data(findings, roster: roster, language: language,
-                                                                 templatesDirectory: environment.templatesDirectory, asOf: today),
-                               headers: [("Content-Disposition", Self.attachment(named: name))])
+                               body: body, headers: [("Content-Disposition", Self.attachment(named: download.name + ".xlsx"))])
     }
 }
 
@@ -70,7 +66,7 @@ extension PageContext {
     func applicationFile(unitID: String, number: String) throws -> ConsoleResponse {
         guard let unit = try visibleUnits().first(where: { UnitID.of($0) == unitID }), let index = Int(number), index >= 1
         else { return notFound() }
-        let cycle = ConsoleCycleFacts(now: app.environment.now()).cycle
+        let cycle = cycleFacts.cycle
         let files = UnitPage.files(try store.applications.rows(unit: unit, cycle: cycle))
         guard index <= files.count, let name = files[index - 1].fileName,
               let bytes = try ApplicationOriginal.file(store: store, messageID: files[index - 1].messageID, fileName: name)

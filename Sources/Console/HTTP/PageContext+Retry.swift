@@ -24,17 +24,14 @@ extension PageContext {
     /// confirming reply, which queues each announcement that failed for good once more (and
     /// what people new to the roster have not had); a second click finds nothing failed.
     func resend(slot: String, request: ConsoleRequest) throws -> ConsoleResponse {
-        guard viewer.role == .dshr else { return notFound() }
-        guard csrfMatches(request), request.form["confirm"] == "yes" else { return app.forbidden(request) }
-        let environment = app.environment
-        let cycle = ConsoleCycleFacts(now: environment.now(), timeZone: environment.timeZone).cycle
-        let desk = try CycleDesk(environment: environment)
-        guard try desk.plans.plans(cycle: cycle).contains(where: { $0.slot == slot }) else { return notFound() }
-        let summary = try desk.confirmAndAnnounce(slot: slot, cycle: cycle, by: viewer.email)
+        let (cycle, summary): (String, AnnouncementSummary)
+        switch try confirmPlan(slot: slot, request: request) {
+        case .refused(let response): return response
+        case .confirmed(let confirmedCycle, let confirmedSummary): (cycle, summary) = (confirmedCycle, confirmedSummary)
+        }
         app.auth.journal("retried the failed announcements of Plan \(slot) of \(cycle): \(summary.retried) queued again, "
                          + "\(summary.queued - summary.retried) queued for the first time",
-                         email: viewer.email, client: request.client, now: environment.now())
-        app.auth.mailer.outboxChanged()
+                         email: viewer.email, client: request.client, now: app.environment.now())
         let notice = strings["plan_retried_notice"]
             .replacingOccurrences(of: "{retried}", with: strings.number(summary.retried))
             .replacingOccurrences(of: "{new}", with: strings.number(summary.queued - summary.retried))

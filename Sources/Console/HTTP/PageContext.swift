@@ -16,6 +16,8 @@ struct PageContext {
     var viewer: ConsoleViewer { session.viewer }
     var strings: ConsoleStrings { app.templates.strings(language) }
     var store: FileStore { app.store }
+    /// Today and the cycle on the university's clock (`bot.time_zone`), for this request.
+    var cycleFacts: ConsoleCycleFacts { ConsoleCycleFacts(now: app.environment.now(), timeZone: app.environment.timeZone) }
 
     func csrfMatches(_ request: ConsoleRequest) -> Bool {
         guard let sent = request.form["csrf"] else { return false }
@@ -52,7 +54,7 @@ struct PageContext {
     func overview() throws -> ConsoleResponse {
         guard viewer.role == .dshr else { return notFound() }
         let environment = app.environment
-        let facts = ConsoleCycleFacts(now: environment.now(), timeZone: environment.timeZone)
+        let facts = cycleFacts
         let status = try StatusReport.read(store: store, mailbox: environment.configuration.imap.mailbox)
         var plan: PlanStatus?
         var daysLeft: [String: Int] = [:]
@@ -79,7 +81,7 @@ struct PageContext {
         switch viewer.role {
         case .dshr:
             // Units that applied but are no longer in the roster stay reachable from the overview.
-            let cycle = ConsoleCycleFacts(now: app.environment.now(), timeZone: app.environment.timeZone).cycle
+            let cycle = cycleFacts.cycle
             let applied = Set(try store.applications.all(cycle: cycle).map(\.unit))
             return Set(try store.roster.load().units).union(applied).sorted()
         case .head: return viewer.unit.map { [$0] } ?? []
@@ -89,7 +91,7 @@ struct PageContext {
 
     func units() throws -> ConsoleResponse {
         guard viewer.role != .staff else { return notFound() }
-        let cycle = ConsoleCycleFacts(now: app.environment.now(), timeZone: app.environment.timeZone).cycle
+        let cycle = cycleFacts.cycle
         let page = UnitListPage(units: try visibleUnits(), rows: try store.applications.all(cycle: cycle))
         return render("units", values: ["page": page, "cycle": cycle, "nav_units": true])
     }
@@ -97,7 +99,7 @@ struct PageContext {
     func unit(id: String) throws -> ConsoleResponse {
         // Only the units this viewer may see are looked up: another unit is simply not found.
         guard let unit = try visibleUnits().first(where: { UnitID.of($0) == id }) else { return notFound() }
-        let cycle = ConsoleCycleFacts(now: app.environment.now(), timeZone: app.environment.timeZone).cycle
+        let cycle = cycleFacts.cycle
         let page = UnitPage(unit: unit, cycle: cycle, rows: try store.applications.rows(unit: unit, cycle: cycle),
                             strings: strings)
         return render("unit", values: ["page": page, "nav_units": true])
@@ -107,7 +109,7 @@ struct PageContext {
     func plans(notice: String? = nil, confirming slot: String? = nil, retrying: String? = nil) throws -> ConsoleResponse {
         guard viewer.role == .dshr else { return notFound() }
         let environment = app.environment
-        let facts = ConsoleCycleFacts(now: environment.now(), timeZone: environment.timeZone)
+        let facts = cycleFacts
         let desk = try CycleDesk(environment: environment)
         let status = try desk.statusIfAny(cycle: facts.cycle)
         var daysLeft: [String: Int] = [:]
@@ -127,20 +129,38 @@ struct PageContext {
 
     /// The second click of "Confirm and announce": the same path as DSHR's confirming reply.
     func announce(slot: String, request: ConsoleRequest) throws -> ConsoleResponse {
-        guard viewer.role == .dshr else { return notFound() }
-        guard csrfMatches(request), request.form["confirm"] == "yes" else { return app.forbidden(request) }
-        let environment = app.environment
-        let cycle = ConsoleCycleFacts(now: environment.now(), timeZone: environment.timeZone).cycle
-        let desk = try CycleDesk(environment: environment)
-        guard try desk.plans.plans(cycle: cycle).contains(where: { $0.slot == slot }) else { return notFound() }
-        let summary = try desk.confirmAndAnnounce(slot: slot, cycle: cycle, by: viewer.email)
+        let (cycle, summary): (String, AnnouncementSummary)
+        switch try confirmPlan(slot: slot, request: request) {
+        case .refused(let response): return response
+        case .confirmed(let confirmedCycle, let confirmedSummary): (cycle, summary) = (confirmedCycle, confirmedSummary)
+        }
         app.auth.journal("confirmed and announced Plan \(slot) of \(cycle): \(summary.queued) queued, \(summary.alreadyQueued) already queued",
-                         email: viewer.email, client: request.client, now: environment.now())
-        app.auth.mailer.outboxChanged()
+                         email: viewer.email, client: request.client, now: app.environment.now())
         let notice = strings["plan_announced_notice"]
             .replacingOccurrences(of: "{queued}", with: strings.number(summary.queued))
             .replacingOccurrences(of: "{already}", with: strings.number(summary.alreadyQueued))
         return try plans(notice: notice)
+    }
+
+    /// What a confirming click on a Plan came to.
+    enum ConfirmingClick {
+        /// Not DSHR or no such Plan (404), or a forged form (403): the page to answer with.
+        case refused(ConsoleResponse)
+        /// Confirmed through `CycleDesk`, as DSHR's reply confirms; the sender is woken.
+        case confirmed(cycle: String, summary: AnnouncementSummary)
+    }
+
+    /// A confirming click on a Plan of the current cycle (Confirm and announce, Retry): DSHR only,
+    /// with the session's CSRF token and the page's "yes".
+    func confirmPlan(slot: String, request: ConsoleRequest) throws -> ConfirmingClick {
+        guard viewer.role == .dshr else { return .refused(notFound()) }
+        guard csrfMatches(request), request.form["confirm"] == "yes" else { return .refused(app.forbidden(request)) }
+        let cycle = cycleFacts.cycle
+        let desk = try CycleDesk(environment: app.environment)
+        guard try desk.plans.plans(cycle: cycle).contains(where: { $0.slot == slot }) else { return .refused(notFound()) }
+        let summary = try desk.confirmAndAnnounce(slot: slot, cycle: cycle, by: viewer.email)
+        app.auth.mailer.outboxChanged()
+        return .confirmed(cycle: cycle, summary: summary)
     }
 
     func person() throws -> ConsoleResponse {

@@ -1,6 +1,7 @@
+import Foundation
+
 /// A horizontal bar chart drawn by the template as SVG (no script, no inline style: the CSP
 /// stays strict). Values in, geometry out; the same figures go into a table beside it.
-import Foundation
 public struct BarChart: Sendable, Equatable {
     /// One bar with its label, in SVG user units.
     public struct Bar: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Digest
+
 extension MessageSummary {
     /// Reads a message and summarises it. Throws only for input that is not a message or breaks a limit.
     public static func read(_ bytes: [UInt8], limits: MIMELimits = .default) throws(MIMEError) -> MessageSummary {

@@ -23,6 +23,8 @@ public struct StoreFingerprint: Equatable, Sendable {
     /// settled fingerprint may be kept for later; an unsettled one is good for the moment only.
     public let isSettled: Bool
 
+    /// Two fingerprints are equal when the same files are there with the same identities
+    /// (whether either was settled does not matter).
     public static func == (a: StoreFingerprint, b: StoreFingerprint) -> Bool { a.identities == b.identities }
 }
 
