@@ -13,7 +13,7 @@ import Testing
 /// (SASL through Dovecot) and token endpoint: whole polls and a `run` over OAuth2 for the three
 /// grants and both mechanisms, tokens that live 20 seconds under IDLE, a revoked secret, and
 /// no token or secret anywhere in the store or the output.
-@Suite(.serialized, .enabled(if: OAuthSandbox.isAvailable, "mail sandbox with OAuth2 not running (merge sandbox-oauth; scripts/mail-sandbox up)"))
+@Suite(.serialized, .enabled(if: OAuthSandbox.isAvailable, "mail sandbox with its OAuth2 token endpoint not running (scripts/mail-sandbox up)"))
 struct OAuthLoginSandboxTests {
     static let dshr = "staff1979@kazguu.kz"
 
