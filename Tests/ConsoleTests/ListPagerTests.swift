@@ -40,10 +40,13 @@ import Testing
                               since: since, hoursCounted: 1, hoursRequired: 72, section: "6.3.1")
         }
         let page = CompliancePage(findings: findings, roster: roster, visibleUnits: [""], unit: nil,
-                                  asOf: since, strings: fixture.app.templates.strings(.en), page: "2")
+                                  asOf: since, strings: fixture.app.templates.strings(.kk), page: "2")
         #expect(page.people.map(\.email) == (100..<200).map { String(format: "gone%03d@kazguu.kz", $0) })
         #expect(page.units.map(\.hoursBelow) == [250] && page.hasPeople)
         #expect(page.pager.previousHref == "/compliance?page=1#behind" && page.pager.nextHref == "/compliance?page=3#behind")
+        let html = fixture.app.templates.render("compliance", language: .kk, values: ["page": page])
+        #expect(html.contains(#"<a href="/compliance?page=3#behind" rel="next">Келесі бет</a>"#))
+        #expect(html.contains("250 жолдың 101–200 аралығы") && html.components(separatedBy: "gone1").count == 201)
     }
 
     @Test func renderedValuesAreDictionariesWithTheSameFields() throws {
