@@ -5,6 +5,9 @@ public struct Roster: Equatable, Sendable {
     /// Everyone, in the roster's order.
     public let people: [RosterPerson]
     private let byEmail: [String: RosterPerson]
+    /// Every unit, sorted; counted once here (the console's overview asked for it on every
+    /// request, a set of 10,000 people's units each time).
+    public let units: [String]
 
     /// A roster of `people`; where an address repeats, the first row counts for look-ups.
     public init(people: [RosterPerson]) {
@@ -12,6 +15,7 @@ public struct Roster: Equatable, Sendable {
         var index: [String: RosterPerson] = [:]
         for person in people where index[person.email] == nil { index[person.email] = person }
         byEmail = index
+        units = Array(Set(people.map(\.unit))).sorted()
     }
 
     /// The person with this address, case-insensitively (`<…>` and spaces around are ignored).
@@ -40,9 +44,6 @@ public struct Roster: Equatable, Sendable {
         let matches = people(named: name)
         return matches.count == 1 ? matches.first : nil
     }
-
-    /// Every unit, sorted.
-    public var units: [String] { Array(Set(people.map(\.unit))).sorted() }
 
     /// The heads (role `head`) of `unit`.
     public func heads(of unit: String) -> [RosterPerson] {

@@ -137,7 +137,7 @@ public final class ConsoleApp: Sendable {
         case 1 where parts[0] == "me":
             return try page.person()
         case 1 where parts[0] == "completions":
-            return try page.completions()
+            return try page.completions(request)
         case 1 where parts[0] == "completions.xlsx":
             return try page.certificatesWorkbook()
         case 1 where parts[0] == "messages":

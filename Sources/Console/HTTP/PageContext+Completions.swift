@@ -6,9 +6,9 @@ import Store
 
 extension PageContext {
     /// DSHR's completions and certificates page.
-    func completions() throws -> ConsoleResponse {
+    func completions(_ request: ConsoleRequest) throws -> ConsoleResponse {
         guard viewer.role == .dshr else { return notFound() }
-        return render("completions", values: ["page": try completionsPage(), "nav_completions": true])
+        return render("completions", values: ["page": try completionsPage(query: request.query), "nav_completions": true])
     }
 
     /// `/completions.xlsx`: the certificates issued, as the page lists them (`CertificatesWorkbook`); DSHR's.
@@ -20,12 +20,13 @@ extension PageContext {
                                headers: [("Content-Disposition", Self.attachment(named: "certificates_\(today.iso).xlsx"))])
     }
 
-    private func completionsPage() throws -> CompletionsPage {
+    /// `query` nil: every row (the workbook); else the pages of the lists it names.
+    private func completionsPage(query: [String: String]? = nil) throws -> CompletionsPage {
         let environment = app.environment
         let desk = try CycleDesk(environment: environment)
         return CompletionsPage(certificates: try store.certificates.all(), facts: try desk.completionFacts(),
                                roster: try store.roster.load(), today: cycleFacts.today,
-                               strings: strings)
+                               strings: strings, query: query)
     }
 
     /// A certificate's PDF, drawn again as it stands (`cpdbot certificate pdf`): DSHR's for any

@@ -23,7 +23,7 @@ extension PageContext {
         let today = cycleFacts.today
         let page = CompliancePage(findings: try CycleDesk(environment: environment).compliance(asOf: today),
                                   roster: try store.roster.load(), visibleUnits: try visibleUnits(), unit: unit,
-                                  asOf: today, strings: strings)
+                                  asOf: today, strings: strings, page: request.query["page"])
         return render("compliance", values: ["page": page, "nav_compliance": true])
     }
 

@@ -43,10 +43,12 @@ public struct CompliancePage: Sendable {
     public var units: [UnitLine]
     /// The 20 units with the most people behind, most first: where to look.
     public var chart: BarChart
-    /// Everyone behind, by unit, name and rule.
+    /// Everyone behind on this page (`?page=`), by unit, name and rule.
     public var people: [Person]
-    /// True when `people` is not empty.
+    /// True when anyone is behind (on any page).
     public var hasPeople: Bool
+    /// The page of `people` shown; the counts above are for everyone.
+    public var pager: ListPager
     /// The unit the page is narrowed to; empty when not narrowed.
     public var unitName: String
     /// True when the page was narrowed to one unit (`unit` given).
@@ -57,8 +59,9 @@ public struct CompliancePage: Sendable {
     public var xlsxHref: String
 
     /// Findings of people outside `visibleUnits` are left out (a head's page, a narrowed page).
+    /// `page` is `?page=` as given: the page of `ListPager.rows` people shown.
     public init(findings: [ComplianceFinding], roster: Roster, visibleUnits: [String], unit: String?, asOf: CivilDate,
-                strings: ConsoleStrings) {
+                strings: ConsoleStrings, page: String? = nil) {
         self.asOf = strings.date(asOf)
         let shown = Set(unit.map { [$0] } ?? visibleUnits)
         let behind = Self.findings(findings, roster: roster, units: shown)
@@ -78,14 +81,18 @@ public struct CompliancePage: Sendable {
         chart = BarChart(title: strings["compliance_chart_title"], entries: ranked.prefix(20).map {
             ($0.unit, $0.hoursBelow + $0.withoutManagement, strings.number($0.hoursBelow + $0.withoutManagement), "bar-late")
         })
-        people = behind.map { finding, person in
+        let everyone = behind.map { finding, person in
             Person(fullName: person?.fullName ?? finding.participantEmail, email: finding.participantEmail, unit: person?.unit ?? "",
                    kind: strings["compliance_kind_\(finding.kind.rawValue)"], since: strings.date(finding.since),
                    hours: finding.hoursCounted.map { "\($0) / \(finding.hoursRequired ?? 0)" } ?? "",
                    // Only "§6.3.1": the rest of the policy's text is English whatever the page's language.
                    section: finding.section.split(separator: ":").first.map(String.init) ?? finding.section)
         }.sorted { ($0.unit, $0.fullName, $0.kind) < ($1.unit, $1.fullName, $1.kind) }
-        hasPeople = !people.isEmpty
+        pager = ListPager(requested: page, total: everyone.count, strings: strings) { number in
+            "/compliance" + ListPager.query([("unit", unit.map(UnitID.of) ?? ""), ("page", String(number))]) + "#behind"
+        }
+        people = Array(everyone[pager.range])
+        hasPeople = !everyone.isEmpty
         unitName = unit ?? ""
         isOneUnit = unit != nil
         csvHref = "/compliance.csv" + (unit.map { "?unit=" + UnitID.of($0) } ?? "")

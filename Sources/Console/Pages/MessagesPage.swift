@@ -69,15 +69,26 @@ public struct MessagesPage: Sendable {
     public init(events: [JournalEvent], filter: Filter, limit: Int, strings: ConsoleStrings) {
         self.filter = filter
         let day = Self.localDay(filter.date, in: strings.timeZone)
-        let matching = events.filter { event in
+        // One pass from the newest end, without copying the matches out of the journal's
+        // 100,000 events: this page is made again after every journal line.
+        func matches(_ event: JournalEvent) -> Bool {
             guard Self.kinds.contains(event.event) else { return false }
             if !filter.from.isEmpty, !(event.from ?? "").lowercased().contains(filter.from) { return false }
             if !filter.outcome.isEmpty, event.outcome != filter.outcome { return false }
             if let day, !day.contains(event.at) { return false }
             return true
         }
-        matched = matching.count
-        lines = matching.suffix(limit).reversed().map { event in
+        var newest: [JournalEvent] = []
+        var count = 0
+        var known = Set<String>()
+        for event in events.reversed() {
+            if let outcome = event.outcome { known.insert(outcome) }
+            guard matches(event) else { continue }
+            count += 1
+            if newest.count < limit { newest.append(event) }
+        }
+        matched = count
+        lines = newest.map { event in
             let sha = event.sha256.flatMap { MessagesPage.isDigest($0) ? $0 : nil }
             return Line(at: strings.moment(event.at), event: event.event.rawValue, from: event.from ?? "",
                         outcome: event.outcome.map { Self.outcomeText($0, strings: strings) } ?? "", detail: event.detail ?? "",
@@ -86,8 +97,7 @@ public struct MessagesPage: Sendable {
         shown = lines.count
         hasLines = !lines.isEmpty
         isCut = matched > shown
-        let known = Set(events.compactMap(\.outcome)).sorted()
-        outcomes = known.map { Choice(value: $0, label: Self.outcomeText($0, strings: strings), selected: $0 == filter.outcome) }
+        outcomes = known.sorted().map { Choice(value: $0, label: Self.outcomeText($0, strings: strings), selected: $0 == filter.outcome) }
     }
 
     /// The moments of a day on the university's clock (`bot.time_zone`) given as `yyyy-mm-dd`;

@@ -60,6 +60,6 @@ public struct ConsoleTemplates: Sendable {
         // Mustache cannot look a key up by a value: the message page's text is found here.
         if let key = values["message_key"] as? String { values["message"] = words[key] }
         values["lang"] = language.rawValue
-        return library.render(values, withTemplate: name) ?? ""
+        return library.render(MustacheTree.of(values) ?? values, withTemplate: name) ?? ""
     }
 }
