@@ -221,7 +221,10 @@ struct FullCycleRun {
         configuration.imap.user = Self.bot
         configuration.bot.dshr = [Self.dshr]
         configuration.bot.language = .init(rawValue: language.rawValue) ?? .kk
-        configuration.signature.contact = ["kk": "Әлиева Аида Серікқызы", "ru": "Алиева Аида Сериковна", "en": "Aida Aliyeva"][language.rawValue]
+        // One configuration for every language, as a university writes it: the name in each script.
+        configuration.signature.contact = "Әлиева Аида Серікқызы"
+        configuration.signature.contactRU = "Алиева Аида Сериковна"
+        configuration.signature.contactEN = "Aida Aliyeva"
         configuration.signature.phone = "+7 727 307 00 00"
         configuration.signature.room = "214"
         configuration.signature.email = Self.dshr
