@@ -341,13 +341,25 @@ struct OutboxSender {
             // The addresses, not the server's English reason (the journal keeps that).
             var values = ReportContext(reason: .bounce, message: noted, failedRecipient: entry.recipients.joined(separator: ", "),
                                        bouncedSubject: entry.subject, folder: "").values()
-            // A Plan's announcement reaches the corrected address by a confirmation in the preview's thread.
+            // A Plan's announcement reaches the corrected address by a confirmation in the preview's
+            // thread: the notice joins that thread, so DSHR's "confirm" may answer the notice itself.
+            let preview = try previewMessageID(ofAnnouncement: entry.purpose).map(ReplyContext.bracketed)
             values["is_announcement"] = entry.purpose.hasPrefix("announce:")
+            values["in_plan_thread"] = preview != nil
             try replies.enqueue(ReplyWriter.Request(
                 template: "report_to_dshr", language: environment.configuration.bot.language.rawValue,
                 context: { _ in values }, to: environment.configuration.bot.dshr.map { Mailbox(displayName: nil, address: $0) },
-                purpose: "report-undeliverable:\(entry.messageID)", autoSubmitted: "auto-generated"))
+                purpose: "report-undeliverable:\(entry.messageID)", inReplyTo: preview, references: preview.map { [$0] } ?? [],
+                autoSubmitted: "auto-generated"))
         }
+    }
+
+    /// The Message-ID of the preview of the Plan an announcement (`announce:<slot>:<address>`) belongs to.
+    private func previewMessageID(ofAnnouncement purpose: String) throws -> String? {
+        let parts = purpose.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[0] == "announce" else { return nil }
+        let slot = parts.dropFirst().dropLast().joined(separator: ":")
+        return try PlanStore(store: environment.store).all().first { $0.announcementKey == slot }?.previewMessageID
     }
 
     private func describe(_ report: SendReport) -> String {

@@ -393,6 +393,23 @@ struct FullCycleRun {
         #expect(server.submitted.count { !$0.recipients.contains(refused) } == othersBefore + 1,
                 "\(language): nobody else gets the Plan twice")
 
+        // The delivery-failed notice is in the preview's thread as well: DSHR's "confirm" in reply to
+        // the notice itself is understood (nothing is left to send now: only the bot's answer goes out).
+        let notice = try #require(try store.outbox.all().first { $0.purpose.hasPrefix("report-undeliverable:") })
+        let noticeMail = try MessageParser().parse(Array(try store.outbox.raw(messageID: notice.messageID)))
+        #expect(noticeMail.inReplyTo.map { $0.trimmingCharacters(in: ["<", ">"]) } == [preview.messageID],
+                "\(language): the delivery-failed notice answers the Plan preview")
+        let answersBefore = try store.outbox.all().count { $0.purpose.hasPrefix("plan-confirmed:") }
+        clock.set("2026-07-31", 12)
+        // A mail client's reply: In-Reply-To the notice, References the notice's own and its Message-ID.
+        try deliver(Self.reply(from: (Self.dshr, p.dshr), to: Self.bot, id: "confirm-3", inReplyTo: "<\(notice.messageID)>",
+                               references: noticeMail.references.map { "<\($0.trimmingCharacters(in: ["<", ">"]))>" } + ["<\(notice.messageID)>"],
+                               subject: notice.subject ?? "", body: w.confirm + "\n", date: clock.now))
+        try collect { _ in nil }
+        #expect(try store.outbox.all().count { $0.purpose.hasPrefix("plan-confirmed:") } == answersBefore + 1,
+                "\(language): a confirmation in reply to the delivery-failed notice is answered")
+        #expect(server.delivered(to: refused).count == 1, "\(language): still once")
+
         // The results after the courses: certificates (§8 for a paid course), §7.14, §7.15, and DSHR's summary.
         clock.set("2026-11-05", 11)
         try deliver(Self.mail(from: (Self.dshr, p.dshr), to: Self.bot, subject: w.completions, body: "\n", id: "completions-1",
