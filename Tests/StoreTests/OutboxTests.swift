@@ -27,6 +27,22 @@ import Testing
         #expect(try outbox.all().count == 1)
     }
 
+    @Test func aReturnedMessageFailsForGoodOnceAndCanBeRequeued() throws {
+        let dir = try TemporaryDirectory()
+        let outbox = try dir.store().outbox
+        try outbox.enqueue(messageID: "r1@cpdbot", purpose: "p", recipients: ["a@b.kz"], subject: nil, raw: raw, now: t0)
+        // Not sent yet: a notification cannot be about it.
+        #expect(try outbox.markReturned(messageID: "r1@cpdbot", reason: "returned", now: t0) == false)
+        #expect(try outbox.entry(messageID: "r1@cpdbot")?.state == .queued)
+        try outbox.markSent(messageID: "r1@cpdbot", at: t0 + 5)
+        #expect(try outbox.markReturned(messageID: "r1@cpdbot", reason: "returned", now: t0 + 60))
+        #expect(try outbox.entry(messageID: "r1@cpdbot")?.state == .failedPermanent(attempts: 1, reason: "returned"))
+        // The same notification read again changes nothing.
+        #expect(try outbox.markReturned(messageID: "r1@cpdbot", reason: "returned", now: t0 + 70) == false)
+        #expect(try outbox.requeueFailed(messageID: "r1@cpdbot", now: t0 + 80))
+        #expect(try outbox.pending(now: t0 + 80).map(\.messageID) == ["r1@cpdbot"])
+    }
+
     @Test func temporaryFailureWaitsThenRetriesThenBecomesPermanent() throws {
         let dir = try TemporaryDirectory()
         let outbox = try dir.store().outbox

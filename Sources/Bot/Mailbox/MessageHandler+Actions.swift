@@ -199,13 +199,27 @@ extension MessageHandler {
         let noted = ReplyContext.noted(reading, timeZone: environment.timeZone)
         let template: String
         let values: [String: Any]
+        var thread: String?
         switch notice {
         case let .bounce(failed, original):
             var bouncedSubject: String?
-            if let original, let sent = try environment.store.outbox.entry(messageID: original) { bouncedSubject = sent.subject }
+            var bounceValues: [String: Any] = [:]
+            if let original, let sent = try environment.store.outbox.entry(messageID: original) {
+                bouncedSubject = sent.subject
+                // A Plan's announcement that came back (a server may accept first and return it
+                // later, as Microsoft 365 does): failed for good, so that DSHR's next "confirm" –
+                // in reply to this notice, which joins the preview's thread – sends it once more.
+                if let plan = try PlanStore(store: environment.store).plan(ofAnnouncement: sent.purpose) {
+                    try environment.store.outbox.markReturned(
+                        messageID: sent.messageID, reason: "returned undelivered: " + failed.joined(separator: ", "),
+                        now: environment.now())
+                    thread = ReplyContext.bracketed(plan.previewMessageID)
+                    bounceValues = ["is_announcement": true, "in_plan_thread": true]
+                }
+            }
             template = "report_to_dshr"
             values = ReportContext(reason: .bounce, message: noted, failedRecipient: failed.joined(separator: ", "),
-                                   bouncedSubject: bouncedSubject).values()
+                                   bouncedSubject: bouncedSubject).values().merging(bounceValues) { $1 }
         case let .spoofed(claimed):
             template = "report_to_dshr"
             values = ReportContext(reason: .spoofed(claimedFrom: claimed), message: noted).values()
@@ -226,7 +240,8 @@ extension MessageHandler {
         }
         try replies.enqueue(ReplyWriter.Request(
             template: template, language: environment.configuration.bot.language.rawValue, context: { _ in values },
-            to: recipients, purpose: "report:\(hash)", autoSubmitted: "auto-generated"))
+            to: recipients, purpose: "report:\(hash)", inReplyTo: thread, references: thread.map { [$0] } ?? [],
+            autoSubmitted: "auto-generated"))
     }
 
     private func handleCommand(_ command: DSHRCommand, from person: RosterPerson, reading: MessageReading, hash: String) throws {

@@ -343,7 +343,8 @@ struct OutboxSender {
                                        bouncedSubject: entry.subject, folder: "").values()
             // A Plan's announcement reaches the corrected address by a confirmation in the preview's
             // thread: the notice joins that thread, so DSHR's "confirm" may answer the notice itself.
-            let preview = try previewMessageID(ofAnnouncement: entry.purpose).map(ReplyContext.bracketed)
+            let preview = try PlanStore(store: environment.store).plan(ofAnnouncement: entry.purpose)
+                .map { ReplyContext.bracketed($0.previewMessageID) }
             values["is_announcement"] = entry.purpose.hasPrefix("announce:")
             values["in_plan_thread"] = preview != nil
             try replies.enqueue(ReplyWriter.Request(
@@ -352,14 +353,6 @@ struct OutboxSender {
                 purpose: "report-undeliverable:\(entry.messageID)", inReplyTo: preview, references: preview.map { [$0] } ?? [],
                 autoSubmitted: "auto-generated"))
         }
-    }
-
-    /// The Message-ID of the preview of the Plan an announcement (`announce:<slot>:<address>`) belongs to.
-    private func previewMessageID(ofAnnouncement purpose: String) throws -> String? {
-        let parts = purpose.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 3, parts[0] == "announce" else { return nil }
-        let slot = parts.dropFirst().dropLast().joined(separator: ":")
-        return try PlanStore(store: environment.store).all().first { $0.announcementKey == slot }?.previewMessageID
     }
 
     private func describe(_ report: SendReport) -> String {

@@ -128,7 +128,7 @@ public struct Outbox: Sendable {
         return requeued
     }
 
-    private func update(_ messageID: String, _ change: (inout OutboxEntry) -> Void) throws -> OutboxEntry {
+    func update(_ messageID: String, _ change: (inout OutboxEntry) -> Void) throws -> OutboxEntry {
         guard var entry = try entry(messageID: messageID) else {
             throw StoreError.notFound(what: "outgoing message <\(messageID)>", path: directory.path)
         }

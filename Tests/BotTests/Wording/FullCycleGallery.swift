@@ -410,6 +410,31 @@ struct FullCycleRun {
                 "\(language): a confirmation in reply to the delivery-failed notice is answered")
         #expect(server.delivered(to: refused).count == 1, "\(language): still once")
 
+        // A server may take a message and return it later (Microsoft 365 does): a delivery status
+        // notification for one person's announcement. DSHR hears of it in the preview's thread, and
+        // the next "confirm" sends that announcement once more – to that person only.
+        let returned = Self.staff(1868)
+        let announcement = try #require(try store.outbox.all().first { $0.purpose.hasSuffix(":" + returned) && $0.purpose.hasPrefix("announce:") })
+        let beforeReturn = server.delivered(to: returned).count
+        clock.set("2026-07-31", 13)
+        // The server's own words in the university's language (Exchange writes them so).
+        let returnSubject = ["kk": "Хабар жеткізілмеді", "ru": "Недоставленное сообщение", "en": "Undeliverable"][language.rawValue] ?? ""
+        try deliver(Self.returnedMail(messageID: announcement.messageID, recipient: returned, subject: returnSubject, date: clock.now))
+        try collect { $0.purpose.hasPrefix("report:") ? "announcement-returned" : nil }
+        let returnNotice = try #require(try store.outbox.all().filter { $0.purpose.hasPrefix("report:") }
+            .max { $0.queuedAt < $1.queuedAt })
+        let returnNoticeMail = try MessageParser().parse(Array(try store.outbox.raw(messageID: returnNotice.messageID)))
+        #expect(returnNoticeMail.inReplyTo.map { $0.trimmingCharacters(in: ["<", ">"]) } == [preview.messageID],
+                "\(language): the notice of a returned announcement answers the Plan preview")
+        #expect(returnNoticeMail.readableText().lowercased().contains(w.confirm.lowercased().trimmingCharacters(in: .punctuationCharacters)),
+                "\(language): the notice says how to send it again")
+        try deliver(Self.reply(from: (Self.dshr, p.dshr), to: Self.bot, id: "confirm-4", inReplyTo: "<\(returnNotice.messageID)>",
+                               references: ["<\(preview.messageID)>", "<\(returnNotice.messageID)>"],
+                               subject: returnNotice.subject ?? "", body: w.confirm + "\n", date: clock.now))
+        try collect { _ in nil }
+        #expect(server.delivered(to: returned).count == beforeReturn + 1, "\(language): the returned announcement is sent again, once")
+        #expect(server.delivered(to: refused).count == 1, "\(language): the other one is not sent a third time")
+
         // The results after the courses: certificates (§8 for a paid course), §7.14, §7.15, and DSHR's summary.
         clock.set("2026-11-05", 11)
         try deliver(Self.mail(from: (Self.dshr, p.dshr), to: Self.bot, subject: w.completions, body: "\n", id: "completions-1",
@@ -480,6 +505,43 @@ struct FullCycleRun {
 
                 """
         }
+        return Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+    }
+
+    /// A delivery status notification (RFC 3464) from the university's server: `messageID` to
+    /// `recipient` came back undelivered.
+    static func returnedMail(messageID: String, recipient: String, subject: String, date: Date) -> Data {
+        let text = """
+            From: Mail Delivery System <MAILER-DAEMON@kazguu.kz>
+            To: <\(bot)>
+            Subject: \(DSHRMail.encoded(subject))
+            Date: \(DSHRMail.rfc5322(date))
+            Message-ID: <dsn-\(messageID)>
+            Auto-Submitted: auto-replied
+            MIME-Version: 1.0
+            Content-Type: multipart/report; report-type=delivery-status; boundary="dsn"
+
+            --dsn
+            Content-Type: text/plain; charset=us-ascii
+
+            Your message could not be delivered: the mailbox is full.
+            --dsn
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; kazguu.kz
+
+            Final-Recipient: rfc822; \(recipient)
+            Action: failed
+            Status: 5.2.2
+            --dsn
+            Content-Type: text/rfc822-headers
+
+            From: <\(bot)>
+            To: <\(recipient)>
+            Message-ID: <\(messageID)>
+            --dsn--
+
+            """
         return Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
     }
 

@@ -33,6 +33,15 @@ public struct PlanStore: Sendable {
         return try all().first { Self.bare($0.previewMessageID) == wanted }
     }
 
+    /// The Plan an announcement belongs to, from its outbox purpose (`announce:<slot>:<address>`);
+    /// nil for any other purpose.
+    func plan(ofAnnouncement purpose: String) throws -> StoredPlan? {
+        let parts = purpose.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[0] == "announce" else { return nil }
+        let slot = parts.dropFirst().dropLast().joined(separator: ":")
+        return try all().first { $0.announcementKey == slot }
+    }
+
     /// The slot a new Plan of `cycle` goes to: the same file again keeps its slot; a corrected
     /// Plan (one that shares a course with a Plan not yet announced) replaces that one; any
     /// other Plan of the cycle – a supplement – gets the next slot.
