@@ -13,7 +13,8 @@ enum PhoneNumber {
         case .text(let raw):
             guard let text = CellText.normalised(raw) else { return nil }
             // A number a program wrote as text (`87011234567.0`, `8.7011234567E+10`).
-            if !text.contains(" "), let number = Double(text), CellText.wholeNumber(number) != nil {
+            // A space byte is nearly always a space character; only then is the character check needed.
+            if !(text.utf8.contains(0x20) && text.contains(" ")), let number = Double(text), CellText.wholeNumber(number) != nil {
                 return normalise(.number(number))
             }
             // Several numbers in one cell (one a line, or after `,` `;` `/`): the first that normalises.
@@ -38,9 +39,10 @@ enum PhoneNumber {
         return text
     }
 
+    /// `digits`: ASCII digits only, so bytes are characters.
     static func fromDigits(_ digits: String, hadPlus: Bool) -> String? {
-        switch digits.count {
-        case 11 where digits.first == "8" || digits.first == "7":
+        switch digits.utf8.count {
+        case 11 where digits.utf8.first == UInt8(ascii: "8") || digits.utf8.first == UInt8(ascii: "7"):
             return "+7" + digits.dropFirst()
         case 10:
             return "+7" + digits

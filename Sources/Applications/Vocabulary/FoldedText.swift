@@ -70,9 +70,16 @@ struct FoldedText: Sendable, Equatable {
 
     var isEmpty: Bool { tokens.isEmpty }
 
-    func has(_ word: String) -> Bool { tokens.contains(word) }
+    func has(_ word: String) -> Bool {
+        // Simple text on both sides: equal bytes are equal words (see `isSimple`), and Swift's
+        // comparison of non-ASCII strings (normalising both) is the slow part of the search.
+        guard isSimple, Self.isSimple(word) else { return tokens.contains(word) }
+        return tokens.contains { $0.utf8.elementsEqual(word.utf8) }
+    }
 
-    func hasAny(_ words: Set<String>) -> Bool { tokens.contains(where: words.contains) }
+    func hasAny(_ words: WordSet) -> Bool {
+        tokens.contains { words.contains($0, simple: isSimple ? true : nil) }
+    }
 
     func hasPrefix(anyOf stems: [String]) -> Bool {
         // Stem by stem, so that each stem is checked for simplicity once, not once per word.
@@ -118,7 +125,11 @@ struct FoldedText: Sendable, Equatable {
 
     /// Two words next to each other, as in `e mail` or `full name`.
     func hasPair(_ first: String, _ second: String) -> Bool {
-        zip(tokens, tokens.dropFirst()).contains { $0 == first && $1 == second }
+        guard tokens.count >= 2 else { return false }
+        guard isSimple, Self.isSimple(first), Self.isSimple(second) else {
+            return zip(tokens, tokens.dropFirst()).contains { $0 == first && $1 == second }
+        }
+        return zip(tokens, tokens.dropFirst()).contains { $0.utf8.elementsEqual(first.utf8) && $1.utf8.elementsEqual(second.utf8) }
     }
 
     private static func joinSingleLetters(_ words: [String]) -> [String] {

@@ -1,0 +1,49 @@
+/// A set of vocabulary words that answers for folded tokens without Swift's Unicode string
+/// hashing. A `Set<String>` normalises every non-ASCII token (NFC) to hash and compare it, which
+/// was most of the header search's time; for simple words (`FoldedText.isSimple`: Latin and
+/// Cyrillic without combining marks) equal meaning is equal bytes, so those are looked up by
+/// their UTF-8. Anything else goes through the `Set<String>`, so the answer is always the same.
+struct WordSet: Sendable, ExpressibleByArrayLiteral {
+    private let words: Set<String>
+    private let simpleWords: Set<UTF8Word>
+    /// Every word is simple: a simple token equals a word exactly when their bytes are equal.
+    private let allSimple: Bool
+
+    init(_ words: Set<String>) {
+        self.words = words
+        allSimple = words.allSatisfy { FoldedText.isSimple($0) }
+        simpleWords = allSimple ? Set(words.map(UTF8Word.init)) : []
+    }
+
+    init(arrayLiteral elements: String...) {
+        self.init(Set(elements))
+    }
+
+    /// Whether `word` is one of the words (compared as Swift compares strings).
+    func contains(_ word: String) -> Bool {
+        contains(word, simple: nil)
+    }
+
+    /// `simple`: whether `word` is known to be simple; nil when not known.
+    func contains(_ word: String, simple: Bool?) -> Bool {
+        if allSimple, simple ?? FoldedText.isSimple(word) { return simpleWords.contains(UTF8Word(word)) }
+        return words.contains(word)
+    }
+}
+
+/// A string hashed and compared by its UTF-8 bytes, not by Unicode canonical equivalence: for
+/// memo keys (a missed match only costs a recomputation) and simple words (where both agree).
+struct UTF8Word: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (lhs: UTF8Word, rhs: UTF8Word) -> Bool {
+        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+}
