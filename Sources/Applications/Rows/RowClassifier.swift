@@ -21,8 +21,8 @@ struct RowClassifier {
         if isFooter(content, columns) { return .footer }
         if isSection(content, columns) { return .section }
         if isExample(content) { return .example }
-        let identity: Set<Int?> = [layout.columns[.no], layout.columns[.school]]
-        if columns.allSatisfy({ identity.contains($0) }) { return .template }
+        let no = layout.columns[.no], school = layout.columns[.school]
+        if columns.allSatisfy({ $0 == no || $0 == school }) { return .template }
         if !isAboutAPerson(content) { return .noPerson }
         return .employee
     }

@@ -81,9 +81,11 @@ struct FoldedText: Sendable, Equatable {
         tokens.contains { words.contains($0, simple: isSimple ? true : nil) }
     }
 
-    func hasPrefix(anyOf stems: [String]) -> Bool {
+    func hasPrefix(anyOf stems: StemList) -> Bool {
+        // Simple on both sides (known for the list beforehand): bytes, token by token.
+        if isSimple && stems.allSimple { return tokens.contains(where: stems.isBytePrefix) }
         // Stem by stem, so that each stem is checked for simplicity once, not once per word.
-        stems.contains { stem in
+        return stems.stems.contains { stem in
             let asBytes = isSimple && Self.isSimple(stem)
             return tokens.contains { asBytes ? $0.utf8.starts(with: stem.utf8) : $0.hasPrefix(stem) }
         }
@@ -132,11 +134,17 @@ struct FoldedText: Sendable, Equatable {
         return zip(tokens, tokens.dropFirst()).contains { $0.utf8.elementsEqual(first.utf8) && $1.utf8.elementsEqual(second.utf8) }
     }
 
+    /// `word.count == 1` without counting the characters of a long word.
+    private static func isOneCharacter(_ word: String) -> Bool {
+        var characters = word.makeIterator()
+        return characters.next() != nil && characters.next() == nil
+    }
+
     private static func joinSingleLetters(_ words: [String]) -> [String] {
         var result: [String] = []
         var run = ""
         for word in words {
-            if word.count == 1, let letter = word.first, letter.isLetter {
+            if isOneCharacter(word), let letter = word.first, letter.isLetter {
                 run.append(letter)
             } else {
                 if !run.isEmpty { result.append(run); run = "" }

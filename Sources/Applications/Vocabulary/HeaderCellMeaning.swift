@@ -109,7 +109,7 @@ enum HeaderCellMeaning {
         let course = text.tokens.contains { token in
             ["курс", "course", "біліктілік", "квалификац", "повышен"].contains { FoldedText.word(token, startsWith: $0) }
         } || text.has("пк") || text.has("cpd") || text.has("development")
-        let other = text.hasPrefix(anyOf: HeaderVocabulary.programmeStems + HeaderVocabulary.directionStems)
+        let other = text.hasPrefix(anyOf: HeaderVocabulary.programmeOrDirectionStems)
             || text.hasAny(HeaderVocabulary.directionWords)
         return other && !course
     }
@@ -122,7 +122,7 @@ enum HeaderCellMeaning {
     /// The label names the training direction (possibly besides the programme), or a code.
     static func namesDirection(_ text: String) -> Bool {
         let folded = FoldedText(text)
-        return folded.hasPrefix(anyOf: HeaderVocabulary.directionStems + HeaderVocabulary.codeStems)
+        return folded.hasPrefix(anyOf: HeaderVocabulary.directionOrCodeStems)
             || folded.hasAny(HeaderVocabulary.directionWords)
     }
 

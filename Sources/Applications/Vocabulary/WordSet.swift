@@ -47,3 +47,38 @@ struct UTF8Word: Hashable, Sendable {
         lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
 }
+
+/// Word stems (token prefixes) with their UTF-8 and whether all are simple, worked out once:
+/// the header search asks every token of every cell against every list.
+struct StemList: Sendable, ExpressibleByArrayLiteral {
+    let stems: [String]
+    /// Every stem is simple (`FoldedText.isSimple`): against simple tokens, prefixes are bytes.
+    let allSimple: Bool
+    let utf8: [[UInt8]]
+
+    init(_ stems: [String]) {
+        self.stems = stems
+        allSimple = stems.allSatisfy { FoldedText.isSimple($0) }
+        utf8 = stems.map { Array($0.utf8) }
+    }
+
+    init(arrayLiteral elements: String...) {
+        self.init(elements)
+    }
+
+    static func + (lhs: StemList, rhs: StemList) -> StemList {
+        StemList(lhs.stems + rhs.stems)
+    }
+
+    /// Whether some stem is a byte prefix of `token`.
+    func isBytePrefix(of token: String) -> Bool {
+        var token = token
+        return token.withUTF8 { bytes in
+            utf8.contains { stem in
+                guard stem.count <= bytes.count else { return false }
+                for index in stem.indices where stem[index] != bytes[index] { return false }
+                return true
+            }
+        }
+    }
+}

@@ -105,9 +105,15 @@ struct XMLTokenizer {
             if bytes[position] != UInt8(ascii: "<") {
                 return scanText(isFinal: isFinal)
             }
-            if !isFinal && !markupIsComplete() { return nil }
             // Markup.
             let next = position + 1 < count ? bytes[position + 1] : 0
+            if !isFinal {
+                if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+                    if !markupIsComplete() { return nil }
+                } else {
+                    return try scanTagInWindow(isEnd: next == UInt8(ascii: "/"))
+                }
+            }
             switch next {
             case UInt8(ascii: "/"):
                 return try scanEndTag()
@@ -120,6 +126,21 @@ struct XMLTokenizer {
             }
         }
         return nil
+    }
+
+    /// A start or end tag while more of the document may come: scanned straight away, as nearly
+    /// every tag lies whole in the window. Scanning a tag stops at the window's end with an error
+    /// (never with a token), so only then is it asked whether the tag was cut off: nil (read again
+    /// after a refill, from the same position) or the error it is.
+    private mutating func scanTagInWindow(isEnd: Bool) throws(DocumentError) -> XMLToken? {
+        let start = position
+        do {
+            return isEnd ? try scanEndTag() : try scanStartTag()
+        } catch {
+            position = start
+            if !markupIsComplete() { return nil }
+            throw error
+        }
     }
 
     // MARK: - Text

@@ -12,6 +12,7 @@ extension MessageSummary {
         let bounce = BounceDetector.failure(in: message, limits: limits)
         let forward = ForwardDetector.origin(of: message, limits: limits)
         let auth = AuthenticationResults.topmost(in: message.header)
+        let autoReplySignals = AutoReplyDetector.signals(message.header)
         return MessageSummary(
             from: message.sender?.lowercasedAddress,
             fromName: message.sender?.displayName,
@@ -22,8 +23,8 @@ extension MessageSummary {
             subject: message.subject,
             messageId: message.messageID,
             inReplyTo: message.inReplyTo,
-            autoReply: AutoReplyDetector.isAutoReply(message.header),
-            autoReplySignals: AutoReplyDetector.signals(message.header).map(\.description),
+            autoReply: !autoReplySignals.isEmpty,
+            autoReplySignals: autoReplySignals.map(\.description),
             bounce: bounce.map {
                 BounceSummary(format: $0.format.rawValue, failedRecipients: $0.recipients.map(\.address), originalMessageId: $0.originalMessageID)
             },
