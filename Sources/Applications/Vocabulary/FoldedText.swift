@@ -74,7 +74,7 @@ struct FoldedText: Sendable, Equatable {
         // Simple text on both sides: equal bytes are equal words (see `isSimple`), and Swift's
         // comparison of non-ASCII strings (normalising both) is the slow part of the search.
         guard isSimple, Self.isSimple(word) else { return tokens.contains(word) }
-        return tokens.contains { $0.utf8.elementsEqual(word.utf8) }
+        return tokens.contains { UTF8Word.sameBytes($0, word) }
     }
 
     func hasAny(_ words: WordSet) -> Bool {
@@ -131,7 +131,7 @@ struct FoldedText: Sendable, Equatable {
         guard isSimple, Self.isSimple(first), Self.isSimple(second) else {
             return zip(tokens, tokens.dropFirst()).contains { $0 == first && $1 == second }
         }
-        return zip(tokens, tokens.dropFirst()).contains { $0.utf8.elementsEqual(first.utf8) && $1.utf8.elementsEqual(second.utf8) }
+        return zip(tokens, tokens.dropFirst()).contains { UTF8Word.sameBytes($0, first) && UTF8Word.sameBytes($1, second) }
     }
 
     /// `word.count == 1` without counting the characters of a long word.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A set of vocabulary words that answers for folded tokens without Swift's Unicode string
 /// hashing. A `Set<String>` normalises every non-ASCII token (NFC) to hash and compare it, which
 /// was most of the header search's time; for simple words (`FoldedText.isSimple`: Latin and
@@ -44,7 +50,19 @@ struct UTF8Word: Hashable, Sendable {
     }
 
     static func == (lhs: UTF8Word, rhs: UTF8Word) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        sameBytes(lhs.text, rhs.text)
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (one `memcmp`, not a walk of two views).
+    static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                guard let a = left.baseAddress, let b = right.baseAddress else { return true }
+                return memcmp(a, b, left.count) == 0
+            }
+        }
     }
 }
 

@@ -13,9 +13,11 @@ extension MessageSummary {
         let forward = ForwardDetector.origin(of: message, limits: limits)
         let auth = AuthenticationResults.topmost(in: message.header)
         let autoReplySignals = AutoReplyDetector.signals(message.header)
+        // Parsed once: each `message.sender` parses the From field again.
+        let sender = message.sender
         return MessageSummary(
-            from: message.sender?.lowercasedAddress,
-            fromName: message.sender?.displayName,
+            from: sender?.lowercasedAddress,
+            fromName: sender?.displayName,
             fromAll: message.header.all("From").flatMap { AddressParser.parseList($0.text) }.map(\.lowercasedAddress).filter { !$0.isEmpty },
             sender: message.header.all("Sender").flatMap { AddressParser.parseList($0.text) }.map(\.lowercasedAddress).filter { !$0.isEmpty },
             to: message.to.map(\.lowercasedAddress).filter { !$0.isEmpty },
