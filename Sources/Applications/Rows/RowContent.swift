@@ -30,7 +30,8 @@ struct RowContent {
             guard let text = texts[column], row.cells[column].isMergedCopy, !ownTexts.contains(text) else { return false }
             return seenCopies.insert(text).inserted
         }
-        contentColumns = (own + copies).sorted()
+        // `own` is in column order already; only copies need merging in.
+        contentColumns = copies.isEmpty ? own : (own + copies).sorted()
         ownTextColumns = own.filter { column in
             if case .text = row.cells[column].value { return true }
             return false

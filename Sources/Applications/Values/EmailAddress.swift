@@ -37,8 +37,8 @@ enum EmailAddress {
     static func containsAddress(_ text: String) -> Bool {
         // Checked on bytes first: most cells hold no `@` and some are long.
         var bytes = text
-        let (hasAt, isASCII) = bytes.withUTF8 { ($0.contains(UInt8(ascii: "@")), $0.allSatisfy { $0 < 0x80 }) }
-        guard hasAt else { return false }
+        guard bytes.withUTF8({ $0.contains(UInt8(ascii: "@")) }) else { return false }
+        let isASCII = bytes.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
         // In ASCII text a byte is a character (but CR LF, neither a letter nor a digit), and the
         // letters and digits are A–Z, a–z and 0–9.
         if isASCII {

@@ -34,9 +34,15 @@ struct FoldedText: Sendable, Equatable {
     /// lookups (the header search folds every cell of its rows); nil for any other text.
     static func simpleWords(_ raw: String) -> [String]? {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        // The word's UTF-8, reused from word to word (appending scalars to a String's view was
+        // the slow part of folding).
+        var current: [UInt8] = []
+        current.reserveCapacity(64)
         func endWord() {
-            if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+            if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
         }
         for scalar in raw.unicodeScalars {
             let value = scalar.value
@@ -62,7 +68,13 @@ struct FoldedText: Sendable, Equatable {
             }
             if lower == 0x451 { lower = 0x435 }
             guard let folded = Unicode.Scalar(lower) else { return nil }
-            current.append(folded)
+            // Below U+0800: one or two bytes.
+            if folded.value < 0x80 {
+                current.append(UInt8(folded.value))
+            } else {
+                current.append(0xC0 | UInt8(folded.value >> 6))
+                current.append(0x80 | UInt8(folded.value & 0x3F))
+            }
         }
         endWord()
         return words

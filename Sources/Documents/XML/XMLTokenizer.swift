@@ -242,11 +242,20 @@ struct XMLTokenizer {
         }
         position += 1
         let valueStart = position
-        var hasReferences = false
-        while position < bytes.count, bytes[position] != quote {
-            if bytes[position] == UInt8(ascii: "&") { hasReferences = true }
-            position += 1
+        // Scanned on the buffer with locals (the value is short; a loop over `self` kept its
+        // flag in memory).
+        let (end, hasReferences) = bytes.withUnsafeBufferPointer { buffer -> (Int, Bool) in
+            var index = valueStart
+            var references = false
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == quote { break }
+                references = references || byte == UInt8(ascii: "&")
+                index += 1
+            }
+            return (index, references)
         }
+        position = end
         guard position < bytes.count else { throw malformed("an unterminated attribute value") }
         attributes.append(XMLAttribute(name: name, value: valueStart..<position, hasReferences: hasReferences))
         position += 1
