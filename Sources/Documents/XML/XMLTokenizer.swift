@@ -143,6 +143,42 @@ struct XMLTokenizer {
         }
     }
 
+    /// The fast path of a string item (`XLSXRichText`): with the start tag of `<si>` or `<is>`
+    /// just read, `<t>TEXT</t></…>` whole in the window – the plain text every writer puts there –
+    /// is read at once: the text's range, whether it holds references, and the position past the
+    /// parent's end tag, with depth as the four tokens would leave it. Anything else (attributes,
+    /// runs, CDATA, a prefix, a tag cut by the window's end, the depth cap) returns nil with
+    /// nothing moved, for the tokens to read it.
+    mutating func plainTextElement() -> (text: Range<Int>, hasReferences: Bool)? {
+        let count = bytes.count
+        guard depth + 1 <= maxDepth, position + 3 <= count, bytes[position] == UInt8(ascii: "<"),
+              bytes[position + 1] == UInt8(ascii: "t"), bytes[position + 2] == UInt8(ascii: ">") else { return nil }
+        let textStart = position + 3
+        let found: (end: Int, hasReferences: Bool)? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, textStart <= buffer.count,
+                  let lessThan = memchr(base + textStart, Int32(UInt8(ascii: "<")), buffer.count - textStart) else { return nil }
+            let end = base.distance(to: lessThan.assumingMemoryBound(to: UInt8.self))
+            return (end, memchr(base + textStart, Int32(UInt8(ascii: "&")), end - textStart) != nil)
+        }
+        guard let found else { return nil }
+        // `</t>` and then the parent's end tag `</name>` (a name without spaces, `/` or `=`).
+        var index = found.end
+        guard index + 6 <= count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "t"),
+              bytes[index + 3] == UInt8(ascii: ">"), bytes[index + 4] == UInt8(ascii: "<"),
+              bytes[index + 5] == UInt8(ascii: "/") else { return nil }
+        index += 6
+        while index < count, bytes[index] != UInt8(ascii: ">") {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") || byte == 0x20 || byte == 0x0A || byte == 0x09
+                || byte == 0x0D || byte == UInt8(ascii: "<") { return nil }
+            index += 1
+        }
+        guard index < count else { return nil }
+        position = index + 1
+        depth = max(0, depth - 1)
+        return (textStart..<found.end, found.hasReferences)
+    }
+
     // MARK: - Text
 
     /// Text up to the next `<`; nil when the window ends first and more may come.
