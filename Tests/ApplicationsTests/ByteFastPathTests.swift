@@ -122,3 +122,39 @@ import Testing
         #expect(SerialNumber.parse(.text("12 ә")) == nil)
     }
 }
+
+/// The header search answers "no meaning" at once for a one-row label without any word or stem
+/// a meaning needs; the full reading must agree on every label, real or made up.
+@Suite struct HeaderPrefilterTests {
+    static func labels() -> [String] {
+        let vocabulary = [HeaderVocabulary.numberWords, HeaderVocabulary.nameWords, HeaderVocabulary.personWords,
+                          HeaderVocabulary.emailWords, HeaderVocabulary.electronicWords, HeaderVocabulary.directionWords,
+                          HeaderVocabulary.programmeWords, HeaderVocabulary.courseWords, HeaderVocabulary.hoursWords,
+                          HeaderVocabulary.dateWords, HeaderVocabulary.foreignDateWords, HeaderVocabulary.titleWords]
+            .flatMap(\.words)
+        let stems = [HeaderVocabulary.phoneStems, HeaderVocabulary.addressStems, HeaderVocabulary.codeStems,
+                     HeaderVocabulary.contactStems, HeaderVocabulary.schoolStrongStems, HeaderVocabulary.schoolStems,
+                     HeaderVocabulary.directionStems, HeaderVocabulary.programmeStems, HeaderVocabulary.courseStems,
+                     HeaderVocabulary.plannedStems, HeaderVocabulary.lastStems, HeaderVocabulary.startStems,
+                     HeaderVocabulary.secondaryStems].flatMap(\.stems)
+        let official = [
+            "№", "Мектеп / бөлім", "Т.А.Ә.", "Даярлау бағыты", "Білім беру бағдарламасы", "Соңғы біліктілікті арттыру курсының атауы",
+            "Курс өткен күні", "Сағат саны", "Телефон", "Электрондық пошта", "E-mail", "Ф.И.О.", "Last name", "First name",
+            "Full name", "ОП шифры және атауы (бағыты)", "Дата начала курса", "Объем (часов)", "Контакты", "п/п", "Nº",
+            "Сәрсенбаева Ақмарал Ұзаққызы 12", "Халықаралық арбитраж: теория және практика", "6B04201 Құқықтану",
+            "user1.1@kazguu.kz", "2021-03-05", "Барлығы", "Жоспарланған курс", "Қалаған курс атауы", "Туған күні",
+            "Е-mail", "эл. адрес", "Эл. мекенжайы", "Жеке телефон", "Middle name", "Given names", "Ә", "Т. А. Ә.",
+        ]
+        return vocabulary + stems + stems.map { $0 + "ы" } + stems.map { "x" + $0 } + official
+            + vocabulary.map { "Курс " + $0 } + official.map { $0.uppercased() }
+    }
+
+    @Test func prefilterChangesNoReading() {
+        for label in Self.labels() {
+            let whole = FoldedText(label + " ")
+            let filtered = HeaderCellMeaning.read(whole: whole, lower: nil, prefilter: true)
+            let full = HeaderCellMeaning.read(whole: whole, lower: nil, prefilter: false)
+            #expect(filtered?.meaning == full?.meaning && filtered?.strength == full?.strength, "\(label)")
+        }
+    }
+}

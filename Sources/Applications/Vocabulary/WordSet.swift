@@ -3,22 +3,25 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// A set of vocabulary words that answers for folded tokens without Swift's Unicode string
 /// hashing. A `Set<String>` normalises every non-ASCII token (NFC) to hash and compare it, which
-/// was most of the header search's time; for simple words (`FoldedText.isSimple`: Latin and
-/// Cyrillic without combining marks) equal meaning is equal bytes, so those are looked up by
-/// their UTF-8. Anything else goes through the `Set<String>`, so the answer is always the same.
+/// was most of the header search's time; simple text (`FoldedText.isSimple`: Latin and Cyrillic
+/// without combining marks) is in NFC, so a simple token is looked up by its UTF-8 among the
+/// words' NFC forms. Any other token goes through the `Set<String>`: the answer is always the same.
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
-    private let words: Set<String>
+    let words: Set<String>
+    /// The NFC form of every word whose NFC form is simple. A simple token is in NFC already, so
+    /// it equals a word (canonically, as Swift compares) exactly when its bytes are one of these.
     private let simpleWords: Set<UTF8Word>
-    /// Every word is simple: a simple token equals a word exactly when their bytes are equal.
-    private let allSimple: Bool
 
     init(_ words: Set<String>) {
         self.words = words
-        allSimple = words.allSatisfy { FoldedText.isSimple($0) }
-        simpleWords = allSimple ? Set(words.map(UTF8Word.init)) : []
+        simpleWords = Set(words.compactMap { word in
+            let composed = FoldedText.isSimple(word) ? word : word.precomposedStringWithCanonicalMapping
+            return FoldedText.isSimple(composed) ? UTF8Word(composed) : nil
+        })
     }
 
     init(arrayLiteral elements: String...) {
@@ -32,7 +35,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     /// `simple`: whether `word` is known to be simple; nil when not known.
     func contains(_ word: String, simple: Bool?) -> Bool {
-        if allSimple, simple ?? FoldedText.isSimple(word) { return simpleWords.contains(UTF8Word(word)) }
+        if simple ?? FoldedText.isSimple(word) { return simpleWords.contains(UTF8Word(word)) }
         return words.contains(word)
     }
 }
