@@ -48,3 +48,34 @@ import Testing
         #expect((try? Self.strings(XMLTokenizer(bytes: document, partName: "sharedStrings.xml", maxDepth: 3))) == ["x"])
     }
 }
+
+/// Cells written `<v>…</v></c>` are set without their tokens; every other shape (and any cell a
+/// window cuts) goes through the tokens. Whole and streamed, the table must be the same.
+@Suite struct XLSXPlainValueTests {
+    static let sheet = "<worksheet><sheetData>"
+        + "<row r=\"1\"><c r=\"A1\"><v>12</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"n\"><v></v></c>"
+        + "<c r=\"D1\" t=\"b\"><v>1</v></c><c r=\"E1\" t=\"str\"><f>A1&amp;B1</f><v>a&amp;b</v></c><c r=\"F1\"><v> 7 </v></c></row>"
+        + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Қазақ</t></is></c><c r=\"B2\"><v>3.5</v></c><c r=\"C2\"><x:v>4</x:v></c>"
+        + "<c r=\"D2\"><v><![CDATA[5]]></v></c><c r=\"E2\"><v>6</v></x:c><c r=\"F2\" t=\"e\"><v>#N/A</v></c></row>"
+        + "<row r=\"3\"><c r=\"A3\"><v>8</v></row><c r=\"B3\"><v>9</v></c></row>"
+        + "</sheetData></worksheet>"
+
+    static func table(_ tokenizer: XMLTokenizer) throws -> Table {
+        let limits = DocumentLimits()
+        let parser = XLSXSheetParser(sharedStrings: ["zero", "one"], styles: XLSXStyles(), dateSystem: .from1900,
+                                     limits: limits, budget: CellBudget(limits: limits, fileName: "test.xlsx"))
+        return try parser.parse(tokenizer, name: "Sheet1", isHidden: false)
+    }
+
+    @Test func plainValuesReadAsTheirTokens() throws {
+        let bytes = Array(Self.sheet.utf8)
+        let whole = try Self.table(XMLTokenizer(bytes: bytes, partName: "sheet1.xml", maxDepth: 16))
+        #expect(whole.rows.first?.cells.first?.value == .number(12))
+        for window in [1, 2, 3, 5, 7, 8, 11, 13, 17, 29, 64, 4096] {
+            let source = XMLTokenizerTests.ChunkedSource(bytes, chunk: window)
+            let streamed = try Self.table(XMLTokenizer(source: source, partName: "sheet1.xml", maxDepth: 16, windowSize: window))
+            #expect(streamed.rows.map(\.number) == whole.rows.map(\.number), "window \(window)")
+            #expect(streamed.rows.map { $0.cells.map(\.value) } == whole.rows.map { $0.cells.map(\.value) }, "window \(window)")
+        }
+    }
+}

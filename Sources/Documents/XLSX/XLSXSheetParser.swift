@@ -48,6 +48,18 @@ struct XLSXSheetParser {
                     if selfClosing {
                         continue  // a styled empty cell
                     }
+                    // `<v>VALUE</v></c>`, as nearly every number is written: the cell at once,
+                    // as its four tokens would leave it.
+                    if let plain = xml.plainTextElement(tag: UInt8(ascii: "v"), parent: "c") {
+                        if !plain.text.isEmpty {
+                            pending.value = xml.decode(plain.text, hasReferences: plain.hasReferences)
+                            pending.hasValue = true
+                        }
+                        inValue = false
+                        cell = nil
+                        sheet.set(column: pending.column, Cell(value(of: pending)))
+                        continue
+                    }
                     cell = pending
                 } else if xml.isLocal(tag, "v") {
                     inValue = !selfClosing

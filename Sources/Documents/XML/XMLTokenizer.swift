@@ -143,16 +143,18 @@ struct XMLTokenizer {
         }
     }
 
-    /// The fast path of a string item (`XLSXRichText`): with the start tag of `<si>` or `<is>`
-    /// just read, `<t>TEXT</t></…>` whole in the window – the plain text every writer puts there –
+    /// The fast path of a string item (`XLSXRichText`) and a cell's value: with the start tag of
+    /// `<si>`, `<is>` or `<c>` just read, `<t>TEXT</t></…>` (or `<v>…</v></c>`) whole in the window – the plain text every writer puts there –
     /// is read at once: the text's range, whether it holds references, and the position past the
     /// parent's end tag, with depth as the four tokens would leave it. Anything else (attributes,
     /// runs, CDATA, a prefix, a tag cut by the window's end, the depth cap) returns nil with
     /// nothing moved, for the tokens to read it.
-    mutating func plainTextElement() -> (text: Range<Int>, hasReferences: Bool)? {
+    /// `tag`: the child's one-letter name (`t`, or `v` for a cell's value); `parent`: the local
+    /// name the closing tag must have (nil: any, as a string item's reader accepts).
+    mutating func plainTextElement(tag: UInt8 = UInt8(ascii: "t"), parent: StaticString? = nil) -> (text: Range<Int>, hasReferences: Bool)? {
         let count = bytes.count
         guard depth + 1 <= maxDepth, position + 3 <= count, bytes[position] == UInt8(ascii: "<"),
-              bytes[position + 1] == UInt8(ascii: "t"), bytes[position + 2] == UInt8(ascii: ">") else { return nil }
+              bytes[position + 1] == tag, bytes[position + 2] == UInt8(ascii: ">") else { return nil }
         let textStart = position + 3
         let found: (end: Int, hasReferences: Bool)? = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, textStart <= buffer.count,
@@ -163,10 +165,11 @@ struct XMLTokenizer {
         guard let found else { return nil }
         // `</t>` and then the parent's end tag `</name>` (a name without spaces, `/` or `=`).
         var index = found.end
-        guard index + 6 <= count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "t"),
+        guard index + 6 <= count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == tag,
               bytes[index + 3] == UInt8(ascii: ">"), bytes[index + 4] == UInt8(ascii: "<"),
               bytes[index + 5] == UInt8(ascii: "/") else { return nil }
         index += 6
+        let nameStart = index
         while index < count, bytes[index] != UInt8(ascii: ">") {
             let byte = bytes[index]
             if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") || byte == 0x20 || byte == 0x0A || byte == 0x09
@@ -174,6 +177,7 @@ struct XMLTokenizer {
             index += 1
         }
         guard index < count else { return nil }
+        if let parent, !isLocal(nameStart..<index, parent) { return nil }
         position = index + 1
         depth = max(0, depth - 1)
         return (textStart..<found.end, found.hasReferences)
