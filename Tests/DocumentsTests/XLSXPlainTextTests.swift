@@ -79,3 +79,20 @@ import Testing
         }
     }
 }
+
+/// Four-digit references to two-byte letters are decoded in line; the rest as before.
+@Suite struct XMLEntityFastPathTests {
+    @Test(arguments: [
+        ("&#1178;&#1179;&#1256;", "ҚқӨ"),
+        ("&#0128;&#2047;&#2048;&#0127;&#0065;", "\u{80}\u{7FF}\u{800}\u{7F}A"),
+        ("a&#1072;b&#1073;", "aаbб"),
+        ("&#1072", "&#1072"),
+        ("&#1072x;", "&#1072x;"),
+        ("&#10724;&#107;", "\u{29E4}k"),
+        ("&#x430;&#1072;&amp;&#1072;&lt;", "аа&а<"),
+        ("&#0000;&#1072;", "&#0000;а"),
+    ])
+    func decodesAsTheGeneralPath(_ input: String, _ expected: String) {
+        #expect(XMLEntities.decode(ArraySlice(Array(input.utf8))) == expected)
+    }
+}
