@@ -8,7 +8,8 @@ import Intake
 /// process is the reading threads' CPU per mail without IMAP, the store or sending.
 ///
 ///     cpdbot-bench-reading DIR [ROUNDS]          # prints mails, rounds, seconds, µs per mail
-///     cpdbot-bench-reading DIR --dump            # prints every reading, to compare two builds
+///     cpdbot-bench-reading DIR --dump            # prints every reading (or why the parser refused
+///                                                # the mail), to compare two builds
 @main
 struct ReadingBench {
     static func main() throws {
@@ -24,11 +25,17 @@ struct ReadingBench {
         let receivedAt = Date(timeIntervalSince1970: 1_778_558_400)  // 2026-05-12, as the corpus's Date:
         if arguments.dropFirst().first == "--dump" {
             for (name, mail) in zip(names, mails) {
-                let reading = try MessageReading.read(mail, receivedAt: receivedAt, limits: limits)
                 print("== \(name) \(SHA256.hexDigest(mail))")
+                let reading: MessageReading
+                do {
+                    reading = try MessageReading.read(mail, receivedAt: receivedAt, limits: limits)
+                } catch {
+                    print("refused: \(error)")
+                    continue
+                }
                 print(String(reflecting: reading.summary))
                 for verdict in reading.files {
-                    print(verdict.file.filename ?? "-", verdict.file.bytes?.count ?? -1)
+                    print(verdict.file.filename, verdict.file.bytes?.count ?? -1)
                     print(String(reflecting: verdict.reading))
                 }
                 print(String(reflecting: reading.bodyTable))
@@ -40,7 +47,7 @@ struct ReadingBench {
         let start = ContinuousClock.now
         for _ in 0..<rounds {
             for mail in mails {
-                let reading = try MessageReading.read(mail, receivedAt: receivedAt, limits: limits)
+                guard let reading = try? MessageReading.read(mail, receivedAt: receivedAt, limits: limits) else { continue }
                 rows += reading.validRows.count
                 rows += SHA256.hexDigest(mail).utf8.count
             }
