@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "cpdbot-bench", targets: ["cpdbot-bench"]),
         .executable(name: "cpdbot-bench-certificates", targets: ["cpdbot-bench-certificates"]),
         .executable(name: "cpdbot-bench-console", targets: ["cpdbot-bench-console"]),
+        .executable(name: "cpdbot-bench-reading", targets: ["cpdbot-bench-reading"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -159,6 +160,9 @@ let package = Package(
         .executableTarget(name: "cpdbot-bench-console", dependencies: [
             "Bot", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // The reading figure: what the intake's reading threads do per mail, in one process (docs/benchmarks.md).
+        .executableTarget(name: "cpdbot-bench-reading", dependencies: ["Intake", "Digest"]),
 
         // MARK: Fuzzing: a libFuzzer target for the MIME parser (see Sources/MIMEFuzz for the build line).
         .executableTarget(name: "MIMEFuzz", dependencies: ["MIME", "FuzzHarness"], exclude: ["lld-toolset.json"]),

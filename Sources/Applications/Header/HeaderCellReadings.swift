@@ -2,14 +2,16 @@
 /// (folding it into words, checking every stem) is the costly part of the search, and the rows
 /// it looks at repeat their texts: the school, the direction and often the course are the same
 /// in every data row. A reading depends on the texts alone, so the memo changes no outcome.
+/// Keyed by the texts' bytes (`UTF8Word`): hashing a String normalises it, which cost as much
+/// as many readings; two spellings of one text only get a reading each.
 struct HeaderCellReadings {
     private struct Key: Hashable {
-        var upper: String
-        var lower: String?
+        var upper: UTF8Word
+        var lower: UTF8Word?
     }
 
     private var meanings: [Key: (meaning: ColumnMeaning, strength: Int)?] = [:]
-    private var nameParts: [String: NamePart?] = [:]
+    private var nameParts: [UTF8Word: NamePart?] = [:]
     private let maxLabelBytes: Int
 
     init(maxLabelBytes: Int) {
@@ -22,7 +24,7 @@ struct HeaderCellReadings {
         if Self.isLetterless(upper), lower.map(Self.isLetterless) ?? true { return nil }
         // A long title or description of a course is data, and folding it is the slow part.
         if upper.utf8.count > maxLabelBytes || (lower?.utf8.count ?? 0) > maxLabelBytes { return nil }
-        let key = Key(upper: upper, lower: lower)
+        let key = Key(upper: UTF8Word(upper), lower: lower.map(UTF8Word.init))
         if let known = meanings[key] { return known }
         let reading = HeaderCellMeaning.read(upper: upper, lower: lower)
         meanings[key] = .some(reading)
@@ -31,9 +33,10 @@ struct HeaderCellReadings {
 
     mutating func namePart(_ text: String) -> NamePart? {
         if Self.isLetterless(text) || text.utf8.count > maxLabelBytes { return nil }
-        if let known = nameParts[text] { return known }
+        let key = UTF8Word(text)
+        if let known = nameParts[key] { return known }
         let part = NamePart.read(text)
-        nameParts[text] = .some(part)
+        nameParts[key] = .some(part)
         return part
     }
 

@@ -27,7 +27,25 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// `yyyy-mm-dd` (ISO 8601).
-    public var iso: String { CivilCalendar.iso(year: year, month: month, day: day) }
+    public var iso: String {
+        // Written digit by digit: every date cell of every row is turned into this text, and
+        // the general formatter (`CivilCalendar.iso`, the same text) built five strings for it.
+        // The year is 1…9999 (see init), so always four digits.
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }
+            buffer[0] = digit(year / 1000)
+            buffer[1] = digit(year / 100)
+            buffer[2] = digit(year / 10)
+            buffer[3] = digit(year)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = digit(month / 10)
+            buffer[6] = digit(month)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = digit(day / 10)
+            buffer[9] = digit(day)
+            return 10
+        }
+    }
 
     /// The ISO form.
     public var description: String { iso }

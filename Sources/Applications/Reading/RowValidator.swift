@@ -7,6 +7,34 @@ struct RowValidator {
     var nameParts: [Int] = []
     let receivedOn: CalendarDay
     let limits: ApplicationLimits
+    /// `columns` by meaning, looked up once: a `ColumnMeaning` key hashes its raw String, and
+    /// the validator asks for every meaning of every row.
+    private let column: Columns
+
+    private struct Columns {
+        var no, school, fullName, trainingDirection, programme, lastCourse, lastCourseDate, lastCourseHours, phone, email: Int?
+
+        init(_ columns: [ColumnMeaning: Int]) {
+            no = columns[.no]
+            school = columns[.school]
+            fullName = columns[.fullName]
+            trainingDirection = columns[.trainingDirection]
+            programme = columns[.programme]
+            lastCourse = columns[.lastCourse]
+            lastCourseDate = columns[.lastCourseDate]
+            lastCourseHours = columns[.lastCourseHours]
+            phone = columns[.phone]
+            email = columns[.email]
+        }
+    }
+
+    init(columns: [ColumnMeaning: Int], nameParts: [Int] = [], receivedOn: CalendarDay, limits: ApplicationLimits) {
+        self.columns = columns
+        self.nameParts = nameParts
+        self.receivedOn = receivedOn
+        self.limits = limits
+        column = Columns(columns)
+    }
 
     struct Outcome {
         var row: ApplicationRow
@@ -30,29 +58,29 @@ struct RowValidator {
     }
 
     func validate(_ content: RowContent) -> Outcome {
-        func value(_ meaning: ColumnMeaning) -> CellValue {
-            columns[meaning].map { content.cell(at: $0).value } ?? .empty
+        func value(_ column: Int?) -> CellValue {
+            column.map { content.cell(at: $0).value } ?? .empty
         }
         // The row's texts are already normalised (RowContent): shared, not made again.
-        func text(_ meaning: ColumnMeaning) -> String? { columns[meaning].flatMap(content.text(at:)) }
+        func text(_ column: Int?) -> String? { column.flatMap(content.text(at:)) }
 
         var row = ApplicationRow(
-            no: SerialNumber.parse(value(.no)),
-            school: text(.school), fullName: fullName(content) ?? text(.fullName),
-            trainingDirection: text(.trainingDirection), programme: text(.programme),
-            lastCourse: text(.lastCourse), phone: PhoneNumber.normalise(value(.phone)))
+            no: SerialNumber.parse(value(column.no)),
+            school: text(column.school), fullName: fullName(content) ?? text(column.fullName),
+            trainingDirection: text(column.trainingDirection), programme: text(column.programme),
+            lastCourse: text(column.lastCourse), phone: PhoneNumber.normalise(value(column.phone)))
         var problems: [(ColumnMeaning, RowProblem.Problem)] = []
 
         if row.fullName == nil { problems.append((.fullName, .missing)) }
 
-        switch CourseDate.parse(value(.lastCourseDate), earliestYear: limits.earliestCourseYear) {
+        switch CourseDate.parse(value(column.lastCourseDate), earliestYear: limits.earliestCourseYear) {
         case .empty: break
         case .invalid: problems.append((.lastCourseDate, .invalid))
         case .date(let day):
             if day > receivedOn { problems.append((.lastCourseDate, .future)) } else { row.lastCourseDate = day.iso }
         }
 
-        switch CourseHours.parse(value(.lastCourseHours), range: limits.hoursRange) {
+        switch CourseHours.parse(value(column.lastCourseHours), range: limits.hoursRange) {
         case .empty: break
         case .hours(let hours): row.lastCourseHours = hours
         case .invalid: problems.append((.lastCourseHours, .invalid))
@@ -60,7 +88,7 @@ struct RowValidator {
         }
 
         var validEmail: String?
-        switch EmailAddress.check(value(.email)) {
+        switch EmailAddress.check(value(column.email)) {
         case .missing: problems.append((.email, .missing))
         case .invalid(let address):
             row.email = address

@@ -6,6 +6,25 @@ struct RowClassifier {
     let layout: HeaderLayout
     /// The header's own rows, to recognise them when a table repeats them (page breaks).
     var headerRows: [RowContent] = []
+    /// The layout's columns looked up once: a `ColumnMeaning` key hashes its raw String, and
+    /// every row asks for several.
+    private let no, school, fullName, email: Int?
+    /// The course, programme and direction columns (titles, not totals, in a row with a name).
+    private let titleColumns: Set<Int>
+    /// The columns of the facts `isAboutAPerson` counts.
+    private let factColumns: [Int?]
+
+    init(layout: HeaderLayout, headerRows: [RowContent] = []) {
+        self.layout = layout
+        self.headerRows = headerRows
+        no = layout.columns[.no]
+        school = layout.columns[.school]
+        fullName = layout.columns[.fullName]
+        email = layout.columns[.email]
+        titleColumns = Set([ColumnMeaning.lastCourse, .programme, .trainingDirection].compactMap { layout.columns[$0] })
+        factColumns = [ColumnMeaning.trainingDirection, .programme, .lastCourse, .lastCourseDate, .lastCourseHours, .phone]
+            .map { layout.columns[$0] }
+    }
 
     func classify(_ content: RowContent) -> RowKind {
         let columns = content.contentColumns
@@ -21,8 +40,7 @@ struct RowClassifier {
         if isFooter(content, columns) { return .footer }
         if isSection(content, columns) { return .section }
         if isExample(content) { return .example }
-        let identity: Set<Int?> = [layout.columns[.no], layout.columns[.school]]
-        if columns.allSatisfy({ identity.contains($0) }) { return .template }
+        if columns.allSatisfy({ $0 == no || $0 == school }) { return .template }
         if !isAboutAPerson(content) { return .noPerson }
         return .employee
     }
@@ -51,8 +69,8 @@ struct RowClassifier {
     /// a name, course and programme titles are not looked at: "Total Quality Management" is a course.
     private func isTotal(_ content: RowContent, _ columns: [Int]) -> Bool {
         guard !content.hasAddress else { return false }
-        let named = layout.columns[.fullName].flatMap(content.text(at:)) != nil
-        let titles = named ? Set([ColumnMeaning.lastCourse, .programme, .trainingDirection].compactMap { layout.columns[$0] }) : []
+        let named = fullName.flatMap(content.text(at:)) != nil
+        let titles = named ? titleColumns : []
         return columns.contains { column in
             guard !titles.contains(column), case .text = content.cell(at: column).value, let text = content.text(at: column) else { return false }
             return RowVocabulary.totalWords.contains(Self.firstWord(text))
@@ -62,7 +80,7 @@ struct RowClassifier {
     /// A signature line (`______`) or a row that opens with a footer word, without an address.
     /// The signer's role may come after the unit (`Құқық жоғары мектебінің деканы`).
     private func isFooter(_ content: RowContent, _ columns: [Int]) -> Bool {
-        if let first = columns.first, first != layout.columns[.fullName], case .text = content.cell(at: first).value,
+        if let first = columns.first, first != fullName, case .text = content.cell(at: first).value,
            let text = content.text(at: first), RowVocabulary.preparedByWords.contains(Self.firstWord(text)) {
             return true
         }
@@ -82,10 +100,10 @@ struct RowClassifier {
     /// without an address.
     private func isSection(_ content: RowContent, _ columns: [Int]) -> Bool {
         guard !content.hasDataLikeCell, columns.count <= 3 else { return false }
-        if let no = layout.columns[.no], SerialNumber.parse(content.cell(at: no).value) != nil { return false }
+        if let no, SerialNumber.parse(content.cell(at: no).value) != nil { return false }
         // A unit's name (`Faculty of Law`) in the school column says nothing about the row.
         return columns.contains { column in
-            guard column != layout.columns[.school], case .text = content.cell(at: column).value,
+            guard column != school, case .text = content.cell(at: column).value,
                   let text = content.text(at: column) else { return false }
             return Self.sectionWords(text).contains(where: RowVocabulary.sectionWords.contains)
         }
@@ -93,7 +111,7 @@ struct RowClassifier {
 
     /// The № cell says the row is the template's example (`Мысалы:`), not a person.
     private func isExample(_ content: RowContent) -> Bool {
-        guard let no = layout.columns[.no], case .text = content.cell(at: no).value,
+        guard let no, case .text = content.cell(at: no).value,
               let text = content.text(at: no) else { return false }
         return RowVocabulary.exampleWords.contains(Self.firstWord(text))
     }
@@ -116,11 +134,10 @@ struct RowClassifier {
 
     /// A name or an address, or at least two other facts about a person's courses and contacts.
     private func isAboutAPerson(_ content: RowContent) -> Bool {
-        func filled(_ meaning: ColumnMeaning) -> Bool {
-            layout.columns[meaning].flatMap(content.text(at:)) != nil
+        func filled(_ column: Int?) -> Bool {
+            column.flatMap(content.text(at:)) != nil
         }
-        if filled(.fullName) || filled(.email) { return true }
-        let facts: [ColumnMeaning] = [.trainingDirection, .programme, .lastCourse, .lastCourseDate, .lastCourseHours, .phone]
-        return facts.filter(filled).count >= 2
+        if filled(fullName) || filled(email) { return true }
+        return factColumns.filter(filled).count >= 2
     }
 }

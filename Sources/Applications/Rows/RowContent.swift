@@ -18,23 +18,37 @@ struct RowContent {
 
     init(_ row: Row) {
         self.row = row
-        let texts = row.cells.map { CellText.of($0.value) }
+        // One pass over the cells: their texts, the columns the row holds itself, and which of
+        // those are text.
+        var texts: [String?] = []
+        var own: [Int] = []
+        var ownText: [Int] = []
+        var hasCopies = false
+        texts.reserveCapacity(row.cells.count)
+        own.reserveCapacity(row.cells.count)
+        ownText.reserveCapacity(row.cells.count)
+        for (column, cell) in row.cells.enumerated() {
+            let text = CellText.of(cell.value)
+            texts.append(text)
+            if cell.isMergedCopy {
+                hasCopies = true
+            } else if text != nil {
+                own.append(column)
+                if case .text = cell.value { ownText.append(column) }
+            }
+        }
         self.texts = texts
-        let own = texts.indices.filter { texts[$0] != nil && !row.cells[$0].isMergedCopy }
         // Copies of merged regions are rare: the set of own texts (hashing long cells) is made
         // only when there are some.
-        let hasCopies = row.cells.contains { $0.isMergedCopy }
         let ownTexts = hasCopies ? Set(own.compactMap { texts[$0] }) : []
         var seenCopies = Set<String>()
         let copies = !hasCopies ? [] : texts.indices.filter { column in
             guard let text = texts[column], row.cells[column].isMergedCopy, !ownTexts.contains(text) else { return false }
             return seenCopies.insert(text).inserted
         }
-        contentColumns = (own + copies).sorted()
-        ownTextColumns = own.filter { column in
-            if case .text = row.cells[column].value { return true }
-            return false
-        }
+        // `own` is in column order already; only copies need merging in.
+        contentColumns = copies.isEmpty ? own : (own + copies).sorted()
+        ownTextColumns = ownText
         hasAddress = texts.contains { $0.map(EmailAddress.containsAddress) ?? false }
         hasDataLikeCell = hasAddress || texts.indices.contains { column in
             guard let text = texts[column] else { return false }

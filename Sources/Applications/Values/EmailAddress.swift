@@ -21,10 +21,15 @@ enum EmailAddress {
     static func isValid(_ address: String) -> Bool {
         // Any non-ASCII byte fails the character checks below wherever it stands; checking the
         // bytes first spares the character-by-character walk for every valid address.
-        guard address.utf8.count <= 254, address.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
-        let parts = address.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return false }
-        return isLocalPart(parts[0]) && isDomain(parts[1])
+        guard address.utf8.count <= 254 else { return false }
+        var address = address
+        return address.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }),
+                  let at = bytes.firstIndex(of: UInt8(ascii: "@")),
+                  !bytes[(at + 1)...].contains(UInt8(ascii: "@")) else { return false }
+            return isLocalPart(UnsafeBufferPointer(rebasing: bytes[..<at]))
+                && isDomain(UnsafeBufferPointer(rebasing: bytes[(at + 1)...]))
+        }
     }
 
     /// Whether the text holds something shaped like an address (`x@y`), as data does and a
@@ -33,6 +38,17 @@ enum EmailAddress {
         // Checked on bytes first: most cells hold no `@` and some are long.
         var bytes = text
         guard bytes.withUTF8({ $0.contains(UInt8(ascii: "@")) }) else { return false }
+        let isASCII = bytes.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
+        // In ASCII text a byte is a character (but CR LF, neither a letter nor a digit), and the
+        // letters and digits are A–Z, a–z and 0–9.
+        if isASCII {
+            return bytes.withUTF8 { utf8 in
+                utf8.indices.contains { index in
+                    utf8[index] == UInt8(ascii: "@") && index > 0 && index + 1 < utf8.count
+                        && isAlphanumeric(utf8[index - 1]) && isAlphanumeric(utf8[index + 1])
+                }
+            }
+        }
         let characters = Array(text)
         return characters.indices.contains { index in
             characters[index] == "@" && index > 0 && index + 1 < characters.count
@@ -47,22 +63,38 @@ enum EmailAddress {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
-    /// ASCII bytes only (checked by `isValid`).
-    private static func isLocalPart(_ local: Substring.UTF8View.SubSequence) -> Bool {
+    /// ASCII bytes only (checked by `isValid`): dot-separated atoms, none empty.
+    private static func isLocalPart(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !local.isEmpty, local.count <= 64 else { return false }
-        let atoms = local.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        return atoms.allSatisfy { atom in
-            !atom.isEmpty && atom.allSatisfy { isAlphanumeric($0) || localSymbols.contains($0) }
+        var atomLength = 0
+        for byte in local {
+            if byte == UInt8(ascii: ".") {
+                guard atomLength > 0 else { return false }
+                atomLength = 0
+            } else {
+                guard isAlphanumeric(byte) || localSymbols.contains(byte) else { return false }
+                atomLength += 1
+            }
         }
+        return atomLength > 0
     }
 
-    private static func isDomain(_ domain: Substring.UTF8View.SubSequence) -> Bool {
-        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2, let tld = labels.last, tld.count >= 2,
-              tld.allSatisfy({ isAlphanumeric($0) && !(0x30...0x39).contains($0) }) else { return false }
-        return labels.allSatisfy { label in
-            (1...63).contains(label.count) && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
-                && label.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+    /// Dot-separated labels of letters, digits and inner hyphens (1–63 each), at least two,
+    /// the last one letters only and at least two long.
+    private static func isDomain(_ domain: UnsafeBufferPointer<UInt8>) -> Bool {
+        var labels = 0
+        var start = 0
+        for end in 0...domain.count where end == domain.count || domain[end] == UInt8(ascii: ".") {
+            let label = UnsafeBufferPointer(rebasing: domain[start..<end])
+            guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
+                  label.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "-") }) else { return false }
+            labels += 1
+            if end == domain.count {
+                guard labels >= 2, label.count >= 2,
+                      label.allSatisfy({ isAlphanumeric($0) && !(0x30...0x39).contains($0) }) else { return false }
+            }
+            start = end + 1
         }
+        return true
     }
 }

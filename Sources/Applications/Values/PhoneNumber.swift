@@ -12,8 +12,14 @@ enum PhoneNumber {
             return fromDigits(String(whole), hadPlus: false) ?? String(whole)
         case .text(let raw):
             guard let text = CellText.normalised(raw) else { return nil }
+            // Digits only (the usual `87011234567` kept as text): the number they spell, as
+            // `Double(text)` would read it, without the float parser (15 digits are exact).
+            if (1...15).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let whole = Int(text) {
+                return normalise(.number(Double(whole)))
+            }
             // A number a program wrote as text (`87011234567.0`, `8.7011234567E+10`).
-            if !text.contains(" "), let number = Double(text), CellText.wholeNumber(number) != nil {
+            // A space byte is nearly always a space character; only then is the character check needed.
+            if !(text.utf8.contains(0x20) && text.contains(" ")), let number = Double(text), CellText.wholeNumber(number) != nil {
                 return normalise(.number(number))
             }
             // Several numbers in one cell (one a line, or after `,` `;` `/`): the first that normalises.
@@ -38,9 +44,10 @@ enum PhoneNumber {
         return text
     }
 
+    /// `digits`: ASCII digits only, so bytes are characters.
     static func fromDigits(_ digits: String, hadPlus: Bool) -> String? {
-        switch digits.count {
-        case 11 where digits.first == "8" || digits.first == "7":
+        switch digits.utf8.count {
+        case 11 where digits.utf8.first == UInt8(ascii: "8") || digits.utf8.first == UInt8(ascii: "7"):
             return "+7" + digits.dropFirst()
         case 10:
             return "+7" + digits

@@ -34,9 +34,15 @@ struct FoldedText: Sendable, Equatable {
     /// lookups (the header search folds every cell of its rows); nil for any other text.
     static func simpleWords(_ raw: String) -> [String]? {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        // The word's UTF-8, reused from word to word (appending scalars to a String's view was
+        // the slow part of folding).
+        var current: [UInt8] = []
+        current.reserveCapacity(64)
         func endWord() {
-            if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+            if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
         }
         for scalar in raw.unicodeScalars {
             let value = scalar.value
@@ -62,7 +68,13 @@ struct FoldedText: Sendable, Equatable {
             }
             if lower == 0x451 { lower = 0x435 }
             guard let folded = Unicode.Scalar(lower) else { return nil }
-            current.append(folded)
+            // Below U+0800: one or two bytes.
+            if folded.value < 0x80 {
+                current.append(UInt8(folded.value))
+            } else {
+                current.append(0xC0 | UInt8(folded.value >> 6))
+                current.append(0x80 | UInt8(folded.value & 0x3F))
+            }
         }
         endWord()
         return words
@@ -70,13 +82,22 @@ struct FoldedText: Sendable, Equatable {
 
     var isEmpty: Bool { tokens.isEmpty }
 
-    func has(_ word: String) -> Bool { tokens.contains(word) }
+    func has(_ word: String) -> Bool {
+        // Simple text on both sides: equal bytes are equal words (see `isSimple`), and Swift's
+        // comparison of non-ASCII strings (normalising both) is the slow part of the search.
+        guard isSimple, Self.isSimple(word) else { return tokens.contains(word) }
+        return tokens.contains { UTF8Word.sameBytes($0, word) }
+    }
 
-    func hasAny(_ words: Set<String>) -> Bool { tokens.contains(where: words.contains) }
+    func hasAny(_ words: WordSet) -> Bool {
+        tokens.contains { words.contains($0, simple: isSimple ? true : nil) }
+    }
 
-    func hasPrefix(anyOf stems: [String]) -> Bool {
+    func hasPrefix(anyOf stems: StemList) -> Bool {
+        // Simple on both sides (known for the list beforehand): bytes, token by token.
+        if isSimple && stems.allSimple { return tokens.contains(where: stems.isBytePrefix) }
         // Stem by stem, so that each stem is checked for simplicity once, not once per word.
-        stems.contains { stem in
+        return stems.stems.contains { stem in
             let asBytes = isSimple && Self.isSimple(stem)
             return tokens.contains { asBytes ? $0.utf8.starts(with: stem.utf8) : $0.hasPrefix(stem) }
         }
@@ -118,14 +139,24 @@ struct FoldedText: Sendable, Equatable {
 
     /// Two words next to each other, as in `e mail` or `full name`.
     func hasPair(_ first: String, _ second: String) -> Bool {
-        zip(tokens, tokens.dropFirst()).contains { $0 == first && $1 == second }
+        guard tokens.count >= 2 else { return false }
+        guard isSimple, Self.isSimple(first), Self.isSimple(second) else {
+            return zip(tokens, tokens.dropFirst()).contains { $0 == first && $1 == second }
+        }
+        return zip(tokens, tokens.dropFirst()).contains { UTF8Word.sameBytes($0, first) && UTF8Word.sameBytes($1, second) }
+    }
+
+    /// `word.count == 1` without counting the characters of a long word.
+    private static func isOneCharacter(_ word: String) -> Bool {
+        var characters = word.makeIterator()
+        return characters.next() != nil && characters.next() == nil
     }
 
     private static func joinSingleLetters(_ words: [String]) -> [String] {
         var result: [String] = []
         var run = ""
         for word in words {
-            if word.count == 1, let letter = word.first, letter.isLetter {
+            if isOneCharacter(word), let letter = word.first, letter.isLetter {
                 run.append(letter)
             } else {
                 if !run.isEmpty { result.append(run); run = "" }

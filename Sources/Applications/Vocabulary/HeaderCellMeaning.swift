@@ -49,8 +49,14 @@ enum HeaderCellMeaning {
         return nil
     }
 
-    private static func read(whole: FoldedText, lower: String?) -> (meaning: ColumnMeaning, strength: Int)? {
+    /// `prefilter`: answer nil at once for a one-row label with no word or stem any meaning
+    /// needs (`mayName`); false only to test that the filter changes nothing.
+    static func read(whole: FoldedText, lower: String?, prefilter: Bool = true) -> (meaning: ColumnMeaning, strength: Int)? {
         if whole.isEmpty { return nil }
+        // Most cells the header search reads are data (names, titles): one look at the union of
+        // the vocabulary instead of every list. With a sub-label its own words count too, so
+        // only one-row labels are filtered.
+        if prefilter, lower == nil, !mayName(whole) { return nil }
         // "Last name, first name" is the person, not the last course.
         if whole.hasPair("last", "name") || whole.hasPair("first", "name") { return (.fullName, 3) }
         // A planned course (its title, date, hours or programme) is no column of Appendix 1.
@@ -64,6 +70,23 @@ enum HeaderCellMeaning {
         if whole.tokens.allSatisfy(HeaderVocabulary.numberWords.contains) { return (.no, 3) }
         if let course = courseFamily(markers: whole, context: whole) { return course }
         return others(whole)
+    }
+
+    /// Every word whose presence some meaning below requires (on a one-row label), and the
+    /// stems likewise: without any of them, `read` answers nil whatever the rest says.
+    static let anyMeaningWords = WordSet(
+        HeaderVocabulary.numberWords.words.union(HeaderVocabulary.hoursWords.words).union(HeaderVocabulary.dateWords.words)
+            .union(HeaderVocabulary.courseWords.words).union(HeaderVocabulary.emailWords.words)
+            .union(HeaderVocabulary.electronicWords.words).union(HeaderVocabulary.nameWords.words)
+            .union(HeaderVocabulary.personWords.words).union(HeaderVocabulary.programmeWords.words)
+            .union(HeaderVocabulary.directionWords.words)
+            .union(["name", "names", "mail", "e", "full", "last", "first"]))
+    static let anyMeaningStems = HeaderVocabulary.courseStems + HeaderVocabulary.addressStems + HeaderVocabulary.phoneStems
+        + HeaderVocabulary.contactStems + HeaderVocabulary.programmeStems + HeaderVocabulary.directionStems
+        + HeaderVocabulary.schoolStrongStems + HeaderVocabulary.schoolStems
+
+    static func mayName(_ whole: FoldedText) -> Bool {
+        whole.hasAny(anyMeaningWords) || whole.hasPrefix(anyOf: anyMeaningStems)
     }
 
     /// Title, date or hours of the last course. Markers come from `markers`; the "course"
@@ -109,7 +132,7 @@ enum HeaderCellMeaning {
         let course = text.tokens.contains { token in
             ["курс", "course", "біліктілік", "квалификац", "повышен"].contains { FoldedText.word(token, startsWith: $0) }
         } || text.has("пк") || text.has("cpd") || text.has("development")
-        let other = text.hasPrefix(anyOf: HeaderVocabulary.programmeStems + HeaderVocabulary.directionStems)
+        let other = text.hasPrefix(anyOf: HeaderVocabulary.programmeOrDirectionStems)
             || text.hasAny(HeaderVocabulary.directionWords)
         return other && !course
     }
@@ -122,7 +145,7 @@ enum HeaderCellMeaning {
     /// The label names the training direction (possibly besides the programme), or a code.
     static func namesDirection(_ text: String) -> Bool {
         let folded = FoldedText(text)
-        return folded.hasPrefix(anyOf: HeaderVocabulary.directionStems + HeaderVocabulary.codeStems)
+        return folded.hasPrefix(anyOf: HeaderVocabulary.directionOrCodeStems)
             || folded.hasAny(HeaderVocabulary.directionWords)
     }
 

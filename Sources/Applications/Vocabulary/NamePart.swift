@@ -3,11 +3,17 @@
 enum NamePart: Int, Comparable {
     case surname, given, patronymic
 
+    /// Every word one of the three parts below requires.
+    static let partWords: WordSet = ["отчество", "patronymic", "әкесінің", "тегі", "фамилия", "surname", "аты", "имя", "name"]
+
     static func < (lhs: NamePart, rhs: NamePart) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The part a header cell names on its own, or nil (a full-name header names all three).
     static func read(_ raw: String) -> NamePart? {
         let text = FoldedText(raw)
+        // Each part needs one of these words (a pair with `name` included): without any, the
+        // answer is nil, and the header search asks this of every data cell it looks at.
+        guard text.hasAny(partWords) else { return nil }
         let patronymic = text.has("отчество") || text.has("patronymic") || text.has("әкесінің")
             || text.hasPair("middle", "name")
         let surname = text.has("тегі") || text.has("фамилия") || text.has("surname")

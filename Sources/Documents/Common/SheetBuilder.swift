@@ -30,6 +30,11 @@ struct SheetBuilder {
     mutating func set(column: Int, _ cell: Cell) {
         guard column >= 0, column < limits.maxColumns, currentNumber != nil else { return }
         if cell.value == .empty && !cell.isMergedCopy { return }
+        // The next column, as nearly every cell of a sheet is: appended without padding.
+        if currentCells.count == column {
+            currentCells.append(cell)
+            return
+        }
         if currentCells.count <= column {
             currentCells.append(contentsOf: repeatElement(.empty, count: column + 1 - currentCells.count))
         }

@@ -4,6 +4,8 @@
 enum XLSXRichText {
     /// Reads up to the end tag of the element just opened (`si` or `is`) and returns its text.
     static func read(_ xml: inout XMLTokenizer) throws(DocumentError) -> String {
+        // `<t>…</t>` alone, as nearly every string is written: without the four tokens.
+        if let plain = xml.plainTextElement() { return xml.decode(plain.text, hasReferences: plain.hasReferences) }
         var text = ""
         var depth = 1
         var inText = false

@@ -36,17 +36,37 @@ struct XLSXSheetParser {
             case .start(let tag, let selfClosing):
                 if xml.isLocal(tag, "c") {
                     var pending = PendingCell()
-                    if let r = xml.attribute("r") {
+                    // `r`, `t` and `s` in one pass over the attributes (the first of each name,
+                    // as `attribute(_:)` finds it).
+                    var r: XMLAttribute?, t: XMLAttribute?, style: XMLAttribute?
+                    for attribute in xml.attributes {
+                        if r == nil, xml.isLocal(attribute.name, "r") { r = attribute }
+                        else if t == nil, xml.isLocal(attribute.name, "t") { t = attribute }
+                        else if style == nil, xml.isLocal(attribute.name, "s") { style = attribute }
+                    }
+                    if let r {
                         let reference = CellReference.parse(xml.bytes[r.value])
                         pending.column = reference.column ?? nextColumn
                     } else {
                         pending.column = nextColumn
                     }
-                    pending.type = cellType(xml)
-                    pending.style = xml.attributeInt("s") ?? 0
+                    pending.type = cellType(xml, t)
+                    pending.style = style.flatMap { xml.parseInt($0.value) } ?? 0
                     nextColumn = pending.column + 1
                     if selfClosing {
                         continue  // a styled empty cell
+                    }
+                    // `<v>VALUE</v></c>`, as nearly every number is written: the cell at once,
+                    // as its four tokens would leave it.
+                    if let plain = xml.plainTextElement(tag: UInt8(ascii: "v"), parent: "c") {
+                        if !plain.text.isEmpty {
+                            pending.value = xml.decode(plain.text, hasReferences: plain.hasReferences)
+                            pending.hasValue = true
+                        }
+                        inValue = false
+                        cell = nil
+                        sheet.set(column: pending.column, Cell(value(of: pending)))
+                        continue
                     }
                     cell = pending
                 } else if xml.isLocal(tag, "v") {
@@ -83,8 +103,8 @@ struct XLSXSheetParser {
         return try sheet.build()
     }
 
-    private func cellType(_ xml: XMLTokenizer) -> CellType {
-        guard let t = xml.attribute("t") else { return .number }
+    private func cellType(_ xml: XMLTokenizer, _ t: XMLAttribute?) -> CellType {
+        guard let t else { return .number }
         let range = t.value
         switch range.count {
         case 1:

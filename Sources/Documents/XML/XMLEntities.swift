@@ -41,7 +41,22 @@ enum XMLEntities {
                 continue
             }
             // `&#NNNN;`, by far the most common (openpyxl writes every Cyrillic letter so), is
-            // read in line; everything else goes through `resolve`.
+            // read in line; everything else goes through `resolve`. Four digits naming a
+            // two-byte letter (U+0080…U+07FF: Cyrillic, Latin with marks) are the commonest of all.
+            if index + 6 < count, source[index + 1] == UInt8(ascii: "#"), source[index + 6] == UInt8(ascii: ";") {
+                let d1 = source[index + 2] &- 0x30, d2 = source[index + 3] &- 0x30
+                let d3 = source[index + 4] &- 0x30, d4 = source[index + 5] &- 0x30
+                if d1 < 10, d2 < 10, d3 < 10, d4 < 10 {
+                    let code = UInt32(d1) &* 1000 &+ UInt32(d2) &* 100 &+ UInt32(d3) &* 10 &+ UInt32(d4)
+                    if code >= 0x80, code < 0x800 {
+                        target[written] = 0xC0 | UInt8(code >> 6)
+                        target[written + 1] = 0x80 | UInt8(code & 0x3F)
+                        written += 2
+                        index += 7
+                        continue
+                    }
+                }
+            }
             if index + 3 < count, source[index + 1] == UInt8(ascii: "#") {
                 var cursor = index + 2
                 var code: UInt32 = 0

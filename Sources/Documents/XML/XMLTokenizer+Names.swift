@@ -3,10 +3,13 @@ extension XMLTokenizer {
     /// True when the local part of the qualified name at `range` (after any `prefix:`) is `local`.
     /// Namespace prefixes vary between writers (`x:c` vs `c`), so readers match local names.
     func isLocal(_ range: Range<Int>, _ local: StaticString) -> Bool {
-        var start = range.lowerBound
-        for index in range where bytes[index] == UInt8(ascii: ":") { start = index + 1 }
+        // The name ends with `local`, which is all of it or follows its last `:` (a local name
+        // holds no `:`): compared from the end, without scanning the prefix.
         let length = local.utf8CodeUnitCount
-        guard range.upperBound - start == length else { return false }
+        let start = range.upperBound - length
+        guard start >= range.lowerBound, start == range.lowerBound || bytes[start - 1] == UInt8(ascii: ":") else {
+            return false
+        }
         return local.withUTF8Buffer { buffer in
             for offset in 0..<length where bytes[start + offset] != buffer[offset] { return false }
             return true

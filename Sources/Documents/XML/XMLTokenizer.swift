@@ -105,9 +105,15 @@ struct XMLTokenizer {
             if bytes[position] != UInt8(ascii: "<") {
                 return scanText(isFinal: isFinal)
             }
-            if !isFinal && !markupIsComplete() { return nil }
             // Markup.
             let next = position + 1 < count ? bytes[position + 1] : 0
+            if !isFinal {
+                if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+                    if !markupIsComplete() { return nil }
+                } else {
+                    return try scanTagInWindow(isEnd: next == UInt8(ascii: "/"))
+                }
+            }
             switch next {
             case UInt8(ascii: "/"):
                 return try scanEndTag()
@@ -120,6 +126,61 @@ struct XMLTokenizer {
             }
         }
         return nil
+    }
+
+    /// A start or end tag while more of the document may come: scanned straight away, as nearly
+    /// every tag lies whole in the window. Scanning a tag stops at the window's end with an error
+    /// (never with a token), so only then is it asked whether the tag was cut off: nil (read again
+    /// after a refill, from the same position) or the error it is.
+    private mutating func scanTagInWindow(isEnd: Bool) throws(DocumentError) -> XMLToken? {
+        let start = position
+        do {
+            return isEnd ? try scanEndTag() : try scanStartTag()
+        } catch {
+            position = start
+            if !markupIsComplete() { return nil }
+            throw error
+        }
+    }
+
+    /// The fast path of a string item (`XLSXRichText`) and a cell's value: with the start tag of
+    /// `<si>`, `<is>` or `<c>` just read, `<t>TEXT</t></…>` (or `<v>…</v></c>`) whole in the window – the plain text every writer puts there –
+    /// is read at once: the text's range, whether it holds references, and the position past the
+    /// parent's end tag, with depth as the four tokens would leave it. Anything else (attributes,
+    /// runs, CDATA, a prefix, a tag cut by the window's end, the depth cap) returns nil with
+    /// nothing moved, for the tokens to read it.
+    /// `tag`: the child's one-letter name (`t`, or `v` for a cell's value); `parent`: the local
+    /// name the closing tag must have (nil: any, as a string item's reader accepts).
+    mutating func plainTextElement(tag: UInt8 = UInt8(ascii: "t"), parent: StaticString? = nil) -> (text: Range<Int>, hasReferences: Bool)? {
+        let count = bytes.count
+        guard depth + 1 <= maxDepth, position + 3 <= count, bytes[position] == UInt8(ascii: "<"),
+              bytes[position + 1] == tag, bytes[position + 2] == UInt8(ascii: ">") else { return nil }
+        let textStart = position + 3
+        let found: (end: Int, hasReferences: Bool)? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, textStart <= buffer.count,
+                  let lessThan = memchr(base + textStart, Int32(UInt8(ascii: "<")), buffer.count - textStart) else { return nil }
+            let end = base.distance(to: lessThan.assumingMemoryBound(to: UInt8.self))
+            return (end, memchr(base + textStart, Int32(UInt8(ascii: "&")), end - textStart) != nil)
+        }
+        guard let found else { return nil }
+        // `</t>` and then the parent's end tag `</name>` (a name without spaces, `/` or `=`).
+        var index = found.end
+        guard index + 6 <= count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == tag,
+              bytes[index + 3] == UInt8(ascii: ">"), bytes[index + 4] == UInt8(ascii: "<"),
+              bytes[index + 5] == UInt8(ascii: "/") else { return nil }
+        index += 6
+        let nameStart = index
+        while index < count, bytes[index] != UInt8(ascii: ">") {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") || byte == 0x20 || byte == 0x0A || byte == 0x09
+                || byte == 0x0D || byte == UInt8(ascii: "<") { return nil }
+            index += 1
+        }
+        guard index < count else { return nil }
+        if let parent, !isLocal(nameStart..<index, parent) { return nil }
+        position = index + 1
+        depth = max(0, depth - 1)
+        return (textStart..<found.end, found.hasReferences)
     }
 
     // MARK: - Text
@@ -221,11 +282,20 @@ struct XMLTokenizer {
         }
         position += 1
         let valueStart = position
-        var hasReferences = false
-        while position < bytes.count, bytes[position] != quote {
-            if bytes[position] == UInt8(ascii: "&") { hasReferences = true }
-            position += 1
+        // Scanned on the buffer with locals (the value is short; a loop over `self` kept its
+        // flag in memory).
+        let (end, hasReferences) = bytes.withUnsafeBufferPointer { buffer -> (Int, Bool) in
+            var index = valueStart
+            var references = false
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == quote { break }
+                references = references || byte == UInt8(ascii: "&")
+                index += 1
+            }
+            return (index, references)
         }
+        position = end
         guard position < bytes.count else { throw malformed("an unterminated attribute value") }
         attributes.append(XMLAttribute(name: name, value: valueStart..<position, hasReferences: hasReferences))
         position += 1

@@ -28,53 +28,88 @@ public enum Base64 {
     }
 
     private static func decode(buffer: UnsafeBufferPointer<UInt8>) -> Decoded {
-        var out = [UInt8]()
-        out.reserveCapacity(buffer.count / 4 * 3 + 3)
-        var quantum: UInt32 = 0
-        var filled = 0
         var skipped = 0
-        var sawPadding = false
-        table.withUnsafeBufferPointer { table in
-            for byte in buffer {
-                let v = table[Int(byte)]
-                if v == 0xFF {
-                    if byte == UInt8(ascii: "=") { sawPadding = true } else if !isSpace(byte) { skipped += 1 }
-                    continue
-                }
-                if sawPadding {
-                    // Data after padding: separately encoded chunks were concatenated. Flush the first.
-                    flush(&quantum, &filled, into: &out)
-                    sawPadding = false
-                }
-                quantum = quantum << 6 | UInt32(v)
-                filled += 1
-                if filled == 4 {
-                    out.append(UInt8(truncatingIfNeeded: quantum >> 16))
-                    out.append(UInt8(truncatingIfNeeded: quantum >> 8))
-                    out.append(UInt8(truncatingIfNeeded: quantum))
-                    quantum = 0
-                    filled = 0
+        var incomplete = false
+        // Written in place, not appended byte by byte: no quantum yields more than 3 bytes per 4
+        // symbols (a partial one 2 per 3 or 1 per 2), so the input's 3/4 (+3) is always room enough.
+        let out = [UInt8](unsafeUninitializedCapacity: buffer.count / 4 * 3 + 3) { output, written in
+            guard let target = output.baseAddress else { return }
+            var count = 0
+            var quantum: UInt32 = 0
+            var filled = 0
+            var skippedHere = 0
+            var sawPadding = false
+            table.withUnsafeBufferPointer { table in
+                var index = 0
+                let end = buffer.count
+                while index < end {
+                    // Whole quanta of four alphabet symbols (all of a MIME line but its break)
+                    // at a time; anything else goes through the byte-by-byte rules below.
+                    if filled == 0, !sawPadding, index &+ 4 <= end {
+                        let a = table[Int(buffer[index])], b = table[Int(buffer[index &+ 1])]
+                        let c = table[Int(buffer[index &+ 2])], d = table[Int(buffer[index &+ 3])]
+                        if (a | b | c | d) < 64 {
+                            let value = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            target[count] = UInt8(truncatingIfNeeded: value >> 16)
+                            target[count &+ 1] = UInt8(truncatingIfNeeded: value >> 8)
+                            target[count &+ 2] = UInt8(truncatingIfNeeded: value)
+                            count &+= 3
+                            index &+= 4
+                            continue
+                        }
+                    }
+                    let byte = buffer[index]
+                    index &+= 1
+                    let v = table[Int(byte)]
+                    if v == 0xFF {
+                        if byte == UInt8(ascii: "=") { sawPadding = true } else if !isSpace(byte) { skippedHere += 1 }
+                        continue
+                    }
+                    if sawPadding {
+                        // Data after padding: separately encoded chunks were concatenated. Flush the first.
+                        count += flush(&quantum, &filled, to: target + count)
+                        sawPadding = false
+                    }
+                    quantum = quantum << 6 | UInt32(v)
+                    filled += 1
+                    if filled == 4 {
+                        target[count] = UInt8(truncatingIfNeeded: quantum >> 16)
+                        target[count + 1] = UInt8(truncatingIfNeeded: quantum >> 8)
+                        target[count + 2] = UInt8(truncatingIfNeeded: quantum)
+                        count += 3
+                        quantum = 0
+                        filled = 0
+                    }
                 }
             }
+            // Missing padding is tolerated only for the quantum sizes padding could have completed (2 or 3);
+            // a lone final symbol can never be valid, and no padding where it was due also means a cut.
+            incomplete = filled == 1 || (filled != 0 && !sawPadding)
+            count += flush(&quantum, &filled, to: target + count)
+            skipped = skippedHere
+            written = count
         }
-        // Missing padding is tolerated only for the quantum sizes padding could have completed (2 or 3);
-        // a lone final symbol can never be valid, and no padding where it was due also means a cut.
-        let incomplete = filled == 1 || (filled != 0 && !sawPadding)
-        flush(&quantum, &filled, into: &out)
         return Decoded(bytes: out, incompleteFinalQuantum: incomplete, skippedCharacters: skipped)
     }
 
-    /// Emits what a partial quantum holds (2 symbols → 1 byte, 3 → 2; 1 symbol holds no byte).
-    private static func flush(_ quantum: inout UInt32, _ filled: inout Int, into out: inout [UInt8]) {
-        switch filled {
-        case 2: out.append(UInt8(truncatingIfNeeded: quantum >> 4))
-        case 3:
-            out.append(UInt8(truncatingIfNeeded: quantum >> 10))
-            out.append(UInt8(truncatingIfNeeded: quantum >> 2))
-        default: break
+    /// Writes what a partial quantum holds (2 symbols → 1 byte, 3 → 2; 1 symbol holds no byte);
+    /// returns how many bytes.
+    private static func flush(_ quantum: inout UInt32, _ filled: inout Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        defer {
+            quantum = 0
+            filled = 0
         }
-        quantum = 0
-        filled = 0
+        switch filled {
+        case 2:
+            target[0] = UInt8(truncatingIfNeeded: quantum >> 4)
+            return 1
+        case 3:
+            target[0] = UInt8(truncatingIfNeeded: quantum >> 10)
+            target[1] = UInt8(truncatingIfNeeded: quantum >> 2)
+            return 2
+        default:
+            return 0
+        }
     }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }

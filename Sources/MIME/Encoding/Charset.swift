@@ -33,9 +33,23 @@ enum Charset {
 
     /// Strips RFC 2231 language suffixes ("utf-8*kk") and quotes; nil for an empty label.
     static func normalized(_ label: String?) -> String? {
+        // The usual label (`UTF-8`, `windows-1251`) has nothing to trim: only its case changes,
+        // without building a CharacterSet and trimming twice (this runs for every encoded word).
+        if let label, !label.isEmpty, label.utf8.allSatisfy(isPlainLabelByte) { return label.lowercased() }
         guard var l = label?.trimmingCharacters(in: .whitespaces) else { return nil }
         if let star = l.firstIndex(of: "*") { l = String(l[..<star]) }
         l = l.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
         return l.isEmpty ? nil : l.lowercased()
+    }
+
+    /// ASCII letters, digits, `-`, `_`, `.` and `:`: no whitespace, `*` or quote to trim.
+    private static func isPlainLabelByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"):
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -12,9 +12,12 @@ extension MessageSummary {
         let bounce = BounceDetector.failure(in: message, limits: limits)
         let forward = ForwardDetector.origin(of: message, limits: limits)
         let auth = AuthenticationResults.topmost(in: message.header)
+        let autoReplySignals = AutoReplyDetector.signals(message.header)
+        // Parsed once: each `message.sender` parses the From field again.
+        let sender = message.sender
         return MessageSummary(
-            from: message.sender?.lowercasedAddress,
-            fromName: message.sender?.displayName,
+            from: sender?.lowercasedAddress,
+            fromName: sender?.displayName,
             fromAll: message.header.all("From").flatMap { AddressParser.parseList($0.text) }.map(\.lowercasedAddress).filter { !$0.isEmpty },
             sender: message.header.all("Sender").flatMap { AddressParser.parseList($0.text) }.map(\.lowercasedAddress).filter { !$0.isEmpty },
             to: message.to.map(\.lowercasedAddress).filter { !$0.isEmpty },
@@ -22,8 +25,8 @@ extension MessageSummary {
             subject: message.subject,
             messageId: message.messageID,
             inReplyTo: message.inReplyTo,
-            autoReply: AutoReplyDetector.isAutoReply(message.header),
-            autoReplySignals: AutoReplyDetector.signals(message.header).map(\.description),
+            autoReply: !autoReplySignals.isEmpty,
+            autoReplySignals: autoReplySignals.map(\.description),
             bounce: bounce.map {
                 BounceSummary(format: $0.format.rawValue, failedRecipients: $0.recipients.map(\.address), originalMessageId: $0.originalMessageID)
             },
