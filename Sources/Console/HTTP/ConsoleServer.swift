@@ -100,6 +100,12 @@ public struct ConsoleService: Service {
         self.onListening = onListening
     }
 
+    /// For `cpdbot console` alone: the whole process at `console.nice` (inside `cpdbot run` only
+    /// the console's own threads are, the bot's keep their priority).
+    public func lowerProcessPriority() {
+        ThreadPriority.setProcess(nice: app.settings.nice)
+    }
+
     /// Serves until the service group shuts down; a failure to listen is logged, not thrown.
     public func run() async throws {
         // An event loop of the console's own, niced like its workers: parsing and writing HTTP

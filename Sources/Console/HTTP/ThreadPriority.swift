@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,6 +22,21 @@ enum ThreadPriority {
     static func current() -> Int {
         #if os(Linux)
         return Int(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0))
+        #else
+        return 0
+        #endif
+    }
+
+    /// Sets the nice value of every thread of the process (`/proc/self/task`); threads started
+    /// later inherit it from the thread that starts them. For `cpdbot console` alone, where the
+    /// whole process is the console. Returns how many threads were changed.
+    @discardableResult
+    static func setProcess(nice: Int) -> Int {
+        #if os(Linux)
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.compactMap(id_t.init).filter {
+            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), $0, Int32(nice)) == 0
+        }.count
         #else
         return 0
         #endif
