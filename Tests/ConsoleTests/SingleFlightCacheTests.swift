@@ -59,11 +59,16 @@ import Testing
         #expect(cache.builds == 2)
     }
 
-    @Test func aPageMadeWhileTheStoreWasUnsettledIsNotReusedByALaterRequest() {
+    @Test func aPageMadeWhileTheStoreWasUnsettledIsReusedOnlyUpToTheBound() {
         let cache = cache
         #expect(value(cache, version: 1, settled: false) { "early" } == "early")
+        clock.set(0.5)
+        #expect(value(cache, version: 1, settled: true) { "unexpected" } == "early")
+        clock.set(2)
         #expect(value(cache, version: 1, settled: true) { "settled" } == "settled")
+        clock.set(3_600)
         #expect(value(cache, version: 1, settled: true) { "unexpected" } == "settled")
+        #expect(value(cache, version: 1, settled: true, maxStale: 0) { "unexpected" } == "settled")
         #expect(cache.builds == 2)
     }
 

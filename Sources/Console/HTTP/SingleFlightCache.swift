@@ -5,7 +5,9 @@ import Foundation
 /// once, and each waited for it to be made again – p95 over 100 ms while the bot ran).
 ///
 /// A kept value is served while the data's version is the one it was made under and was settled
-/// then (nothing could change within the file system's timestamp tick unseen). Otherwise the
+/// then (nothing could change within the file system's timestamp tick unseen), or was not settled
+/// but the value is at most `maxStale` old (so one change does not cost a build per request for
+/// the length of a tick, nor serve anything older than the bound). Otherwise the
 /// first caller makes it again; callers that arrive meanwhile get the kept value if it is at most
 /// `maxStale` old – its version was taken then, so it shows nothing older – and else wait for the
 /// one being made. So a page is never older than `maxStale` when it is answered, and a change of
@@ -60,7 +62,12 @@ final class SingleFlightCache<Version: Equatable & Sendable, Value: Sendable>: @
         while true {
             let flight = flights[key]
             if let kept = entries[key] {
-                if kept.version == current.0 && kept.isSettled { condition.unlock(); return kept.value }
+                // Made under this very version: current, or – when a change within the same
+                // timestamp tick could hide behind it – no older than the bound.
+                if kept.version == current.0 && (kept.isSettled || kept.takenAt >= oldest) {
+                    condition.unlock()
+                    return kept.value
+                }
                 // Stale while it is being made again, and only while young enough.
                 if flight != nil, kept.takenAt >= oldest { condition.unlock(); return kept.value }
             }
