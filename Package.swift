@@ -129,6 +129,7 @@ let package = Package(
             "Bot", "Staff", "Store", "Config", "Wording", "CivilCalendar", "Regulation", "MIME", "Documents",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Mustache", package: "swift-mustache"),
             "YAMLFiles",

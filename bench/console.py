@@ -138,12 +138,15 @@ def console(args, cpdbot, generator, table, work, sandbox, bot, intake_step):
             results.append(figures)
             print(f"  console {name}: p50 {figures['p50']:.1f} ms, p95 {figures['p95']:.1f} ms, "
                   f"p99 {figures['p99']:.1f} ms, {figures['rps']:.0f} req/s", file=sys.stderr, flush=True)
-        for name, path in (("overview", "/"), ("messages", "/messages")):
-            figures = while_journal_grows(store, lambda: wrk(path, cookie, lua, args.console_seconds))
+        for name, path in (("overview", "/"), ("messages", "/messages"), ("completions", "/completions")):
+            builds = page_builds(cookie)
+            figures, lines = while_journal_grows(store, lambda: wrk(path, cookie, lua, args.console_seconds))
             figures.update(name=name + ", growing", path=path, first=float("nan"), bytes=0)
+            figures["builds"] = (page_builds(cookie) - builds) / max(lines, 1)
             results.append(figures)
             print(f"  console {name} while the journal grows: p50 {figures['p50']:.1f} ms, p95 {figures['p95']:.1f} ms, "
-                  f"p99 {figures['p99']:.1f} ms, {figures['rps']:.0f} req/s", file=sys.stderr, flush=True)
+                  f"p99 {figures['p99']:.1f} ms, {figures['rps']:.0f} req/s, {figures['builds']:.1f} pages made per line",
+                  file=sys.stderr, flush=True)
         if intake_step is not None:
             intake = intake_under_load(args, cookie, lua, intake_step)
     finally:
@@ -166,6 +169,10 @@ def console(args, cpdbot, generator, table, work, sandbox, bot, intake_step):
         errors = f", {r['errors']} errors" if r["errors"] else ""
         lines.append(f"{r['name']:<18} {r['p50']:>7.1f} {r['p95']:>7.1f} {r['p99']:>7.1f} {r['rps']:>7.0f} "
                      f"{r['first']:>7.0f} {r['bytes'] / 1024:>6.0f}  ≤ {limit:.0f} ms: {verdict}{errors}")
+    for r in results:
+        if "builds" in r:
+            lines.append(f"{r['name']}: {r['builds']:.1f} pages made per journal line (the others served the page "
+                         f"made before while it was younger than console.stale_page_ms)")
     lines.append("…, growing: while a line is added to the journal every second (each page made again once a second)")
     lines.append("first: the first request after start, made from the files (later ones come from the page cache while the store is unchanged), ms")
     if intake:
@@ -184,9 +191,11 @@ def while_journal_grows(store, measure):
     """`measure()` while the journal grows by a `poll` line every second, as it does under a
     running bot: every line changes the store, so each page is made again from the files once
     a second (the page cache keeps it only while the store is unchanged). The line is appended
-    as `JSONLinesFile` does (O_APPEND, one write); this store is the benchmark's own."""
+    as `JSONLinesFile` does (O_APPEND, one write); this store is the benchmark's own. Returns
+    `measure()`'s figures and the number of lines added."""
     import threading
     stop = threading.Event()
+    added = [0]
 
     def grow():
         fd = os.open(os.path.join(store, "journal.jsonl"), os.O_WRONLY | os.O_APPEND)
@@ -194,15 +203,24 @@ def while_journal_grows(store, measure):
             while not stop.wait(1.0):
                 line = json.dumps({"at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "event": "poll"})
                 os.write(fd, (line + "\n").encode())
+                added[0] += 1
         finally:
             os.close(fd)
     thread = threading.Thread(target=grow, daemon=True)
     thread.start()
     try:
-        return measure()
+        figures = measure()
     finally:
         stop.set()
         thread.join(timeout=5)
+    return figures, added[0]
+
+
+def page_builds(cookie):
+    """The console's `cpdbot_console_page_builds` (pages made rather than reused) from /metrics."""
+    status, _, body = request("/metrics", cookie=cookie)
+    match = re.search(rb"^cpdbot_console_page_builds(?:\{[^}]*\})? ([0-9.e+]+)", body, re.M)
+    return float(match.group(1)) if status == 200 and match else 0.0
 
 
 def intake_under_load(args, cookie, lua, intake_step):

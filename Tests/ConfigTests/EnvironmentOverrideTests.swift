@@ -27,7 +27,7 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         alerts: { after_minutes: 45 }
         console: { listen: "0.0.0.0:9000", public_url: "https://file.kz/c", link_valid_minutes: 10, session_idle_minutes: 20,
                    session_absolute_hours: 8, sign_in_per_address_per_hour: 3, sign_in_per_client_per_hour: 10,
-                   write_wait_seconds: 90 }
+                   write_wait_seconds: 90, nice: 5, workers: 3, stale_page_ms: 500 }
         oauth2:
           provider: generic
           tenant: file-tenant
@@ -150,6 +150,10 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
                         expected: fromFile { $0.console.signInPerClientPerHour = 50 }),
         EnvironmentCase(variable: "CPDBOT_CONSOLE_WRITE_WAIT_SECONDS", value: "30",
                         expected: fromFile { $0.console.writeWaitSeconds = 30 }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_NICE", value: "19", expected: fromFile { $0.console.nice = 19 }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_WORKERS", value: "1", expected: fromFile { $0.console.workers = 1 }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_STALE_PAGE_MS", value: "0",
+                        expected: fromFile { $0.console.stalePageMilliseconds = 0 }),
     ]
 
     @Test func fileAloneLoads() throws {

@@ -32,6 +32,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         }
         let service = try ConsoleSetup.service(environment: environment, templates: global.templatesDirectory(environment.configuration),
                                                listen: listen, wake: { ConsoleSetup.flushIfAlone(environment) })
+        // Alone, the process is all console: below a bot on the same machine (`console.nice`).
+        service.lowerProcessPriority()
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: environment.logger))
         do {

@@ -26,6 +26,13 @@ extension ConfigurationKey {
         ConfigurationKey("console.write_wait_seconds") {
             $0.console.writeWaitSeconds = try ValueParser.wholeNumber($1, of: "seconds", in: 1...600)
         },
+        ConfigurationKey("console.nice") { $0.console.nice = try ValueParser.wholeNumber($1, of: "nice value", in: 0...19) },
+        ConfigurationKey("console.workers") {
+            $0.console.workers = try ValueParser.wholeNumber($1, of: "threads", in: 1...64)
+        },
+        ConfigurationKey("console.stale_page_ms") {
+            $0.console.stalePageMilliseconds = try ValueParser.wholeNumber($1, of: "milliseconds", in: 0...60_000)
+        },
     ]
 }
 

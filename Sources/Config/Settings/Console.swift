@@ -20,6 +20,14 @@ extension CPDBotConfiguration {
         /// How long a console action that changes the store (Confirm and announce, Retry, a
         /// sign-in) waits for the mail loop to let go of the store before the page says "try again".
         public var writeWaitSeconds: Int = 60
+        /// The nice value of the console's threads (0–19; Linux nices each thread): the pages are
+        /// made at a lower CPU priority than the mail loop, so browsing does not slow the intake.
+        public var nice: Int = 10
+        /// Threads that make pages at once; more requests wait their turn.
+        public var workers: Int = 2
+        /// While one request makes a page again after the store changed, others for the same page
+        /// get the page made before if it is at most this many milliseconds old (0: they wait).
+        public var stalePageMilliseconds: Int = 1_000
 
         /// Where the console listens (`console.listen`, `host:port`).
         public struct Listen: Sendable, Equatable, CustomStringConvertible {

@@ -15,6 +15,8 @@ public final class ConsoleApp: Sendable {
     public let metrics: ConsoleMetrics
     /// One console write at a time (`whileWriting`).
     let writes = NSLock()
+    /// The threads that make answers (`console.workers` at `console.nice`).
+    let workers: ConsoleWorkers
 
     static let sessionCookie = "cpdbot_session"
     static let browserCookie = "cpdbot_browser"
@@ -29,7 +31,10 @@ public final class ConsoleApp: Sendable {
                            dshr: configuration.bot.dshr,
                            defaultLanguage: RosterPerson.Language(rawValue: configuration.bot.language.rawValue) ?? .kk)
         metrics = ConsoleMetrics()
+        workers = ConsoleWorkers(count: configuration.console.workers, nice: configuration.console.nice)
     }
+
+    deinit { workers.stop() }
 
     var settings: CPDBotConfiguration.Console { environment.configuration.console }
     var store: FileStore { environment.store }
@@ -114,7 +119,7 @@ public final class ConsoleApp: Sendable {
         }
         guard get else { return page.notFound() }
         return try PageCache.shared.response(for: request, session: session.id, language: language.rawValue, store: store,
-                                             now: now) { try getPage(page, request, parts: parts, session: session) }
+                                             now: now, maxStale: TimeInterval(settings.stalePageMilliseconds) / 1_000) { try getPage(page, request, parts: parts, session: session) }
     }
 
     /// A signed-in GET's page (`PageCache` keeps it while the store is unchanged).

@@ -6,6 +6,8 @@ import HTTPTypes
 import Hummingbird
 public import Logging
 import NIOCore
+import NIOPosix
+import Config
 public import ServiceLifecycle
 
 /// The request context: Hummingbird's core storage and the peer's address (the rate limit's key).
@@ -36,17 +38,18 @@ struct ConsoleResponder: HTTPResponder {
             query: ConsoleRequest.decodeForm(request.uri.query ?? ""),
             cookies: Self.cookies(request.headers[values: .cookie]), form: form,
             client: Self.client(context.remoteAddress, forwardedFor: request.headers[.init("X-Forwarded-For")!]))
-        // The store is read with blocking file calls: off the event loop, like the bot's own work.
-        let answer = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: app.handle(consoleRequest)) }
+        // The store is read with blocking file calls: off the event loop, on the console's own
+        // threads at their lower priority (`ConsoleWorkers`), the body's copy included.
+        let (answer, body) = await app.workers.run {
+            let answer = app.handle(consoleRequest)
+            return (answer, ByteBuffer(bytes: answer.body))
         }
         var headers = HTTPFields()
         headers[.contentType] = answer.contentType
         for header in answer.headers {
             if let name = HTTPField.Name(header.name) { headers.append(HTTPField(name: name, value: header.value)) }
         }
-        return Response(status: .init(code: answer.status), headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+        return Response(status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: body))
     }
 
     static func cookies(_ lines: [String]) -> [String: String] {
@@ -97,8 +100,22 @@ public struct ConsoleService: Service {
         self.onListening = onListening
     }
 
+    /// For `cpdbot console` alone: the whole process at `console.nice` (inside `cpdbot run` only
+    /// the console's own threads are, the bot's keep their priority).
+    public func lowerProcessPriority() {
+        ThreadPriority.setProcess(nice: app.settings.nice)
+    }
+
     /// Serves until the service group shuts down; a failure to listen is logged, not thrown.
     public func run() async throws {
+        // An event loop of the console's own, niced like its workers: parsing and writing HTTP
+        // for a flood of requests must not take the mail loop's CPU either.
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let nice = app.settings.nice
+        for loop in group.makeIterator() {
+            _ = try? await loop.submit { ThreadPriority.setCurrent(nice: nice) }.get()
+        }
+        defer { group.shutdownGracefully { _ in } }
         let application = Application(
             responder: ConsoleResponder(app: app),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
@@ -107,6 +124,7 @@ public struct ConsoleService: Service {
                 logger.info("console listening on \(channel.localAddress?.description ?? "?")")
                 await onListening(port)
             },
+            eventLoopGroupProvider: .shared(group),
             logger: logger)
         do {
             try await application.run()

@@ -22,9 +22,9 @@ extension PageContext {
 
     /// `query` nil: every row (the workbook); else the pages of the lists it names.
     private func completionsPage(query: [String: String]? = nil) throws -> CompletionsPage {
-        let environment = app.environment
-        let desk = try CycleDesk(environment: environment)
-        return CompletionsPage(certificates: try store.certificates.all(), facts: try desk.completionFacts(),
+        // Worked out again only when the ledger, a Plan or the day changed.
+        let facts = try CompletionFactsCache.shared.facts(environment: app.environment)
+        return CompletionsPage(certificates: try store.certificates.all(), facts: facts,
                                roster: try store.roster.load(), today: cycleFacts.today,
                                strings: strings, query: query)
     }

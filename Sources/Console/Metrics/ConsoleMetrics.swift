@@ -51,6 +51,9 @@ public final class ConsoleMetrics: Sendable {
         Gauge(label: "cpdbot_last_poll_age_seconds", factory: factory)
             .record(report.lastPoll.map { now.timeIntervalSince($0) } ?? -1)
         Gauge(label: "cpdbot_login_failing", factory: factory).record(report.loginFailingSince == nil ? 0 : 1)
+        // Signed-in pages made rather than reused (`PageCache`): how often a change of the store
+        // made a page again – one per page and change when requests share the rebuild.
+        Gauge(label: "cpdbot_console_page_builds", factory: factory).record(PageCache.shared.builds)
         return registry.emitToString()
     }
 }
