@@ -27,7 +27,8 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         alerts: { after_minutes: 45 }
         console: { listen: "0.0.0.0:9000", public_url: "https://file.kz/c", link_valid_minutes: 10, session_idle_minutes: 20,
                    session_absolute_hours: 8, sign_in_per_address_per_hour: 3, sign_in_per_client_per_hour: 10,
-                   write_wait_seconds: 90, nice: 5, workers: 3, stale_page_ms: 500 }
+                   write_wait_seconds: 90, nice: 5, workers: 3, stale_page_ms: 500,
+                   max_requests_per_second: 300, max_request_wait_ms: 1500 }
         oauth2:
           provider: generic
           tenant: file-tenant
@@ -154,6 +155,10 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
         EnvironmentCase(variable: "CPDBOT_CONSOLE_WORKERS", value: "1", expected: fromFile { $0.console.workers = 1 }),
         EnvironmentCase(variable: "CPDBOT_CONSOLE_STALE_PAGE_MS", value: "0",
                         expected: fromFile { $0.console.stalePageMilliseconds = 0 }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_MAX_REQUESTS_PER_SECOND", value: "0",
+                        expected: fromFile { $0.console.maxRequestsPerSecond = 0 }),
+        EnvironmentCase(variable: "CPDBOT_CONSOLE_MAX_REQUEST_WAIT_MS", value: "250",
+                        expected: fromFile { $0.console.maxRequestWaitMilliseconds = 250 }),
     ]
 
     @Test func fileAloneLoads() throws {

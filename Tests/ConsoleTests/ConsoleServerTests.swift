@@ -28,6 +28,16 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// `curl` run off Swift's cooperative threads: a blocking wait on one of them would keep
+    /// the server's own handlers from running while another suite's server test waits too.
+    static func curl(_ arguments: [String]) async throws -> String? {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try curl(arguments) as String? })
+            }
+        }
+    }
+
     @Test func theServerAnswersOverHTTPWithItsHeadersAndCookies() async throws {
         let fixture = try ConsoleFixture()
         defer { fixture.remove() }
@@ -43,15 +53,15 @@ import Testing
             for _ in 0..<200 where port.port == nil { try await Task.sleep(for: .milliseconds(50)) }
             let bound = try #require(port.port)
             let base = "http://127.0.0.1:\(bound)"
-            guard let health = try Self.curl([base + "/healthz"]) else { return }
+            guard let health = try await Self.curl([base + "/healthz"]) else { return }
             #expect(health.hasPrefix("HTTP/1.1 200"))
             #expect(health.contains("\"outboxDepth\":0"))
-            let signIn = try #require(try Self.curl([base + "/sign-in?lang=ru"]))
+            let signIn = try #require(try await Self.curl([base + "/sign-in?lang=ru"]))
             #expect(signIn.lowercased().contains("content-security-policy: default-src 'none'"))
             #expect(signIn.lowercased().contains("set-cookie: cpdbot_browser="))
             #expect(signIn.contains("<html lang=\"ru\">"))
             // A POST without the browser's cookie and token is refused.
-            let forged = try #require(try Self.curl(["-d", "email=head.law@kazguu.kz&csrf=x", base + "/sign-in"]))
+            let forged = try #require(try await Self.curl(["-d", "email=head.law@kazguu.kz&csrf=x", base + "/sign-in"]))
             #expect(forged.hasPrefix("HTTP/1.1 403"))
             #expect(fixture.mailer.sent.isEmpty)
             await group.triggerGracefulShutdown()

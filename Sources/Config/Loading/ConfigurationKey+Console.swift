@@ -33,6 +33,12 @@ extension ConfigurationKey {
         ConfigurationKey("console.stale_page_ms") {
             $0.console.stalePageMilliseconds = try ValueParser.wholeNumber($1, of: "milliseconds", in: 0...60_000)
         },
+        ConfigurationKey("console.max_requests_per_second") {
+            $0.console.maxRequestsPerSecond = try ValueParser.wholeNumber($1, of: "requests a second", in: 0...1_000_000)
+        },
+        ConfigurationKey("console.max_request_wait_ms") {
+            $0.console.maxRequestWaitMilliseconds = try ValueParser.wholeNumber($1, of: "milliseconds", in: 0...60_000)
+        },
     ]
 }
 

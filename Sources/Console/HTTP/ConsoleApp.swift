@@ -17,6 +17,8 @@ public final class ConsoleApp: Sendable {
     let writes = NSLock()
     /// The threads that make answers (`console.workers` at `console.nice`).
     let workers: ConsoleWorkers
+    /// The pace of requests (`console.max_requests_per_second`).
+    let pacer: RequestPacer
 
     static let sessionCookie = "cpdbot_session"
     static let browserCookie = "cpdbot_browser"
@@ -32,6 +34,8 @@ public final class ConsoleApp: Sendable {
                            defaultLanguage: RosterPerson.Language(rawValue: configuration.bot.language.rawValue) ?? .kk)
         metrics = ConsoleMetrics()
         workers = ConsoleWorkers(count: configuration.console.workers, nice: configuration.console.nice)
+        pacer = RequestPacer(perSecond: configuration.console.maxRequestsPerSecond,
+                             maximumWaitMilliseconds: configuration.console.maxRequestWaitMilliseconds)
     }
 
     deinit { workers.stop() }
@@ -57,6 +61,15 @@ public final class ConsoleApp: Sendable {
             response = .html(plainPage(status: 500, text: "500 – \(error)"), status: 500)
         }
         response.headers += ConsoleResponse.securityHeaders
+        metrics.count(request: request, status: response.status)
+        return response
+    }
+
+    /// The answer to a request over the pace that would wait longer than
+    /// `console.max_request_wait_ms`: "busy, reload in a few seconds", in the reader's language.
+    func busy(_ request: ConsoleRequest) -> ConsoleResponse {
+        var response = anonymousPage("message", request: request, values: ["message_key": "console_busy"], status: 503)
+        response.headers += ConsoleResponse.securityHeaders + [(name: "Retry-After", value: "2")]
         metrics.count(request: request, status: response.status)
         return response
     }

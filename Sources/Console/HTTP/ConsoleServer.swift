@@ -38,12 +38,25 @@ struct ConsoleResponder: HTTPResponder {
             query: ConsoleRequest.decodeForm(request.uri.query ?? ""),
             cookies: Self.cookies(request.headers[values: .cookie]), form: form,
             client: Self.client(context.remoteAddress, forwardedFor: request.headers[.init("X-Forwarded-For")!]))
+        // Over the pace, the request waits its turn without holding a thread, or is told "busy".
+        switch app.pacer.admit(now: RequestPacer.uptime()) {
+        case .go: break
+        case let .wait(seconds): try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+        case .refuse:
+            let busy = app.busy(consoleRequest)
+            return Self.response(busy, body: ByteBuffer(bytes: busy.body))
+        }
         // The store is read with blocking file calls: off the event loop, on the console's own
         // threads at their lower priority (`ConsoleWorkers`), the body's copy included.
         let (answer, body) = await app.workers.run {
             let answer = app.handle(consoleRequest)
             return (answer, ByteBuffer(bytes: answer.body))
         }
+        return Self.response(answer, body: body)
+    }
+
+    /// The HTTP response of a console answer whose body is already in a buffer.
+    static func response(_ answer: ConsoleResponse, body: ByteBuffer) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = answer.contentType
         for header in answer.headers {
