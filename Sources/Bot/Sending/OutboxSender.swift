@@ -16,7 +16,8 @@ import Store
 ///   and the bot adds nothing to the envelope;
 /// - elsewhere every message also goes, by envelope only, to the bot's own mailbox, and the
 ///   intake files those copies into Sent.
-/// An in-flight mark is written (fsync) before SMTP; after a crash, an in-flight message is
+/// An in-flight mark is written (fsync; for a whole batch at once) before SMTP, and removed only
+/// once the outcome is durable; after a crash, an in-flight message is
 /// sent again only if no copy of it turned up (in the mailbox or in Sent) within a grace
 /// period. Either way Sent ends with one copy of each message.
 ///
@@ -187,11 +188,49 @@ struct OutboxSender {
 
     private struct StopRequested: Error {}
 
+    /// Sends one batch over one connection, with two group commits instead of a flush per file:
+    /// - the in-flight marks of the whole batch are made durable together before its first
+    ///   byte leaves (a mark only means "look for the bot's copy before sending this again", so
+    ///   marking a message that is then not sent is safe; the marks of messages never started
+    ///   are removed again at the end);
+    /// - the outcomes (outbox states, journal lines) are made durable together after the
+    ///   server's last answer, and only then are their marks removed. A crash before that
+    ///   commit leaves the marks, so the retry looks for the copies first: exactly once holds.
     private func send(_ batch: [OutboxEntry], _ messages: [SMTPMessage], over smtp: any MessageSubmission,
                       shouldStop: () -> Bool, into summary: inout Summary) throws {
-        var inFlight: Set<Int> = []
+        let group = GroupCommit.begin()
+        defer { group.end() }
+        for entry in batch { try inFlightMarks.mark(entry.messageID) }
+        try group.commit()
+        var started: Set<Int> = []
+        var answered: Set<Int> = []
         var recorded = Summary()
         defer { summary.add(recorded) }
+        do {
+            try send(batch, messages, over: smtp, shouldStop: shouldStop, started: &started, answered: &answered,
+                     recorded: &recorded)
+        } catch {
+            // What was recorded before the error is made durable and unmarked all the same.
+            try? settle(batch, started: started, answered: answered, group: group)
+            throw error
+        }
+        try settle(batch, started: started, answered: answered, group: group)
+    }
+
+    /// Commits the batch's outcomes, then removes the marks of the messages answered for and of
+    /// those never started; the marks of messages started and not answered (a broken line)
+    /// stay for the retry.
+    private func settle(_ batch: [OutboxEntry], started: Set<Int>, answered: Set<Int>, group: GroupCommit) throws {
+        try group.commit()
+        for (index, entry) in batch.enumerated() where answered.contains(index) || !started.contains(index) {
+            inFlightMarks.clear(entry.messageID)
+        }
+    }
+
+    private func send(_ batch: [OutboxEntry], _ messages: [SMTPMessage], over smtp: any MessageSubmission,
+                      shouldStop: () -> Bool, started: inout Set<Int>, answered: inout Set<Int>,
+                      recorded: inout Summary) throws {
+        var inFlight: Set<Int> = []
         do {
             try smtp.send(messages, willSend: { index in
                 if shouldStop() { throw StopRequested() }
@@ -199,13 +238,14 @@ struct OutboxSender {
                 guard pacer.acquire(recipients: messages[index].recipients.count, shouldStop: shouldStop) == .granted else {
                     throw StopRequested()
                 }
-                // The in-flight mark is written (fsync) before the message's first byte leaves.
-                try inFlightMarks.mark(batch[index].messageID)
+                // Its in-flight mark was made durable with the batch's, before the first byte.
+                started.insert(index)
                 inFlight.insert(index)
             }, didSend: { index, outcome in
                 // Only now is the outcome known: a 2xx after the data (or every recipient refused).
                 inFlight.remove(index)
                 recorded.add(try record(outcome, for: batch[index]))
+                answered.insert(index)
             })
         } catch is StopRequested {
             // Messages already started were finished and recorded; the rest wait for the next pass.
@@ -261,7 +301,6 @@ struct OutboxSender {
             return summary
         }
         try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
-        inFlightMarks.clear(entry.messageID)
         pacer.succeeded()
         try environment.store.journal.append(JournalEvent(
             at: environment.now(), event: .sent, messageID: entry.messageID,
@@ -274,8 +313,8 @@ struct OutboxSender {
 
     /// The server said "too fast": the message waits in the queue (not a failed attempt, DSHR
     /// is not told) until the pacer's pause is over, and nothing else starts before then.
+    /// (Its in-flight mark goes once this is durable: `settle`.)
     private func recordThrottled(_ entry: OutboxEntry, reason: String) throws -> Summary {
-        inFlightMarks.clear(entry.messageID)
         let until = pacer.throttled()
         try environment.store.outbox.markThrottled(messageID: entry.messageID, until: until, reason: reason,
                                                    now: environment.now())
@@ -325,8 +364,8 @@ struct OutboxSender {
         }
     }
 
+    /// (Its in-flight mark goes once this is durable: `settle`.)
     private func recordFailure(_ entry: OutboxEntry, reason: String, permanent: Bool) throws {
-        inFlightMarks.clear(entry.messageID)
         let updated = try environment.store.outbox.markFailed(messageID: entry.messageID, reason: reason,
                                                               permanent: permanent, now: environment.now())
         try environment.store.journal.append(JournalEvent(

@@ -35,8 +35,10 @@ extension RoutingFacts {
             attachments: reading.files.map(AttachmentFacts.init),
             bodyTableRows: reading.bodyTable.map { $0.rows.count },
             structureUnsplittable: reading.message.isStructurallyBroken)
-        rowUnits = Array(Set(reading.validRows.compactMap { $0.row.school?.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty })).sorted()
+        // The few distinct values first, then trimmed: Foundation's trimming per row (hundreds
+        // of rows a message) was a noticeable part of the handling thread.
+        let schools = Set(reading.validRows.compactMap(\.row.school))
+        rowUnits = Array(Set(schools.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted()
     }
 
     /// A calendar client's answer to the bot's entries ("Accepted: …", RFC 5546 `REPLY`,

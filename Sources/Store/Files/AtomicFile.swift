@@ -30,7 +30,7 @@ public enum AtomicFile {
                 throw StoreError.io(operation: "set permissions of", path: tempPath, errno: errno)
             }
             try POSIX.writeAll(fd, bytes, path: tempPath)
-            try POSIX.fsync(fd, path: tempPath)
+            try POSIX.fsync(fd, path: tempPath, target: path)
         } catch {
             close(fd)
             throw error

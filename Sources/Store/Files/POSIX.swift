@@ -35,9 +35,10 @@ enum POSIX {
     }
 
     /// fsyncs `fd` – or, inside a group commit on this thread, keeps it for the batch's commit.
-    static func fsync(_ fd: Int32, path: String) throws {
+    /// `target`: the path the file is about to be renamed to (`GroupCommit.hold`).
+    static func fsync(_ fd: Int32, path: String, target: String? = nil) throws {
         if let batch = GroupCommit.current {
-            try batch.hold(fd, path: path)
+            try batch.hold(fd, path: path, target: target)
             return
         }
         try flush(fd, path: path)

@@ -8,8 +8,9 @@ import TestSupport
 
 /// The group commit's promise in a real pass over the in-process mail fakes: the store's
 /// writes for a chunk of messages are flushed together, and nothing is acknowledged outside
-/// the store (an IMAP move out of INBOX, an SMTP send) while a write of the batch is still
-/// unflushed. Mailboxes staff1474–1477 (in memory only).
+/// the store (an IMAP move out of INBOX) while a write of the batch is still unflushed. The
+/// outbox commits a batch's in-flight marks before its first byte and its outcomes after the
+/// server's last answer, removing the marks only then. Mailboxes staff1474–1477 (in memory only).
 @Suite struct GroupCommitPassTests {
     /// Forwards to the fake and notes, at every move, what the thread's batch still holds.
     final class CheckingIMAP: MailboxSession {
@@ -42,22 +43,36 @@ import TestSupport
         }
     }
 
-    /// Forwards to the fake and notes what the sending thread's batch holds at each send.
+    /// Forwards to the fake and notes, at each send, whether the message's in-flight mark is
+    /// durable, and, once the server answered for the last message, what a power cut would
+    /// find: the marks still there, the outcomes not yet flushed.
     final class CheckingSMTP: MessageSubmission {
         let inner: InMemoryMailServer.SMTPSession
-        private(set) var unflushedAtSend: [Int] = []
+        let marks: InFlightMarks
+        private(set) var markDurableAtSend: [Bool] = []
+        private(set) var marksAfterLastAnswer: [Bool] = []
+        private(set) var unflushedAfterLastAnswer: [Int] = []
 
-        init(_ inner: InMemoryMailServer.SMTPSession) {
+        init(_ inner: InMemoryMailServer.SMTPSession, marks: InFlightMarks) {
             self.inner = inner
+            self.marks = marks
         }
 
         func send(_ messages: [SMTPMessage], willSend: (Int) throws -> Void,
                   didSend: (Int, Result<SendReport, MailError>) throws -> Void) throws {
+            let marks = marks
+            let paths = messages.map { message in
+                let id = InMemoryMailServer.header("Message-ID", in: message.data) ?? "?"
+                return marks.url(String(id.drop(while: { $0 == "<" }).prefix(while: { $0 != ">" }))).path
+            }
             try inner.send(messages, willSend: { index in
                 try willSend(index)
-                let pending = GroupCommit.current?.pending
-                unflushedAtSend.append((pending?.files ?? 0) + (pending?.directories ?? 0))
+                let batch = GroupCommit.current
+                markDurableAtSend.append(FileManager.default.fileExists(atPath: paths[index])
+                    && batch?.isHolding(paths[index]) != true && batch?.isHolding(marks.directory.path) != true)
             }, didSend: didSend)
+            marksAfterLastAnswer += paths.map { FileManager.default.fileExists(atPath: $0) }
+            unflushedAfterLastAnswer.append(GroupCommit.current?.pending.files ?? 0)
         }
     }
 
@@ -87,10 +102,19 @@ import TestSupport
                                   replies: ReplyWriter(environment: bot.environment, renderer: bot.renderer),
                                   folders: handler.folders)
         sender.inFlightGrace = 0
-        let smtp = CheckingSMTP(bot.server.smtpSession())
+        let marks = bot.store.outbox.inFlight
+        let smtp = CheckingSMTP(bot.server.smtpSession(), marks: marks)
         let sent = try sender.flush(smtp: smtp, imap: imap)
         #expect(sent.sent == 7)
-        #expect(smtp.unflushedAtSend.count == 7 && smtp.unflushedAtSend.allSatisfy { $0 == 0 }, "\(smtp.unflushedAtSend)")
+        // Every message's mark was on disk, flushed, before its first byte went out…
+        #expect(smtp.markDurableAtSend.count == 7 && smtp.markDurableAtSend.allSatisfy { $0 }, "\(smtp.markDurableAtSend)")
+        // …and while the batch's outcomes waited for their one commit, every mark was still
+        // there: a power cut then leaves marks, so the retry looks for the copies first.
+        #expect(smtp.marksAfterLastAnswer.count == 7 && smtp.marksAfterLastAnswer.allSatisfy { $0 }, "\(smtp.marksAfterLastAnswer)")
+        #expect(smtp.unflushedAfterLastAnswer.allSatisfy { $0 > 0 }, "the outcomes are committed together: \(smtp.unflushedAfterLastAnswer)")
+        // Once the outcomes are durable, the marks go.
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: marks.directory.path)) ?? []).isEmpty)
+        #expect(try bot.store.outbox.all().allSatisfy { if case .sent = $0.state { true } else { false } })
         #expect(GroupCommit.current == nil, "the pass's batch ended with the pass")
     }
 
