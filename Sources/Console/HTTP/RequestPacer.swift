@@ -26,9 +26,15 @@ final class RequestPacer: Sendable {
     private let nextTurn = Mutex<TimeInterval>(0)
 
     /// A pacer of `perSecond` requests (0: none) that lets a request wait `maximumWaitMilliseconds`.
-    init(perSecond: Int, maximumWaitMilliseconds: Int) {
-        interval = perSecond > 0 ? 1 / TimeInterval(perSecond) : 0
-        maximumWait = TimeInterval(maximumWaitMilliseconds) / 1_000
+    convenience init(perSecond: Int, maximumWaitMilliseconds: Int) {
+        self.init(interval: perSecond > 0 ? 1 / TimeInterval(perSecond) : 0,
+                  maximumWait: TimeInterval(maximumWaitMilliseconds) / 1_000)
+    }
+
+    /// A pacer of one request per `interval` seconds (0: none) that lets a request wait `maximumWait`.
+    init(interval: TimeInterval, maximumWait: TimeInterval) {
+        self.interval = interval
+        self.maximumWait = maximumWait
     }
 
     /// The turn of a request arriving at `now` (seconds on the monotonic clock).
