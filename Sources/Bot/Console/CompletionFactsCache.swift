@@ -1,9 +1,6 @@
 import Regulation
 public import Foundation
 import Store
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The console's completion facts kept while the files they come from are unchanged (issue 17:
 /// at 10,000 people working them out – the training ledger against every stored Plan – took
@@ -19,8 +16,14 @@ public final class CompletionFactsCache: @unchecked Sendable {
     public static let shared = CompletionFactsCache()
 
     private struct Kept {
-        var stamp: [String]
+        var stamp: Stamp
         var facts: CompletionFacts
+    }
+
+    /// The day and the identities of the files the facts come from (a missing file has none).
+    struct Stamp: Equatable {
+        var day: String
+        var files: [String: FileIdentity]
     }
 
     private let lock = NSLock()
@@ -56,26 +59,16 @@ public final class CompletionFactsCache: @unchecked Sendable {
 
     /// The day and the identities of the ledger, the Plans' folder and each Plan's folder; nil
     /// when one changed within the last moment (its identity could change again unseen).
-    static func stamp(store: FileStore, today: CivilDate, now: Date) -> [String]? {
+    static func stamp(store: FileStore, today: CivilDate, now: Date) -> Stamp? {
         var paths = [store.trainingLedger.url.path, store.plans.directory.path]
         let slots = (try? FileManager.default.contentsOfDirectory(atPath: store.plans.directory.path)) ?? []
-        paths += slots.sorted().map { store.plans.directory.appendingPathComponent($0).path }
-        var stamp = [today.iso]
+        paths += slots.map { store.plans.directory.appendingPathComponent($0).path }
+        var files: [String: FileIdentity] = [:]
         for path in paths {
-            var info = stat()
-            guard stat(path, &info) == 0 else {
-                stamp.append(path + " -")
-                continue
-            }
-            let modified = info.st_mtim, changed = info.st_ctim
-            let newest = max(Double(modified.tv_sec) + Double(modified.tv_nsec) / 1e9,
-                             Double(changed.tv_sec) + Double(changed.tv_nsec) / 1e9)
-            // The kernel's tick is at most 10 ms with fractions of a second, a second without.
-            let settle: TimeInterval = modified.tv_nsec != 0 || changed.tv_nsec != 0 ? 0.1 : 2
-            guard now.timeIntervalSince1970 - newest >= settle else { return nil }
-            stamp.append("\(path) \(info.st_dev) \(info.st_ino) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec) "
-                         + "\(changed.tv_sec).\(changed.tv_nsec)")
+            guard let identity = FileIdentity.of(path) else { continue }
+            guard identity.isSettled(now: now) else { return nil }
+            files[path] = identity
         }
-        return stamp
+        return Stamp(day: today.iso, files: files)
     }
 }

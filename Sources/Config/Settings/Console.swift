@@ -29,8 +29,8 @@ extension CPDBotConfiguration {
         /// get the page made before if it is at most this many milliseconds old (0: they wait).
         public var stalePageMilliseconds: Int = 1_000
         /// Requests the console answers a second at most (0: no pace); more wait their turn. People
-        /// browsing never meet it (20 clients asking without pause wait 20 ms each); a client asking without pause is slowed to it, so the mail loop
-        /// keeps the CPU.
+        /// browsing never meet it; clients asking without pause are slowed to it (20 of them wait
+        /// 20 ms each), so the mail loop keeps the CPU.
         public var maxRequestsPerSecond: Int = 1_000
         /// The longest a request waits for its turn under that pace; longer, it is answered "busy" (503).
         public var maxRequestWaitMilliseconds: Int = 2_000

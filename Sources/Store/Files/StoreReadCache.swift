@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,21 +8,22 @@ import Darwin
 /// What `stat(2)` says about a file, enough to tell that it changed: a whole-file write in the
 /// store is a rename (`AtomicFile`: another inode), an append grows the size, and any change
 /// moves the modification time.
-struct FileIdentity: Equatable, Sendable {
+public struct FileIdentity: Equatable, Sendable {
     var device: UInt64
     var inode: UInt64
     var size: Int64
     var modified: timespec
     var changed: timespec
 
-    static func == (a: FileIdentity, b: FileIdentity) -> Bool {
+    /// The same file, unchanged.
+    public static func == (a: FileIdentity, b: FileIdentity) -> Bool {
         a.device == b.device && a.inode == b.inode && a.size == b.size
             && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
             && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
     }
 
     /// The identity of `path`; nil when it does not exist (or cannot be looked at).
-    static func of(_ path: String) -> FileIdentity? {
+    public static func of(_ path: String) -> FileIdentity? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
@@ -34,7 +35,7 @@ struct FileIdentity: Equatable, Sendable {
     /// would leave the identity as it was. So a value is kept only for a file that has not
     /// changed for a while – a later write then necessarily gets another time (git's "racily
     /// clean" rule): 0.1 s when the stamps have fractions of a second, else 2 s.
-    func isSettled(now: Date) -> Bool {
+    public func isSettled(now: Date) -> Bool {
         let settle: TimeInterval = modified.tv_nsec != 0 || changed.tv_nsec != 0 ? 0.1 : 2
         let newest = max(Double(modified.tv_sec) + Double(modified.tv_nsec) / 1e9,
                          Double(changed.tv_sec) + Double(changed.tv_nsec) / 1e9)
