@@ -57,7 +57,7 @@ public struct CycleDesk {
         let entries = try environment.store.outbox.all()
         let learned = try environment.store.mailbox.load(mailbox: environment.configuration.imap.mailbox).serverSavesSent
         return PlanStatus(cycle: cycle, plans: stored.map { plan in
-            let prefix = "announce:\(plan.announcementKey):"
+            let prefix = StoredPlan.announcementPrefix(key: plan.announcementKey)
             var counts = PlanStatus.Counts()
             for entry in entries where entry.purpose.hasPrefix(prefix) {
                 switch entry.state {

@@ -384,7 +384,7 @@ struct OutboxSender {
             // thread: the notice joins that thread, so DSHR's "confirm" may answer the notice itself.
             let preview = try PlanStore(store: environment.store).plan(ofAnnouncement: entry.purpose)
                 .map { ReplyContext.bracketed($0.previewMessageID) }
-            values["is_announcement"] = entry.purpose.hasPrefix("announce:")
+            values["is_announcement"] = StoredPlan.announcementKey(ofPurpose: entry.purpose) != nil
             values["in_plan_thread"] = preview != nil
             try replies.enqueue(ReplyWriter.Request(
                 template: "report_to_dshr", language: environment.configuration.bot.language.rawValue,

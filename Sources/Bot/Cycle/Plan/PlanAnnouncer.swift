@@ -61,7 +61,7 @@ struct PlanAnnouncer {
         let stamp = environment.now()
         let (withdrawn, announcedBefore) = try earlierAnnouncements(of: stored, plan: plan)
         for person in people {
-            let purpose = "announce:\(stored.announcementKey):\(person.email.lowercased())"
+            let purpose = stored.announcementPurpose(to: person.email)
             if let earlier = try mail.queued(purpose: purpose) {
                 // Confirming again (DSHR's reply, the console's Retry) gives a message the server
                 // refused for good one more try, to the same address; anything else is left alone.

@@ -36,10 +36,8 @@ public struct PlanStore: Sendable {
     /// The Plan an announcement belongs to, from its outbox purpose (`announce:<slot>:<address>`);
     /// nil for any other purpose.
     func plan(ofAnnouncement purpose: String) throws -> StoredPlan? {
-        let parts = purpose.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 3, parts[0] == "announce" else { return nil }
-        let slot = parts.dropFirst().dropLast().joined(separator: ":")
-        return try all().first { $0.announcementKey == slot }
+        guard let key = StoredPlan.announcementKey(ofPurpose: purpose) else { return nil }
+        return try all().first { $0.announcementKey == key }
     }
 
     /// The slot a new Plan of `cycle` goes to: the same file again keeps its slot; a corrected

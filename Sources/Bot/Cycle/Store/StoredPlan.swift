@@ -51,4 +51,17 @@ public struct StoredPlan: Codable, Sendable, Equatable {
 
     /// The key announcement purposes use: one announcement per person per slot.
     var announcementKey: String { slot }
+
+    /// The outbox purpose of this Plan's announcement to `address` (`announce:<key>:<address>`).
+    func announcementPurpose(to address: String) -> String { Self.announcementPrefix(key: announcementKey) + address.lowercased() }
+
+    /// What the purpose of every announcement under `key` starts with.
+    static func announcementPrefix(key: String) -> String { "announce:\(key):" }
+
+    /// The announcement key of an outbox purpose; nil for a purpose that is not an announcement.
+    static func announcementKey(ofPurpose purpose: String) -> String? {
+        let parts = purpose.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[0] == "announce" else { return nil }
+        return parts.dropFirst().dropLast().joined(separator: ":")
+    }
 }

@@ -64,7 +64,7 @@ struct DeadlineAlert {
     }
 
     static func announcements(_ entries: [OutboxEntry], slot: String) -> [OutboxEntry] {
-        entries.filter { $0.purpose.hasPrefix("announce:\(slot):") }
+        entries.filter { $0.purpose.hasPrefix(StoredPlan.announcementPrefix(key: slot)) }
     }
 
     /// The same counting as `cpdbot plan status`.
