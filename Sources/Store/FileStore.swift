@@ -14,7 +14,8 @@ public import Foundation
 /// <root>/certificates/            the certificate registry and the verification codes' key
 /// <root>/plans/<slot>/            a Plan DSHR sent: plan.json and the file as sent (`PlanFiles`)
 /// <root>/training/ledger.json     certificates issued and the training history (`TrainingLedgerFile`)
-/// <root>/outbox/inflight/         a mark per message on its way to the SMTP server (`InFlightMarks`)
+/// <root>/outbox/inflight/         marks of the messages on their way to the SMTP server, a batch a file (`InFlightMarks`)
+/// <root>/outbox/sent/             messages sent, a batch a file (`Outbox.markSent(batch:)`)
 /// <root>/store-format.json        the layout's version (`StoreFormat`)
 /// ```
 /// Directories are 0700 and files 0600: the store holds personal data. Every file in it is

@@ -36,6 +36,9 @@ struct MailboxPass {
     func run(imap: some MailboxSession, shouldStop: () -> Bool) throws -> Summary {
         let mailbox = folders.inbox
         var context = try handler.beginPass()
+        // Replies are rendered on the reading threads and queued before each chunk's commit.
+        let replies = ReplyPipeline(writer: handler.replies)
+        context.deferredReplies = replies
         if context.isRouting, !context.held.isEmpty {
             _ = try HeldMessages.release(context.held, imap: imap, from: folders.processed, inbox: mailbox,
                                          logger: environment.logger)
@@ -94,6 +97,7 @@ struct MailboxPass {
         let batch = GroupCommit.begin()
         defer { batch.end() }
         func commitAndMove() throws {
+            try replies.queueAll(in: batch)
             try batch.commit()
             let moves = handled
             let removals = discarded

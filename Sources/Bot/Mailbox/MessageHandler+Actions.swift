@@ -176,6 +176,7 @@ extension MessageHandler {
                        values: @escaping (ReplyStrings) -> [String: Any], purpose: String, originalMessageID: String?,
                        references: [String], context: inout PassContext) throws -> Bool {
         let messageID = MessageComposer.messageID(key: purpose, domain: environment.domain)
+        if context.deferredReplies?.holds(messageID) == true { return true }
         if try environment.store.outbox.entry(messageID: messageID) != nil { return true }
         guard context.replyLimiter.allow(recipient.address) else {
             environment.logger.warning("reply to \(recipient.lowercasedAddress) not sent: over the hourly limit")
@@ -185,9 +186,14 @@ extension MessageHandler {
             return false
         }
         let original = originalMessageID.map(ReplyContext.bracketed)
-        try replies.enqueue(ReplyWriter.Request(
+        let request = ReplyWriter.Request(
             template: template, language: language, context: values, to: [recipient], cc: cc, purpose: purpose,
-            inReplyTo: original, references: references.map(ReplyContext.bracketed) + (original.map { [$0] } ?? [])))
+            inReplyTo: original, references: references.map(ReplyContext.bracketed) + (original.map { [$0] } ?? []))
+        if let pipeline = context.deferredReplies {
+            pipeline.submit(request, at: environment.now())
+        } else {
+            try replies.enqueue(request)
+        }
         return true
     }
 

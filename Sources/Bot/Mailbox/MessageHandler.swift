@@ -28,6 +28,8 @@ struct MessageHandler {
         /// routed like new mail (`HeldMessages`).
         var held: [String: String?]
         var replyLimiter: ReplyLimiter
+        /// Where the pass's replies are rendered and queued (nil: at once, on this thread).
+        var deferredReplies: ReplyPipeline?
     }
 
     /// The journal's word for a message kept but not routed (no roster yet).
@@ -228,10 +230,16 @@ struct MessageHandler {
             try reportToDSHR(.processingFailed(FailureKind(error), technical: "\(error)"), reading: reading, hash: hash)
         }
         try afterStep?(.acted)
-        try environment.store.journal.append(JournalEvent(
+        let routedEvent = JournalEvent(
             at: environment.now(), event: .routed, messageID: reading?.summary.messageId ?? peeked?.messageID, uid: fetched.uid,
             outcome: outcome.rawValue, folder: folders.folder(for: outcome), from: reading?.summary.from ?? peeked?.sender?.lowercasedAddress,
-            detail: detail, sha256: hash))
+            detail: detail, sha256: hash)
+        // In a pass, written once the message's reply and files are (`ReplyPipeline`).
+        if let pipeline = context.deferredReplies {
+            pipeline.record(routed: routedEvent)
+        } else {
+            try environment.store.journal.append(routedEvent)
+        }
         // A message only kept stays unrouted: the journal says so, and the pass after the
         // roster arrives routes it (`HeldMessages`).
         if context.isRouting { context.routed[hash] = outcome }

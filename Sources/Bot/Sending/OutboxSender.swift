@@ -100,8 +100,9 @@ struct OutboxSender {
                        shouldStop: () -> Bool) throws {
         // First what a crash left in flight: sent again only if no copy reached the mailbox.
         var toSend: [OutboxEntry] = []
+        let marks = inFlightMarks.all()
         for entry in pending {
-            let markedAt = inFlightMarks.markedAt(entry.messageID)
+            let markedAt = inFlightMarks.markedAt(entry.messageID, among: marks)
             guard let imap else {
                 if markedAt == nil { toSend.append(entry) }
                 continue
@@ -189,7 +190,7 @@ struct OutboxSender {
     private struct StopRequested: Error {}
 
     /// Sends one batch over one connection, with two group commits instead of a flush per file:
-    /// - the in-flight marks of the whole batch are made durable together before its first
+    /// - the in-flight marks of the whole batch (one file) are made durable together before its first
     ///   byte leaves (a mark only means "look for the bot's copy before sending this again", so
     ///   marking a message that is then not sent is safe; the marks of messages never started
     ///   are removed again at the end);
@@ -200,36 +201,44 @@ struct OutboxSender {
                       shouldStop: () -> Bool, into summary: inout Summary) throws {
         let group = GroupCommit.begin()
         defer { group.end() }
-        for entry in batch { try inFlightMarks.mark(entry.messageID) }
+        // Messages sent again after a crash (no copy turned up) still have their old marks: those
+        // go too once the new outcome is durable.
+        let earlier = inFlightMarks.all()
+        let remarked = Set(batch.map(\.messageID).filter { inFlightMarks.markedAt($0, among: earlier) != nil })
+        let marks = try inFlightMarks.mark(batch: batch.map(\.messageID))
         try group.commit()
         var started: Set<Int> = []
         var answered: Set<Int> = []
         var recorded = Summary()
+        var sent: [(entry: OutboxEntry, at: Date)] = []
         defer { summary.add(recorded) }
         do {
             try send(batch, messages, over: smtp, shouldStop: shouldStop, started: &started, answered: &answered,
-                     recorded: &recorded)
+                     recorded: &recorded, sent: &sent)
         } catch {
             // What was recorded before the error is made durable and unmarked all the same.
-            try? settle(batch, started: started, answered: answered, group: group)
+            try? settle(batch, started: started, answered: answered, sent: sent, marks: marks, remarked: remarked, group: group)
             throw error
         }
-        try settle(batch, started: started, answered: answered, group: group)
+        try settle(batch, started: started, answered: answered, sent: sent, marks: marks, remarked: remarked, group: group)
     }
 
-    /// Commits the batch's outcomes, then removes the marks of the messages answered for and of
-    /// those never started; the marks of messages started and not answered (a broken line)
-    /// stay for the retry.
-    private func settle(_ batch: [OutboxEntry], started: Set<Int>, answered: Set<Int>, group: GroupCommit) throws {
+    /// Commits the batch's outcomes (the messages sent: one file for the batch), then removes
+    /// the marks of the messages answered for and of those never started; the marks of
+    /// messages started and not answered (a broken line) stay for the retry.
+    private func settle(_ batch: [OutboxEntry], started: Set<Int>, answered: Set<Int>, sent: [(entry: OutboxEntry, at: Date)],
+                        marks: URL?, remarked: Set<String>, group: GroupCommit) throws {
+        try environment.store.outbox.markSent(batch: sent)
         try group.commit()
-        for (index, entry) in batch.enumerated() where answered.contains(index) || !started.contains(index) {
-            inFlightMarks.clear(entry.messageID)
-        }
+        let done = batch.indices.filter { answered.contains($0) || !started.contains($0) }.map { batch[$0].messageID }
+        if let marks { inFlightMarks.clear(done, in: marks) }
+        let answeredAgain = done.filter(remarked.contains)
+        if !answeredAgain.isEmpty { inFlightMarks.clear(answeredAgain) }
     }
 
     private func send(_ batch: [OutboxEntry], _ messages: [SMTPMessage], over smtp: any MessageSubmission,
                       shouldStop: () -> Bool, started: inout Set<Int>, answered: inout Set<Int>,
-                      recorded: inout Summary) throws {
+                      recorded: inout Summary, sent: inout [(entry: OutboxEntry, at: Date)]) throws {
         var inFlight: Set<Int> = []
         do {
             try smtp.send(messages, willSend: { index in
@@ -244,7 +253,7 @@ struct OutboxSender {
             }, didSend: { index, outcome in
                 // Only now is the outcome known: a 2xx after the data (or every recipient refused).
                 inFlight.remove(index)
-                recorded.add(try record(outcome, for: batch[index]))
+                recorded.add(try record(outcome, for: batch[index], sent: &sent))
                 answered.insert(index)
             })
         } catch is StopRequested {
@@ -271,7 +280,9 @@ struct OutboxSender {
     }
 
     /// Records the outcome of one message the server has answered for.
-    private func record(_ outcome: Result<SendReport, MailError>, for entry: OutboxEntry) throws -> Summary {
+    /// A message the server took is added to `sent`: the batch's outcomes are written together (`settle`).
+    private func record(_ outcome: Result<SendReport, MailError>, for entry: OutboxEntry,
+                        sent: inout [(entry: OutboxEntry, at: Date)]) throws -> Summary {
         var summary = Summary()
         let report: SendReport
         switch outcome {
@@ -300,7 +311,7 @@ struct OutboxSender {
             if temporary { summary.temporaryFailures += 1 } else { summary.permanentFailures += 1 }
             return summary
         }
-        try environment.store.outbox.markSent(messageID: entry.messageID, at: environment.now())
+        sent.append((entry, environment.now()))
         pacer.succeeded()
         try environment.store.journal.append(JournalEvent(
             at: environment.now(), event: .sent, messageID: entry.messageID,

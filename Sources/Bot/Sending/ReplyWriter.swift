@@ -28,13 +28,33 @@ struct ReplyWriter {
     let environment: BotEnvironment
     let renderer: any TemplateRendering
 
+    /// A reply rendered and composed, ready for the outbox (`queue`).
+    struct Composed: Sendable {
+        let messageID: String
+        let purpose: String
+        let recipients: [String]
+        let subject: String
+        let raw: Data
+    }
+
     /// Renders, composes and queues. Returns the Message-ID (the queued one, if it was queued before).
     @discardableResult
     func enqueue(_ request: Request) throws -> String {
-        let messageID = MessageComposer.messageID(key: request.purpose, domain: environment.domain)
+        let messageID = Self.messageID(of: request, environment: environment)
         if try environment.store.outbox.entry(messageID: messageID) != nil { return messageID }
+        try queue(try compose(request, at: environment.now()))
+        return messageID
+    }
+
+    /// The Message-ID `request` gets (derived from its purpose).
+    static func messageID(of request: Request, environment: BotEnvironment) -> String {
+        MessageComposer.messageID(key: request.purpose, domain: environment.domain)
+    }
+
+    /// Renders and composes `request`, dated `now`; touches no file, so any thread may do it
+    /// (`ReplyPipeline` does it on the reading threads).
+    func compose(_ request: Request, at now: Date) throws -> Composed {
         let rendered = try renderer.render(request.template, language: request.language, context: request.context)
-        let now = environment.now()
         var message = OutgoingMessage(
             from: Mailbox(displayName: rendered.senderName, address: environment.configuration.bot.address),
             to: request.to, subject: rendered.subject, text: rendered.text, messageIDKey: request.purpose,
@@ -46,11 +66,15 @@ struct ReplyWriter {
         message.autoSubmitted = request.autoSubmitted
         message.contentLanguage = request.language
         message.attachments = request.attachments
-        let raw = Data(MessageComposer.compose(message))
+        return Composed(messageID: Self.messageID(of: request, environment: environment), purpose: request.purpose,
+                        recipients: (request.to + request.cc).map(\.lowercasedAddress), subject: rendered.subject,
+                        raw: Data(MessageComposer.compose(message)))
+    }
+
+    /// Puts a composed reply into the outbox (idempotent: a Message-ID queued before is kept).
+    func queue(_ composed: Composed) throws {
         try environment.store.outbox.enqueue(
-            messageID: messageID, purpose: request.purpose,
-            recipients: (request.to + request.cc).map(\.lowercasedAddress), subject: rendered.subject,
-            raw: raw, now: environment.now())
-        return messageID
+            messageID: composed.messageID, purpose: composed.purpose, recipients: composed.recipients,
+            subject: composed.subject, raw: composed.raw, now: environment.now())
     }
 }

@@ -34,7 +34,7 @@ public struct ApplicationRepository: Sendable {
         } catch {
             throw StoreError.invalidValue(what: url.lastPathComponent, detail: "\(error)")
         }
-        try AtomicFile.write(bytes, to: url)
+        try AtomicFile.write(bytes, to: url, deferrable: true)
         UnitApplicationCache.shared.remember(path: url.path, bytes: bytes, rows: rows)
         return previous
     }

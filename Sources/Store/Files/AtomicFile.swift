@@ -13,8 +13,15 @@ public enum AtomicFile {
     public static let privateMode: mode_t = 0o600
 
     /// Replaces the file at `url` with `bytes`. The parent directory must exist.
-    public static func write(_ bytes: Data, to url: URL, mode: mode_t = privateMode) throws {
+    /// `deferrable`: inside a group commit, a file that exists already is written only at the
+    /// commit, once with its newest content (`GroupCommit.deferReplace`).
+    public static func write(_ bytes: Data, to url: URL, mode: mode_t = privateMode, deferrable: Bool = false) throws {
         let path = url.path
+        if deferrable, let batch = GroupCommit.current,
+           batch.deferredContent(path) != nil || FileManager.default.fileExists(atPath: path) {
+            batch.deferReplace(bytes, path: path, mode: mode)
+            return
+        }
         let directory = url.deletingLastPathComponent().path
         // The temp file lives in the same directory so that rename(2) is atomic (same file system);
         // the leading dot keeps it out of listings of the store's own files.

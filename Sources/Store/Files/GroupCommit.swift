@@ -40,6 +40,10 @@ public final class GroupCommit: @unchecked Sendable {
     /// descriptor held for it (an index into `files`).
     private var heldIndex: [String: Int] = [:]
     private var directories: [String] = []
+    /// Replacements of existing files written only at the commit, newest content per path
+    /// (`AtomicFile.write(_:to:mode:deferrable:)`), in the order first deferred.
+    private var deferred: [String: (bytes: Data, mode: mode_t)] = [:]
+    private var deferredOrder: [String] = []
     private var depth = 1
     private let thread: Thread
 
@@ -65,6 +69,7 @@ public final class GroupCommit: @unchecked Sendable {
 
     /// Makes everything written in the batch so far durable; the batch stays open.
     public func commit() throws {
+        try writeDeferred()
         let (held, folders) = lock.withLock { () -> ([(fd: Int32, path: String)], [String]) in
             defer { files = []; heldIndex = [:]; directories = [] }
             return (files, directories)
@@ -93,6 +98,19 @@ public final class GroupCommit: @unchecked Sendable {
         if let failure { throw failure }
     }
 
+    /// Writes the replacements deferred so far (`deferReplace`), each file once with its newest
+    /// content; their flush waits for the commit like any other write. `commit()` does this
+    /// first; a caller that records elsewhere that these files are written does it before that.
+    public func writeDeferred() throws {
+        let writes = lock.withLock { () -> [(path: String, bytes: Data, mode: mode_t)] in
+            defer { deferred = [:]; deferredOrder = [] }
+            return deferredOrder.compactMap { path in deferred[path].map { (path, $0.bytes, $0.mode) } }
+        }
+        for write in writes {
+            try AtomicFile.write(write.bytes, to: URL(fileURLWithPath: write.path), mode: write.mode)
+        }
+    }
+
     /// Closes this level of the batch; the outermost flushes what is left (the writes after the
     /// last `commit()` acknowledge nothing outside the store) and leaves the thread.
     public func end() {
@@ -107,7 +125,26 @@ public final class GroupCommit: @unchecked Sendable {
 
     /// Files and directories waiting for the next commit (for tests).
     var pending: (files: Int, directories: Int) {
-        lock.withLock { (files.count, directories.count) }
+        lock.withLock { (files.count + deferred.count, directories.count) }
+    }
+
+    /// Keeps `bytes` as the new content of the existing file `path`, written at the commit: a
+    /// file replaced many times in a chunk (a unit's application, rewritten by each of its
+    /// resends) is then written once instead of once per message (on ext4 without a journal
+    /// every inode freed in the last half minute slows the next file's creation). Reads on this
+    /// thread see it at once (`POSIX.readIfExists`); other threads see the old content until
+    /// the commit, as after a crash. Nothing outside the store is acknowledged before the commit,
+    /// and a message handled again after a crash writes it again.
+    func deferReplace(_ bytes: Data, path: String, mode: mode_t) {
+        lock.withLock {
+            if deferred[path] == nil { deferredOrder.append(path) }
+            deferred[path] = (bytes, mode)
+        }
+    }
+
+    /// The content deferred for `path`, if any.
+    func deferredContent(_ path: String) -> Data? {
+        lock.withLock { deferred[path]?.bytes }
     }
 
     /// Keeps `fd`'s file for the next commit (a duplicate: the caller closes its own). `target`

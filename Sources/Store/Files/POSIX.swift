@@ -117,6 +117,8 @@ enum POSIX {
     /// Reads a whole file; nil when it does not exist.
     static func readIfExists(_ url: URL) throws -> Data? {
         let path = url.path
+        // A replacement deferred to this thread's group commit is the file's content already.
+        if let batch = GroupCommit.current, let pending = batch.deferredContent(path) { return pending }
         let fd: Int32
         do {
             fd = try open(path, O_RDONLY, operation: "open")

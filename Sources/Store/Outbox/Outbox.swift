@@ -36,8 +36,9 @@ public struct Outbox: Sendable {
 
     /// The entry queued under this Message-ID (with or without brackets), nil when none.
     public func entry(messageID: String) throws -> OutboxEntry? {
-        guard let id = MessageArchive.normalizedMessageID(messageID) else { return nil }
-        return try AtomicFile.readJSON(OutboxEntry.self, from: stateURL(id))
+        guard let id = MessageArchive.normalizedMessageID(messageID),
+              let entry = try AtomicFile.readJSON(OutboxEntry.self, from: stateURL(id)) else { return nil }
+        return try sentRecords().applied(to: entry)
     }
 
     /// The raw message as it is to be sent (and appended to `Sent`).
@@ -52,6 +53,12 @@ public struct Outbox: Sendable {
 
     /// Every entry, oldest first.
     public func all() throws -> [OutboxEntry] {
+        let sent = try sentRecords()
+        return try queuedEntries().map(sent.applied(to:))
+    }
+
+    /// Every entry as its own file has it (`all()` adds what `outbox/sent/` records).
+    private func queuedEntries() throws -> [OutboxEntry] {
         // Every entry is written whole (a rename), so an unchanged folder means unchanged entries.
         try StoreReadCache.shared.folderValue(directory.path, kind: "outbox.all") {
             let names = try StoreReadCache.shared.list(directory.path)
@@ -68,6 +75,18 @@ public struct Outbox: Sendable {
     /// Messages to send at `now`: queued ones and temporary failures whose wait is over.
     public func pending(now: Date = Date()) throws -> [OutboxEntry] {
         try all().filter { $0.state.isDue(at: now) }
+    }
+
+    /// Marks a batch of entries as sent, each at its time, with one file (`outbox/sent/`): the
+    /// entries' own files stay as they are. Durable when this returns (or at the group commit).
+    public func markSent(batch: [(entry: OutboxEntry, at: Date)]) throws {
+        guard !batch.isEmpty else { return }
+        let records = batch.map { SentRecord(messageID: $0.entry.messageID, at: $0.at, revision: $0.entry.revision ?? 0) }
+        // Named by what it holds: a file is never rewritten, only removed (`pruneSentRecords`).
+        let name = SHA256.hexDigest(Data(records.map { "\($0.messageID) \($0.at.timeIntervalSince1970) \($0.revision)" }
+            .joined(separator: "\n").utf8)).prefix(32)
+        try POSIX.makeDirectory(sentDirectory.path)
+        try AtomicFile.writeJSON(records, to: sentDirectory.appendingPathComponent("batch-\(name)-\(records.count).json"))
     }
 
     /// Marks the entry as sent at `date`, after the SMTP server accepted it; returns the updated entry.
@@ -133,8 +152,46 @@ public struct Outbox: Sendable {
             throw StoreError.notFound(what: "outgoing message <\(messageID)>", path: directory.path)
         }
         change(&entry)
+        // What `outbox/sent/` recorded for the earlier revision is part of the entry from now on.
+        entry.revision = (entry.revision ?? 0) + 1
         try AtomicFile.writeJSON(entry, to: stateURL(entry.messageID))
         return entry
+    }
+
+    /// `outbox/sent/`: entries marked sent a batch at a time (`markSent(batch:)`), one file per
+    /// batch instead of a rewrite of each entry's file (on ext4 without a journal every inode
+    /// freed in the last half minute slows the next file's creation).
+    private var sentDirectory: URL { directory.appendingPathComponent("sent", isDirectory: true) }
+
+    /// What the batches in `outbox/sent/` recorded, by Message-ID. Each file is decoded once
+    /// per process: it is never rewritten (`SentRecordFiles`).
+    private func sentRecords() throws -> SentRecords {
+        var records: [String: SentRecord] = [:]
+        let files = try POSIX.list(sentDirectory.path).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .map { sentDirectory.appendingPathComponent($0) }
+        for file in files {
+            for record in try SentRecordFiles.shared.records(in: file) {
+                records[record.messageID] = record
+            }
+        }
+        SentRecordFiles.shared.forget(allBut: Set(files.map(\.path)), in: sentDirectory.path)
+        return SentRecords(byMessageID: records)
+    }
+
+    /// Removes the batches of `outbox/sent/` whose entries are all gone (retention, erasure).
+    /// Returns how many went.
+    @discardableResult
+    public func pruneSentRecords() throws -> Int {
+        var removed = 0
+        for name in try POSIX.list(sentDirectory.path) where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let file = sentDirectory.appendingPathComponent(name)
+            let records = try SentRecordFiles.shared.records(in: file)
+            if !records.contains(where: { FileManager.default.fileExists(atPath: stateURL($0.messageID).path) }) {
+                try FileManager.default.removeItem(at: file)
+                removed += 1
+            }
+        }
+        return removed
     }
 
     /// File names come from a hash of the Message-ID: Message-IDs may hold `/` and other
@@ -150,4 +207,58 @@ public struct Outbox: Sendable {
 
     private func stateURL(_ id: String) -> URL { directory.appendingPathComponent(key(id) + ".json") }
     private func rawURL(_ id: String) -> URL { directory.appendingPathComponent(key(id) + ".eml") }
+}
+
+/// One entry of a batch in `outbox/sent/`: sent at `at`, as the entry's file was at `revision`.
+struct SentRecord: Codable, Sendable {
+    let messageID: String
+    let at: Date
+    let revision: Int
+
+    enum CodingKeys: String, CodingKey {
+        case messageID = "message_id", at, revision
+    }
+}
+
+/// The records of `outbox/sent/`, by Message-ID.
+struct SentRecords: Sendable {
+    let byMessageID: [String: SentRecord]
+
+    /// `entry` with what was recorded for its current revision (a rewrite since – a returned
+    /// message, one requeued – makes an older record moot).
+    func applied(to entry: OutboxEntry) -> OutboxEntry {
+        guard let record = byMessageID[entry.messageID], record.revision == (entry.revision ?? 0) else { return entry }
+        var sent = entry
+        sent.state = .sent(at: record.at)
+        sent.updatedAt = record.at
+        return sent
+    }
+}
+
+/// The decoded batches of `outbox/sent/`, by path: each is written once under a name made from
+/// its content and never changed, so what was decoded stays true while the file exists.
+final class SentRecordFiles: @unchecked Sendable {
+    static let shared = SentRecordFiles()
+    private let lock = NSLock()
+    private var decoded: [String: [SentRecord]] = [:]
+
+    func records(in file: URL) throws -> [SentRecord] {
+        if let known = lock.withLock({ decoded[file.path] }) { return known }
+        guard let data = try POSIX.readIfExists(file) else { return [] }
+        let records: [SentRecord]
+        do {
+            records = try StoreJSON.decoder.decode([SentRecord].self, from: data)
+        } catch {
+            throw StoreError.corrupt(path: file.path, detail: "not the expected JSON: \(error)")
+        }
+        lock.withLock { decoded[file.path] = records }
+        return records
+    }
+
+    /// Drops what was decoded from files of `folder` that are gone (pruned batches).
+    func forget(allBut present: Set<String>, in folder: String) {
+        lock.withLock {
+            decoded = decoded.filter { path, _ in !path.hasPrefix(folder + "/") || present.contains(path) }
+        }
+    }
 }

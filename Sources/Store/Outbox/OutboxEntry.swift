@@ -17,10 +17,13 @@ public struct OutboxEntry: Codable, Equatable, Sendable {
     public internal(set) var state: OutboxState
     /// When `state` last changed.
     public internal(set) var updatedAt: Date
+    /// How many times this file was rewritten (nil: never): a state recorded beside it, in
+    /// `outbox/sent/`, holds only for the revision it was recorded for.
+    var revision: Int?
 
     enum CodingKeys: String, CodingKey {
         case messageID = "message_id", purpose, recipients, subject
-        case queuedAt = "queued_at", state, updatedAt = "updated_at"
+        case queuedAt = "queued_at", state, updatedAt = "updated_at", revision
     }
 }
 

@@ -82,7 +82,10 @@ public struct StorePurge {
         }
         if !oldOutgoing.isEmpty {
             actions.append("outbox: \(oldOutgoing.count) sent message(s) older than \(rules.rawMessagesDays) days")
-            if !dryRun { for entry in oldOutgoing { try store.outbox.remove(messageID: entry.messageID) } }
+            if !dryRun {
+                for entry in oldOutgoing { try store.outbox.remove(messageID: entry.messageID) }
+                try store.outbox.pruneSentRecords()
+            }
         }
         // Applications of cycles closed long ago.
         for cycle in try store.applications.cycles() {

@@ -51,8 +51,7 @@ struct OutboxPipeliningTests {
                                                         responseTimeout: .seconds(10)))
         }
         func marked(_ n: Int) -> Bool {
-            FileManager.default.fileExists(atPath: store.outbox.directory
-                .appendingPathComponent("inflight/\(SHA256.hexDigest(Data(ids[n].utf8)))").path)
+            store.outbox.inFlight.markedAt(ids[n]) != nil
         }
 
         // The server drops the line after reading message 1's end of data; message 2's

@@ -61,17 +61,18 @@ import TestSupport
         func send(_ messages: [SMTPMessage], willSend: (Int) throws -> Void,
                   didSend: (Int, Result<SendReport, MailError>) throws -> Void) throws {
             let marks = marks
-            let paths = messages.map { message in
+            let ids = messages.map { message in
                 let id = InMemoryMailServer.header("Message-ID", in: message.data) ?? "?"
-                return marks.url(String(id.drop(while: { $0 == "<" }).prefix(while: { $0 != ">" }))).path
+                return String(id.drop(while: { $0 == "<" }).prefix(while: { $0 != ">" }))
             }
             try inner.send(messages, willSend: { index in
                 try willSend(index)
                 let batch = GroupCommit.current
-                markDurableAtSend.append(FileManager.default.fileExists(atPath: paths[index])
-                    && batch?.isHolding(paths[index]) != true && batch?.isHolding(marks.directory.path) != true)
+                let file = marks.file(holding: ids[index])
+                markDurableAtSend.append(file != nil
+                    && batch?.isHolding(file!.path) != true && batch?.isHolding(marks.directory.path) != true)
             }, didSend: didSend)
-            marksAfterLastAnswer += paths.map { FileManager.default.fileExists(atPath: $0) }
+            marksAfterLastAnswer += ids.map { marks.markedAt($0) != nil }
             unflushedAfterLastAnswer.append(GroupCommit.current?.pending.files ?? 0)
         }
     }
@@ -116,6 +117,39 @@ import TestSupport
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: marks.directory.path)) ?? []).isEmpty)
         #expect(try bot.store.outbox.all().allSatisfy { if case .sent = $0.state { true } else { false } })
         #expect(GroupCommit.current == nil, "the pass's batch ended with the pass")
+    }
+
+    /// A message's "routed" line says it needs no handling again (a killed process only moves
+    /// it): so it may reach the journal only after the message's receipt is in the outbox.
+    /// Receipts are rendered on the reading threads and queued before each chunk's commit, the
+    /// routed lines right after them (`ReplyPipeline`).
+    @Test func noMessageIsJournalledAsRoutedBeforeItsReceiptIsQueued() throws {
+        let bot = try InProcessBot(firstMailbox: 1474)
+        bot.deliverApplications(1...7)
+        var handler = MessageHandler(environment: bot.environment, renderer: bot.renderer)
+        let store = bot.store
+        let violations = HeldCounts()
+        let checks = HeldCounts()
+        handler.afterStep = { step in
+            guard step == .routed else { return }
+            let events = try store.journal.events().events
+            let purposes = Set(try store.outbox.all().map(\.purpose))
+            for event in events where event.event == .routed {
+                guard let hash = event.sha256 else { continue }
+                if !purposes.contains("reply-receipt:\(hash)") { violations.add(1) }
+            }
+            checks.add(events.filter { $0.event == .routed }.count)
+        }
+        var pass = MailboxPass(environment: bot.environment, handler: handler)
+        pass.chunkSize = 3
+        let summary = try pass.run(imap: CheckingIMAP(bot.server.imapSession()), shouldStop: { false })
+        #expect(summary.outcomes[.processed] == 7)
+        #expect(violations.values.isEmpty, "routed before its receipt was queued: \(violations.values.count)")
+        // The lines wait for their chunk: within a chunk of three, the journal lags behind.
+        #expect(checks.values.count == 7 && checks.values != Array(1...7), "\(checks.values)")
+        let routed = try store.journal.events().events.filter { $0.event == .routed }.compactMap(\.sha256)
+        #expect(Set(routed).count == 7)
+        #expect(try store.outbox.all().filter { $0.purpose.hasPrefix("reply-receipt:") }.count == 7)
     }
 
     /// What the handler's hook saw (the hook is a closure the handler keeps).
