@@ -29,6 +29,13 @@ struct MailboxPass {
     /// in memory.
     var readAhead = 2 * max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
+    /// glibc's malloc_trim(3), looked up by name (Swift's Glibc module leaves out malloc.h);
+    /// nil elsewhere.
+    private static let releaseFreeMemory: (@convention(c) (Int) -> Int32)? = {
+        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+    }()
+
     /// The server's folders; `handler.folders` is the same.
     var folders: MailFolders { handler.folders }
 
@@ -107,6 +114,9 @@ struct MailboxPass {
                 try imap.move(uids: uids, to: folder)
             }
             if !removals.isEmpty { try imap.delete(uids: removals) }
+            // The chunk's readings and replies are freed by now: their pages go back to the
+            // system, so the peak is about one chunk's memory, not the fragments of every chunk.
+            _ = Self.releaseFreeMemory?(0)
             if let last = (moves.values.flatMap({ $0 }) + removals).max() {
                 state.lastUID = max(state.lastUID ?? 0, last)
             }
