@@ -85,7 +85,11 @@ public struct Outbox: Sendable {
         // Named by what it holds: a file is never rewritten, only removed (`pruneSentRecords`).
         let name = SHA256.hexDigest(Data(records.map { "\($0.messageID) \($0.at.timeIntervalSince1970) \($0.revision)" }
             .joined(separator: "\n").utf8)).prefix(32)
-        try POSIX.makeDirectory(sentDirectory.path)
+        if !FileManager.default.fileExists(atPath: sentDirectory.path) {
+            try POSIX.makeDirectory(sentDirectory.path)
+            // The new folder's own name must survive a power cut too, or every state in it would.
+            try POSIX.fsyncDirectory(directory.path)
+        }
         try AtomicFile.writeJSON(records, to: sentDirectory.appendingPathComponent("batch-\(name)-\(records.count).json"))
     }
 
