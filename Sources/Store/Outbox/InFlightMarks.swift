@@ -45,14 +45,13 @@ public struct InFlightMarks: Sendable {
     /// Every message in flight, by the SHA-256 of its Message-ID, with when it was marked.
     public func all() -> [String: Date] {
         var marks: [String: Date] = [:]
-        for name in (try? POSIX.list(directory.path)) ?? [] where !name.hasPrefix(".") {
+        for name in markFiles() {
             let path = directory.appendingPathComponent(name).path
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             let at = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
             if name.hasPrefix("batch-") {
-                guard let data = try? POSIX.readIfExists(URL(fileURLWithPath: path)) else { continue }
-                for key in String(decoding: data, as: UTF8.self).split(separator: "\n") { marks[String(key)] = at }
+                for key in markedKeys(in: URL(fileURLWithPath: path)) { marks[key] = at }
             } else {
                 marks[name] = at
             }
@@ -73,13 +72,9 @@ public struct InFlightMarks: Sendable {
     /// The file that holds `messageID`'s mark (a batch's or its own); nil when it is not in flight.
     public func file(holding messageID: String) -> URL? {
         let key = Self.key(messageID)
-        for name in (try? POSIX.list(directory.path)) ?? [] where !name.hasPrefix(".") {
+        for name in markFiles() {
             let file = directory.appendingPathComponent(name)
-            if name == key { return file }
-            if name.hasPrefix("batch-"), let data = try? POSIX.readIfExists(file),
-               String(decoding: data, as: UTF8.self).split(separator: "\n").contains(Substring(key)) {
-                return file
-            }
+            if name == key || (name.hasPrefix("batch-") && markedKeys(in: file).contains(key)) { return file }
         }
         return nil
     }
@@ -94,7 +89,7 @@ public struct InFlightMarks: Sendable {
     public func clear(_ messageIDs: [String]) {
         let keys = Set(messageIDs.map(Self.key))
         guard !keys.isEmpty else { return }
-        for name in (try? POSIX.list(directory.path)) ?? [] where !name.hasPrefix(".") {
+        for name in markFiles() {
             let file = directory.appendingPathComponent(name)
             guard name.hasPrefix("batch-") else {
                 if keys.contains(name) { try? FileManager.default.removeItem(at: file) }
@@ -114,8 +109,7 @@ public struct InFlightMarks: Sendable {
     }
 
     private func clear(_ keys: Set<String>, in file: URL) {
-        guard let data = try? POSIX.readIfExists(file) else { return }
-        let marked = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let marked = markedKeys(in: file)
         let left = marked.filter { !keys.contains($0) }
         guard left.count < marked.count else { return }
         guard !left.isEmpty else {
@@ -146,6 +140,17 @@ public struct InFlightMarks: Sendable {
     /// The single mark's file: named by a hash, so that any Message-ID is a safe file name.
     public func url(_ messageID: String) -> URL {
         directory.appendingPathComponent(Self.key(messageID))
+    }
+
+    /// The names of the mark files (temp files of a write in progress left out).
+    private func markFiles() -> [String] {
+        ((try? POSIX.list(directory.path)) ?? []).filter { !$0.hasPrefix(".") }
+    }
+
+    /// The keys a batch file lists, one a line (none when it is gone).
+    private func markedKeys(in file: URL) -> [String] {
+        guard let data = try? POSIX.readIfExists(file) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
     private static func key(_ messageID: String) -> String {
