@@ -32,18 +32,58 @@ def timed(args, env=None, cwd=None, discard_stdout=False, ok=(0, 1)):
     discard_stdout: the output goes to /dev/null, so that reading and decoding it here (19 MB of
     JSON from `validate`) is not counted as the tool's time. ok: the exit codes that count as
     done (cpdbot exits 1 when it refused a file; a Python traceback is 1 too, so peers pass (0,))."""
+    return timed_cpu(args, env=env, cwd=cwd, discard_stdout=discard_stdout, ok=ok)[:3]
+
+
+def timed_cpu(args, env=None, cwd=None, discard_stdout=False, ok=(0, 1)):
+    """`timed`, and the command's CPU seconds (user + system, its children included) fourth."""
     start = time.monotonic()
-    proc = subprocess.run(["/usr/bin/time", "-f", "RSSKB=%M", *args], text=True,
+    proc = subprocess.run(["/usr/bin/time", "-f", "RSSKB=%M CPU=%U+%S", *args], text=True,
                           stdout=subprocess.DEVNULL if discard_stdout else subprocess.PIPE,
                           stderr=subprocess.PIPE, env=env, cwd=cwd, timeout=600)
     elapsed = time.monotonic() - start
     if proc.returncode not in ok:
         raise SystemExit(f"benchmark step failed: {' '.join(args)}\n{proc.stderr[-2000:]}")
-    rss = 0
+    rss = cpu = 0
     for line in proc.stderr.splitlines():
         if line.startswith("RSSKB="):
-            rss = int(line[6:]) / 1024
-    return elapsed, rss, proc.stdout
+            memory, times = line.split(" CPU=")
+            rss = int(memory[6:]) / 1024
+            cpu = sum(float(part) for part in times.split("+"))
+    return elapsed, rss, proc.stdout, cpu
+
+
+def server_cpu_seconds():
+    """CPU seconds (user + system) the sandbox's Dovecot and Postfix have used so far: each
+    master and every live process below it, with what their exited children used (cutime and
+    cstime: a child's time goes to its parent when it is reaped, so nothing is counted twice).
+    The difference across a tool's run is the servers' work for that tool."""
+    roots = []
+    for pid_file in (os.path.join(SANDBOX, "run", "master.pid"), os.path.join(SANDBOX, "postfix-queue", "pid", "master.pid")):
+        try:
+            roots.append(int(open(pid_file).read().split()[0]))
+        except (OSError, ValueError, IndexError):
+            pass
+    children, ticks = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            text = open(f"/proc/{entry}/stat").read()
+        except OSError:
+            continue
+        fields = text[text.rindex(")") + 2:].split()
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        ticks[int(entry)] = sum(int(value) for value in fields[11:15])
+    total, todo, seen = 0, [pid for pid in roots if pid in ticks], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += ticks.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def sandbox(*args):
@@ -153,10 +193,22 @@ class LoadSampler:
 LOAD = None
 
 
-def timed_with_load(args, **kw):
-    start = time.monotonic()
-    t, rss, out = timed(args, **kw)
-    return t, rss, out, LOAD.between(start, time.monotonic()) if LOAD else [os.getloadavg()[0]]
+class Measured:
+    """One timed run of an intake tool: its wall time, peak RSS, output, the load meanwhile, its
+    own CPU seconds, and the servers' (`servers_done` adds the deliveries after the clock)."""
+    def __init__(self, args, **kw):
+        self.servers_before = server_cpu_seconds()
+        start = time.monotonic()
+        self.seconds, self.rss, self.out, self.cpu = timed_cpu(args, **kw)
+        self.load = LOAD.between(start, time.monotonic()) if LOAD else [os.getloadavg()[0]]
+        self.servers = server_cpu_seconds() - self.servers_before
+
+    def servers_done(self):
+        """The servers' CPU seconds from the start of the run until Postfix's queue is empty:
+        what the receipts accepted during the run cost to deliver is part of the run's work."""
+        drain_queue()
+        self.servers = server_cpu_seconds() - self.servers_before
+        return self.servers
 
 
 def settle(args):
@@ -230,9 +282,18 @@ def intake(args, cpdbot, table):
     results = {k: [] for k in tools}
 
     def python_peer(mode):
-        return timed_with_load([PY, os.path.join(ROOT, "bench", "peers", "intake_imaplib_openpyxl.py"), "127.0.0.1",
-                                "10993", BOT, PASSWORD_FILE, CA, os.path.join(WORK, "python-out"), mode, "10587",
-                                str(args.listed_rows)], ok=(0,))
+        return Measured([PY, os.path.join(ROOT, "bench", "peers", "intake_imaplib_openpyxl.py"), "127.0.0.1",
+                         "10993", BOT, PASSWORD_FILE, CA, os.path.join(WORK, "python-out"), mode, "10587",
+                         str(args.listed_rows)], ok=(0,))
+
+    def record(tool, run, due=None, seconds=None, rss=None, cpu=None, servers=None):
+        """A run's figures: rate, peak RSS, loads, receipts, and CPU milliseconds a mail – the
+        tool's own and the servers' until Postfix's queue is empty, taken before the heads'
+        mailboxes are read (`due` receipts expected there), so that reading them is not counted."""
+        run.servers_done()
+        receipts = check_replies(tools[tool], due) if due is not None else 0
+        results[tool].append((n / (seconds or run.seconds), rss or run.rss, run.load, receipts,
+                              1000 * (cpu or run.cpu) / n, 1000 * (servers or run.servers) / n))
 
     def check_replies(tool, due):
         got, doubled, other = replies_received(heads, expected)
@@ -278,22 +339,19 @@ def intake(args, cpdbot, table):
             as_user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
         try:
             settle(args)
-            t, rss, _, load = timed_with_load([*as_user, "getmail", "--getmaildir", getmail_dir, "--rcfile", rc, "--quiet"])
+            run = Measured([*as_user, "getmail", "--getmaildir", getmail_dir, "--rcfile", rc, "--quiet"])
         finally:
             os.remove(rc)
         got = len(os.listdir(os.path.join(maildir, "new")))
         assert got == n, f"getmail6 retrieved {got} of {n}"
-        results["getmail6"].append((n / t, rss, load, 0))
+        record("getmail6", run)
 
         settle(args)
-        t, rss, _, load = python_peer("none")
-        results["python-none"].append((n / t, rss, load, 0))
+        record("python-none", python_peer("none"))
         settle(args)
-        t, rss, _, load = python_peer("one")
-        results["python-one"].append((n / t, rss, load, check_replies("python, one connection", n)))
+        record("python-one", python_peer("one"), due=n)
         settle(args)
-        t, rss, _, load = python_peer(f"pool:{pool}")
-        results["python-pool"].append((n / t, rss, load, check_replies("python, pool", n)))
+        record("python-pool", python_peer(f"pool:{pool}"), due=n)
 
         # cpdbot last: it moves the mails out of INBOX. `smtp.server_saves_sent: no` is what an
         # operator of Postfix + Dovecot sets (`auto` would find it out once, with the first
@@ -301,25 +359,27 @@ def intake(args, cpdbot, table):
         store = fresh_store()
         cfg = config_file(store, replies_per_hour=1000, listed_rows=args.listed_rows)
         settle(args)
-        t, rss, out, load = timed_with_load([cpdbot, "poll", "--json", "--config", cfg])
-        report = json.loads(out)
+        run = Measured([cpdbot, "poll", "--json", "--config", cfg])
+        report = json.loads(run.out)
         handled = sum(report["outcomes"].values())
-        assert handled == n, f"cpdbot poll handled {handled} of {n}: {out}"
-        assert report["sent"] == n, f"cpdbot poll sent {report['sent']} receipts for {n} mails: {out}"
-        results["cpdbot"].append((n / t, rss, load, check_replies("cpdbot", n)))
+        assert handled == n, f"cpdbot poll handled {handled} of {n}: {run.out}"
+        assert report["sent"] == n, f"cpdbot poll sent {report['sent']} receipts for {n} mails: {run.out}"
+        record("cpdbot", run, due=n)
         # What stays in INBOX now is the bot's own envelope copies of the receipts (its record of
         # what was sent): the next pass files them into Sent. Timed on its own.
-        t2, rss2, out, load2 = timed_with_load([cpdbot, "poll", "--json", "--config", cfg])
-        copies = json.loads(out)["sentCopies"]
-        assert copies == n, f"the next cpdbot poll filed {copies} own copies, expected {n}: {out}"
-        results["cpdbot-files-copies"].append((n / (t + t2), max(rss, rss2), load2, 0))
+        filing = Measured([cpdbot, "poll", "--json", "--config", cfg])
+        copies = json.loads(filing.out)["sentCopies"]
+        assert copies == n, f"the next cpdbot poll filed {copies} own copies, expected {n}: {filing.out}"
+        filing.servers_done()
+        record("cpdbot-files-copies", filing, seconds=run.seconds + filing.seconds, rss=max(run.rss, filing.rss),
+               cpu=run.cpu + filing.cpu, servers=run.servers + filing.servers)
 
         fresh_inbox()
         store = fresh_store()
         settle(args)
-        t, rss, out, load = timed_with_load([cpdbot, "poll", "--json", "--config", config_file(store, replies_per_hour=5, listed_rows=args.listed_rows)])
-        report = json.loads(out)
-        results["cpdbot-limited"].append((n / t, rss, load, check_replies("cpdbot, reply limit 5/h", report["sent"])))
+        run = Measured([cpdbot, "poll", "--json", "--config", config_file(store, replies_per_hour=5, listed_rows=args.listed_rows)])
+        report = json.loads(run.out)
+        record("cpdbot-limited", run, due=report["sent"])
         progress("intake msg/s", {k: v[-1][0] for k, v in results.items()})
 
     def med(tool, index=0):
@@ -336,8 +396,10 @@ def intake(args, cpdbot, table):
              f"(cpdbot: replies.max_per_sender_per_hour 1000; the default 5 only in its own row); receipts accepted "
              f"by Postfix before the clock stops, then counted in the heads' mailboxes (each exactly once); each receipt "
              f"names at most {args.listed_rows} people per list (taken, added, removed, changed), cpdbot and Python alike; "
-             f"each tool starts {args.settle:.0f} s after the reset before it (--settle)",
-             f"{'tool':<58} {'msg/s':>7} {'receipts':>9} {'peak RSS':>9} {'load':>9}  cpdbot's lead (median ÷ median; median of per-run ratios)"]
+             f"each tool starts {args.settle:.0f} s after the reset before it (--settle); CPU: milliseconds a mail, the tool's own "
+             f"(user + system, /usr/bin/time) and Dovecot's + Postfix's from the tool's start until Postfix's queue is empty",
+             f"{'tool':<58} {'msg/s':>7} {'receipts':>9} {'peak RSS':>9} {'CPU tool':>9} {'servers':>8} {'load':>9}  "
+             f"cpdbot's lead (median ÷ median; median of per-run ratios)"]
     for key, label in tools.items():
         receipts = statistics.median(r[3] for r in results[key]) if key != "cpdbot-files-copies" else n
         rss = max(r[1] for r in results[key])
@@ -345,7 +407,8 @@ def intake(args, cpdbot, table):
             lead = ""
         else:
             lead = f"{med('cpdbot') / med(key):.2f}×; {per_run('cpdbot', key):.2f}×"
-        lines.append(f"{label:<58} {med(key):>7.2f} {receipts:>9.0f} {rss:>7.1f}MB {loads(key):>9}  {lead}")
+        lines.append(f"{label:<58} {med(key):>7.2f} {receipts:>9.0f} {rss:>7.1f}MB {med(key, 4):>7.2f}ms "
+                     f"{med(key, 5):>6.2f}ms {loads(key):>9}  {lead}")
     table.append(("intake-block", lines))
     row(table, f"intake, {n} mails, every mail answered", "msg/s", med("cpdbot"),
         {tools["getmail6"]: med("getmail6"), tools["python-one"]: med("python-one"), tools["python-pool"]: med("python-pool")})
