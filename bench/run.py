@@ -194,14 +194,13 @@ LOAD = None
 
 
 class Measured:
-    """One timed run of an intake tool: its wall time, peak RSS, output, the load meanwhile, its
-    own CPU seconds, and the servers' (`servers_done` adds the deliveries after the clock)."""
+    """One timed run of an intake tool: its wall time, peak RSS, output, the load meanwhile and
+    its own CPU seconds; the servers' CPU seconds come from `servers_done`."""
     def __init__(self, args, **kw):
         self.servers_before = server_cpu_seconds()
         start = time.monotonic()
         self.seconds, self.rss, self.out, self.cpu = timed_cpu(args, **kw)
         self.load = LOAD.between(start, time.monotonic()) if LOAD else [os.getloadavg()[0]]
-        self.servers = server_cpu_seconds() - self.servers_before
 
     def servers_done(self):
         """The servers' CPU seconds from the start of the run until Postfix's queue is empty:
@@ -288,12 +287,13 @@ def intake(args, cpdbot, table):
 
     def record(tool, run, due=None, seconds=None, rss=None, cpu=None, servers=None):
         """A run's figures: rate, peak RSS, loads, receipts, and CPU milliseconds a mail – the
-        tool's own and the servers' until Postfix's queue is empty, taken before the heads'
-        mailboxes are read (`due` receipts expected there), so that reading them is not counted."""
-        run.servers_done()
+        tool's own and the servers' until Postfix's queue is empty (`servers`, else taken here
+        before the heads' mailboxes are read, so that reading them is not counted; `due`
+        receipts are expected there)."""
+        servers = run.servers_done() if servers is None else servers
         receipts = check_replies(tools[tool], due) if due is not None else 0
         results[tool].append((n / (seconds or run.seconds), rss or run.rss, run.load, receipts,
-                              1000 * (cpu or run.cpu) / n, 1000 * (servers or run.servers) / n))
+                              1000 * (cpu or run.cpu) / n, 1000 * servers / n))
 
     def check_replies(tool, due):
         got, doubled, other = replies_received(heads, expected)
@@ -370,9 +370,8 @@ def intake(args, cpdbot, table):
         filing = Measured([cpdbot, "poll", "--json", "--config", cfg])
         copies = json.loads(filing.out)["sentCopies"]
         assert copies == n, f"the next cpdbot poll filed {copies} own copies, expected {n}: {filing.out}"
-        filing.servers_done()
         record("cpdbot-files-copies", filing, seconds=run.seconds + filing.seconds, rss=max(run.rss, filing.rss),
-               cpu=run.cpu + filing.cpu, servers=run.servers + filing.servers)
+               cpu=run.cpu + filing.cpu, servers=run.servers + filing.servers_done())
 
         fresh_inbox()
         store = fresh_store()
